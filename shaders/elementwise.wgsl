@@ -1,0 +1,84 @@
+// Element-wise kernels: fill a strided view, the ReLU backward mask, and gathering the rows
+// of a mini-batch through a permutation.
+
+struct FillParams {
+  offset: u32,
+  stride: u32,
+  count: u32,
+  value: f32,
+}
+
+struct ReluParams {
+  count: u32,
+}
+
+// Rows of a mini-batch: row r of the batch is row order[step_in_epoch * rows + r] of the
+// source, where step_in_epoch = step % steps_per_epoch, so one recorded dispatch serves
+// every step of an epoch.
+struct GatherParams {
+  rows: u32,
+  cols: u32,
+  steps_per_epoch: u32,
+  _pad: u32,
+}
+
+@group(0) @binding(0) var<uniform> fill_params: FillParams;
+@group(0) @binding(1) var<storage, read_write> fill_out: array<f32>;
+
+@group(0) @binding(0) var<uniform> relu_params: ReluParams;
+@group(0) @binding(1) var<storage, read> grad_out: array<f32>;
+@group(0) @binding(2) var<storage, read> activation: array<f32>;
+@group(0) @binding(3) var<storage, read_write> grad_in: array<f32>;
+
+@group(0) @binding(0) var<uniform> gather_params: GatherParams;
+@group(0) @binding(1) var<storage, read> source: array<f32>;
+@group(0) @binding(1) var<storage, read> source_u32: array<u32>;
+@group(0) @binding(2) var<storage, read> order: array<u32>;
+@group(0) @binding(3) var<storage, read> step: array<u32>;
+@group(0) @binding(4) var<storage, read_write> gathered: array<f32>;
+@group(0) @binding(4) var<storage, read_write> gathered_u32: array<u32>;
+
+override WORKGROUP_SIZE: u32 = 64u;
+
+// Large element counts need a 2-D grid (at most 65535 workgroups a dimension).
+fn flat_index(id: vec3<u32>, groups: vec3<u32>) -> u32 {
+  return id.x + id.y * groups.x * WORKGROUP_SIZE;
+}
+
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn fill(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let i = flat_index(id, groups);
+  if (i >= fill_params.count) { return; }
+  fill_out[fill_params.offset + i * fill_params.stride] = fill_params.value;
+}
+
+// d(relu(z))/dz from the ReLU's own output: 1 where it passed the value, 0 where it clipped.
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn relu_backward(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let i = flat_index(id, groups);
+  if (i >= relu_params.count) { return; }
+  grad_in[i] = select(0.0, grad_out[i], activation[i] > 0.0);
+}
+
+fn source_row(r: u32) -> u32 {
+  let step_in_epoch = step[0] % gather_params.steps_per_epoch;
+  return order[step_in_epoch * gather_params.rows + r];
+}
+
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn gather_rows(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let i = flat_index(id, groups);
+  if (i >= gather_params.rows * gather_params.cols) { return; }
+  let r = i / gather_params.cols;
+  let c = i % gather_params.cols;
+  gathered[i] = source[source_row(r) * gather_params.cols + c];
+}
+
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn gather_rows_u32(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let i = flat_index(id, groups);
+  if (i >= gather_params.rows * gather_params.cols) { return; }
+  let r = i / gather_params.cols;
+  let c = i % gather_params.cols;
+  gathered_u32[i] = source_u32[source_row(r) * gather_params.cols + c];
+}

@@ -1,0 +1,102 @@
+// C = op(A) · op(B) [+ bias] [ReLU], row-major, any sizes.
+// op(A) is m×k: A is stored m×k, or k×m when TRANS_A. op(B) is k×n: B is stored k×n, or
+// n×k when TRANS_B. The variants are pipeline-override constants, so each one is its own
+// specialised pipeline rather than a branch per element.
+//
+// Each workgroup computes a TILE×TILE block of C (TILE = 4 · 16): 16×16 threads, each with a
+// 4×4 register block, strided by 16 so neighbouring threads read neighbouring tile entries.
+// K advances in chunks of 16 staged through workgroup memory; out-of-range loads read 0.
+
+override TRANS_A: bool = false;
+override TRANS_B: bool = false;
+override HAS_BIAS: bool = false;
+override RELU: bool = false;
+
+const THREADS: u32 = 16u;
+const BLOCK: u32 = 4u;
+const TILE: u32 = 64u;      // THREADS * BLOCK
+const TILE_K: u32 = 16u;
+
+struct MatmulParams {
+  m: u32,
+  n: u32,
+  k: u32,
+  _pad: u32,
+}
+
+@group(0) @binding(0) var<uniform> params: MatmulParams;
+@group(0) @binding(1) var<storage, read> a: array<f32>;
+@group(0) @binding(2) var<storage, read> b: array<f32>;
+@group(0) @binding(3) var<storage, read> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> c: array<f32>;
+
+var<workgroup> a_tile: array<f32, 1024>;   // [kk * TILE + row]
+var<workgroup> b_tile: array<f32, 1024>;   // [kk * TILE + col]
+
+fn load_a(row: u32, l: u32) -> f32 {
+  if (row >= params.m || l >= params.k) { return 0.0; }
+  if (TRANS_A) { return a[l * params.m + row]; }
+  return a[row * params.k + l];
+}
+
+fn load_b(l: u32, col: u32) -> f32 {
+  if (l >= params.k || col >= params.n) { return 0.0; }
+  if (TRANS_B) { return b[col * params.k + l]; }
+  return b[l * params.n + col];
+}
+
+@compute @workgroup_size(THREADS, THREADS)
+fn matmul(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_id) local: vec3<u32>) {
+  let row0 = group.y * TILE;
+  let col0 = group.x * TILE;
+  let thread = local.y * THREADS + local.x;
+  var acc: array<f32, 16>;
+
+  for (var k0 = 0u; k0 < params.k; k0 += TILE_K) {
+    // 1024 entries of each tile, four per thread, with the index order that makes the
+    // global reads contiguous for the stored layout.
+    for (var e = 0u; e < 4u; e++) {
+      let idx = thread + e * 256u;
+      if (TRANS_A) {
+        let row = idx % TILE; let kk = idx / TILE;
+        a_tile[kk * TILE + row] = load_a(row0 + row, k0 + kk);
+      } else {
+        let kk = idx % TILE_K; let row = idx / TILE_K;
+        a_tile[kk * TILE + row] = load_a(row0 + row, k0 + kk);
+      }
+      if (TRANS_B) {
+        let kk = idx % TILE_K; let col = idx / TILE_K;
+        b_tile[kk * TILE + col] = load_b(k0 + kk, col0 + col);
+      } else {
+        let col = idx % TILE; let kk = idx / TILE;
+        b_tile[kk * TILE + col] = load_b(k0 + kk, col0 + col);
+      }
+    }
+    workgroupBarrier();
+    for (var kk = 0u; kk < TILE_K; kk++) {
+      var a_reg: array<f32, 4>;
+      var b_reg: array<f32, 4>;
+      for (var r = 0u; r < BLOCK; r++) { a_reg[r] = a_tile[kk * TILE + local.y + r * THREADS]; }
+      for (var q = 0u; q < BLOCK; q++) { b_reg[q] = b_tile[kk * TILE + local.x + q * THREADS]; }
+      for (var r = 0u; r < BLOCK; r++) {
+        for (var q = 0u; q < BLOCK; q++) {
+          acc[r * BLOCK + q] = fma(a_reg[r], b_reg[q], acc[r * BLOCK + q]);
+        }
+      }
+    }
+    workgroupBarrier();
+  }
+
+  for (var r = 0u; r < BLOCK; r++) {
+    let row = row0 + local.y + r * THREADS;
+    if (row >= params.m) { continue; }
+    for (var q = 0u; q < BLOCK; q++) {
+      let col = col0 + local.x + q * THREADS;
+      if (col >= params.n) { continue; }
+      var value = acc[r * BLOCK + q];
+      if (HAS_BIAS) { value += bias[col]; }
+      if (RELU) { value = max(value, 0.0); }
+      c[row * params.n + col] = value;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+// In-place optimizer steps over one flat parameter buffer. The learning rate and the
+// momentum (SGD) or β1 (Adam) of step t are schedule[t], and t is step[0]: a whole epoch of
+// steps is recorded once and replayed with no write from the CPU between steps.
+
+struct OptimParams {
+  count: u32,
+  weight_decay: f32,  // decoupled ("true") weight decay, as fastai v1's true_wd
+  beta2: f32,
+  eps: f32,
+}
+
+@group(0) @binding(0) var<uniform> params: OptimParams;
+@group(0) @binding(1) var<storage, read> schedule: array<vec2<f32>>;  // (lr, momentum or β1)
+@group(0) @binding(2) var<storage, read> step: array<u32>;
+@group(0) @binding(3) var<storage, read> grads: array<f32>;
+@group(0) @binding(4) var<storage, read_write> weights: array<f32>;
+@group(0) @binding(5) var<storage, read_write> moment1: array<f32>;
+@group(0) @binding(6) var<storage, read_write> moment2: array<f32>;
+@group(0) @binding(7) var<storage, read_write> non_finite: array<u32>;
+
+@group(0) @binding(0) var<storage, read_write> step_counter: array<u32>;
+
+override WORKGROUP_SIZE: u32 = 64u;
+
+fn is_non_finite(x: f32) -> bool {
+  return (bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u;
+}
+
+fn element(id: vec3<u32>, groups: vec3<u32>) -> u32 {
+  return id.x + id.y * groups.x * WORKGROUP_SIZE;
+}
+
+fn store_weight(i: u32, w: f32) {
+  weights[i] = w;
+  if (is_non_finite(w)) { non_finite[0] = 1u; }
+}
+
+// PyTorch's SGD: v = μ·v + g; w −= lr·v. With μ = 0 this is the notebook's a.sub_(lr * a.grad).
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn sgd(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let i = element(id, groups);
+  if (i >= params.count) { return; }
+  let hyper = schedule[step[0]];
+  let lr = hyper.x;
+  let velocity = hyper.y * moment1[i] + grads[i];
+  moment1[i] = velocity;
+  store_weight(i, weights[i] * (1.0 - lr * params.weight_decay) - lr * velocity);
+}
+
+// AdamW as fastai v1 runs PyTorch's Adam with true_wd: decay first, then the Adam step with
+// bias corrections for t = step + 1 using the current β1.
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn adamw(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let i = element(id, groups);
+  if (i >= params.count) { return; }
+  let t = step[0];
+  let hyper = schedule[t];
+  let lr = hyper.x;
+  let beta1 = hyper.y;
+  let g = grads[i];
+  let m = beta1 * moment1[i] + (1.0 - beta1) * g;
+  let v = params.beta2 * moment2[i] + (1.0 - params.beta2) * g * g;
+  moment1[i] = m;
+  moment2[i] = v;
+  let n = f32(t + 1u);
+  let correction1 = 1.0 - pow(beta1, n);
+  let correction2 = 1.0 - pow(params.beta2, n);
+  let denom = sqrt(v) / sqrt(correction2) + params.eps;
+  store_weight(i, weights[i] * (1.0 - lr * params.weight_decay) - (lr / correction1) * (m / denom));
+}
+
+@compute @workgroup_size(1)
+fn advance_step() {
+  step_counter[0] += 1u;
+}

@@ -1,0 +1,65 @@
+// Reductions: column sums (the bias gradient, or a mean over rows), and a whole-buffer sum
+// written into one slot of an output, optionally the slot of the current training step so
+// that per-step losses stay on the GPU until the epoch's single readback.
+
+struct SumRowsParams {
+  rows: u32,
+  cols: u32,
+  scale: f32,
+  _pad: u32,
+}
+
+struct SumParams {
+  count: u32,
+  out_index: u32,
+  at_step: u32,   // 1: write to out[out_index + step[0]]
+  scale: f32,
+}
+
+@group(0) @binding(0) var<uniform> rows_params: SumRowsParams;
+@group(0) @binding(1) var<storage, read> matrix: array<f32>;
+@group(0) @binding(2) var<storage, read_write> column_sums: array<f32>;
+
+@group(0) @binding(0) var<uniform> sum_params: SumParams;
+@group(0) @binding(1) var<storage, read> values: array<f32>;
+@group(0) @binding(2) var<storage, read> step: array<u32>;
+@group(0) @binding(3) var<storage, read_write> sums: array<f32>;
+
+override WORKGROUP_SIZE: u32 = 64u;
+const SUM_THREADS: u32 = 256u;
+
+var<workgroup> partial: array<f32, SUM_THREADS>;
+
+// out[j] = scale · Σ_i x[i, j]; four running sums per column keep long columns accurate.
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn sum_rows(@builtin(global_invocation_id) id: vec3<u32>) {
+  let col = id.x;
+  if (col >= rows_params.cols) { return; }
+  var acc = vec4<f32>(0.0);
+  let cols = rows_params.cols;
+  var row = 0u;
+  for (; row + 4u <= rows_params.rows; row += 4u) {
+    acc += vec4<f32>(matrix[row * cols + col], matrix[(row + 1u) * cols + col],
+                     matrix[(row + 2u) * cols + col], matrix[(row + 3u) * cols + col]);
+  }
+  for (; row < rows_params.rows; row++) { acc.x += matrix[row * cols + col]; }
+  column_sums[col] = (acc.x + acc.y + acc.z + acc.w) * rows_params.scale;
+}
+
+// One workgroup: strided partial sums, then a tree in workgroup memory.
+@compute @workgroup_size(SUM_THREADS)
+fn sum(@builtin(local_invocation_id) local: vec3<u32>) {
+  var acc = 0.0;
+  for (var i = local.x; i < sum_params.count; i += SUM_THREADS) { acc += values[i]; }
+  partial[local.x] = acc;
+  workgroupBarrier();
+  for (var width = SUM_THREADS / 2u; width > 0u; width /= 2u) {
+    if (local.x < width) { partial[local.x] += partial[local.x + width]; }
+    workgroupBarrier();
+  }
+  if (local.x == 0u) {
+    var index = sum_params.out_index;
+    if (sum_params.at_step == 1u) { index += step[0]; }
+    sums[index] = partial[0] * sum_params.scale;
+  }
+}

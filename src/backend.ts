@@ -1,0 +1,129 @@
+/**
+ * The operations training needs, implemented twice: in WGSL compute kernels (src/gpu) and in
+ * TypeScript (src/cpu, the fallback and the test oracle). src/train speaks only to this.
+ *
+ * Operations are recorded, not awaited: the GPU backend encodes them into one command buffer
+ * and submits when a result is read, so a whole epoch costs one submission and one readback.
+ * Everything is row-major float32 unless a tensor is made with dtype 'u32'.
+ *
+ * @example
+ * const x = backend.tensor(200, 'x');                       // torch.ones(100, 2)
+ * backend.fill({ tensor: x, offset: 0, stride: 1, count: 200 }, 1);
+ * backend.uniform({ tensor: x, offset: 0, stride: 2, count: 100 }, -1, 1,
+ *   { seed: 42, stream: 0, counter: 0 });                   // x[:,0].uniform_(-1., 1)
+ * const values = await backend.read(x);
+ */
+export type BackendKind = 'webgpu' | 'cpu';
+export type DType = 'f32' | 'u32';
+
+/** A handle to device memory; only the backend that made it can use it. */
+export interface Tensor {
+  readonly length: number;
+  readonly dtype: DType;
+  readonly label: string;
+}
+
+/** Elements tensor[offset + i·stride] for i < count: a column of a matrix, say. */
+export interface StridedView {
+  tensor: Tensor;
+  offset: number;
+  stride: number;
+  count: number;
+}
+
+/** Where a random stream starts: element `counter` of the stream keyed by (seed, stream). */
+export interface RandomPosition {
+  seed: number;
+  stream: number;
+  counter: number;
+}
+
+/** out (m×n) = op(a) · op(b) [+ bias] [ReLU]; op(a) is m×k, op(b) is k×n. */
+export interface MatmulShape {
+  m: number;
+  n: number;
+  k: number;
+  transA?: boolean;
+  transB?: boolean;
+  bias?: Tensor;
+  relu?: boolean;
+}
+
+export interface LossTensors {
+  logits: Tensor;
+  /** MSE: float targets. Cross-entropies: u32 labels. */
+  targets: Tensor;
+  /** Gradient of the loss wrt the logits, times `scale`. */
+  grad: Tensor;
+  /** Each row's loss, before scaling. */
+  rowLoss: Tensor;
+  /** u32[1], set to 1 when a loss or gradient is NaN or infinite. */
+  nonFinite: Tensor;
+}
+
+export type LossKind = 'mse' | 'softmax-cross-entropy' | 'binary-cross-entropy';
+
+/** Buffers an optimizer updates in place; `moment2` only for Adam. */
+export interface OptimizerTensors {
+  weights: Tensor;
+  grads: Tensor;
+  moment1: Tensor;
+  moment2?: Tensor;
+  /** (lr, momentum or β1) pairs, one per step: float32[2·steps]. */
+  schedule: Tensor;
+  nonFinite: Tensor;
+}
+
+export interface AdamSettings {
+  beta2: number;
+  eps: number;
+  weightDecay: number;
+}
+
+/**
+ * Tensors bound to a sub-range must start on this many elements, because WebGPU binds
+ * storage buffers at multiples of minStorageBufferOffsetAlignment (256 bytes).
+ */
+export const SLICE_ALIGNMENT = 64;
+
+export interface Backend {
+  readonly kind: BackendKind;
+  /** The adapter, for messages and benchmark tables: "SwiftShader Device (Subzero)". */
+  readonly description: string;
+
+  tensor(length: number, label: string, dtype?: DType): Tensor;
+  /** A view of `length` elements of `parent` from `offset` (a multiple of SLICE_ALIGNMENT). */
+  slice(parent: Tensor, offset: number, length: number, label: string): Tensor;
+  write(tensor: Tensor, data: Float32Array | Uint32Array, offset?: number): void;
+  read(tensor: Tensor): Promise<Float32Array>;
+  readWords(tensor: Tensor): Promise<Uint32Array>;
+  release(tensor: Tensor): void;
+
+  fill(view: StridedView, value: number): void;
+  uniform(view: StridedView, lo: number, hi: number, at: RandomPosition): void;
+  randomWords(view: StridedView, at: RandomPosition): void;
+
+  matmul(a: Tensor, b: Tensor, out: Tensor, shape: MatmulShape): void;
+  reluBackward(gradOut: Tensor, activation: Tensor, gradIn: Tensor, count: number): void;
+  /** out[j] = scale · Σ_i x[i·cols + j]. */
+  sumRows(x: Tensor, rows: number, cols: number, out: Tensor, scale: number): void;
+  /** out[index (+ the current step, when atStep)] = scale · Σ_{i<count} x[i]. */
+  sum(x: Tensor, count: number, out: Tensor, index: number, scale: number, atStep?: boolean): void;
+  /** Rows of the current step's mini-batch: out[r] = source[order[(step % stepsPerEpoch)·rows + r]]. */
+  gatherRows(source: Tensor, order: Tensor, out: Tensor, rows: number, cols: number, stepsPerEpoch: number): void;
+
+  loss(kind: LossKind, tensors: LossTensors, rows: number, classes: number, scale: number): void;
+  /** wrong[i] = 1 where row i's prediction misses its label (argmax, or logit > 0 for one class). */
+  countErrors(logits: Tensor, labels: Tensor, wrong: Tensor, rows: number, classes: number): void;
+
+  sgd(tensors: OptimizerTensors, count: number, weightDecay: number): void;
+  adamw(tensors: OptimizerTensors, count: number, settings: AdamSettings): void;
+
+  /** The training step the step-indexed operations read; advanceStep records step += 1. */
+  setStep(step: number): void;
+  advanceStep(): void;
+
+  /** Sends recorded work to the device without waiting for it. */
+  flush(): void;
+  dispose(): void;
+}

@@ -1,0 +1,428 @@
+/**
+ * Every kernel against a float64 reference computed here, on fresh random inputs of awkward
+ * sizes, with outputs poisoned with NaN before the run so an unwritten element shows. The
+ * same table runs on the WebGPU backend (in real WebGPU) and on the CPU twin.
+ *
+ * @example
+ * for (const check of kernelChecks()) {
+ *   const { relativeError, badElements } = await check.run(backend, new TestRandom(1));
+ * }
+ */
+import type { Backend, LossKind, StridedView, Tensor } from '../backend';
+import { RandomStream, uniformFloat } from '../cpu/rng';
+import { compare, concat, type Comparison } from './compare';
+
+/** ‖out − ref‖ / ‖ref‖ must stay under this. */
+export const TOLERANCE = 1e-5;
+
+export interface KernelCheck {
+  kernel: string;
+  name: string;
+  run(backend: Backend, random: TestRandom): Promise<Comparison>;
+}
+
+/** Random test inputs from the project's own generator, so a failing seed can be replayed. */
+export class TestRandom {
+  private readonly stream: RandomStream;
+  constructor(readonly seed: number) {
+    this.stream = new RandomStream({ seed, stream: 0xc0ffee, counter: 0 });
+  }
+  floats(count: number, lo = -1, hi = 1): Float32Array {
+    return Float32Array.from({ length: count }, () => lo + (hi - lo) * this.stream.nextUnit());
+  }
+  labels(count: number, classes: number): Uint32Array {
+    return Uint32Array.from({ length: count }, () => this.stream.nextBelow(classes));
+  }
+  below(bound: number): number {
+    return this.stream.nextBelow(bound);
+  }
+}
+
+const SIZES = [1, 3, 7, 63, 64, 65, 127, 1000];
+
+function upload(backend: Backend, data: Float32Array | Uint32Array, label: string): Tensor {
+  const tensor = backend.tensor(data.length, label, data instanceof Uint32Array ? 'u32' : 'f32');
+  backend.write(tensor, data);
+  return tensor;
+}
+
+function poisoned(backend: Backend, length: number, label: string): Tensor {
+  return upload(backend, new Float32Array(length).fill(NaN), label);
+}
+
+/**
+ * Reads every output, releases every tensor made for the check, and compares. A non-finite
+ * flag, when given, must have stayed 0: a raised one counts as a bad element.
+ */
+async function finish(
+  backend: Backend,
+  outputs: Tensor[],
+  refs: ArrayLike<number>[],
+  made: Tensor[],
+  nonFinite?: Tensor,
+): Promise<Comparison> {
+  const values = await Promise.all(outputs.map((t) => backend.read(t)));
+  const flag = nonFinite ? (await backend.readWords(nonFinite))[0]! : 0;
+  for (const t of made) backend.release(t);
+  const comparison = compare(concat(values), concat(refs));
+  return { ...comparison, badElements: comparison.badElements + (flag === 0 ? 0 : 1) };
+}
+
+/** A view's elements poisoned, the rest random: the reference keeps the rest as it was. */
+function stridedCase(random: TestRandom, count: number) {
+  const stride = count % 2 === 0 ? 1 : 3;
+  const offset = count % 3;
+  const length = offset + Math.max(0, count - 1) * stride + 2;
+  const initial = random.floats(length);
+  const indices = Array.from({ length: count }, (_, i) => offset + i * stride);
+  for (const i of indices) initial[i] = NaN;
+  return { stride, offset, initial, indices };
+}
+
+function fillChecks(): KernelCheck[] {
+  return SIZES.map((count) => ({
+    kernel: 'fill',
+    name: `fill ${count} strided`,
+    async run(backend, random) {
+      const { stride, offset, initial, indices } = stridedCase(random, count);
+      const t = upload(backend, initial, 'x');
+      const value = random.floats(1)[0]!;
+      backend.fill({ tensor: t, offset, stride, count }, value);
+      const ref = Float64Array.from(initial);
+      for (const i of indices) ref[i] = value;
+      // Untouched elements keep their values; the reference's NaNs are now the written ones.
+      return finish(backend, [t], [ref], [t]);
+    },
+  }));
+}
+
+function uniformChecks(): KernelCheck[] {
+  return SIZES.map((count) => ({
+    kernel: 'uniform_',
+    name: `uniform_ ${count} strided`,
+    async run(backend, random) {
+      const { stride, offset, initial, indices } = stridedCase(random, count);
+      const t = upload(backend, initial, 'x');
+      const at = { seed: random.below(1 << 30), stream: random.below(8), counter: random.below(1 << 20) };
+      const view: StridedView = { tensor: t, offset, stride, count };
+      backend.uniform(view, -1, 1, at);
+      const ref = Float64Array.from(initial);
+      indices.forEach((index, i) => {
+        // float64 arithmetic on the same 24 random bits.
+        const u = uniformFloat(at.seed, at.stream, at.counter + i, 0, 1);
+        ref[index] = -1 + 2 * u;
+      });
+      return finish(backend, [t], [ref], [t]);
+    },
+  }));
+}
+
+interface MatmulCase {
+  m: number;
+  n: number;
+  k: number;
+  transA?: boolean;
+  transB?: boolean;
+  bias?: boolean;
+  relu?: boolean;
+}
+
+const MATMUL_SHAPES: [number, number, number][] = [
+  [1, 1, 1],
+  [3, 7, 5],
+  [7, 3, 63],
+  [63, 64, 65],
+  [64, 65, 63],
+  [65, 127, 64],
+  [127, 63, 65],
+  [1000, 7, 65],
+  [7, 1000, 3],
+  [100, 1, 2],
+];
+
+function matmulCases(): MatmulCase[] {
+  const cases: MatmulCase[] = [];
+  for (const [m, n, k] of MATMUL_SHAPES) {
+    cases.push({ m, n, k }, { m, n, k, transA: true }, { m, n, k, transB: true });
+  }
+  cases.push(
+    { m: 65, n: 127, k: 63, bias: true },
+    { m: 65, n: 127, k: 63, bias: true, relu: true },
+    { m: 1, n: 10, k: 128, bias: true },
+    { m: 200, n: 128, k: 64, bias: true, relu: true },
+  );
+  return cases;
+}
+
+function matmulChecks(): KernelCheck[] {
+  return matmulCases().map((c) => {
+    const op = `${c.transA ? 'Aᵀ' : 'A'}·${c.transB ? 'Bᵀ' : 'B'}${c.bias ? ' + bias' : ''}${c.relu ? ', ReLU' : ''}`;
+    return {
+      kernel: 'matmul',
+      name: `matmul ${op} ${c.m}×${c.n}×${c.k}`,
+      async run(backend, random) {
+        const { m, n, k } = c;
+        const a = random.floats(m * k);
+        const b = random.floats(k * n);
+        const bias = random.floats(n);
+        const at = upload(backend, a, 'a');
+        const bt = upload(backend, b, 'b');
+        const biasT = upload(backend, bias, 'bias');
+        const out = poisoned(backend, m * n, 'c');
+        backend.matmul(at, bt, out, { m, n, k, transA: c.transA, transB: c.transB, bias: c.bias ? biasT : undefined, relu: c.relu });
+        const ref = new Float64Array(m * n);
+        for (let i = 0; i < m; i++) {
+          for (let j = 0; j < n; j++) {
+            let acc = c.bias ? bias[j]! : 0;
+            for (let l = 0; l < k; l++) {
+              acc += (c.transA ? a[l * m + i]! : a[i * k + l]!) * (c.transB ? b[j * k + l]! : b[l * n + j]!);
+            }
+            ref[i * n + j] = c.relu ? Math.max(0, acc) : acc;
+          }
+        }
+        return finish(backend, [out], [ref], [at, bt, biasT, out]);
+      },
+    };
+  });
+}
+
+function reluBackwardChecks(): KernelCheck[] {
+  return [1, 7, 65, 1000].map((count) => ({
+    kernel: 'relu_backward',
+    name: `relu_backward ${count}`,
+    async run(backend, random) {
+      const g = random.floats(count);
+      const act = random.floats(count).map((x) => Math.max(0, x));
+      const [gt, at, out] = [upload(backend, g, 'grad out'), upload(backend, act, 'activation'), poisoned(backend, count, 'grad in')];
+      backend.reluBackward(gt, at, out, count);
+      const ref = Float64Array.from(g, (x, i) => (act[i]! > 0 ? x : 0));
+      return finish(backend, [out], [ref], [gt, at, out]);
+    },
+  }));
+}
+
+function sumRowsChecks(): KernelCheck[] {
+  const shapes: [number, number][] = [[1, 1], [7, 3], [63, 127], [64, 10], [1000, 65], [3, 1000]];
+  return shapes.map(([rows, cols]) => ({
+    kernel: 'sum_rows',
+    name: `sum_rows ${rows}×${cols}`,
+    async run(backend, random) {
+      const x = random.floats(rows * cols);
+      const scale = 1 / rows;
+      const [xt, out] = [upload(backend, x, 'x'), poisoned(backend, cols, 'sums')];
+      backend.sumRows(xt, rows, cols, out, scale);
+      const ref = new Float64Array(cols);
+      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) ref[j]! += x[i * cols + j]!;
+      return finish(backend, [out], [ref.map((v) => v * scale)], [xt, out]);
+    },
+  }));
+}
+
+function sumChecks(): KernelCheck[] {
+  const counts = [1, 7, 65, 256, 1000, 100_000];
+  return counts.map((count, c) => ({
+    kernel: 'sum',
+    name: `sum ${count}${c % 2 ? ' at step slot' : ''}`,
+    async run(backend, random) {
+      const x = random.floats(count, 0, 1);
+      const atStep = c % 2 === 1;
+      const step = atStep ? 3 : 0;
+      const [xt, out] = [upload(backend, x, 'x'), poisoned(backend, 8, 'sums')];
+      backend.setStep(step);
+      backend.sum(xt, count, out, 2, 0.5, atStep);
+      const ref = new Float64Array(8).fill(NaN);
+      ref[2 + step] = 0.5 * x.reduce((a, v) => a + v, 0);
+      return finish(backend, [out], [ref], [xt, out]);
+    },
+  }));
+}
+
+function gatherChecks(): KernelCheck[] {
+  return ([['f32', 7, 65], ['u32', 9, 1], ['f32', 64, 3]] as const).map(([dtype, rows, cols]) => ({
+    kernel: 'gather_rows',
+    name: `gather_rows ${dtype} ${rows}×${cols}`,
+    async run(backend, random) {
+      const sourceRows = rows * 3 + 1;
+      const stepsPerEpoch = 3;
+      const order = random.labels(rows * stepsPerEpoch, sourceRows);
+      const source = dtype === 'u32' ? random.labels(sourceRows * cols, 1000) : random.floats(sourceRows * cols);
+      const [st, ot] = [upload(backend, source, 'source'), upload(backend, order, 'order')];
+      const out = backend.tensor(rows * cols, 'batch', dtype);
+      backend.write(out, dtype === 'u32' ? new Uint32Array(rows * cols).fill(0xffffffff) : new Float32Array(rows * cols).fill(NaN));
+      backend.setStep(stepsPerEpoch + 1); // the second batch of the second epoch
+      backend.gatherRows(st, ot, out, rows, cols, stepsPerEpoch);
+      const ref = new Float64Array(rows * cols);
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < cols; c++) ref[r * cols + c] = source[order[rows + r]! * cols + c]!;
+      }
+      const got = dtype === 'u32' ? await backend.readWords(out) : await backend.read(out);
+      for (const t of [st, ot, out]) backend.release(t);
+      return compare(Float64Array.from(got), ref);
+    },
+  }));
+}
+
+/** Row losses and logit gradients in float64, as the kernels define them. */
+function lossReference(kind: LossKind, logits: Float32Array, targets: Float32Array | Uint32Array, rows: number, classes: number, scale: number) {
+  const rowLoss = new Float64Array(rows);
+  const grad = new Float64Array(rows * classes);
+  for (let i = 0; i < rows; i++) {
+    if (kind === 'mse') {
+      const d = logits[i]! - targets[i]!;
+      rowLoss[i] = d * d;
+      grad[i] = 2 * d * scale;
+    } else if (kind === 'binary-cross-entropy') {
+      const z = logits[i]!;
+      const y = targets[i]!;
+      const p = 1 / (1 + Math.exp(-z));
+      rowLoss[i] = -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
+      grad[i] = (p - y) * scale;
+    } else {
+      const row = Array.from(logits.subarray(i * classes, (i + 1) * classes));
+      const exps = row.map((z) => Math.exp(z));
+      const total = exps.reduce((a, e) => a + e, 0);
+      const label = targets[i]!;
+      rowLoss[i] = -Math.log(exps[label]! / total);
+      exps.forEach((e, j) => (grad[i * classes + j] = (e / total - (j === label ? 1 : 0)) * scale));
+    }
+  }
+  return { rowLoss, grad };
+}
+
+function lossChecks(): KernelCheck[] {
+  const cases: [LossKind, number, number][] = [];
+  for (const rows of [1, 7, 65, 1000]) {
+    cases.push(['mse', rows, 1], ['softmax-cross-entropy', rows, rows === 7 ? 3 : 10], ['binary-cross-entropy', rows, 1]);
+  }
+  return cases.map(([kind, rows, classes]) => ({
+    kernel: kind,
+    name: `${kind} ${rows}×${classes}`,
+    async run(backend, random) {
+      const logits = random.floats(rows * classes, -4, 4);
+      const targets = kind === 'mse' ? random.floats(rows, -2, 2) : random.labels(rows, kind === 'binary-cross-entropy' ? 2 : classes);
+      const scale = 1 / rows;
+      const t = {
+        logits: upload(backend, logits, 'logits'),
+        targets: upload(backend, targets, 'targets'),
+        grad: poisoned(backend, rows * classes, 'grad'),
+        rowLoss: poisoned(backend, rows, 'row loss'),
+        nonFinite: upload(backend, new Uint32Array(1), 'non-finite'),
+      };
+      backend.loss(kind, t, rows, classes, scale);
+      const ref = lossReference(kind, logits, targets, rows, classes, scale);
+      return finish(backend, [t.rowLoss, t.grad], [ref.rowLoss, ref.grad], Object.values(t), t.nonFinite);
+    },
+  }));
+}
+
+function nonFiniteChecks(): KernelCheck[] {
+  return (['mse', 'softmax-cross-entropy', 'binary-cross-entropy'] as LossKind[]).map((kind) => ({
+    kernel: 'non-finite flag',
+    name: `${kind} raises the non-finite flag on a NaN logit`,
+    async run(backend, random) {
+      const rows = 65;
+      const classes = kind === 'softmax-cross-entropy' ? 10 : 1;
+      const logits = random.floats(rows * classes);
+      logits[rows * classes - 1] = NaN;
+      const t = {
+        logits: upload(backend, logits, 'logits'),
+        targets: upload(backend, kind === 'mse' ? random.floats(rows) : random.labels(rows, Math.max(2, classes)), 'targets'),
+        grad: poisoned(backend, rows * classes, 'grad'),
+        rowLoss: poisoned(backend, rows, 'row loss'),
+        nonFinite: upload(backend, new Uint32Array(1), 'non-finite'),
+      };
+      backend.loss(kind, t, rows, classes, 1 / rows);
+      const flag = await backend.readWords(t.nonFinite);
+      for (const tensor of Object.values(t)) backend.release(tensor);
+      return compare([flag[0]!], [1]);
+    },
+  }));
+}
+
+function countErrorsChecks(): KernelCheck[] {
+  return ([[7, 1], [65, 10], [1000, 10], [1000, 1]] as const).map(([rows, classes]) => ({
+    kernel: 'count_errors',
+    name: `count_errors ${rows}×${classes}`,
+    async run(backend, random) {
+      const logits = random.floats(rows * classes);
+      const labels = random.labels(rows, classes === 1 ? 2 : classes);
+      const [zt, yt, out] = [upload(backend, logits, 'logits'), upload(backend, labels, 'labels'), poisoned(backend, rows, 'wrong')];
+      backend.countErrors(zt, yt, out, rows, classes);
+      const ref = new Float64Array(rows);
+      for (let i = 0; i < rows; i++) {
+        const row = Array.from(logits.subarray(i * classes, (i + 1) * classes));
+        const predicted = classes === 1 ? (row[0]! > 0 ? 1 : 0) : row.indexOf(Math.max(...row));
+        ref[i] = predicted === labels[i] ? 0 : 1;
+      }
+      return finish(backend, [out], [ref], [zt, yt, out]);
+    },
+  }));
+}
+
+function optimizerChecks(): KernelCheck[] {
+  const cases: ['sgd' | 'adamw', number][] = [];
+  for (const count of [1, 7, 65, 1000]) cases.push(['sgd', count], ['adamw', count]);
+  return cases.map(([kind, count]) => ({
+    kernel: kind,
+    name: `${kind} ${count}`,
+    async run(backend, random) {
+      const steps = 6;
+      const step = 4;
+      const schedule = random.floats(steps * 2, 0.01, 0.9);
+      const w = random.floats(count);
+      const g = random.floats(count);
+      const m = random.floats(count);
+      const v = random.floats(count, 0, 1);
+      const wd = 0.01;
+      const t = {
+        weights: upload(backend, w, 'weights'),
+        grads: upload(backend, g, 'grads'),
+        moment1: upload(backend, m, 'moment1'),
+        moment2: upload(backend, v, 'moment2'),
+        schedule: upload(backend, schedule, 'schedule'),
+        nonFinite: upload(backend, new Uint32Array(1), 'non-finite'),
+      };
+      backend.setStep(step);
+      const lr = schedule[2 * step]!;
+      const mu = schedule[2 * step + 1]!;
+      const refW = new Float64Array(count);
+      const refM = new Float64Array(count);
+      const refV = Float64Array.from(v);
+      if (kind === 'sgd') {
+        backend.sgd(t, count, wd);
+        for (let i = 0; i < count; i++) {
+          refM[i] = mu * m[i]! + g[i]!;
+          refW[i] = w[i]! * (1 - lr * wd) - lr * refM[i]!;
+        }
+      } else {
+        const beta2 = 0.99;
+        const eps = 1e-8;
+        backend.adamw(t, count, { beta2, eps, weightDecay: wd });
+        const c1 = 1 - mu ** (step + 1);
+        const c2 = 1 - beta2 ** (step + 1);
+        for (let i = 0; i < count; i++) {
+          refM[i] = mu * m[i]! + (1 - mu) * g[i]!;
+          refV[i] = beta2 * v[i]! + (1 - beta2) * g[i]! ** 2;
+          refW[i] = w[i]! * (1 - lr * wd) - (lr / c1) * (refM[i]! / (Math.sqrt(refV[i]!) / Math.sqrt(c2) + eps));
+        }
+      }
+      return finish(backend, [t.weights, t.moment1, t.moment2], [refW, refM, refV], Object.values(t), t.nonFinite);
+    },
+  }));
+}
+
+export function kernelChecks(): KernelCheck[] {
+  return [
+    ...fillChecks(),
+    ...uniformChecks(),
+    ...matmulChecks(),
+    ...reluBackwardChecks(),
+    ...sumRowsChecks(),
+    ...sumChecks(),
+    ...gatherChecks(),
+    ...lossChecks(),
+    ...nonFiniteChecks(),
+    ...countErrorsChecks(),
+    ...optimizerChecks(),
+  ];
+}

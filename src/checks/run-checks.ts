@@ -1,0 +1,37 @@
+/**
+ * Registers the kernel-check table as Vitest tests for one backend, and prints the tally line
+ * CI logs show: `kernel checks: N passed on webgpu (adapter)`.
+ */
+import { afterAll, expect, it } from 'vitest';
+import type { Backend } from '../backend';
+import { kernelChecks, TestRandom, TOLERANCE } from './kernel-checks';
+
+export interface CheckLog {
+  kernel: string;
+  name: string;
+  relativeError: number;
+}
+
+export function registerKernelChecks(getBackend: () => Backend): void {
+  // A fresh seed each run, printed on failure so the inputs can be replayed.
+  const seed = Number(process.env.TP_CHECK_SEED ?? Date.now() % 2 ** 31);
+  const passed: CheckLog[] = [];
+
+  for (const check of kernelChecks()) {
+    it(`${check.name} matches its float64 reference`, async () => {
+      const result = await check.run(getBackend(), new TestRandom(seed + passed.length));
+      const where = `(TP_CHECK_SEED=${seed}, error ${result.relativeError.toExponential(2)})`;
+      expect(result.badElements, `unwritten or non-finite elements ${where}`).toBe(0);
+      expect(result.relativeError, `relative error ${where}`).toBeLessThan(TOLERANCE);
+      passed.push({ kernel: check.kernel, name: check.name, relativeError: result.relativeError });
+    });
+  }
+
+  afterAll(() => {
+    const backend = getBackend();
+    const worst = new Map<string, number>();
+    for (const log of passed) worst.set(log.kernel, Math.max(worst.get(log.kernel) ?? 0, log.relativeError));
+    const table = [...worst].map(([kernel, error]) => `  ${kernel.padEnd(24)} worst relative error ${error.toExponential(2)}`);
+    console.log(`${table.join('\n')}\nkernel checks: ${passed.length} passed on ${backend.kind} (${backend.description})`);
+  });
+}

@@ -1,0 +1,260 @@
+/**
+ * The Backend in plain TypeScript: the fallback when a page has no WebGPU, and the twin the
+ * kernels are checked beside. Each operation does what its WGSL kernel does, accumulating in
+ * float64 and storing float32, so both backends agree to float32 rounding.
+ *
+ * @example
+ * const backend = new CpuBackend();
+ * const t = backend.tensor(4, 'ones');
+ * backend.fill({ tensor: t, offset: 0, stride: 1, count: 4 }, 1);
+ */
+import {
+  SLICE_ALIGNMENT,
+  type AdamSettings,
+  type Backend,
+  type DType,
+  type LossKind,
+  type LossTensors,
+  type MatmulShape,
+  type OptimizerTensors,
+  type RandomPosition,
+  type StridedView,
+  type Tensor,
+} from '../backend';
+import { randomWord, uniformFloat } from './rng';
+
+class CpuTensor implements Tensor {
+  readonly values: Float32Array;
+  readonly words: Uint32Array;
+  constructor(
+    readonly label: string,
+    readonly dtype: DType,
+    buffer: ArrayBuffer,
+    byteOffset: number,
+    readonly length: number,
+  ) {
+    this.values = new Float32Array(buffer, byteOffset, length);
+    this.words = new Uint32Array(buffer, byteOffset, length);
+  }
+}
+
+function own(tensor: Tensor): CpuTensor {
+  if (!(tensor instanceof CpuTensor)) throw new Error(`Tensor "${tensor.label}" does not belong to the CPU backend.`);
+  return tensor;
+}
+
+function isNonFinite(x: number): boolean {
+  return !Number.isFinite(Math.fround(x));
+}
+
+export class CpuBackend implements Backend {
+  readonly kind = 'cpu' as const;
+  readonly description = 'CPU (TypeScript)';
+  private step = 0;
+
+  tensor(length: number, label: string, dtype: DType = 'f32'): Tensor {
+    return new CpuTensor(label, dtype, new ArrayBuffer(Math.max(1, length) * 4), 0, length);
+  }
+
+  slice(parent: Tensor, offset: number, length: number, label: string): Tensor {
+    const p = own(parent);
+    if (offset % SLICE_ALIGNMENT !== 0) throw new Error(`Slice "${label}" starts at ${offset}, not a multiple of ${SLICE_ALIGNMENT}.`);
+    if (offset + length > p.length) throw new Error(`Slice "${label}" runs past the end of "${p.label}".`);
+    return new CpuTensor(label, p.dtype, p.values.buffer as ArrayBuffer, p.values.byteOffset + offset * 4, length);
+  }
+
+  write(tensor: Tensor, data: Float32Array | Uint32Array, offset = 0): void {
+    const t = own(tensor);
+    if (data instanceof Uint32Array) t.words.set(data, offset);
+    else t.values.set(data, offset);
+  }
+
+  async read(tensor: Tensor): Promise<Float32Array> {
+    return own(tensor).values.slice();
+  }
+
+  async readWords(tensor: Tensor): Promise<Uint32Array> {
+    return own(tensor).words.slice();
+  }
+
+  release(): void {}
+
+  fill(view: StridedView, value: number): void {
+    const out = own(view.tensor).values;
+    for (let i = 0; i < view.count; i++) out[view.offset + i * view.stride] = value;
+  }
+
+  uniform(view: StridedView, lo: number, hi: number, at: RandomPosition): void {
+    const out = own(view.tensor).values;
+    for (let i = 0; i < view.count; i++) {
+      out[view.offset + i * view.stride] = uniformFloat(at.seed, at.stream, at.counter + i, lo, hi);
+    }
+  }
+
+  randomWords(view: StridedView, at: RandomPosition): void {
+    const out = own(view.tensor).words;
+    for (let i = 0; i < view.count; i++) out[view.offset + i * view.stride] = randomWord(at.seed, at.stream, at.counter + i);
+  }
+
+  matmul(a: Tensor, b: Tensor, out: Tensor, shape: MatmulShape): void {
+    const { m, n, k, transA = false, transB = false, relu = false } = shape;
+    const av = own(a).values;
+    const bv = own(b).values;
+    const bias = shape.bias ? own(shape.bias).values : null;
+    const cv = own(out).values;
+    const row = new Float64Array(n);
+    for (let i = 0; i < m; i++) {
+      row.fill(0);
+      for (let l = 0; l < k; l++) {
+        const aik = transA ? av[l * m + i]! : av[i * k + l]!;
+        if (aik === 0) continue;
+        if (transB) for (let j = 0; j < n; j++) row[j]! += aik * bv[j * k + l]!;
+        else for (let j = 0, base = l * n; j < n; j++) row[j]! += aik * bv[base + j]!;
+      }
+      for (let j = 0; j < n; j++) {
+        const value = row[j]! + (bias ? bias[j]! : 0);
+        cv[i * n + j] = relu ? Math.max(value, 0) : value;
+      }
+    }
+  }
+
+  reluBackward(gradOut: Tensor, activation: Tensor, gradIn: Tensor, count: number): void {
+    const g = own(gradOut).values;
+    const act = own(activation).values;
+    const out = own(gradIn).values;
+    for (let i = 0; i < count; i++) out[i] = act[i]! > 0 ? g[i]! : 0;
+  }
+
+  sumRows(x: Tensor, rows: number, cols: number, out: Tensor, scale: number): void {
+    const xv = own(x).values;
+    const ov = own(out).values;
+    for (let j = 0; j < cols; j++) {
+      let acc = 0;
+      for (let i = 0; i < rows; i++) acc += xv[i * cols + j]!;
+      ov[j] = acc * scale;
+    }
+  }
+
+  sum(x: Tensor, count: number, out: Tensor, index: number, scale: number, atStep = false): void {
+    const xv = own(x).values;
+    let acc = 0;
+    for (let i = 0; i < count; i++) acc += xv[i]!;
+    own(out).values[index + (atStep ? this.step : 0)] = acc * scale;
+  }
+
+  gatherRows(source: Tensor, order: Tensor, out: Tensor, rows: number, cols: number, stepsPerEpoch: number): void {
+    const src = own(source);
+    const dst = own(out);
+    const indices = own(order).words;
+    const first = (this.step % stepsPerEpoch) * rows;
+    const from = src.dtype === 'u32' ? src.words : src.values;
+    const to = dst.dtype === 'u32' ? dst.words : dst.values;
+    for (let r = 0; r < rows; r++) {
+      const s = indices[first + r]! * cols;
+      for (let c = 0; c < cols; c++) to[r * cols + c] = from[s + c]!;
+    }
+  }
+
+  loss(kind: LossKind, t: LossTensors, rows: number, classes: number, scale: number): void {
+    const z = own(t.logits).values;
+    const grad = own(t.grad).values;
+    const rowLoss = own(t.rowLoss).values;
+    let nonFinite = false;
+    const put = (i: number, loss: number, g: number) => {
+      grad[i] = g;
+      nonFinite ||= isNonFinite(loss) || isNonFinite(g);
+    };
+    for (let i = 0; i < rows; i++) {
+      if (kind === 'mse') {
+        const diff = z[i]! - own(t.targets).values[i]!;
+        rowLoss[i] = diff * diff;
+        put(i, diff * diff, 2 * diff * scale);
+      } else if (kind === 'binary-cross-entropy') {
+        const zi = z[i]!;
+        const y = own(t.targets).words[i]!;
+        const loss = Math.max(zi, 0) - zi * y + Math.log1p(Math.exp(-Math.abs(zi)));
+        rowLoss[i] = loss;
+        put(i, loss, (1 / (1 + Math.exp(-zi)) - y) * scale);
+      } else {
+        const base = i * classes;
+        const label = own(t.targets).words[i]!;
+        let top = -Infinity;
+        for (let j = 0; j < classes; j++) top = Math.max(top, z[base + j]!);
+        let total = 0;
+        for (let j = 0; j < classes; j++) total += Math.exp(z[base + j]! - top);
+        const loss = Math.log(total) + top - z[base + label]!;
+        rowLoss[i] = loss;
+        nonFinite ||= isNonFinite(loss);
+        for (let j = 0; j < classes; j++) {
+          put(base + j, loss, (Math.exp(z[base + j]! - top) / total - (j === label ? 1 : 0)) * scale);
+        }
+      }
+    }
+    if (nonFinite) own(t.nonFinite).words[0] = 1;
+  }
+
+  countErrors(logits: Tensor, labels: Tensor, wrong: Tensor, rows: number, classes: number): void {
+    const z = own(logits).values;
+    const y = own(labels).words;
+    const out = own(wrong).values;
+    for (let i = 0; i < rows; i++) {
+      let predicted = 0;
+      if (classes === 1) predicted = z[i]! > 0 ? 1 : 0;
+      else {
+        for (let j = 1; j < classes; j++) if (z[i * classes + j]! > z[i * classes + predicted]!) predicted = j;
+      }
+      out[i] = predicted === y[i] ? 0 : 1;
+    }
+  }
+
+  sgd(t: OptimizerTensors, count: number, weightDecay: number): void {
+    const [lr, momentum] = this.hyper(t.schedule);
+    const w = own(t.weights).values;
+    const g = own(t.grads).values;
+    const v = own(t.moment1).values;
+    let nonFinite = false;
+    for (let i = 0; i < count; i++) {
+      v[i] = momentum * v[i]! + g[i]!;
+      w[i] = w[i]! * (1 - lr * weightDecay) - lr * v[i]!;
+      nonFinite ||= !Number.isFinite(w[i]!);
+    }
+    if (nonFinite) own(t.nonFinite).words[0] = 1;
+  }
+
+  adamw(t: OptimizerTensors, count: number, s: AdamSettings): void {
+    if (!t.moment2) throw new Error('AdamW needs a second-moment buffer.');
+    const [lr, beta1] = this.hyper(t.schedule);
+    const w = own(t.weights).values;
+    const g = own(t.grads).values;
+    const m = own(t.moment1).values;
+    const v = own(t.moment2).values;
+    const correction1 = 1 - Math.pow(beta1, this.step + 1);
+    const correction2 = 1 - Math.pow(s.beta2, this.step + 1);
+    let nonFinite = false;
+    for (let i = 0; i < count; i++) {
+      m[i] = beta1 * m[i]! + (1 - beta1) * g[i]!;
+      v[i] = s.beta2 * v[i]! + (1 - s.beta2) * g[i]! * g[i]!;
+      const denom = Math.sqrt(v[i]!) / Math.sqrt(correction2) + s.eps;
+      w[i] = w[i]! * (1 - lr * s.weightDecay) - (lr / correction1) * (m[i]! / denom);
+      nonFinite ||= !Number.isFinite(w[i]!);
+    }
+    if (nonFinite) own(t.nonFinite).words[0] = 1;
+  }
+
+  setStep(step: number): void {
+    this.step = step;
+  }
+
+  advanceStep(): void {
+    this.step++;
+  }
+
+  flush(): void {}
+  dispose(): void {}
+
+  /** The float32 (lr, momentum) the WGSL reads for the current step. */
+  private hyper(schedule: Tensor): [number, number] {
+    const values = own(schedule).values;
+    return [values[2 * this.step]!, values[2 * this.step + 1]!];
+  }
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { liveBufferCount } from './buffers';
+import { acquireDevice, onDeviceLost, WebGpuUnavailableError } from './device';
+import { GpuBackend } from './gpu-backend';
+import { nodeGpu } from '../testing/node-webgpu';
+
+describe('the WebGPU runtime', () => {
+  it('says what to do when the browser has no WebGPU at all', async () => {
+    const error = await acquireDevice(undefined).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WebGpuUnavailableError);
+    expect((error as WebGpuUnavailableError).reason).toBe('no-webgpu');
+    expect((error as Error).message).toMatch(/navigator\.gpu is missing/);
+  });
+
+  it('says so when WebGPU finds no adapter', async () => {
+    const noAdapter = { requestAdapter: async () => null } as unknown as GPU;
+    const error = await acquireDevice(noAdapter).catch((e: unknown) => e);
+    expect((error as WebGpuUnavailableError).reason).toBe('no-adapter');
+  });
+
+  it('shares one device between callers, and names the adapter', async () => {
+    const [a, b] = await Promise.all([acquireDevice(nodeGpu()), acquireDevice(nodeGpu())]);
+    expect(a.device).toBe(b.device);
+    expect(a.description).not.toBe('unknown adapter');
+  });
+
+  it('destroys every buffer it made on dispose', async () => {
+    const { device, description } = await acquireDevice(nodeGpu());
+    const before = liveBufferCount();
+    const backend = new GpuBackend(device, description);
+    const x = backend.tensor(1000, 'x');
+    backend.fill({ tensor: x, offset: 0, stride: 1, count: 1000 }, 2);
+    const sums = backend.tensor(1, 'sum');
+    backend.sum(x, 1000, sums, 0, 1);
+    expect((await backend.read(sums))[0]).toBe(2000);
+    expect(liveBufferCount()).toBeGreaterThan(before);
+    backend.dispose();
+    expect(liveBufferCount()).toBe(before);
+  });
+
+  it('reports work the GPU rejects as a readable error on the next read', async () => {
+    const { device, description } = await acquireDevice(nodeGpu());
+    const backend = new GpuBackend(device, description);
+    const rows = 8;
+    const shared = backend.tensor(rows, 'written twice');
+    const nonFinite = backend.tensor(1, 'flag', 'u32');
+    // The same buffer bound writable twice in one dispatch is invalid in WebGPU.
+    backend.loss('mse', { logits: shared, targets: shared, grad: shared, rowLoss: shared, nonFinite }, rows, 1, 1);
+    await expect(backend.read(nonFinite)).rejects.toThrow(/GPU rejected recorded work/);
+    backend.dispose();
+  });
+
+  it('tells its callers when the device is lost, and hands out a new one afterwards', async () => {
+    const first = await acquireDevice(nodeGpu());
+    const backend = new GpuBackend(first.device, first.description);
+    const heard = new Promise<string>((resolve) => {
+      const stop = onDeviceLost((message) => {
+        stop();
+        resolve(message);
+      });
+    });
+    first.device.destroy();
+    expect(await heard).toMatch(/GPU device was lost/);
+    expect(() => backend.tensor(4, 'after loss')).toThrow(/lost/);
+    const second = await acquireDevice(nodeGpu());
+    expect(second.device).not.toBe(first.device);
+    const fresh = new GpuBackend(second.device, second.description);
+    const t = fresh.tensor(4, 't');
+    fresh.fill({ tensor: t, offset: 0, stride: 1, count: 4 }, 1);
+    expect(Array.from(await fresh.read(t))).toEqual([1, 1, 1, 1]);
+    fresh.dispose();
+  });
+});

@@ -1,0 +1,12 @@
+import { beforeAll, describe } from 'vitest';
+import { registerKernelChecks } from '../checks/run-checks';
+import { createTestBackend } from '../testing/node-webgpu';
+import type { GpuBackend } from './gpu-backend';
+
+describe('the WebGPU kernels', () => {
+  let backend: GpuBackend;
+  beforeAll(async () => {
+    backend = await createTestBackend();
+  });
+  registerKernelChecks(() => backend);
+});

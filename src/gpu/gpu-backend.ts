@@ -1,0 +1,355 @@
+/**
+ * The Backend on WebGPU. Operations are recorded as dispatches into one compute pass and
+ * submitted only when something must leave the device (a read) or the host must write, so
+ * a training epoch is one command buffer. Uniforms and bind groups are cached by content:
+ * the dispatches of step t + 1 reuse those of step t, and nothing is created per step.
+ *
+ * @example
+ * const { device, description } = await acquireDevice();
+ * const backend = new GpuBackend(device, description);
+ * const c = backend.tensor(m * n, 'c');
+ * backend.matmul(a, b, c, { m, n, k });
+ * const values = await backend.read(c);
+ */
+import {
+  SLICE_ALIGNMENT,
+  type AdamSettings,
+  type Backend,
+  type DType,
+  type LossKind,
+  type LossTensors,
+  type MatmulShape,
+  type OptimizerTensors,
+  type RandomPosition,
+  type StridedView,
+  type Tensor,
+} from '../backend';
+import { createBuffer, createUniform, destroyBuffer, StagingPool, storageUsage } from './buffers';
+import { ParamWriter } from './param-writer';
+import { compileKernel, WORKGROUP_SIZE, type KernelName, type PipelineConstants } from './pipelines';
+
+let nextBufferId = 1;
+
+class GpuTensor implements Tensor {
+  constructor(
+    readonly label: string,
+    readonly dtype: DType,
+    readonly buffer: GPUBuffer,
+    /** In elements from the start of `buffer`. */
+    readonly offset: number,
+    readonly length: number,
+    readonly owner: GpuBackend,
+    /** The allocation this tensor lives in: its own id, or its parent's for a slice. */
+    readonly rootId: number,
+  ) {}
+
+  /** Same buffer range, same key: slices made again each step still hit the bind-group cache. */
+  get bindingKey(): string {
+    return `${this.rootId}:${this.offset}:${this.length}`;
+  }
+
+  get binding(): GPUBufferBinding {
+    return { buffer: this.buffer, offset: this.offset * 4, size: Math.max(1, this.length) * 4 };
+  }
+}
+
+/** The 1-D grid that covers `count` threads: a second dimension past 65,535 workgroups. */
+function grid(count: number): [number, number] {
+  const groups = Math.max(1, Math.ceil(count / WORKGROUP_SIZE));
+  const x = Math.min(groups, 65535);
+  return [x, Math.ceil(groups / x)];
+}
+
+/** Cached caches drop everything past this many entries, so a long session cannot grow them without bound. */
+const CACHE_LIMIT = 4096;
+
+const LOSS_KERNELS: Record<LossKind, KernelName> = {
+  mse: 'mse',
+  'softmax-cross-entropy': 'softmaxCrossEntropy',
+  'binary-cross-entropy': 'binaryCrossEntropy',
+};
+
+export class GpuBackend implements Backend {
+  readonly kind = 'webgpu' as const;
+  private encoder: GPUCommandEncoder | null = null;
+  private pass: GPUComputePassEncoder | null = null;
+  private readonly uniforms = new Map<string, GPUBuffer>();
+  private readonly bindGroups = new Map<string, GPUBindGroup>();
+  private readonly tensors = new Set<GpuTensor>();
+  private readonly staging: StagingPool;
+  private readonly step: GpuTensor;
+  private readonly errors: string[] = [];
+  private lostMessage: string | null = null;
+
+  constructor(
+    readonly device: GPUDevice,
+    readonly description: string,
+  ) {
+    this.staging = new StagingPool(device);
+    this.step = this.tensor(1, 'step counter', 'u32') as GpuTensor;
+    void device.lost.then((info) => {
+      this.lostMessage = `The GPU device was lost (${info.reason || 'unknown'}): ${info.message}`;
+    });
+  }
+
+  tensor(length: number, label: string, dtype: DType = 'f32'): Tensor {
+    this.assertUsable();
+    this.device.pushErrorScope('out-of-memory');
+    const buffer = createBuffer(this.device, label, length * 4, storageUsage());
+    void this.device.popErrorScope().then((error) => {
+      if (error) this.errors.push(`Out of GPU memory allocating "${label}" (${length * 4} bytes): ${error.message}. Try a smaller model, batch or data set.`);
+    });
+    const tensor = new GpuTensor(label, dtype, buffer, 0, length, this, nextBufferId++);
+    this.tensors.add(tensor);
+    return tensor;
+  }
+
+  slice(parent: Tensor, offset: number, length: number, label: string): Tensor {
+    const p = this.own(parent);
+    if (offset % SLICE_ALIGNMENT !== 0) throw new Error(`Slice "${label}" starts at ${offset}, not a multiple of ${SLICE_ALIGNMENT}.`);
+    if (offset + length > p.length) throw new Error(`Slice "${label}" runs past the end of "${p.label}".`);
+    return new GpuTensor(label, p.dtype, p.buffer, p.offset + offset, length, this, p.rootId);
+  }
+
+  write(tensor: Tensor, data: Float32Array | Uint32Array, offset = 0): void {
+    const t = this.own(tensor);
+    if (offset + data.length > t.length) throw new Error(`Writing ${data.length} values at ${offset} overruns "${t.label}" (${t.length}).`);
+    // queue.writeBuffer runs before any command buffer submitted after it, so work already
+    // recorded must be submitted first or it would see the new contents.
+    this.flush();
+    this.device.queue.writeBuffer(t.buffer, (t.offset + offset) * 4, data.buffer, data.byteOffset, data.byteLength);
+  }
+
+  async read(tensor: Tensor): Promise<Float32Array> {
+    return new Float32Array(await this.readBytes(tensor));
+  }
+
+  async readWords(tensor: Tensor): Promise<Uint32Array> {
+    return new Uint32Array(await this.readBytes(tensor));
+  }
+
+  release(tensor: Tensor): void {
+    const t = this.own(tensor);
+    if (!this.tensors.delete(t)) return; // a slice, or already released
+    this.flush();
+    destroyBuffer(t.buffer);
+  }
+
+  fill(view: StridedView, value: number): void {
+    const params = new ParamWriter().u32(view.offset).u32(view.stride).u32(view.count).f32(value);
+    this.dispatch('fill', params, [view.tensor], grid(view.count));
+  }
+
+  uniform(view: StridedView, lo: number, hi: number, at: RandomPosition): void {
+    this.dispatch('uniform', this.randomParams(view, at).f32(lo).f32(hi), [view.tensor], grid(view.count));
+  }
+
+  randomWords(view: StridedView, at: RandomPosition): void {
+    this.dispatch('randomWords', this.randomParams(view, at).f32(0).f32(0), [view.tensor], grid(view.count));
+  }
+
+  matmul(a: Tensor, b: Tensor, out: Tensor, shape: MatmulShape): void {
+    const { m, n, k } = shape;
+    // Pipeline constants are numbers in the WebGPU API, booleans included.
+    const flag = (on: boolean | undefined) => (on ? 1 : 0);
+    const constants: PipelineConstants = {
+      TRANS_A: flag(shape.transA),
+      TRANS_B: flag(shape.transB),
+      HAS_BIAS: flag(shape.bias !== undefined),
+      RELU: flag(shape.relu),
+    };
+    const params = new ParamWriter().u32(m).u32(n).u32(k).u32(0);
+    // Without a bias the slot still needs a buffer; `a` is read-only there too.
+    this.dispatch('matmul', params, [a, b, shape.bias ?? a, out], [Math.ceil(n / 64), Math.ceil(m / 64)], constants);
+  }
+
+  reluBackward(gradOut: Tensor, activation: Tensor, gradIn: Tensor, count: number): void {
+    this.dispatch('reluBackward', new ParamWriter().u32(count), [gradOut, activation, gradIn], grid(count));
+  }
+
+  sumRows(x: Tensor, rows: number, cols: number, out: Tensor, scale: number): void {
+    const params = new ParamWriter().u32(rows).u32(cols).f32(scale).u32(0);
+    this.dispatch('sumRows', params, [x, out], grid(cols));
+  }
+
+  sum(x: Tensor, count: number, out: Tensor, index: number, scale: number, atStep = false): void {
+    const params = new ParamWriter().u32(count).u32(index).u32(atStep ? 1 : 0).f32(scale);
+    this.dispatch('sum', params, [x, this.step, out], [1, 1]);
+  }
+
+  gatherRows(source: Tensor, order: Tensor, out: Tensor, rows: number, cols: number, stepsPerEpoch: number): void {
+    const kernel = this.own(source).dtype === 'u32' ? 'gatherRowsU32' : 'gatherRows';
+    const params = new ParamWriter().u32(rows).u32(cols).u32(stepsPerEpoch).u32(0);
+    this.dispatch(kernel, params, [source, order, this.step, out], grid(rows * cols));
+  }
+
+  loss(kind: LossKind, t: LossTensors, rows: number, classes: number, scale: number): void {
+    const params = new ParamWriter().u32(rows).u32(classes).f32(scale).u32(0);
+    this.dispatch(LOSS_KERNELS[kind], params, [t.logits, t.targets, t.grad, t.rowLoss, t.nonFinite], grid(rows));
+  }
+
+  countErrors(logits: Tensor, labels: Tensor, wrong: Tensor, rows: number, classes: number): void {
+    const params = new ParamWriter().u32(rows).u32(classes).f32(1).u32(0);
+    this.dispatch('countErrors', params, [logits, labels, wrong], grid(rows));
+  }
+
+  sgd(t: OptimizerTensors, count: number, weightDecay: number): void {
+    const params = new ParamWriter().u32(count).f32(weightDecay).f32(0).f32(0);
+    this.dispatch('sgd', params, [t.schedule, this.step, t.grads, t.weights, t.moment1, t.nonFinite], grid(count));
+  }
+
+  adamw(t: OptimizerTensors, count: number, s: AdamSettings): void {
+    if (!t.moment2) throw new Error('AdamW needs a second-moment buffer.');
+    const params = new ParamWriter().u32(count).f32(s.weightDecay).f32(s.beta2).f32(s.eps);
+    const buffers = [t.schedule, this.step, t.grads, t.weights, t.moment1, t.moment2, t.nonFinite];
+    this.dispatch('adamw', params, buffers, grid(count));
+  }
+
+  setStep(step: number): void {
+    this.write(this.step, new Uint32Array([step]));
+  }
+
+  advanceStep(): void {
+    this.dispatch('advanceStep', null, [this.step], [1, 1]);
+  }
+
+  flush(): void {
+    if (!this.encoder) return;
+    this.pass?.end();
+    this.pass = null;
+    this.submit(this.encoder);
+    this.encoder = null;
+  }
+
+  dispose(): void {
+    if (this.lostMessage === null) this.flush();
+    for (const tensor of this.tensors) destroyBuffer(tensor.buffer);
+    for (const uniform of this.uniforms.values()) destroyBuffer(uniform);
+    this.tensors.clear();
+    this.uniforms.clear();
+    this.bindGroups.clear();
+    this.staging.destroy();
+  }
+
+  private randomParams(view: StridedView, at: RandomPosition): ParamWriter {
+    return new ParamWriter()
+      .u32(view.offset)
+      .u32(view.stride)
+      .u32(view.count)
+      .u32(at.seed >>> 0)
+      .u32(at.stream >>> 0)
+      .u32(at.counter >>> 0);
+  }
+
+  private own(tensor: Tensor): GpuTensor {
+    if (!(tensor instanceof GpuTensor) || tensor.owner !== this) {
+      throw new Error(`Tensor "${tensor.label}" does not belong to this WebGPU backend.`);
+    }
+    return tensor;
+  }
+
+  private assertUsable(): void {
+    if (this.lostMessage !== null) throw new Error(`${this.lostMessage}. Start a new run to use a new device.`);
+    if (this.errors.length > 0) throw new Error(this.errors.splice(0).join('\n'));
+  }
+
+  private dispatch(
+    name: KernelName,
+    params: ParamWriter | null,
+    buffers: Tensor[],
+    [x, y]: [number, number],
+    constants: PipelineConstants = {},
+  ): void {
+    this.assertUsable();
+    const kernel = compileKernel(
+      this.device,
+      name,
+      name === 'matmul' || name === 'advanceStep' ? constants : { ...constants, WORKGROUP_SIZE },
+      (message) => this.errors.push(message),
+    );
+    const resources: GPUBufferBinding[] = [];
+    let key = kernel.key;
+    if (params) {
+      const uniform = this.uniformFor(name, params);
+      resources.push({ buffer: uniform.buffer });
+      key += `|${uniform.key}`;
+    }
+    for (const tensor of buffers) {
+      const t = this.own(tensor);
+      resources.push(t.binding);
+      key += `|${t.bindingKey}`;
+    }
+    if (resources.length !== kernel.slots.length) {
+      throw new Error(`The "${name}" kernel takes ${kernel.slots.length} bindings, got ${resources.length}.`);
+    }
+    let bindGroup = this.bindGroups.get(key);
+    if (!bindGroup) {
+      if (this.bindGroups.size >= CACHE_LIMIT) this.bindGroups.clear();
+      bindGroup = this.device.createBindGroup({
+        label: `${name} bind group`,
+        layout: kernel.layout,
+        entries: kernel.slots.map((binding, i) => ({ binding, resource: resources[i]! })),
+      });
+      this.bindGroups.set(key, bindGroup);
+    }
+    if (!this.pass) {
+      this.encoder = this.device.createCommandEncoder({ label: 'training-playground commands' });
+      this.pass = this.encoder.beginComputePass({ label: 'training-playground pass' });
+    }
+    this.pass.setPipeline(kernel.pipeline);
+    this.pass.setBindGroup(0, bindGroup);
+    this.pass.dispatchWorkgroups(x, y);
+  }
+
+  private uniformFor(name: KernelName, params: ParamWriter): { buffer: GPUBuffer; key: string } {
+    const key = `${name}:${params.key()}`;
+    let buffer = this.uniforms.get(key);
+    if (!buffer) {
+      if (this.uniforms.size >= CACHE_LIMIT) {
+        // Bind groups hold the old uniforms: drop both, and destroy the buffers once the
+        // work recorded with them has been submitted.
+        this.flush();
+        for (const old of this.uniforms.values()) destroyBuffer(old);
+        this.uniforms.clear();
+        this.bindGroups.clear();
+      }
+      buffer = createUniform(this.device, `${name} params`, params.bytes());
+      this.uniforms.set(key, buffer);
+    }
+    return { buffer, key };
+  }
+
+  private submit(encoder: GPUCommandEncoder): void {
+    this.device.pushErrorScope('validation');
+    this.device.queue.submit([encoder.finish()]);
+    void this.device.popErrorScope().then((error) => {
+      if (error) this.errors.push(`The GPU rejected recorded work: ${error.message}`);
+    });
+  }
+
+  private async readBytes(tensor: Tensor): Promise<ArrayBuffer> {
+    const t = this.own(tensor);
+    this.assertUsable();
+    const bytes = t.length * 4;
+    if (bytes === 0) return new ArrayBuffer(0);
+    this.pass?.end();
+    this.pass = null;
+    const encoder = this.encoder ?? this.device.createCommandEncoder({ label: 'readback' });
+    this.encoder = null;
+    const staging = this.staging.acquire(bytes);
+    encoder.copyBufferToBuffer(t.buffer, t.offset * 4, staging, 0, bytes);
+    this.submit(encoder);
+    try {
+      await staging.mapAsync(GPUMapMode.READ, 0, bytes);
+    } catch (error) {
+      this.assertUsable();
+      throw new Error(`Reading "${t.label}" back from the GPU failed: ${String(error)}`);
+    }
+    const copy = staging.getMappedRange(0, bytes).slice(0);
+    staging.unmap();
+    this.staging.release(staging);
+    // Errors from the scopes above have settled by the time the map resolves.
+    this.assertUsable();
+    return copy;
+  }
+}
