@@ -1,4 +1,4 @@
-// C = op(A) · op(B) [+ bias] [ReLU], row-major, any sizes.
+// C = op(A) · op(B) [+ C] [+ bias] [ReLU], row-major, any sizes.
 // op(A) is m×k: A is stored m×k, or k×m when TRANS_A. op(B) is k×n: B is stored k×n, or
 // n×k when TRANS_B. The variants are pipeline-override constants, so each one is its own
 // specialised pipeline rather than a branch per element.
@@ -11,6 +11,7 @@ override TRANS_A: bool = false;
 override TRANS_B: bool = false;
 override HAS_BIAS: bool = false;
 override RELU: bool = false;
+override ACCUMULATE: bool = false;  // C += op(A)·op(B): y = x@a + noise with the noise already in C
 
 const THREADS: u32 = 16u;
 const BLOCK: u32 = 4u;
@@ -94,6 +95,7 @@ fn matmul(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_id)
       let col = col0 + local.x + q * THREADS;
       if (col >= params.n) { continue; }
       var value = acc[r * BLOCK + q];
+      if (ACCUMULATE) { value += c[row * params.n + col]; }
       if (HAS_BIAS) { value += bias[col]; }
       if (RELU) { value = max(value, 0.0); }
       c[row * params.n + col] = value;

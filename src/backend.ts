@@ -38,7 +38,7 @@ export interface RandomPosition {
   counter: number;
 }
 
-/** out (m×n) = op(a) · op(b) [+ bias] [ReLU]; op(a) is m×k, op(b) is k×n. */
+/** out (m×n) = op(a) · op(b) [+ out] [+ bias] [ReLU]; op(a) is m×k, op(b) is k×n. */
 export interface MatmulShape {
   m: number;
   n: number;
@@ -47,6 +47,15 @@ export interface MatmulShape {
   transB?: boolean;
   bias?: Tensor;
   relu?: boolean;
+  /** Add to what `out` holds instead of overwriting it. */
+  accumulate?: boolean;
+}
+
+/** `length` elements of `tensor` from `offset` (the whole tensor when both are left out). */
+export interface TensorRange {
+  tensor: Tensor;
+  offset?: number;
+  length?: number;
 }
 
 export interface LossTensors {
@@ -96,6 +105,8 @@ export interface Backend {
   slice(parent: Tensor, offset: number, length: number, label: string): Tensor;
   write(tensor: Tensor, data: Float32Array | Uint32Array, offset?: number): void;
   read(tensor: Tensor): Promise<Float32Array>;
+  /** Several ranges in one readback (one submission, one map on the GPU). */
+  readRanges(ranges: TensorRange[]): Promise<Float32Array[]>;
   readWords(tensor: Tensor): Promise<Uint32Array>;
   release(tensor: Tensor): void;
 

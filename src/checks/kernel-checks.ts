@@ -125,6 +125,7 @@ interface MatmulCase {
   transB?: boolean;
   bias?: boolean;
   relu?: boolean;
+  accumulate?: boolean;
 }
 
 const MATMUL_SHAPES: [number, number, number][] = [
@@ -150,13 +151,15 @@ function matmulCases(): MatmulCase[] {
     { m: 65, n: 127, k: 63, bias: true, relu: true },
     { m: 1, n: 10, k: 128, bias: true },
     { m: 200, n: 128, k: 64, bias: true, relu: true },
+    { m: 100, n: 1, k: 2, accumulate: true },
+    { m: 65, n: 63, k: 7, transB: true, accumulate: true },
   );
   return cases;
 }
 
 function matmulChecks(): KernelCheck[] {
   return matmulCases().map((c) => {
-    const op = `${c.transA ? 'Aᵀ' : 'A'}·${c.transB ? 'Bᵀ' : 'B'}${c.bias ? ' + bias' : ''}${c.relu ? ', ReLU' : ''}`;
+    const op = `${c.accumulate ? 'C + ' : ''}${c.transA ? 'Aᵀ' : 'A'}·${c.transB ? 'Bᵀ' : 'B'}${c.bias ? ' + bias' : ''}${c.relu ? ', ReLU' : ''}`;
     return {
       kernel: 'matmul',
       name: `matmul ${op} ${c.m}×${c.n}×${c.k}`,
@@ -168,12 +171,16 @@ function matmulChecks(): KernelCheck[] {
         const at = upload(backend, a, 'a');
         const bt = upload(backend, b, 'b');
         const biasT = upload(backend, bias, 'bias');
-        const out = poisoned(backend, m * n, 'c');
-        backend.matmul(at, bt, out, { m, n, k, transA: c.transA, transB: c.transB, bias: c.bias ? biasT : undefined, relu: c.relu });
+        // Accumulating reads C, so C starts random; otherwise it starts poisoned.
+        const initial = random.floats(m * n);
+        const out = c.accumulate ? upload(backend, initial, 'c') : poisoned(backend, m * n, 'c');
+        backend.matmul(at, bt, out, {
+          m, n, k, transA: c.transA, transB: c.transB, bias: c.bias ? biasT : undefined, relu: c.relu, accumulate: c.accumulate,
+        });
         const ref = new Float64Array(m * n);
         for (let i = 0; i < m; i++) {
           for (let j = 0; j < n; j++) {
-            let acc = c.bias ? bias[j]! : 0;
+            let acc = (c.bias ? bias[j]! : 0) + (c.accumulate ? initial[i * n + j]! : 0);
             for (let l = 0; l < k; l++) {
               acc += (c.transA ? a[l * m + i]! : a[i * k + l]!) * (c.transB ? b[j * k + l]! : b[l * n + j]!);
             }

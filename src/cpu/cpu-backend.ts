@@ -20,6 +20,7 @@ import {
   type RandomPosition,
   type StridedView,
   type Tensor,
+  type TensorRange,
 } from '../backend';
 import { randomWord, uniformFloat } from './rng';
 
@@ -73,6 +74,13 @@ export class CpuBackend implements Backend {
     return own(tensor).values.slice();
   }
 
+  async readRanges(ranges: TensorRange[]): Promise<Float32Array[]> {
+    return ranges.map(({ tensor, offset = 0, length }) => {
+      const values = own(tensor).values;
+      return values.slice(offset, offset + (length ?? values.length - offset));
+    });
+  }
+
   async readWords(tensor: Tensor): Promise<Uint32Array> {
     return own(tensor).words.slice();
   }
@@ -97,7 +105,7 @@ export class CpuBackend implements Backend {
   }
 
   matmul(a: Tensor, b: Tensor, out: Tensor, shape: MatmulShape): void {
-    const { m, n, k, transA = false, transB = false, relu = false } = shape;
+    const { m, n, k, transA = false, transB = false, relu = false, accumulate = false } = shape;
     const av = own(a).values;
     const bv = own(b).values;
     const bias = shape.bias ? own(shape.bias).values : null;
@@ -112,7 +120,7 @@ export class CpuBackend implements Backend {
         else for (let j = 0, base = l * n; j < n; j++) row[j]! += aik * bv[base + j]!;
       }
       for (let j = 0; j < n; j++) {
-        const value = row[j]! + (bias ? bias[j]! : 0);
+        const value = row[j]! + (accumulate ? cv[i * n + j]! : 0) + (bias ? bias[j]! : 0);
         cv[i * n + j] = relu ? Math.max(value, 0) : value;
       }
     }

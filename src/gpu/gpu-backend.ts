@@ -23,6 +23,7 @@ import {
   type RandomPosition,
   type StridedView,
   type Tensor,
+  type TensorRange,
 } from '../backend';
 import { createBuffer, createUniform, destroyBuffer, StagingPool, storageUsage } from './buffers';
 import { ParamWriter } from './param-writer';
@@ -121,11 +122,56 @@ export class GpuBackend implements Backend {
   }
 
   async read(tensor: Tensor): Promise<Float32Array> {
-    return new Float32Array(await this.readBytes(tensor));
+    return (await this.readRanges([{ tensor }]))[0]!;
   }
 
   async readWords(tensor: Tensor): Promise<Uint32Array> {
-    return new Uint32Array(await this.readBytes(tensor));
+    return new Uint32Array((await this.readRanges([{ tensor }]))[0]!.buffer);
+  }
+
+  /**
+   * Copies every range into one staging buffer behind the recorded work, submits once and
+   * maps once. The staging buffers come from a pool, so several readbacks can be in flight
+   * while the next epoch is already being recorded.
+   */
+  async readRanges(ranges: TensorRange[]): Promise<Float32Array[]> {
+    this.assertUsable();
+    const parts = ranges.map(({ tensor, offset = 0, length }) => {
+      const t = this.own(tensor);
+      const count = length ?? t.length - offset;
+      if (offset < 0 || count < 0 || offset + count > t.length) throw new Error(`Reading ${count} values at ${offset} overruns "${t.label}" (${t.length}).`);
+      return { t, offset, count };
+    });
+    const bytes = parts.reduce((sum, p) => sum + p.count * 4, 0);
+    if (bytes === 0) return parts.map(() => new Float32Array(0));
+    this.pass?.end();
+    this.pass = null;
+    const encoder = this.encoder ?? this.device.createCommandEncoder({ label: 'readback' });
+    this.encoder = null;
+    const staging = this.staging.acquire(bytes);
+    let at = 0;
+    for (const p of parts) {
+      if (p.count > 0) encoder.copyBufferToBuffer(p.t.buffer, (p.t.offset + p.offset) * 4, staging, at, p.count * 4);
+      at += p.count * 4;
+    }
+    this.submit(encoder);
+    try {
+      await staging.mapAsync(GPUMapMode.READ, 0, bytes);
+    } catch (error) {
+      this.assertUsable();
+      throw new Error(`Reading from the GPU failed: ${String(error)}`);
+    }
+    const copy = staging.getMappedRange(0, bytes).slice(0);
+    staging.unmap();
+    this.staging.release(staging);
+    // Errors from the scopes above have settled by the time the map resolves.
+    this.assertUsable();
+    at = 0;
+    return parts.map((p) => {
+      const values = new Float32Array(copy, at, p.count);
+      at += p.count * 4;
+      return values;
+    });
   }
 
   release(tensor: Tensor): void {
@@ -157,6 +203,7 @@ export class GpuBackend implements Backend {
       TRANS_B: flag(shape.transB),
       HAS_BIAS: flag(shape.bias !== undefined),
       RELU: flag(shape.relu),
+      ACCUMULATE: flag(shape.accumulate),
     };
     const params = new ParamWriter().u32(m).u32(n).u32(k).u32(0);
     // Without a bias the slot still needs a buffer; `a` is read-only there too.
@@ -327,29 +374,4 @@ export class GpuBackend implements Backend {
     });
   }
 
-  private async readBytes(tensor: Tensor): Promise<ArrayBuffer> {
-    const t = this.own(tensor);
-    this.assertUsable();
-    const bytes = t.length * 4;
-    if (bytes === 0) return new ArrayBuffer(0);
-    this.pass?.end();
-    this.pass = null;
-    const encoder = this.encoder ?? this.device.createCommandEncoder({ label: 'readback' });
-    this.encoder = null;
-    const staging = this.staging.acquire(bytes);
-    encoder.copyBufferToBuffer(t.buffer, t.offset * 4, staging, 0, bytes);
-    this.submit(encoder);
-    try {
-      await staging.mapAsync(GPUMapMode.READ, 0, bytes);
-    } catch (error) {
-      this.assertUsable();
-      throw new Error(`Reading "${t.label}" back from the GPU failed: ${String(error)}`);
-    }
-    const copy = staging.getMappedRange(0, bytes).slice(0);
-    staging.unmap();
-    this.staging.release(staging);
-    // Errors from the scopes above have settled by the time the map resolves.
-    this.assertUsable();
-    return copy;
-  }
 }

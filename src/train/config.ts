@@ -1,0 +1,105 @@
+/**
+ * RunConfig defaults per scenario, and resolution of partial or invalid input: every value is
+ * clamped to the nearest valid one, with a warning a person can act on, never an exception.
+ *
+ * @example
+ * const { config, warnings } = resolveConfig({ scenario: 'digits', maxLr: 50 });
+ * // config.maxLr === 10; warnings[0].field === 'maxLr'
+ */
+import type { OptimizerName, RunConfig, Scenario, ScheduleName } from './types';
+
+export const SCENARIOS: readonly Scenario[] = ['line', 'digits', 'cancer', 'custom'];
+export const LIMITS = { epochs: [1, 1000], maxLr: [1e-6, 10] } as const;
+/** fastai's default learning rate (the notes: "Learning rate padrão = 0.003"). */
+export const FASTAI_DEFAULT_LR = 3e-3;
+
+/** Rows in the built-in data sets before the validation split; line's default training rows. */
+export const LINE_ROWS = 100;
+
+export interface ConfigWarning {
+  field: keyof RunConfig;
+  message: string;
+}
+
+export function defaultConfig(scenario: Scenario): RunConfig {
+  const line = scenario === 'line';
+  return {
+    scenario,
+    epochs: line ? 100 : 20,
+    maxLr: line ? 0.1 : FASTAI_DEFAULT_LR,
+    optimizer: line ? 'sgd' : 'adam',
+    schedule: 'one-cycle',
+    batchSize: line ? Number.MAX_SAFE_INTEGER : 64,
+    trainSize: line ? LINE_ROWS : Number.MAX_SAFE_INTEGER,
+    hidden: line ? [] : [128],
+    imbalance: 1,
+    oversample: false,
+    seed: 0,
+  };
+}
+
+function clampNumber(
+  warnings: ConfigWarning[],
+  field: keyof RunConfig,
+  value: unknown,
+  fallback: number,
+  min: number,
+  max: number,
+  integer: boolean,
+): number {
+  if (value === undefined) return fallback;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n)) {
+    warnings.push({ field, message: `${field} must be a number; "${String(value)}" was replaced by ${fallback}.` });
+    return fallback;
+  }
+  let result = integer ? Math.round(n) : n;
+  result = Math.min(max, Math.max(min, result));
+  if (result !== n) {
+    warnings.push({ field, message: `${field} ${n} is outside ${min}–${max}${integer ? ' (whole numbers)' : ''}; using ${result}.` });
+  }
+  return result;
+}
+
+function oneOf<T extends string>(warnings: ConfigWarning[], field: keyof RunConfig, value: unknown, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (allowed.includes(value as T)) return value as T;
+  warnings.push({ field, message: `${field} "${String(value)}" is not one of ${allowed.join(', ')}; using "${fallback}".` });
+  return fallback;
+}
+
+function hiddenLayers(warnings: ConfigWarning[], value: unknown, fallback: number[]): number[] {
+  if (value === undefined) return fallback;
+  const parts = Array.isArray(value) ? value : String(value).split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const widths = parts.map(Number);
+  if (widths.some((w) => !Number.isInteger(w) || w < 1 || w > 4096)) {
+    warnings.push({ field: 'hidden', message: `hidden "${String(value)}" must be layer widths from 1 to 4096 separated by commas; using "${fallback.join(',')}".` });
+    return fallback;
+  }
+  return widths;
+}
+
+/** A complete, valid RunConfig from any partial one, and what had to be changed. */
+export function resolveConfig(input: Partial<RunConfig> & Record<string, unknown>): { config: RunConfig; warnings: ConfigWarning[] } {
+  const warnings: ConfigWarning[] = [];
+  const scenario = oneOf(warnings, 'scenario', input.scenario, SCENARIOS, 'line');
+  const d = defaultConfig(scenario);
+  const config: RunConfig = {
+    scenario,
+    epochs: clampNumber(warnings, 'epochs', input.epochs, d.epochs, LIMITS.epochs[0], LIMITS.epochs[1], true),
+    maxLr: clampNumber(warnings, 'maxLr', input.maxLr, d.maxLr, LIMITS.maxLr[0], LIMITS.maxLr[1], false),
+    optimizer: oneOf<OptimizerName>(warnings, 'optimizer', input.optimizer, ['sgd', 'adam'], d.optimizer),
+    schedule: oneOf<ScheduleName>(warnings, 'schedule', input.schedule, ['one-cycle', 'constant'], d.schedule),
+    batchSize: clampNumber(warnings, 'batchSize', input.batchSize, d.batchSize, 1, Number.MAX_SAFE_INTEGER, true),
+    trainSize: clampNumber(warnings, 'trainSize', input.trainSize, d.trainSize, 2, Number.MAX_SAFE_INTEGER, true),
+    hidden: hiddenLayers(warnings, input.hidden, d.hidden),
+    imbalance: clampNumber(warnings, 'imbalance', input.imbalance, d.imbalance, 1, 1000, false),
+    oversample: input.oversample === undefined ? d.oversample : Boolean(input.oversample),
+    seed: clampNumber(warnings, 'seed', input.seed, d.seed, 0, 0xffffffff, true),
+  };
+  if (input.data) config.data = input.data;
+  if (scenario === 'custom' && !config.data) {
+    warnings.push({ field: 'data', message: 'scenario "custom" needs a data set (a CSV given as src or data); nothing to train on.' });
+  }
+  return { config, warnings };
+}

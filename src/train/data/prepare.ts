@@ -1,0 +1,123 @@
+/**
+ * From a whole data set to the training and validation tables a run uses: a seeded 80/20
+ * split, the training rows cut to `trainSize`, the minority class thinned by `imbalance`
+ * and optionally oversampled back, and features standardised with training statistics only.
+ * The validation set is never resampled: it measures the real distribution.
+ *
+ * @example
+ * const { train, valid } = prepareData(loadCancer(), config, { standardize: true });
+ */
+import { RandomStream } from '../../cpu/rng';
+import { STREAMS } from '../streams';
+import type { Dataset, RunConfig } from '../types';
+
+export const VALID_FRACTION = 0.2;
+
+export interface Table {
+  features: Float32Array;
+  labels: Float32Array;
+  rows: number;
+}
+
+export interface PreparedData {
+  train: Table;
+  valid: Table;
+  featureCount: number;
+  task: Dataset['task'];
+  classCount: number;
+  classNames?: string[];
+}
+
+function take(data: Dataset, indices: number[]): Table {
+  const d = data.featureCount;
+  const features = new Float32Array(indices.length * d);
+  const labels = new Float32Array(indices.length);
+  indices.forEach((row, i) => {
+    features.set(data.features.subarray(row * d, (row + 1) * d), i * d);
+    labels[i] = data.labels[row]!;
+  });
+  return { features, labels, rows: indices.length };
+}
+
+function countByClass(data: Dataset, indices: number[]): number[] {
+  const counts = new Array<number>(data.classCount).fill(0);
+  for (const i of indices) counts[data.labels[i]!]!++;
+  return counts;
+}
+
+/** The least frequent class among `indices` (the lowest index on a tie). */
+function minorityClass(data: Dataset, indices: number[]): number {
+  const counts = countByClass(data, indices);
+  return counts.indexOf(Math.min(...counts.filter((c) => c > 0)));
+}
+
+/** Keeps ceil(count / imbalance) rows of the minority class, in their shuffled order. */
+function thinMinority(data: Dataset, indices: number[], imbalance: number): number[] {
+  if (imbalance <= 1 || data.task !== 'classification') return indices;
+  const minority = minorityClass(data, indices);
+  const minorityRows = indices.filter((i) => data.labels[i] === minority);
+  const keep = new Set(minorityRows.slice(0, Math.max(1, Math.ceil(minorityRows.length / imbalance))));
+  return indices.filter((i) => data.labels[i] !== minority || keep.has(i));
+}
+
+/** Copies rows of every smaller class, drawn at random, until each has as many as the largest. */
+function oversample(data: Dataset, indices: number[], rng: RandomStream): number[] {
+  const byClass = Array.from({ length: data.classCount }, () => [] as number[]);
+  for (const i of indices) byClass[data.labels[i]!]!.push(i);
+  const target = Math.max(...byClass.map((rows) => rows.length));
+  const result = [...indices];
+  for (const rows of byClass) {
+    for (let n = rows.length; n < target && rows.length > 0; n++) result.push(rows[rng.nextBelow(rows.length)]!);
+  }
+  return rng.shuffle(result);
+}
+
+/** Mean and standard deviation per feature over the training rows (population std; 1 where it is 0). */
+export function featureStats(table: Table, featureCount: number): { mean: Float64Array; std: Float64Array } {
+  const mean = new Float64Array(featureCount);
+  const std = new Float64Array(featureCount);
+  for (let r = 0; r < table.rows; r++) for (let f = 0; f < featureCount; f++) mean[f]! += table.features[r * featureCount + f]!;
+  mean.forEach((m, f) => (mean[f] = m / table.rows));
+  for (let r = 0; r < table.rows; r++) {
+    for (let f = 0; f < featureCount; f++) std[f]! += (table.features[r * featureCount + f]! - mean[f]!) ** 2;
+  }
+  std.forEach((s, f) => (std[f] = Math.sqrt(s / table.rows) || 1));
+  return { mean, std };
+}
+
+function standardize(table: Table, featureCount: number, stats: { mean: Float64Array; std: Float64Array }): void {
+  for (let r = 0; r < table.rows; r++) {
+    for (let f = 0; f < featureCount; f++) {
+      const i = r * featureCount + f;
+      table.features[i] = (table.features[i]! - stats.mean[f]!) / stats.std[f]!;
+    }
+  }
+}
+
+export function prepareData(data: Dataset, config: RunConfig, options: { standardize: boolean }): PreparedData {
+  const order = new RandomStream({ seed: config.seed, stream: STREAMS.split, counter: 0 }).shuffle(
+    Array.from({ length: data.rows }, (_, i) => i),
+  );
+  const trainCount = Math.floor(data.rows * (1 - VALID_FRACTION));
+  const validIndices = order.slice(trainCount);
+  let trainIndices = order.slice(0, Math.min(trainCount, config.trainSize));
+  trainIndices = thinMinority(data, trainIndices, config.imbalance);
+  if (config.oversample && data.task === 'classification') {
+    trainIndices = oversample(data, trainIndices, new RandomStream({ seed: config.seed, stream: STREAMS.resample, counter: 0 }));
+  }
+  const train = take(data, trainIndices);
+  const valid = take(data, validIndices);
+  if (options.standardize) {
+    const stats = featureStats(train, data.featureCount);
+    standardize(train, data.featureCount, stats);
+    standardize(valid, data.featureCount, stats);
+  }
+  return {
+    train,
+    valid,
+    featureCount: data.featureCount,
+    task: data.task,
+    classCount: data.classCount,
+    ...(data.classNames ? { classNames: data.classNames } : {}),
+  };
+}

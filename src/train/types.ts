@@ -1,0 +1,87 @@
+/**
+ * The public types of the engine and the element, as ../shared/API.md gives them, plus the
+ * few additions noted on each.
+ */
+import type { BackendKind } from '../backend';
+
+export type Scenario = 'line' | 'digits' | 'cancer' | 'custom';
+export type OptimizerName = 'sgd' | 'adam';
+export type ScheduleName = 'one-cycle' | 'constant';
+
+/** A table of numeric rows, ready to train on. */
+export interface Dataset {
+  /** Row-major features, rows × features. */
+  features: Float32Array;
+  rows: number;
+  featureCount: number;
+  /** Class index per row (classification) or target value (regression). */
+  labels: Float32Array;
+  task: 'classification' | 'regression';
+  /** Number of classes (classification); 1 for regression. */
+  classCount: number;
+  /** Optional names, for messages and views. */
+  classNames?: string[];
+}
+
+export interface RunConfig {
+  scenario: Scenario;
+  epochs: number;
+  maxLr: number;
+  optimizer: OptimizerName;
+  schedule: ScheduleName;
+  batchSize: number;
+  trainSize: number;
+  hidden: number[];
+  imbalance: number;
+  oversample: boolean;
+  seed: number;
+  /** Required for 'custom'. */
+  data?: Dataset;
+}
+
+export interface EpochStats {
+  /** 1-based. */
+  epoch: number;
+  /** Mean of the epoch's mini-batch losses. */
+  trainLoss: number;
+  /** Over the whole validation set. */
+  validLoss: number;
+  /** Classification only, on the validation set. */
+  errorRate: number | null;
+  /** Learning rate at the end of the epoch. */
+  lr: number;
+  elapsedMs: number;
+  /** Addition: the validation error rate of each class (classification only), for imbalance. */
+  classErrorRates?: number[];
+  /** Addition: every mini-batch loss of the epoch, for the chart's faint per-step line. */
+  stepLosses?: number[];
+}
+
+export type DiagnosisCode = 'ok' | 'lr-too-high' | 'lr-too-low' | 'too-few-epochs' | 'too-many-epochs' | 'more-data';
+
+export interface Diagnosis {
+  code: DiagnosisCode;
+  message: string;
+  /** 1-based epoch of the lowest validation loss (0 when no epoch finished). */
+  bestEpoch: number;
+}
+
+export type StopReason = 'done' | 'diverged' | 'stopped';
+
+export interface RunResult {
+  config: RunConfig;
+  history: EpochStats[];
+  stopReason: StopReason;
+  diagnosis: Diagnosis;
+  backend: BackendKind;
+  /** [a, b] for 'line'. */
+  params?: number[];
+}
+
+export interface LrFindResult {
+  lrs: number[];
+  losses: number[];
+  suggestion: number;
+}
+
+export type Language = 'en' | 'pt-BR';
