@@ -12,6 +12,7 @@ override TRANS_B: bool = false;
 override HAS_BIAS: bool = false;
 override RELU: bool = false;
 override ACCUMULATE: bool = false;  // C += op(A)·op(B): y = x@a + noise with the noise already in C
+override WORKGROUP_SIZE: u32 = 64u;  // matmul_direct only
 
 const THREADS: u32 = 16u;
 const BLOCK: u32 = 4u;
@@ -44,6 +45,28 @@ fn load_b(l: u32, col: u32) -> f32 {
   if (l >= params.k || col >= params.n) { return 0.0; }
   if (TRANS_B) { return b[col * params.k + l]; }
   return b[l * params.n + col];
+}
+
+fn store(row: u32, col: u32, sum: f32) {
+  var value = sum;
+  if (ACCUMULATE) { value += c[row * params.n + col]; }
+  if (HAS_BIAS) { value += bias[col]; }
+  if (RELU) { value = max(value, 0.0); }
+  c[row * params.n + col] = value;
+}
+
+// One thread per element of C, no workgroup memory and no barriers: for the small and thin
+// products of a playground (100×2 · 2×1, a 10-wide output layer) this beats staging tiles,
+// most of all on CPU-emulated adapters where a barrier is expensive.
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn matmul_direct(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let index = id.x + id.y * groups.x * WORKGROUP_SIZE;
+  if (index >= params.m * params.n) { return; }
+  let row = index / params.n;
+  let col = index % params.n;
+  var sum = 0.0;
+  for (var l = 0u; l < params.k; l++) { sum = fma(load_a(row, l), load_b(l, col), sum); }
+  store(row, col, sum);
 }
 
 @compute @workgroup_size(THREADS, THREADS)
@@ -94,11 +117,7 @@ fn matmul(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_id)
     for (var q = 0u; q < BLOCK; q++) {
       let col = col0 + local.x + q * THREADS;
       if (col >= params.n) { continue; }
-      var value = acc[r * BLOCK + q];
-      if (ACCUMULATE) { value += c[row * params.n + col]; }
-      if (HAS_BIAS) { value += bias[col]; }
-      if (RELU) { value = max(value, 0.0); }
-      c[row * params.n + col] = value;
+      store(row, col, acc[r * BLOCK + q]);
     }
   }
 }

@@ -26,7 +26,8 @@ struct SumParams {
 @group(0) @binding(3) var<storage, read_write> sums: array<f32>;
 
 override WORKGROUP_SIZE: u32 = 64u;
-const SUM_THREADS: u32 = 256u;
+// 64 threads: enough for the few thousand values a loss has, and few barriers.
+const SUM_THREADS: u32 = 64u;
 
 var<workgroup> partial: array<f32, SUM_THREADS>;
 

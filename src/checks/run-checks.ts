@@ -12,13 +12,24 @@ export interface CheckLog {
   relativeError: number;
 }
 
-export function registerKernelChecks(getBackend: () => Backend): void {
+export interface CheckOptions {
+  /** Only the checks of these kernels. */
+  kernels?: string[];
+  /** Run before each check: forcing a kernel variant, say. */
+  before?: (backend: Backend) => void;
+  /** Printed in the tally line: "(tiled matmul)". */
+  variant?: string;
+}
+
+export function registerKernelChecks(getBackend: () => Backend, options: CheckOptions = {}): void {
   // A fresh seed each run, printed on failure so the inputs can be replayed.
   const seed = Number(process.env.TP_CHECK_SEED ?? Date.now() % 2 ** 31);
   const passed: CheckLog[] = [];
 
-  for (const check of kernelChecks()) {
+  const checks = kernelChecks().filter((check) => !options.kernels || options.kernels.includes(check.kernel));
+  for (const check of checks) {
     it(`${check.name} matches its float64 reference`, async () => {
+      options.before?.(getBackend());
       const result = await check.run(getBackend(), new TestRandom(seed + passed.length));
       const where = `(TP_CHECK_SEED=${seed}, error ${result.relativeError.toExponential(2)})`;
       expect(result.badElements, `unwritten or non-finite elements ${where}`).toBe(0);
@@ -32,6 +43,7 @@ export function registerKernelChecks(getBackend: () => Backend): void {
     const worst = new Map<string, number>();
     for (const log of passed) worst.set(log.kernel, Math.max(worst.get(log.kernel) ?? 0, log.relativeError));
     const table = [...worst].map(([kernel, error]) => `  ${kernel.padEnd(24)} worst relative error ${error.toExponential(2)}`);
-    console.log(`${table.join('\n')}\nkernel checks: ${passed.length} passed on ${backend.kind} (${backend.description})`);
+    const variant = options.variant ? `, ${options.variant}` : '';
+    console.log(`${table.join('\n')}\nkernel checks: ${passed.length} passed on ${backend.kind} (${backend.description}${variant})`);
   });
 }

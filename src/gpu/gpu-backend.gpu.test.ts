@@ -10,3 +10,15 @@ describe('the WebGPU kernels', () => {
   });
   registerKernelChecks(() => backend);
 });
+
+describe.each(['tiled', 'direct'] as const)('the %s matmul kernel, forced', (strategy) => {
+  let backend: GpuBackend;
+  beforeAll(async () => {
+    backend = await createTestBackend();
+  });
+  registerKernelChecks(() => backend, {
+    kernels: ['matmul'],
+    before: (b) => ((b as GpuBackend).matmulStrategy = strategy),
+    variant: `${strategy} matmul only`,
+  });
+});

@@ -25,6 +25,7 @@ export const KERNELS = {
   uniform: { shader: 'random', entryPoint: 'uniform_', bindings: ['uniform', 'write'] },
   randomWords: { shader: 'random', entryPoint: 'random_words', bindings: ['uniform', 'write'] },
   matmul: { shader: 'matmul', entryPoint: 'matmul', bindings: ['uniform', 'read', 'read', 'read', 'write'] },
+  matmulDirect: { shader: 'matmul', entryPoint: 'matmul_direct', bindings: ['uniform', 'read', 'read', 'read', 'write'] },
   sumRows: { shader: 'reduce', entryPoint: 'sum_rows', bindings: ['uniform', 'read', 'write'] },
   sum: { shader: 'reduce', entryPoint: 'sum', bindings: ['uniform', 'read', 'read', 'write'] },
   mse: { shader: 'loss', entryPoint: 'mse', bindings: ['uniform', 'read', 'read', 'write', 'write', 'write'] },

@@ -1,0 +1,165 @@
+/**
+ * A multi-layer perceptron recorded on a Backend. All parameters live in one flat buffer
+ * (each weight and bias a slice aligned for binding), and so do their gradients and the
+ * optimizer's moments: one optimizer dispatch updates every layer.
+ *
+ * `line` is the one-layer case without bias: y = x @ (a, b) with x's second column all ones,
+ * exactly the lesson-2 notebook.
+ *
+ * @example
+ * const model = new Mlp(backend, mlpLayers(64, [128], 10));
+ * model.initialize(seed);
+ * model.forward(x, rows, activations);
+ */
+import { SLICE_ALIGNMENT, type Backend, type Tensor } from '../backend';
+import { STREAMS } from './streams';
+
+export interface LayerShape {
+  inputs: number;
+  outputs: number;
+  bias: boolean;
+  relu: boolean;
+}
+
+interface LayerSlices {
+  weight: Tensor;
+  weightGrad: Tensor;
+  bias: Tensor | null;
+  biasGrad: Tensor | null;
+  /** Offsets in the flat buffer, for initialisation with the seeded generator. */
+  weightOffset: number;
+  biasOffset: number;
+}
+
+/** Hidden ReLU layers with biases, then a linear output layer. */
+export function mlpLayers(inputs: number, hidden: number[], outputs: number): LayerShape[] {
+  const widths = [inputs, ...hidden, outputs];
+  return widths.slice(1).map((width, l) => ({ inputs: widths[l]!, outputs: width, bias: true, relu: l < hidden.length }));
+}
+
+const align = (n: number) => Math.ceil(n / SLICE_ALIGNMENT) * SLICE_ALIGNMENT;
+
+export class Mlp {
+  readonly weights: Tensor;
+  readonly grads: Tensor;
+  readonly moment1: Tensor;
+  readonly moment2: Tensor;
+  /** Flat length, alignment padding included (padding has zero gradient, so it stays put). */
+  readonly parameterCount: number;
+  private readonly slices: LayerSlices[] = [];
+  private readonly owned: Tensor[] = [];
+
+  constructor(
+    private readonly backend: Backend,
+    readonly layers: LayerShape[],
+  ) {
+    let offset = 0;
+    const offsets = layers.map((layer) => {
+      const weightOffset = offset;
+      offset += align(layer.inputs * layer.outputs);
+      const biasOffset = offset;
+      if (layer.bias) offset += align(layer.outputs);
+      return { weightOffset, biasOffset };
+    });
+    this.parameterCount = offset;
+    this.weights = this.own(backend.tensor(offset, 'weights'));
+    this.grads = this.own(backend.tensor(offset, 'gradients'));
+    this.moment1 = this.own(backend.tensor(offset, 'first moments'));
+    this.moment2 = this.own(backend.tensor(offset, 'second moments'));
+    for (const t of [this.grads, this.moment1, this.moment2]) this.zero(t);
+    layers.forEach((layer, l) => {
+      const { weightOffset, biasOffset } = offsets[l]!;
+      const size = layer.inputs * layer.outputs;
+      this.slices.push({
+        weight: backend.slice(this.weights, weightOffset, size, `W${l + 1}`),
+        weightGrad: backend.slice(this.grads, weightOffset, size, `dW${l + 1}`),
+        bias: layer.bias ? backend.slice(this.weights, biasOffset, layer.outputs, `b${l + 1}`) : null,
+        biasGrad: layer.bias ? backend.slice(this.grads, biasOffset, layer.outputs, `db${l + 1}`) : null,
+        weightOffset,
+        biasOffset,
+      });
+    });
+  }
+
+  get outputs(): number {
+    return this.layers[this.layers.length - 1]!.outputs;
+  }
+
+  /**
+   * PyTorch's nn.Linear initialisation (kaiming_uniform_ with a = √5): weights and biases
+   * uniform in ±1/√fan_in, drawn on the device from the seeded generator.
+   */
+  initialize(seed: number): void {
+    this.zero(this.weights);
+    this.layers.forEach((layer, l) => {
+      const bound = 1 / Math.sqrt(layer.inputs);
+      const s = this.slices[l]!;
+      const at = (counter: number) => ({ seed, stream: STREAMS.weights, counter });
+      this.backend.uniform({ tensor: s.weight, offset: 0, stride: 1, count: layer.inputs * layer.outputs }, -bound, bound, at(s.weightOffset));
+      if (s.bias) this.backend.uniform({ tensor: s.bias, offset: 0, stride: 1, count: layer.outputs }, -bound, bound, at(s.biasOffset));
+    });
+  }
+
+  /** Sets every weight of a one-layer model without bias: line's starting (a, b) = (−1, 1). */
+  setWeights(values: number[]): void {
+    this.backend.write(this.slices[0]!.weight, Float32Array.from(values));
+  }
+
+  /** Activation buffers, one per layer, for `rows` rows; the caller releases them. */
+  activations(rows: number, label: string): Tensor[] {
+    return this.layers.map((layer, l) => this.backend.tensor(rows * layer.outputs, `${label} layer ${l + 1}`));
+  }
+
+  forward(x: Tensor, rows: number, activations: Tensor[]): void {
+    this.layers.forEach((layer, l) => {
+      const input = l === 0 ? x : activations[l - 1]!;
+      this.backend.matmul(input, this.slices[l]!.weight, activations[l]!, {
+        m: rows,
+        n: layer.outputs,
+        k: layer.inputs,
+        bias: this.slices[l]!.bias ?? undefined,
+        relu: layer.relu,
+      });
+    });
+  }
+
+  /** Gradient buffers for backward, one per hidden layer and one scratch for g·Wᵀ; the caller releases them. */
+  backwardBuffers(rows: number): { hidden: Tensor[]; scratch: Tensor } {
+    const widest = Math.max(...this.layers.map((layer) => layer.inputs));
+    return {
+      hidden: this.layers.slice(0, -1).map((layer, l) => this.backend.tensor(rows * layer.outputs, `grad layer ${l + 1}`)),
+      scratch: this.backend.tensor(rows * widest, 'grad scratch'),
+    };
+  }
+
+  /** Fills `grads` from the loss gradient wrt the logits (already scaled for the mean). */
+  backward(x: Tensor, rows: number, activations: Tensor[], gradLogits: Tensor, buffers: { hidden: Tensor[]; scratch: Tensor }): void {
+    let grad = gradLogits;
+    for (let l = this.layers.length - 1; l >= 0; l--) {
+      const layer = this.layers[l]!;
+      const s = this.slices[l]!;
+      const input = l === 0 ? x : activations[l - 1]!;
+      this.backend.matmul(input, grad, s.weightGrad, { m: layer.inputs, n: layer.outputs, k: rows, transA: true });
+      if (s.biasGrad) this.backend.sumRows(grad, rows, layer.outputs, s.biasGrad, 1);
+      if (l > 0) {
+        this.backend.matmul(grad, s.weight, buffers.scratch, { m: rows, n: layer.inputs, k: layer.outputs, transB: true });
+        this.backend.reluBackward(buffers.scratch, activations[l - 1]!, buffers.hidden[l - 1]!, rows * layer.inputs);
+        grad = buffers.hidden[l - 1]!;
+      }
+    }
+  }
+
+  dispose(): void {
+    for (const t of this.owned) this.backend.release(t);
+    this.owned.length = 0;
+  }
+
+  private own(tensor: Tensor): Tensor {
+    this.owned.push(tensor);
+    return tensor;
+  }
+
+  private zero(tensor: Tensor): void {
+    this.backend.fill({ tensor, offset: 0, stride: 1, count: tensor.length }, 0);
+  }
+}
