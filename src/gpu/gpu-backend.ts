@@ -93,7 +93,8 @@ export class GpuBackend implements Backend {
   private readonly staging: StagingPool;
   private readonly step: GpuTensor;
   private readonly errors: string[] = [];
-  private lostMessage: string | null = null;
+  /** Set once the device is lost: this backend is then unusable and a new one is needed. */
+  lostMessage: string | null = null;
 
   constructor(
     readonly device: GPUDevice,

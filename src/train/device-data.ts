@@ -30,6 +30,8 @@ export interface DeviceData {
   classCount: number;
   /** Host copy of the validation labels, for per-class error rates. */
   validLabels: Float32Array | null;
+  /** Cut by train-size to half or less, or under 10 rows a feature: over-fitting then calls for more data. */
+  smallTrainingSet: boolean;
   /** Every tensor made for the data, released after the run. */
   owned: Tensor[];
 }
@@ -63,6 +65,7 @@ export function uploadData(backend: Backend, prepared: PreparedData): DeviceData
     outputs,
     classCount: classification ? prepared.classCount : 0,
     validLabels: classification ? prepared.valid.labels : null,
+    smallTrainingSet: prepared.trainFraction <= 0.5 || prepared.train.rows < 10 * prepared.featureCount,
     owned: [trainX, trainY, validX, validY],
   };
 }
@@ -101,6 +104,7 @@ export function generateLineData(backend: Backend, config: RunConfig): DeviceDat
     outputs: 1,
     classCount: 0,
     validLabels: null,
+    smallTrainingSet: trainRows < 10 * 2,
     owned: [trainX, trainY, validX, validY, trueParams],
   };
 }

@@ -26,6 +26,8 @@ export interface PreparedData {
   task: Dataset['task'];
   classCount: number;
   classNames?: string[];
+  /** Training rows used / rows the split left for training (before imbalance and oversampling). */
+  trainFraction: number;
 }
 
 function take(data: Dataset, indices: number[]): Table {
@@ -101,6 +103,7 @@ export function prepareData(data: Dataset, config: RunConfig, options: { standar
   const trainCount = Math.floor(data.rows * (1 - VALID_FRACTION));
   const validIndices = order.slice(trainCount);
   let trainIndices = order.slice(0, Math.min(trainCount, config.trainSize));
+  const trainFraction = trainIndices.length / trainCount;
   trainIndices = thinMinority(data, trainIndices, config.imbalance);
   if (config.oversample && data.task === 'classification') {
     trainIndices = oversample(data, trainIndices, new RandomStream({ seed: config.seed, stream: STREAMS.resample, counter: 0 }));
@@ -118,6 +121,7 @@ export function prepareData(data: Dataset, config: RunConfig, options: { standar
     featureCount: data.featureCount,
     task: data.task,
     classCount: data.classCount,
+    trainFraction,
     ...(data.classNames ? { classNames: data.classNames } : {}),
   };
 }

@@ -1,0 +1,133 @@
+/**
+ * What the engine must do on every backend, registered as tests for one of them: the lesson-2
+ * numbers, the digits target, divergence, over-fitting, cancellation, the LR finder, imbalance
+ * and custom data.
+ */
+import { expect, it } from 'vitest';
+import { parseCsv } from './data/csv';
+import type { Engine } from './engine';
+import type { EpochStats } from './types';
+
+function allFinite(history: EpochStats[]): boolean {
+  return history.every((h) => [h.trainLoss, h.validLoss, h.lr, ...(h.stepLosses ?? [])].every(Number.isFinite));
+}
+
+export function describeEngine(makeEngine: () => Promise<Engine>): void {
+  let engine: Engine | null = null;
+  const get = async () => (engine ??= await makeEngine());
+
+  it('reproduces the lesson-2 notebook: a ≈ 3, b ≈ 2.5 after 100 plain SGD steps at lr 0.1', async () => {
+    const result = await (await get()).train({ scenario: 'line', schedule: 'constant', maxLr: 0.1, epochs: 100, optimizer: 'sgd' });
+    expect(result.stopReason).toBe('done');
+    expect(result.history.map((h) => h.epoch)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    const [a, b] = result.params!;
+    expect(a).toBeGreaterThan(2.8);
+    expect(a).toBeLessThan(3.3);
+    expect(b).toBeGreaterThan(2.35);
+    expect(b).toBeLessThan(2.65);
+    // The noise is U(0, 1): the best reachable MSE is its variance, 1/12.
+    expect(result.history.at(-1)!.trainLoss).toBeLessThan(0.1);
+    expect(allFinite(result.history)).toBe(true);
+  });
+
+  it('trains the digits MLP with the defaults to under 5 % validation error in 20 epochs', async () => {
+    const result = await (await get()).train({ scenario: 'digits' });
+    expect(result.history).toHaveLength(20);
+    expect(result.history.at(-1)!.errorRate!).toBeLessThan(0.05);
+    expect(result.history.at(-1)!.classErrorRates).toHaveLength(10);
+  });
+
+  it('ends a run whose loss becomes infinite as diverged, with no non-finite number in its history', async () => {
+    const result = await (await get()).train({ scenario: 'line', maxLr: 10 });
+    expect(result.stopReason).toBe('diverged');
+    expect(result.history.length).toBeLessThan(100);
+    expect(allFinite(result.history)).toBe(true);
+    expect(result.diagnosis.code).toBe('lr-too-high');
+    expect(result.params).toBeUndefined();
+  });
+
+  it('shows over-fitting on a small training set: valid loss falls, then rises while train loss keeps falling', async () => {
+    const result = await (await get()).train({ scenario: 'cancer', trainSize: 40, batchSize: 8, epochs: 60 });
+    const valid = result.history.map((h) => h.validLoss);
+    const best = valid.indexOf(Math.min(...valid));
+    expect(best).toBeGreaterThan(2);
+    expect(best).toBeLessThan(valid.length - 5);
+    expect(valid.at(-1)!).toBeGreaterThan(1.1 * valid[best]!);
+    expect(result.history.at(-1)!.trainLoss).toBeLessThan(result.history[best]!.trainLoss);
+    expect(result.diagnosis.bestEpoch).toBe(best + 1);
+    expect(['more-data', 'too-many-epochs']).toContain(result.diagnosis.code);
+  });
+
+  it('reports every epoch once, in order, as it finishes', async () => {
+    const seen: number[] = [];
+    const result = await (await get()).train({ scenario: 'cancer', epochs: 7 }, { onEpoch: (s) => seen.push(s.epoch) });
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(result.history.map((h) => h.epoch)).toEqual(seen);
+    expect(result.history.every((h, i) => i === 0 || h.elapsedMs >= result.history[i - 1]!.elapsedMs)).toBe(true);
+  });
+
+  it('stops promptly when its signal aborts, and the next run is unaffected', async () => {
+    const e = await get();
+    const controller = new AbortController();
+    const stopped = await e.train({ scenario: 'cancer', epochs: 200, batchSize: 8 }, {
+      signal: controller.signal,
+      onEpoch: (s) => s.epoch === 2 && controller.abort(),
+    });
+    expect(stopped.stopReason).toBe('stopped');
+    expect(stopped.history.length).toBeLessThan(20);
+    const next = await e.train({ scenario: 'line', epochs: 5 });
+    expect(next.stopReason).toBe('done');
+    expect(next.history).toHaveLength(5);
+  });
+
+  it('finds a learning rate the way fastai does, in a sane range', async () => {
+    const found = await (await get()).lrFind({ scenario: 'line' });
+    expect(found.lrs.length).toBeGreaterThan(20);
+    expect(found.lrs.length).toBeLessThanOrEqual(100);
+    expect(found.lrs[0]).toBeCloseTo(1e-7, 12);
+    expect(found.lrs.every((lr, i) => i === 0 || lr > found.lrs[i - 1]!)).toBe(true);
+    expect(found.losses.every(Number.isFinite)).toBe(true);
+    expect(found.suggestion).toBeGreaterThan(1e-3);
+    expect(found.suggestion).toBeLessThan(3);
+  });
+
+  it('makes the minority class harder to recognise when imbalanced, and oversampling helps', async () => {
+    const e = await get();
+    const malignantError = async (imbalance: number, oversample: boolean) =>
+      (await e.train({ scenario: 'cancer', imbalance, oversample })).history.at(-1)!.classErrorRates![0]!;
+    const balanced = await malignantError(1, false);
+    const imbalanced = await malignantError(10, false);
+    const oversampled = await malignantError(10, true);
+    expect(imbalanced).toBeGreaterThan(balanced);
+    expect(oversampled).toBeLessThan(imbalanced);
+  });
+
+  it('trains on custom CSV data: integer labels classify, fractional ones regress', async () => {
+    const e = await get();
+    const rows = Array.from({ length: 80 }, (_, i) => {
+      const x = (i % 20) / 10 - 1;
+      const y = ((i * 7) % 13) / 6.5 - 1;
+      return [x, y];
+    });
+    const classes = parseCsv(['x,y,label', ...rows.map(([x, y]) => `${x},${y},${x! + y! > 0 ? 1 : 0}`)].join('\n'));
+    const classified = await e.train({ scenario: 'custom', data: classes, epochs: 30, maxLr: 0.03, batchSize: 16 });
+    expect(classified.history.at(-1)!.errorRate!).toBeLessThan(0.2);
+    const values = parseCsv(['x,y,target', ...rows.map(([x, y]) => `${x},${y},${(2 * x! - y! + 0.5).toFixed(3)}`)].join('\n'));
+    const regressed = await e.train({ scenario: 'custom', data: values, epochs: 30, maxLr: 0.03, batchSize: 16, hidden: [] });
+    expect(regressed.history.at(-1)!.errorRate).toBeNull();
+    expect(regressed.history.at(-1)!.validLoss).toBeLessThan(0.05);
+  });
+
+  it('refuses the custom scenario without data, with a message that says what to give', async () => {
+    await expect((await get()).train({ scenario: 'custom' })).rejects.toThrow(/needs a data set/);
+  });
+
+  it('gives the same data and results for the same seed, and other data for another seed', async () => {
+    const e = await get();
+    const a = await e.train({ scenario: 'line', epochs: 5, seed: 7 });
+    const b = await e.train({ scenario: 'line', epochs: 5, seed: 7 });
+    const c = await e.train({ scenario: 'line', epochs: 5, seed: 8 });
+    expect(b.history.map((h) => h.validLoss)).toEqual(a.history.map((h) => h.validLoss));
+    expect(c.history[0]!.trainLoss).not.toBe(a.history[0]!.trainLoss);
+  });
+}

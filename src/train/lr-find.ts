@@ -1,0 +1,106 @@
+/**
+ * fastai's lr_find (v1, callbacks/lr_finder.py): train from fresh weights for up to 100
+ * mini-batches while the learning rate grows exponentially from 1e-7 to 10, smooth the loss
+ * with an exponential moving average (β = 0.98, debiased), and stop once the smoothed loss
+ * exceeds 4× the best seen. Steps run on the device in chunks of 10; only the chunk's losses
+ * come back.
+ *
+ * The suggestion follows fastai v1's `recorder.plot(suggestion=True)`: the learning rate
+ * where the smoothed loss falls fastest (the most negative gradient, with the first 10 and
+ * last 5 points skipped as fastai does), because that is where a step of that size still
+ * buys the most progress; if too few points remain, a tenth of the lr at the minimum loss.
+ *
+ * @example
+ * const { lrs, losses, suggestion } = await findLearningRate(backend, data, config);
+ */
+import type { Backend } from '../backend';
+import type { DeviceData } from './device-data';
+import { Mlp } from './model';
+import { CONSTANT_MOMENTUM } from './schedule';
+import { StepRecorder } from './step-recorder';
+import { batchPlan, EpochOrders, LINE_START, modelLayers } from './trainer';
+import type { LrFindResult, RunConfig } from './types';
+
+export const LR_FIND = { start: 1e-7, end: 10, steps: 100, beta: 0.98, stopFactor: 4, chunk: 10, skipStart: 10, skipEnd: 5 } as const;
+
+export function lrFindSchedule(config: RunConfig): Float32Array {
+  const table = new Float32Array(LR_FIND.steps * 2);
+  for (let i = 0; i < LR_FIND.steps; i++) {
+    table[2 * i] = LR_FIND.start * (LR_FIND.end / LR_FIND.start) ** (i / (LR_FIND.steps - 1));
+    table[2 * i + 1] = CONSTANT_MOMENTUM[config.optimizer];
+  }
+  return table;
+}
+
+/** Debiased exponential moving average of the raw losses, as fastai's SmoothenValue. */
+export function smoothLosses(raw: number[], beta: number = LR_FIND.beta): number[] {
+  let average = 0;
+  return raw.map((loss, i) => {
+    average = beta * average + (1 - beta) * loss;
+    return average / (1 - beta ** (i + 1));
+  });
+}
+
+export function suggestLearningRate(lrs: number[], losses: number[]): number {
+  const from = LR_FIND.skipStart;
+  const to = losses.length - LR_FIND.skipEnd;
+  if (to - from >= 3) {
+    let best = from;
+    let steepest = Infinity;
+    for (let i = from; i < to; i++) {
+      // numpy.gradient's central difference (the skipped ends keep i away from the edges).
+      const slope = (losses[i + 1]! - losses[i - 1]!) / 2;
+      if (slope < steepest) {
+        steepest = slope;
+        best = i;
+      }
+    }
+    return lrs[best]!;
+  }
+  const minimum = losses.indexOf(Math.min(...losses));
+  return lrs[Math.max(0, minimum)]! / 10;
+}
+
+export async function findLearningRate(backend: Backend, data: DeviceData, config: RunConfig, signal?: AbortSignal): Promise<LrFindResult> {
+  const plan = batchPlan(data.trainRows, config.batchSize);
+  const schedule = lrFindSchedule(config);
+  const epochsNeeded = Math.ceil(LR_FIND.steps / plan.stepsPerEpoch);
+  const model = new Mlp(backend, modelLayers(config, data));
+  if (config.scenario === 'line') model.setWeights(LINE_START);
+  else model.initialize(config.seed);
+  const steps = new StepRecorder(backend, data, model, {
+    optimizer: config.optimizer,
+    schedule,
+    batchRows: plan.batchRows,
+    stepsPerOrder: plan.shuffled ? epochsNeeded * plan.stepsPerEpoch : 0,
+    validationSlots: 1,
+  });
+  try {
+    if (plan.shuffled) steps.writeOrder(new EpochOrders(config.seed, data.trainRows, plan).next(epochsNeeded));
+    backend.setStep(0);
+    const raw: number[] = [];
+    let smoothed: number[] = [];
+    for (let first = 0; first < LR_FIND.steps; first += LR_FIND.chunk) {
+      if (signal?.aborted) break;
+      for (let s = first; s < first + LR_FIND.chunk; s++) steps.recordStep();
+      const [losses] = await backend.readRanges([{ tensor: steps.losses, offset: first, length: LR_FIND.chunk }]);
+      raw.push(...losses!);
+      smoothed = smoothLosses(raw);
+      let best = Infinity;
+      const stopAt = smoothed.findIndex((loss) => {
+        if (!Number.isFinite(loss) || loss > LR_FIND.stopFactor * best) return true;
+        best = Math.min(best, loss);
+        return false;
+      });
+      if (stopAt >= 0) {
+        smoothed = smoothed.slice(0, stopAt);
+        break;
+      }
+    }
+    const lrs = Array.from({ length: smoothed.length }, (_, i) => schedule[2 * i]!);
+    return { lrs, losses: smoothed, suggestion: suggestLearningRate(lrs, smoothed) };
+  } finally {
+    steps.dispose();
+    model.dispose();
+  }
+}
