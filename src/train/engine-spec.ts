@@ -130,4 +130,25 @@ export function describeEngine(makeEngine: () => Promise<Engine>): void {
     expect(b.history.map((h) => h.validLoss)).toEqual(a.history.map((h) => h.validLoss));
     expect(c.history[0]!.trainLoss).not.toBe(a.history[0]!.trainLoss);
   });
+
+  it('previews each scenario and reports what the views draw while and after training', async () => {
+    const e = await get();
+    const line = await e.preview({ scenario: 'line' });
+    expect(line.kind).toBe('line');
+    if (line.kind === 'line') {
+      expect(line.x).toHaveLength(100);
+      expect(line.x.every((x) => x >= -1 && x < 1)).toBe(true);
+      // y = 3x + 2 + U(0, 1)
+      line.x.forEach((x, i) => expect(line.y[i]! - 3 * x - 2).toBeGreaterThanOrEqual(-1e-5));
+    }
+    const run = await e.train({ scenario: 'line', epochs: 40 });
+    const withParams = run.history.filter((h) => h.params);
+    expect(withParams.length).toBeGreaterThan(1);
+    expect(withParams.at(-1)!.params).toEqual(run.params);
+    const digits = await e.preview({ scenario: 'digits' });
+    expect(digits.kind === 'digits' && digits.images[0]!.length).toBe(64);
+    const trained = await e.train({ scenario: 'cancer', epochs: 3 });
+    expect(trained.predictions).toHaveLength(40);
+    expect(await e.preview({ scenario: 'cancer' })).toEqual({ kind: 'table', classNames: ['malignant', 'benign'], task: 'classification' });
+  });
 }

@@ -18,12 +18,12 @@ import { acquireDevice } from '../gpu/device';
 import { GpuBackend } from '../gpu/gpu-backend';
 import { resolveConfig } from './config';
 import { loadCancer, loadDigits } from './data/builtin';
-import { prepareData } from './data/prepare';
+import { prepareData, type PreparedData } from './data/prepare';
 import { generateLineData, releaseData, uploadData, type DeviceData } from './device-data';
 import { diagnose, needsLrEvidence } from './diagnosis';
 import { findLearningRate } from './lr-find';
 import { trainModel } from './trainer';
-import type { EpochStats, Language, LrFindResult, RunConfig, RunResult } from './types';
+import { PREVIEW_ROWS, type EpochStats, type Language, type LrFindResult, type RunConfig, type RunResult, type ScenarioPreview } from './types';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
 
@@ -50,6 +50,8 @@ export interface Engine {
   readonly adapter: string;
   train(config: Partial<RunConfig>, options?: TrainOptions): Promise<RunResult>;
   lrFind(config: Partial<RunConfig>, options?: { signal?: AbortSignal }): Promise<LrFindResult>;
+  /** What the scenario's view draws: line's training points, digits' validation images. */
+  preview(config: Partial<RunConfig>): Promise<ScenarioPreview>;
   dispose(): void;
 }
 
@@ -96,7 +98,8 @@ class TrainingEngine implements Engine {
         }
         const context = { config, stopReason: outcome.stopReason, lrSuggestion, smallTrainingSet: data.smallTrainingSet };
         const diagnosis = diagnose(outcome.history, context, options.lang);
-        return { config, history: outcome.history, stopReason: outcome.stopReason, diagnosis, backend: backend.kind, ...(outcome.params ? { params: outcome.params } : {}) };
+        const { history, stopReason, params, predictions } = outcome;
+        return { config, history, stopReason, diagnosis, backend: backend.kind, ...(params ? { params } : {}), ...(predictions ? { predictions } : {}) };
       } finally {
         releaseData(backend, data);
       }
@@ -114,6 +117,27 @@ class TrainingEngine implements Engine {
       } finally {
         releaseData(backend, data);
       }
+    });
+  }
+
+  preview(partial: Partial<RunConfig>): Promise<ScenarioPreview> {
+    const { config } = resolveConfig(partial);
+    if (config.scenario === 'line') {
+      return this.exclusive(async (backend) => {
+        const data = generateLineData(backend, config);
+        try {
+          const [x, y] = await backend.readRanges([{ tensor: data.trainX }, { tensor: data.trainY }]);
+          return { kind: 'line', x: Array.from(x!.filter((_, i) => i % 2 === 0)), y: Array.from(y!) };
+        } finally {
+          releaseData(backend, data);
+        }
+      });
+    }
+    return this.hostData(config).then((prepared): ScenarioPreview => {
+      if (config.scenario !== 'digits') return { kind: 'table', classNames: prepared.classNames ?? null, task: prepared.task };
+      const rows = Math.min(PREVIEW_ROWS, prepared.valid.rows);
+      const images = Array.from({ length: rows }, (_, r) => Array.from(prepared.valid.features.subarray(r * 64, (r + 1) * 64)));
+      return { kind: 'digits', images, labels: Array.from(prepared.valid.labels.subarray(0, rows)) };
     });
   }
 
@@ -146,16 +170,20 @@ class TrainingEngine implements Engine {
   }
 
   private async loadData(backend: Backend, config: RunConfig): Promise<DeviceData> {
+    if (config.scenario === 'line') return generateLineData(backend, config);
+    return uploadData(backend, await this.hostData(config));
+  }
+
+  /** The table a non-line scenario trains on, split and prepared on the host. */
+  private async hostData(config: RunConfig): Promise<PreparedData> {
     switch (config.scenario) {
-      case 'line':
-        return generateLineData(backend, config);
       case 'digits':
-        return uploadData(backend, prepareData(await loadDigits(), config, { standardize: false }));
+        return prepareData(await loadDigits(), config, { standardize: false });
       case 'cancer':
-        return uploadData(backend, prepareData(loadCancer(), config, { standardize: true }));
-      case 'custom':
+        return prepareData(loadCancer(), config, { standardize: true });
+      default:
         if (!config.data) throw new Error('The "custom" scenario needs a data set: give a CSV (src) or a Dataset (config.data).');
-        return uploadData(backend, prepareData(config.data, config, { standardize: true }));
+        return prepareData(config.data, config, { standardize: true });
     }
   }
 }
@@ -170,3 +198,10 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
     return new TrainingEngine(new CpuBackend(), options, error instanceof Error ? error.message : String(error));
   }
 }
+
+// What the UI needs from train/, through this one door.
+export { defaultConfig, LIMITS, resolveConfig, type ConfigWarning } from './config';
+export { parseCsv, CsvError } from './data/csv';
+export { diagnose } from './diagnosis';
+export { formatLoss, formatLr } from './format';
+export type * from './types';

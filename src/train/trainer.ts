@@ -15,7 +15,7 @@ import { Mlp, mlpLayers, type LayerShape } from './model';
 import { scheduleTable } from './schedule';
 import { StepRecorder } from './step-recorder';
 import { STREAMS } from './streams';
-import type { EpochStats, RunConfig, StopReason } from './types';
+import { PREVIEW_ROWS, type EpochStats, type RunConfig, type StopReason } from './types';
 
 /** Chunks hold at least this many steps, so tiny epochs (line's one step) share a readback. */
 export const MIN_STEPS_PER_CHUNK = 16;
@@ -34,6 +34,8 @@ export interface TrainOutcome {
   stopReason: StopReason;
   /** The final weights of a one-layer model without bias: [a, b] for line. */
   params?: number[];
+  /** Predicted classes of the first PREVIEW_ROWS validation rows, from the last validation pass. */
+  predictions?: number[];
 }
 
 export interface BatchPlan {
@@ -99,6 +101,7 @@ export async function trainModel(backend: Backend, data: DeviceData, config: Run
     validationSlots: epochsPerChunk,
   });
   const orders = new EpochOrders(config.seed, data.trainRows, plan);
+  const line = config.scenario === 'line';
   backend.setStep(0);
 
   const started = performance.now();
@@ -118,6 +121,8 @@ export async function trainModel(backend: Backend, data: DeviceData, config: Run
       { tensor: steps.losses, offset: nextEpoch * stepsPerEpoch, length: epochs * stepsPerEpoch },
       { tensor: steps.validLoss, offset: 0, length: epochs },
       { tensor: steps.nonFinite },
+      // line's (a, b) after the chunk, so its view can move while training runs.
+      { tensor: model.weights, offset: 0, length: line ? 2 : 0 },
       ...(steps.wrong ? [{ tensor: steps.wrong, offset: 0, length: epochs * steps.wrongStride }] : []),
     ];
     pending.push({ firstEpoch: nextEpoch, epochs, values: backend.readRanges(ranges) });
@@ -132,7 +137,7 @@ export async function trainModel(backend: Backend, data: DeviceData, config: Run
         break;
       }
       const chunk = pending.shift()!;
-      const [stepLosses, validLosses, flag, wrong] = await chunk.values;
+      const [stepLosses, validLosses, flag, weights, wrong] = await chunk.values;
       if (callbacks.signal?.aborted) {
         stopReason = 'stopped';
         break;
@@ -155,6 +160,7 @@ export async function trainModel(backend: Backend, data: DeviceData, config: Run
           stepLosses: epochLosses,
         };
         if (wrong && data.validLabels) Object.assign(stats, errorRates(wrong.subarray(e * steps.wrongStride), data.validLabels, data.classCount));
+        if (line && e === chunk.epochs - 1 && weights!.every(Number.isFinite)) stats.params = Array.from(weights!);
         history.push(stats);
         callbacks.onEpoch?.(stats);
       }
@@ -162,14 +168,26 @@ export async function trainModel(backend: Backend, data: DeviceData, config: Run
       if (stopReason === 'done' && flag![0] !== 0) stopReason = 'diverged';
       if (stopReason === 'diverged') break;
     }
-    const params = config.scenario === 'line' && stopReason !== 'diverged' ? Array.from((await backend.readRanges([{ tensor: model.weights, offset: 0, length: 2 }]))[0]!) : undefined;
-    return { history, stopReason, ...(params ? { params } : {}) };
+    const params = line && stopReason !== 'diverged' ? history.at(-1)?.params : undefined;
+    const predictions = data.classCount > 0 && history.length > 0 ? await predictedClasses(backend, steps, data) : undefined;
+    return { history, stopReason, ...(params ? { params } : {}), ...(predictions ? { predictions } : {}) };
   } finally {
     // Readbacks still in flight must settle before their buffers go.
     await Promise.allSettled(pending.map((p) => p.values));
     steps.dispose();
     model.dispose();
   }
+}
+
+/** The class each of the first PREVIEW_ROWS validation rows is given by the last validation pass. */
+async function predictedClasses(backend: Backend, steps: StepRecorder, data: DeviceData): Promise<number[]> {
+  const rows = Math.min(PREVIEW_ROWS, data.validRows);
+  const [logits] = await backend.readRanges([{ tensor: steps.validLogits, offset: 0, length: rows * data.outputs }]);
+  return Array.from({ length: rows }, (_, r) => {
+    if (data.outputs === 1) return logits![r]! > 0 ? 1 : 0;
+    const row = Array.from(logits!.subarray(r * data.outputs, (r + 1) * data.outputs));
+    return row.indexOf(Math.max(...row));
+  });
 }
 
 /** Overall and per-class error rates from one validation pass's 0/1 misses. */

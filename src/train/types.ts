@@ -55,7 +55,18 @@ export interface EpochStats {
   classErrorRates?: number[];
   /** Addition: every mini-batch loss of the epoch, for the chart's faint per-step line. */
   stepLosses?: number[];
+  /** Addition, line only: [a, b] at this epoch, on the last epoch of each readback. */
+  params?: number[];
 }
+
+/** Addition: what a scenario's view draws before and while it trains. */
+export type ScenarioPreview =
+  | { kind: 'line'; x: number[]; y: number[] }
+  | { kind: 'digits'; images: number[][]; labels: number[] }
+  | { kind: 'table'; classNames: string[] | null; task: Dataset['task'] };
+
+/** How many validation rows the digits view shows. */
+export const PREVIEW_ROWS = 40;
 
 export type DiagnosisCode = 'ok' | 'lr-too-high' | 'lr-too-low' | 'too-few-epochs' | 'too-many-epochs' | 'more-data';
 
@@ -76,6 +87,8 @@ export interface RunResult {
   backend: BackendKind;
   /** [a, b] for 'line'. */
   params?: number[];
+  /** Addition: the predicted class of the first PREVIEW_ROWS validation rows (classification). */
+  predictions?: number[];
 }
 
 export interface LrFindResult {

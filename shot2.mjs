@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+page.on('console', (m) => m.type() === 'error' && console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message, e.stack));
+await page.goto(process.env.URL);
+const sel = process.env.SEL ?? 'training-playground';
+await page.waitForFunction((s) => { const el = document.querySelector(s); return el && el.result && !el.running; }, sel, { timeout: 240000 });
+await page.locator(sel).screenshot({ path: process.env.OUT });
+console.log(await page.evaluate((s) => { const e = document.querySelector(s); return `${e.id} ${e.activeBackend} ${e.history.length} ${e.diagnosis?.code} ${e.diagnosis?.message}`; }, sel));
+await browser.close();

@@ -1,0 +1,17 @@
+/** The notes' failure modes as settings of one playground on the page each. */
+export interface Preset {
+  code: 'lr-too-high' | 'lr-too-low' | 'too-few-epochs' | 'too-many-epochs' | 'more-data';
+  target: 'line' | 'digits' | 'cancer';
+  attributes: Record<string, string>;
+}
+
+export const PRESETS: Preset[] = [
+  { code: 'lr-too-high', target: 'line', attributes: { 'max-lr': '3', epochs: '100' } },
+  { code: 'lr-too-low', target: 'line', attributes: { 'max-lr': '0.001', epochs: '100' } },
+  { code: 'too-few-epochs', target: 'digits', attributes: { epochs: '2', 'max-lr': '0.003' } },
+  { code: 'too-many-epochs', target: 'cancer', attributes: { epochs: '100', 'batch-size': '16', 'max-lr': '0.003' } },
+  { code: 'more-data', target: 'cancer', attributes: { 'train-size': '40', 'batch-size': '8', epochs: '20', 'max-lr': '0.01' } },
+];
+
+/** Attributes the URL carries for each playground, as `id.attribute=value`. */
+export const URL_ATTRIBUTES = ['epochs', 'max-lr', 'optimizer', 'schedule', 'batch-size', 'train-size', 'hidden', 'imbalance', 'oversample', 'seed'];

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { fastaiCall, LR_STOPS, lrToStop, parseControls } from './control-values';
+
+describe('control values', () => {
+  it('steps the learning rate through nice values from 1e-5 to 10, fastai default included', () => {
+    expect(LR_STOPS[0]).toBe(1e-5);
+    expect(LR_STOPS.at(-1)).toBe(10);
+    expect(LR_STOPS).toContain(3e-3);
+    expect(LR_STOPS[lrToStop(3e-3)]).toBe(3e-3);
+    expect(LR_STOPS[lrToStop(0.038)]).toBe(0.03);
+    expect(LR_STOPS[lrToStop(1e-9)]).toBe(1e-5);
+  });
+
+  it('reads the controls attribute, keeping order and naming unknown controls', () => {
+    expect(parseControls(null).controls).toEqual(['epochs', 'max-lr']);
+    expect(parseControls('max-lr  lr-find epochs bogus')).toEqual({ controls: ['max-lr', 'lr-find', 'epochs'], unknown: ['bogus'] });
+  });
+
+  it('writes the equivalent fastai call', () => {
+    expect(fastaiCall({ epochs: 8, maxLr: 3e-3, schedule: 'one-cycle' })).toBe('learn.fit_one_cycle(8, max_lr=3e-3)');
+    expect(fastaiCall({ epochs: 100, maxLr: 0.1, schedule: 'constant' })).toBe('learn.fit(100, lr=0.1)');
+    expect(fastaiCall({ epochs: 1, maxLr: 0.0376, schedule: 'one-cycle' })).toBe('learn.fit_one_cycle(1, max_lr=0.038)');
+    expect(fastaiCall({ epochs: 1, maxLr: 1e-5, schedule: 'one-cycle' })).toBe('learn.fit_one_cycle(1, max_lr=1e-5)');
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Slider scales and attribute vocabularies. The max-lr slider is logarithmic over "nice"
+ * values (1, 2, 3, 5 × 10^k from 1e-5 to 10), so arrow keys step through 3e-3, 5e-3, 1e-2…
+ * and fastai's default 3e-3 is a stop.
+ *
+ * @example
+ * LR_STOPS[lrToStop(3e-3)];   // 0.003
+ */
+import { formatLr, type RunConfig } from '../train/engine';
+
+export const LR_STOPS: readonly number[] = (() => {
+  const stops: number[] = [];
+  for (let exponent = -5; exponent <= 0; exponent++) for (const m of [1, 2, 3, 5]) stops.push(Number(`${m}e${exponent}`));
+  stops.push(10);
+  return stops;
+})();
+
+/** The stop nearest to `lr` on a log scale. */
+export function lrToStop(lr: number): number {
+  let best = 0;
+  LR_STOPS.forEach((stop, i) => {
+    if (Math.abs(Math.log(stop / lr)) < Math.abs(Math.log(LR_STOPS[best]! / lr))) best = i;
+  });
+  return best;
+}
+
+export const CONTROL_NAMES = ['epochs', 'max-lr', 'optimizer', 'schedule', 'batch-size', 'train-size', 'hidden', 'imbalance', 'oversample', 'seed', 'scenario', 'lr-find'] as const;
+export type ControlName = (typeof CONTROL_NAMES)[number];
+
+/** The controls attribute: known names in the order given, and the unknown ones for a warning. */
+export function parseControls(value: string | null | undefined): { controls: ControlName[]; unknown: string[] } {
+  const tokens = (value ?? 'epochs max-lr').split(/\s+/).filter(Boolean);
+  const controls = tokens.filter((t): t is ControlName => (CONTROL_NAMES as readonly string[]).includes(t));
+  return { controls: [...new Set(controls)], unknown: tokens.filter((t) => !(CONTROL_NAMES as readonly string[]).includes(t)) };
+}
+
+/** The fastai v1 call that trains the same way. */
+export function fastaiCall(config: Pick<RunConfig, 'epochs' | 'maxLr' | 'schedule'>): string {
+  return config.schedule === 'one-cycle'
+    ? `learn.fit_one_cycle(${config.epochs}, max_lr=${formatLr(config.maxLr)})`
+    : `learn.fit(${config.epochs}, lr=${formatLr(config.maxLr)})`;
+}
+
+/** RunConfig fields as the attributes that set them, for messages. */
+export const ATTRIBUTE_OF: Partial<Record<keyof RunConfig, string>> = {
+  maxLr: 'max-lr',
+  batchSize: 'batch-size',
+  trainSize: 'train-size',
+  data: 'src',
+};

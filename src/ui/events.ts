@@ -1,0 +1,29 @@
+/**
+ * The element's events, typed. All bubble and cross shadow roots (composed), as the API says.
+ *
+ * @example
+ * playground.addEventListener('epoch-end', (e) => console.log(e.detail.validLoss));
+ */
+import type { EpochStats, RunConfig, RunResult } from '../train/engine';
+
+export type PlaygroundErrorCode = 'invalid-attribute' | 'webgpu-unavailable' | 'device-lost' | 'invalid-csv' | 'training-failed';
+
+export interface PlaygroundErrorDetail {
+  code: PlaygroundErrorCode;
+  message: string;
+}
+
+export interface PlaygroundEventMap {
+  'train-start': CustomEvent<RunConfig>;
+  'epoch-end': CustomEvent<EpochStats>;
+  'train-end': CustomEvent<RunResult>;
+  'playground-error': CustomEvent<PlaygroundErrorDetail>;
+}
+
+export function emit<K extends keyof PlaygroundEventMap>(target: EventTarget, type: K, detail: PlaygroundEventMap[K]['detail']): void {
+  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface HTMLElementEventMap extends PlaygroundEventMap {}
+}

@@ -1,0 +1,202 @@
+/**
+ * A thin uPlot wrapper for the loss chart: options built once, `setData` at most once a frame,
+ * sized by a ResizeObserver, colours read from the host's custom properties, and a PNG with
+ * the title and legend drawn in (the bare canvas has neither).
+ *
+ * @example
+ * const chart = new LossChart(container, host, { classification: true, labels });
+ * chart.update(history);
+ * chart.destroy();
+ */
+import uPlot from 'uplot';
+import { formatLr, type EpochStats } from '../train/engine';
+import { chartColumns, logRange } from './chart-data';
+
+export interface ChartLabels {
+  title: string;
+  epoch: string;
+  stepLoss: string;
+  trainLoss: string;
+  validLoss: string;
+  errorRate: string;
+  best: string;
+}
+
+export interface ChartColors {
+  train: string;
+  valid: string;
+  accent: string;
+  foreground: string;
+  background: string;
+  font: string;
+}
+
+const FALLBACK: ChartColors = {
+  train: '#2563eb',
+  valid: '#ea580c',
+  accent: '#7c3aed',
+  foreground: '#1f2937',
+  background: '#ffffff',
+  font: 'system-ui, sans-serif',
+};
+
+/**
+ * The colours in force on `element`: styles.ts resolves each --tp-* property, or the theme's
+ * default, into a private --_* property, so this reads the value after the theme applied.
+ */
+export function readColors(element: Element): ChartColors {
+  const style = getComputedStyle(element);
+  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    train: read('--_train', FALLBACK.train),
+    valid: read('--_valid', FALLBACK.valid),
+    accent: read('--_accent', FALLBACK.accent),
+    foreground: read('--_fg', FALLBACK.foreground),
+    background: read('--_bg', FALLBACK.background),
+    font: read('--_font', FALLBACK.font),
+  };
+}
+
+export const CHART_HEIGHT = 260;
+
+/** Label only powers of ten on the log axis: 1, 0.1, 1e-3… */
+function isDecade(value: number): boolean {
+  return value > 0 && Math.abs(Math.log10(value) - Math.round(Math.log10(value))) < 1e-9;
+}
+
+export class LossChart {
+  private plot: uPlot;
+  private frame = 0;
+  private pending: EpochStats[] | null = null;
+  private readonly resize: ResizeObserver;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly options: { classification: boolean; labels: ChartLabels; colors: ChartColors },
+  ) {
+    this.plot = this.create([]);
+    this.resize = new ResizeObserver(() => this.plot.setSize({ width: this.width(), height: CHART_HEIGHT }));
+    this.resize.observe(container);
+  }
+
+  /** Queues the history for the next animation frame; only the latest one is drawn. */
+  update(history: EpochStats[]): void {
+    this.pending = history;
+    this.frame ||= requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.pending) this.plot.setData(chartColumns(this.pending) as uPlot.AlignedData);
+      this.pending = null;
+    });
+  }
+
+  /** Draws everything queued now: for a frozen final picture and for exports. */
+  flush(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    if (this.pending) this.plot.setData(chartColumns(this.pending) as uPlot.AlignedData);
+    this.pending = null;
+  }
+
+  /** Rebuilds with new colours (theme or custom properties changed), keeping the data. */
+  recolor(colors: ChartColors): void {
+    this.options.colors = colors;
+    const data = this.plot.data;
+    this.plot.destroy();
+    this.plot = this.create(data as unknown as uPlot.AlignedData);
+  }
+
+  /** The chart with its title and legend, as a PNG. */
+  async toPNG(): Promise<Blob> {
+    this.flush();
+    const { colors, labels } = this.options;
+    const source = this.plot.ctx.canvas;
+    const scale = source.width / this.plot.width || 1;
+    const canvas = document.createElement('canvas');
+    const titleHeight = 32 * scale;
+    const legendHeight = 28 * scale;
+    canvas.width = source.width;
+    canvas.height = source.height + titleHeight + legendHeight;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = colors.background;
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.fillStyle = colors.foreground;
+    ctx.font = `600 ${15 * scale}px ${colors.font}`;
+    ctx.fillText(labels.title, 10 * scale, 22 * scale);
+    ctx.drawImage(source, 0, titleHeight);
+    let x = 10 * scale;
+    const y = titleHeight + source.height + 18 * scale;
+    ctx.font = `${12 * scale}px ${colors.font}`;
+    for (const series of this.plot.series.slice(1)) {
+      if (series.show === false) continue;
+      ctx.fillStyle = typeof series.stroke === 'function' ? colors.foreground : String(series.stroke ?? colors.foreground);
+      ctx.fillRect(x, y - 8 * scale, 14 * scale, 4 * scale);
+      ctx.fillStyle = colors.foreground;
+      const label = String(series.label ?? '');
+      ctx.fillText(label, x + 20 * scale, y);
+      x += (28 + ctx.measureText(label).width / scale) * scale;
+    }
+    return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The chart could not be encoded as PNG.'))), 'image/png'));
+  }
+
+  destroy(): void {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.resize.disconnect();
+    this.plot.destroy();
+  }
+
+  private width(): number {
+    return Math.max(240, Math.floor(this.container.clientWidth || 480));
+  }
+
+  private create(data: uPlot.AlignedData): uPlot {
+    const { classification, labels, colors } = this.options;
+    const axis = { stroke: colors.foreground, grid: { stroke: 'rgba(127,127,127,0.2)' }, ticks: { stroke: 'rgba(127,127,127,0.3)' }, font: `12px ${colors.font}` };
+    const series: uPlot.Series[] = [
+      { label: labels.epoch },
+      { label: labels.stepLoss, stroke: colors.train, alpha: 0.25, width: 1, spanGaps: true, points: { show: false } },
+      { label: labels.trainLoss, stroke: colors.train, width: 2, spanGaps: true },
+      { label: labels.validLoss, stroke: colors.valid, width: 2, spanGaps: true },
+      { label: labels.errorRate, stroke: colors.accent, width: 1.5, dash: [6, 4], spanGaps: true, scale: 'err', show: classification },
+      { label: labels.best, stroke: colors.valid, fill: colors.valid, width: 0, points: { show: true, size: 11, fill: colors.valid, stroke: colors.foreground } },
+    ];
+    const options: uPlot.Options = {
+      width: this.width(),
+      height: CHART_HEIGHT,
+      series,
+      cursor: { drag: { x: false, y: false } },
+      scales: {
+        x: { time: false },
+        // Guarded first (no data, zero, a flat line), then snapped to decades as uPlot's log axis expects.
+        y: { distr: 3, log: 10, range: (_u, min, max) => uPlot.rangeLog(...logRange(min, max), 10, true) as uPlot.Range.MinMax },
+        err: { range: [0, 1] },
+      },
+      axes: [
+        { ...axis, label: labels.epoch },
+        { ...axis, label: 'loss', values: (_u, ticks) => ticks.map((t) => (isDecade(t) ? formatLr(t) : '')) },
+        { ...axis, scale: 'err', side: 1, show: classification, grid: { show: false }, values: (_u, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`) },
+      ],
+      legend: { live: false },
+    };
+    const plot = new uPlot(options, data.length ? data : [[], [], [], [], [], []], this.container);
+    this.makeLegendKeyboardOperable(plot);
+    return plot;
+  }
+
+  /** uPlot's legend toggles series on click; let Enter and Space do the same from the keyboard. */
+  private makeLegendKeyboardOperable(plot: uPlot): void {
+    plot.root.querySelectorAll<HTMLElement>('.u-legend .u-series').forEach((row, i) => {
+      if (i === 0) return;
+      row.tabIndex = 0;
+      row.setAttribute('role', 'button');
+      const sync = () => row.setAttribute('aria-pressed', String(plot.series[i]?.show !== false));
+      sync();
+      row.addEventListener('keydown', (event) => {
+        if (event.key !== 'Enter' && event.key !== ' ') return;
+        event.preventDefault();
+        plot.setSeries(i, { show: plot.series[i]?.show === false });
+        sync();
+      });
+      row.addEventListener('click', () => queueMicrotask(sync));
+    });
+  }
+}

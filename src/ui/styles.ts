@@ -1,0 +1,295 @@
+/**
+ * The element's styles. Each public --tp-* property, when the page sets it, wins over the
+ * theme's default; the resolved value lives in a private --_* property that the canvas reads.
+ */
+import { css, unsafeCSS } from 'lit';
+import uplotCss from 'uplot/dist/uPlot.min.css?inline';
+
+export const styles = [
+  unsafeCSS(uplotCss),
+  css`
+    :host {
+      /* Beats the user-agent [hidden] rule: the hidden attribute here means hidden layers. */
+      display: block;
+      contain: content;
+    }
+    .root {
+      --_train: var(--tp-train-color, #2563eb);
+      --_valid: var(--tp-valid-color, #c2410c);
+      --_accent: var(--tp-accent, #6d28d9);
+      --_bg: var(--tp-background, #ffffff);
+      --_fg: var(--tp-foreground, #1f2937);
+      --_muted: color-mix(in srgb, var(--_fg) 65%, var(--_bg));
+      --_border: color-mix(in srgb, var(--_fg) 18%, var(--_bg));
+      --_font: var(--tp-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+      font-family: var(--_font);
+      color: var(--_fg);
+      background: var(--_bg);
+      border: 1px solid var(--_border);
+      border-radius: 8px;
+      padding: 16px;
+      display: grid;
+      gap: 12px;
+      font-size: 14px;
+      line-height: 1.4;
+    }
+    .root[data-theme='dark'] {
+      --_train: var(--tp-train-color, #60a5fa);
+      --_valid: var(--tp-valid-color, #fb923c);
+      --_accent: var(--tp-accent, #c4b5fd);
+      --_bg: var(--tp-background, #111827);
+      --_fg: var(--tp-foreground, #e5e7eb);
+      color-scheme: dark;
+    }
+    header {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      flex-wrap: wrap;
+    }
+    h2 {
+      font-size: 16px;
+      margin: 0;
+      flex: 1;
+    }
+    .badge {
+      font-size: 12px;
+      padding: 2px 8px;
+      border-radius: 999px;
+      border: 1px solid var(--_accent);
+      color: var(--_fg);
+    }
+    .notice {
+      border-left: 3px solid var(--_valid);
+      padding: 6px 10px;
+      background: color-mix(in srgb, var(--_valid) 10%, var(--_bg));
+      display: flex;
+      gap: 8px;
+      align-items: start;
+    }
+    .notice p {
+      margin: 0;
+      flex: 1;
+    }
+    [part='controls'] {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
+      gap: 10px 16px;
+      align-items: end;
+    }
+    .control {
+      display: grid;
+      gap: 2px;
+    }
+    .control label {
+      display: flex;
+      justify-content: space-between;
+      gap: 8px;
+    }
+    .control output {
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
+      font-weight: 600;
+    }
+    input[type='range'] {
+      width: 100%;
+      accent-color: var(--_accent);
+    }
+    input:not([type='range']):not([type='checkbox']),
+    select {
+      font: inherit;
+      color: inherit;
+      background: var(--_bg);
+      border: 1px solid var(--_border);
+      border-radius: 4px;
+      padding: 3px 6px;
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    button {
+      font: inherit;
+      color: var(--_bg);
+      background: var(--_accent);
+      border: 1px solid var(--_accent);
+      border-radius: 4px;
+      padding: 4px 12px;
+      cursor: pointer;
+    }
+    button.secondary {
+      color: var(--_fg);
+      background: transparent;
+      border-color: var(--_border);
+    }
+    button:focus-visible,
+    input:focus-visible,
+    select:focus-visible,
+    .u-series:focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
+    }
+    .progress {
+      flex: 1;
+      min-width: 120px;
+      height: 6px;
+      border-radius: 3px;
+      background: var(--_border);
+      overflow: hidden;
+    }
+    .progress span {
+      display: block;
+      height: 100%;
+      background: var(--_accent);
+    }
+    .status {
+      color: var(--_muted);
+      font-variant-numeric: tabular-nums;
+    }
+    .panels {
+      display: grid;
+      grid-template-columns: minmax(0, 2fr) minmax(0, 1fr);
+      gap: 12px;
+    }
+    @media (max-width: 640px) {
+      .panels {
+        grid-template-columns: minmax(0, 1fr);
+      }
+    }
+    [part='chart'] {
+      min-width: 0;
+    }
+    .uplot,
+    .u-legend {
+      font-family: var(--_font);
+      color: var(--_fg);
+    }
+    .u-legend .u-series {
+      cursor: pointer;
+    }
+    [part='view'] svg {
+      width: 100%;
+      height: auto;
+    }
+    .point {
+      fill: var(--_train);
+      fill-opacity: 0.7;
+    }
+    .fit {
+      stroke: var(--_valid);
+      stroke-width: 2.5;
+    }
+    .axis {
+      stroke: var(--_border);
+    }
+    .equation {
+      fill: var(--_fg);
+      font-size: 12px;
+    }
+    .digits {
+      margin: 0;
+      display: grid;
+      grid-template-columns: repeat(8, 1fr);
+      gap: 4px;
+    }
+    .digit {
+      display: grid;
+      justify-items: center;
+      border: 2px solid transparent;
+      border-radius: 4px;
+      font-size: 12px;
+    }
+    .digit rect {
+      fill: var(--_fg);
+    }
+    .digit.wrong {
+      border-color: var(--_valid);
+      color: var(--_valid);
+      font-weight: 700;
+    }
+    .class-errors {
+      margin: 0;
+      display: grid;
+      gap: 6px;
+    }
+    .class-errors figcaption {
+      color: var(--_muted);
+    }
+    .bar-row {
+      display: grid;
+      grid-template-columns: 6em 1fr 3.5em;
+      gap: 6px;
+      align-items: center;
+    }
+    .bar {
+      height: 10px;
+      background: var(--_border);
+      border-radius: 5px;
+      overflow: hidden;
+    }
+    .bar-fill {
+      display: block;
+      height: 100%;
+      background: var(--_valid);
+    }
+    [part='diagnosis'] {
+      border-radius: 6px;
+      padding: 8px 12px;
+      background: color-mix(in srgb, var(--_accent) 10%, var(--_bg));
+    }
+    [part='diagnosis'][data-code='ok'] {
+      background: color-mix(in srgb, #16a34a 12%, var(--_bg));
+    }
+    [part='diagnosis'] h3 {
+      font-size: 13px;
+      margin: 0 0 2px;
+    }
+    [part='diagnosis'] p {
+      margin: 0;
+    }
+    [part='code'] {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+    }
+    [part='code'] code {
+      flex: 1;
+      font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace;
+      background: color-mix(in srgb, var(--_fg) 6%, var(--_bg));
+      padding: 4px 8px;
+      border-radius: 4px;
+    }
+    .lr-find svg {
+      width: 100%;
+      height: auto;
+    }
+    .lr-find path {
+      fill: none;
+      stroke: var(--_train);
+      stroke-width: 2;
+    }
+    .lr-find .suggestion {
+      stroke: var(--_valid);
+      stroke-dasharray: 4 3;
+    }
+    .lr-find text {
+      fill: var(--_fg);
+      font-size: 11px;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    @media (prefers-reduced-motion: reduce) {
+      * {
+        transition: none !important;
+      }
+    }
+  `,
+];

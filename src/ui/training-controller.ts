@@ -1,0 +1,173 @@
+/**
+ * Runs training for the element: one engine per element (the GPU device underneath is shared
+ * by the page), one run at a time. A new request aborts the run in progress and replaces any
+ * request still waiting, so a dragged slider trains only its latest value; epochs of an
+ * aborted run never reach the host, so the chart never mixes two runs.
+ *
+ * @example
+ * const training = new TrainingController(host, () => ({ backend: 'auto' }));
+ * training.request(config);
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  createEngine,
+  diagnose,
+  type BackendChoice,
+  type Diagnosis,
+  type Engine,
+  type EpochStats,
+  type Language,
+  type LrFindResult,
+  type RunConfig,
+  type RunResult,
+  type ScenarioPreview,
+} from '../train/engine';
+import { emit } from './events';
+
+export interface ControllerSettings {
+  backend: BackendChoice;
+  lang: Language;
+}
+
+export class TrainingController implements ReactiveController {
+  running = false;
+  history: EpochStats[] = [];
+  result: RunResult | null = null;
+  diagnosis: Diagnosis | null = null;
+  preview: ScenarioPreview | null = null;
+  lrFound: LrFindResult | null = null;
+  lrFinding = false;
+  config: RunConfig | null = null;
+  /** Why training is on the CPU, when it is. */
+  cpuReason: string | null = null;
+  activeBackend: 'webgpu' | 'cpu' | null = null;
+
+  private engine: Promise<Engine> | null = null;
+  private engineBackend: BackendChoice | null = null;
+  private abort: AbortController | null = null;
+  private waiting: RunConfig | null = null;
+  private loop: Promise<void> | null = null;
+  private runId = 0;
+  private readonly waiters = new Set<{ resolve: (result: RunResult) => void; reject: (error: Error) => void }>();
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly settings: () => ControllerSettings,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.stop();
+    this.waiting = null;
+    const engine = this.engine;
+    this.engine = null;
+    void engine?.then((e) => e.dispose(), () => undefined);
+  }
+
+  /** Trains `config` as soon as the run in progress has stopped; resolves with its result. */
+  request(config: RunConfig): Promise<RunResult> {
+    this.waiting = config;
+    this.abort?.abort();
+    this.loop ??= this.drain().finally(() => (this.loop = null));
+    return new Promise((resolve, reject) => this.waiters.add({ resolve, reject }));
+  }
+
+  stop(): void {
+    this.waiting = null;
+    this.abort?.abort();
+  }
+
+  async findLearningRate(config: RunConfig): Promise<LrFindResult> {
+    this.lrFinding = true;
+    this.host.requestUpdate();
+    try {
+      this.lrFound = await (await this.engineFor()).lrFind(config);
+      return this.lrFound;
+    } finally {
+      this.lrFinding = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  async loadPreview(config: RunConfig): Promise<void> {
+    try {
+      this.preview = await (await this.engineFor()).preview(config);
+    } catch {
+      this.preview = null;
+    }
+    this.host.requestUpdate();
+  }
+
+  private async engineFor(): Promise<Engine> {
+    const { backend } = this.settings();
+    if (!this.engine || this.engineBackend !== backend) {
+      void this.engine?.then((e) => e.dispose(), () => undefined);
+      this.engineBackend = backend;
+      this.engine = createEngine({ backend }).then((engine) => {
+        this.activeBackend = engine.backend;
+        this.cpuReason = engine.backend === 'cpu' ? engine.fallbackReason : null;
+        if (engine.fallbackReason) emit(this.host, 'playground-error', { code: 'webgpu-unavailable', message: engine.fallbackReason });
+        this.host.requestUpdate();
+        return engine;
+      });
+    }
+    return this.engine;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.waiting) {
+      const config = this.waiting;
+      this.waiting = null;
+      await this.run(config);
+    }
+  }
+
+  private async run(config: RunConfig): Promise<void> {
+    const id = ++this.runId;
+    const abort = new AbortController();
+    this.abort = abort;
+    this.config = config;
+    this.history = [];
+    this.result = null;
+    this.diagnosis = null;
+    this.running = true;
+    this.host.requestUpdate();
+    emit(this.host, 'train-start', config);
+    const { lang } = this.settings();
+    try {
+      const engine = await this.engineFor();
+      const result = await engine.train(config, {
+        signal: abort.signal,
+        lang,
+        onEpoch: (stats) => {
+          if (id !== this.runId || abort.signal.aborted) return;
+          this.history = [...this.history, stats];
+          this.diagnosis = diagnose(this.history, { config, stopReason: 'running' }, lang);
+          this.host.requestUpdate();
+          emit(this.host, 'epoch-end', stats);
+        },
+      });
+      if (id !== this.runId) return;
+      this.result = result;
+      this.history = result.history;
+      this.diagnosis = result.diagnosis;
+      emit(this.host, 'train-end', result);
+      for (const waiter of this.waiters) waiter.resolve(result);
+      this.waiters.clear();
+    } catch (error) {
+      if (id !== this.runId) return;
+      const message = error instanceof Error ? error.message : String(error);
+      emit(this.host, 'playground-error', { code: /lost/i.test(message) ? 'device-lost' : 'training-failed', message });
+      for (const waiter of this.waiters) waiter.reject(error instanceof Error ? error : new Error(message));
+      this.waiters.clear();
+    } finally {
+      if (id === this.runId) {
+        this.running = false;
+        this.host.requestUpdate();
+      }
+    }
+  }
+}

@@ -1,0 +1,394 @@
+/**
+ * `<training-playground>`: train a model in the page and watch train and valid loss, with the
+ * lesson-2 diagnosis of what went wrong. Trains when connected (and visible) and again after
+ * every change, unless `manual`.
+ *
+ * @example
+ * <training-playground scenario="digits" epochs="8" max-lr="3e-3" controls="epochs max-lr lr-find"></training-playground>
+ *
+ * @fires train-start - detail: the resolved RunConfig
+ * @fires epoch-end - detail: EpochStats
+ * @fires train-end - detail: RunResult
+ * @fires playground-error - detail: { code, message }
+ * @csspart controls - the sliders and inputs
+ * @csspart chart - the loss chart
+ * @csspart view - the scenario's own picture
+ * @csspart diagnosis - what went wrong, in words
+ * @csspart code - the equivalent fastai call
+ * @cssprop --tp-train-color - train loss
+ * @cssprop --tp-valid-color - valid loss
+ * @cssprop --tp-accent - buttons, sliders, error rate
+ * @cssprop --tp-background
+ * @cssprop --tp-foreground
+ * @cssprop --tp-font-family
+ */
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import {
+  CsvError,
+  formatLoss,
+  formatLr,
+  parseCsv,
+  resolveConfig,
+  type BackendChoice,
+  type Dataset,
+  type Diagnosis,
+  type EpochStats,
+  type Language,
+  type LrFindResult,
+  type OptimizerName,
+  type RunConfig,
+  type RunResult,
+  type Scenario,
+  type ScheduleName,
+} from '../train/engine';
+import { ATTRIBUTE_OF, fastaiCall, parseControls } from './control-values';
+import { renderControls, type ControlProperty } from './controls';
+import { emit } from './events';
+import { resolveLanguage, strings, type Strings } from './i18n';
+import { LossChart, readColors } from './loss-chart';
+import { styles } from './styles';
+import { TrainingController } from './training-controller';
+import { classErrorsView } from './views/class-errors-view';
+import { digitsView } from './views/digits-view';
+import { lineView } from './views/line-view';
+import { lrFindView } from './views/lr-find-view';
+
+export type Theme = 'light' | 'dark' | 'auto';
+const THEMES: Theme[] = ['light', 'dark', 'auto'];
+const BACKENDS: BackendChoice[] = ['auto', 'webgpu', 'cpu'];
+/** Properties whose change means a new run. */
+const TRAINING_PROPERTIES = ['scenario', 'epochs', 'maxLr', 'optimizer', 'schedule', 'batchSize', 'trainSize', 'hiddenLayers', 'imbalance', 'oversample', 'seed'] as const;
+
+let nextId = 0;
+
+@customElement('training-playground')
+export class TrainingPlayground extends LitElement {
+  static override styles = styles;
+
+  @property({ reflect: true }) scenario: Scenario = 'line';
+  @property({ type: Number, reflect: true }) epochs?: number;
+  @property({ attribute: 'max-lr', type: Number, reflect: true }) maxLr?: number;
+  @property({ reflect: true }) optimizer?: OptimizerName;
+  @property({ reflect: true }) schedule?: ScheduleName;
+  @property({ attribute: 'batch-size', type: Number, reflect: true }) batchSize?: number;
+  @property({ attribute: 'train-size', type: Number, reflect: true }) trainSize?: number;
+  /** The `hidden` attribute: layer widths. (HTMLElement.hidden is the boolean hiding property.) */
+  @property({ attribute: 'hidden', reflect: true }) hiddenLayers?: string;
+  @property({ type: Number, reflect: true }) imbalance?: number;
+  @property({ type: Boolean, reflect: true }) oversample = false;
+  @property({ type: Number, reflect: true }) seed?: number;
+  @property({ type: Boolean, reflect: true }) manual = false;
+  @property({ reflect: true }) backend: BackendChoice = 'auto';
+  @property({ reflect: true }) controls = 'epochs max-lr';
+  @property({ reflect: true }) theme: Theme = 'light';
+  @property({ reflect: true }) src?: string;
+  @property() override lang = '';
+
+  @state() private notices: string[] = [];
+  @state() private customData: Dataset | null = null;
+  @state() private prefersDark = false;
+  @state() private copied = false;
+  @query('.chart-host') private chartHost?: HTMLElement;
+  @query('.root') private root?: HTMLElement;
+
+  private readonly training = new TrainingController(this, () => ({ backend: this.resolvedBackend, lang: this.language }));
+  private readonly idPrefix = `tp${nextId++}`;
+  private chart: LossChart | null = null;
+  private chartKind = '';
+  private config!: RunConfig;
+  private visible = false;
+  private runWhenVisible = false;
+  private visibility: IntersectionObserver | null = null;
+  private darkQuery: MediaQueryList | null = null;
+  private styleWatcher: MutationObserver | null = null;
+  private colorKey = '';
+
+  get running(): boolean {
+    return this.training.running;
+  }
+  get activeBackend(): 'webgpu' | 'cpu' {
+    return this.training.activeBackend ?? (this.resolvedBackend === 'cpu' ? 'cpu' : 'webgpu');
+  }
+  get history(): EpochStats[] {
+    return this.training.history;
+  }
+  get result(): RunResult | null {
+    return this.training.result;
+  }
+  get diagnosis(): Diagnosis | null {
+    return this.training.diagnosis;
+  }
+
+  /** Cancels a run in progress and trains afresh; resolves when this run ends. */
+  train(): Promise<RunResult> {
+    return this.training.request(this.config);
+  }
+
+  stop(): void {
+    this.training.stop();
+  }
+
+  lrFind(): Promise<LrFindResult> {
+    return this.training.findLearningRate(this.config);
+  }
+
+  /** The history as CSV: one row per epoch. */
+  toCSV(): string {
+    const rows = this.history.map((h) => [h.epoch, h.trainLoss, h.validLoss, h.errorRate ?? '', h.lr, Math.round(h.elapsedMs)].join(','));
+    return ['epoch,train_loss,valid_loss,error_rate,lr,elapsed_ms', ...rows].join('\n') + '\n';
+  }
+
+  /** The chart with its title and legend. */
+  async toPNG(): Promise<Blob> {
+    await this.updateComplete;
+    if (!this.chart) throw new Error('The chart is not on screen yet.');
+    return this.chart.toPNG();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.darkQuery = matchMedia('(prefers-color-scheme: dark)');
+    this.prefersDark = this.darkQuery.matches;
+    this.darkQuery.addEventListener('change', this.onSchemeChange);
+    // Work waits until the element is on screen, and pauses when it leaves.
+    this.visibility = new IntersectionObserver((entries) => this.onVisibility(entries.some((e) => e.isIntersecting)));
+    this.visibility.observe(this);
+    // Custom properties set on the host or an ancestor's class/style: recolour the canvas.
+    this.styleWatcher = new MutationObserver(() => this.requestUpdate());
+    this.styleWatcher.observe(this, { attributes: true, attributeFilter: ['style', 'class'] });
+    this.styleWatcher.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class', 'lang'] });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.darkQuery?.removeEventListener('change', this.onSchemeChange);
+    this.visibility?.disconnect();
+    this.styleWatcher?.disconnect();
+    this.chart?.destroy();
+    this.chart = null;
+    this.chartKind = '';
+  }
+
+  private readonly onSchemeChange = (event: MediaQueryListEvent) => {
+    this.prefersDark = event.matches;
+  };
+
+  private onVisibility(visible: boolean): void {
+    this.visible = visible;
+    if (visible && this.runWhenVisible) {
+      this.runWhenVisible = false;
+      void this.startRun();
+    } else if (!visible && this.training.running) {
+      this.training.stop();
+      this.runWhenVisible = true;
+    }
+  }
+
+  private get language(): Language {
+    return resolveLanguage(this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
+  }
+
+  private get resolvedBackend(): BackendChoice {
+    return BACKENDS.includes(this.backend) ? this.backend : 'auto';
+  }
+
+  private get effectiveTheme(): 'light' | 'dark' {
+    const theme = THEMES.includes(this.theme) ? this.theme : 'light';
+    return theme === 'auto' ? (this.prefersDark ? 'dark' : 'light') : theme;
+  }
+
+  private get t(): Strings {
+    return strings(this.language);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const { config, warnings } = resolveConfig({
+      scenario: this.scenario,
+      epochs: this.epochs,
+      maxLr: this.maxLr,
+      optimizer: this.optimizer,
+      schedule: this.schedule,
+      batchSize: this.batchSize,
+      trainSize: this.trainSize,
+      hidden: this.hiddenLayers as unknown as number[] | undefined,
+      imbalance: this.imbalance,
+      oversample: this.oversample,
+      seed: this.seed,
+      ...(this.customData ? { data: this.customData } : {}),
+    });
+    this.config = config;
+    const problems = warnings
+      .filter((w) => w.field !== 'data' && changed.has(w.field === 'hidden' ? 'hiddenLayers' : w.field))
+      .map((w) => `${ATTRIBUTE_OF[w.field] ?? w.field}: ${w.message}`);
+    if (changed.has('theme') && !THEMES.includes(this.theme)) problems.push(`theme: "${this.theme}" is not light, dark or auto; using light.`);
+    if (changed.has('backend') && !BACKENDS.includes(this.backend)) problems.push(`backend: "${this.backend}" is not auto, webgpu or cpu; using auto.`);
+    if (changed.has('controls')) {
+      const { unknown } = parseControls(this.controls);
+      if (unknown.length) problems.push(`controls: ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a control; ignored.`);
+    }
+    for (const message of problems) {
+      console.warn(`<training-playground> ${message}`);
+      emit(this, 'playground-error', { code: 'invalid-attribute', message });
+    }
+    if (problems.length) this.notices = [...this.notices, ...problems].slice(-4);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    this.syncChart();
+    if (changed.has('src') && this.src) void this.loadCsv(this.src);
+    const dataChanged = ['scenario', 'seed', 'trainSize', 'customData'].some((p) => changed.has(p));
+    if (dataChanged) void this.training.loadPreview(this.config);
+    const trainingChanged = TRAINING_PROPERTIES.some((p) => changed.has(p)) || changed.has('customData');
+    if (trainingChanged && !this.manual) void this.startRun();
+  }
+
+  private async startRun(): Promise<void> {
+    if (!this.isConnected) return;
+    if (!this.visible) {
+      this.runWhenVisible = true;
+      return;
+    }
+    if (this.config.scenario === 'custom' && !this.config.data) return;
+    try {
+      await this.train();
+    } catch {
+      // Reported through playground-error by the controller.
+    }
+  }
+
+  private async loadCsv(url: string): Promise<void> {
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status}.`);
+      this.customData = parseCsv(await response.text());
+    } catch (error) {
+      const message = error instanceof CsvError ? `${url}: ${error.message}` : error instanceof Error ? error.message : String(error);
+      this.customData = null;
+      this.notices = [...this.notices, message].slice(-4);
+      emit(this, 'playground-error', { code: error instanceof CsvError ? 'invalid-csv' : 'training-failed', message });
+    }
+  }
+
+  private syncChart(): void {
+    if (!this.chartHost || !this.root) return;
+    const t = this.t;
+    const classification = this.config.scenario === 'digits' || this.config.scenario === 'cancer' || this.config.data?.task === 'classification';
+    const kind = `${classification}|${this.language}`;
+    const colors = readColors(this.root);
+    const colorKey = JSON.stringify(colors);
+    if (kind !== this.chartKind) {
+      this.chart?.destroy();
+      const labels = { title: t.chartTitle, epoch: t.epoch, stepLoss: t.stepLoss, trainLoss: t.trainLoss, validLoss: t.validLoss, errorRate: t.errorRate, best: t.best };
+      this.chart = new LossChart(this.chartHost, { classification, labels, colors });
+      this.chartKind = kind;
+      this.colorKey = colorKey;
+    } else if (colorKey !== this.colorKey) {
+      this.chart?.recolor(colors);
+      this.colorKey = colorKey;
+    }
+    this.chart!.update(this.history);
+    if (!this.running) this.chart!.flush();
+  }
+
+  private set(property: ControlProperty, value: string | number | boolean): void {
+    (this as unknown as Record<string, unknown>)[property] = value;
+  }
+
+  private async copyCode(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(fastaiCall(this.config));
+      this.copied = true;
+      setTimeout(() => (this.copied = false), 1500);
+    } catch {
+      // Clipboard refused (no permission): the code stays selectable.
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    const last = this.history.at(-1);
+    const epochs = this.config.epochs;
+    const done = this.history.length;
+    return html`<div class="root" data-theme=${this.effectiveTheme} lang=${this.language}>
+      <header>
+        <h2>${t.scenarioNames[this.config.scenario]}</h2>
+        ${this.training.activeBackend === 'cpu'
+          ? html`<span class="badge" title=${this.training.cpuReason ?? t.cpuChosen}>${t.cpuBadge}</span>
+              <span class="visually-hidden">${this.training.cpuReason ? t.cpuBecause(this.training.cpuReason) : t.cpuChosen}</span>`
+          : nothing}
+      </header>
+      ${this.training.activeBackend === 'cpu' && this.training.cpuReason
+        ? html`<p class="status" role="note">${t.cpuBecause(this.training.cpuReason)}</p>`
+        : nothing}
+      ${this.notices.map(
+        (notice, i) => html`<div class="notice" role="status"><p><strong>${t.invalidAttribute}:</strong> ${notice}</p>
+          <button class="secondary" @click=${() => (this.notices = this.notices.filter((_, j) => j !== i))}>${t.dismiss}</button></div>`,
+      )}
+      ${renderControls(
+        { config: this.config, controls: parseControls(this.controls).controls, strings: t, idPrefix: this.idPrefix },
+        { set: (p, v) => this.set(p, v), lrFind: () => void this.lrFind(), lrFinding: this.training.lrFinding },
+      )}
+      <div class="actions">
+        ${this.running
+          ? html`<button @click=${() => this.stop()}>${t.stop}</button>`
+          : html`<button @click=${() => void this.startRunNow()}>${t.train}</button>`}
+        <div class="progress" role="progressbar" aria-label=${t.progress(done, epochs)} aria-valuemin="0" aria-valuemax=${epochs} aria-valuenow=${done}>
+          <span style="width: ${(100 * done) / epochs}%"></span>
+        </div>
+        <span class="status" aria-live="polite">${this.running ? t.progress(done, epochs) : last ? `${t.trainLoss} ${formatLoss(last.trainLoss)} · ${t.validLoss} ${formatLoss(last.validLoss)}` : t.idle}</span>
+      </div>
+      <div class="panels">
+        <div part="chart"><div class="chart-host" role="img" aria-label=${t.chartTitle}></div></div>
+        <div part="view">${this.renderView(t)}</div>
+      </div>
+      ${this.renderLrFind(t)}
+      ${this.diagnosis
+        ? html`<section part="diagnosis" data-code=${this.diagnosis.code} aria-live="polite">
+            <h3>${t.diagnosis}${this.running ? html` · ${t.running}` : nothing}</h3>
+            <p>${this.diagnosis.message}</p>
+          </section>`
+        : nothing}
+      <div part="code" aria-label=${t.code}>
+        <code>${fastaiCall(this.config)}</code>
+        <button class="secondary" @click=${() => void this.copyCode()}>${this.copied ? t.copied : t.copy}</button>
+      </div>
+    </div>`;
+  }
+
+  private async startRunNow(): Promise<void> {
+    try {
+      await this.train();
+    } catch {
+      // Reported through playground-error by the controller.
+    }
+  }
+
+  private renderView(t: Strings): TemplateResult | typeof nothing {
+    const preview = this.training.preview;
+    if (!preview) return nothing;
+    if (preview.kind === 'line') {
+      const params = [...this.history].reverse().find((h) => h.params)?.params ?? this.result?.params ?? null;
+      return lineView(preview, params, t.lineView);
+    }
+    if (preview.kind === 'digits') return digitsView(preview, this.running ? null : (this.result?.predictions ?? null), t.digitsView, t.predicted);
+    const names = preview.classNames ?? [];
+    return names.length ? classErrorsView(names, this.history.at(-1)?.classErrorRates ?? null, t.classErrors) : nothing;
+  }
+
+  private renderLrFind(t: Strings): TemplateResult | typeof nothing {
+    const found = this.training.lrFound;
+    if (!found || !parseControls(this.controls).controls.includes('lr-find')) return nothing;
+    const suggestion = formatLr(found.suggestion);
+    return html`<section class="lr-find" aria-label=${t.lrFindTitle}>
+      ${lrFindView(found, t.lrFindTitle, t.suggestion(suggestion))}
+      <button @click=${() => (this.maxLr = Number(found.suggestion.toPrecision(2)))}>${t.useLr(suggestion)}</button>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'training-playground': TrainingPlayground;
+  }
+}

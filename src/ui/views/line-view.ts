@@ -1,0 +1,33 @@
+/**
+ * The lesson-2 picture: the training points and the line y = a·x + b as it is fitted,
+ * drawn in SVG (the notebook's animation, one frame per readback).
+ *
+ * @example
+ * html`${lineView(preview, [3.1, 2.5], 'The data and the fitted line')}`
+ */
+import { svg, type TemplateResult } from 'lit';
+
+const WIDTH = 320;
+const HEIGHT = 200;
+const PAD = 24;
+
+export function lineView(points: { x: number[]; y: number[] }, params: number[] | null, label: string): TemplateResult {
+  const ys = points.y.filter(Number.isFinite);
+  const yMin = Math.min(-1, ...ys) - 0.5;
+  const yMax = Math.max(6, ...ys) + 0.5;
+  const px = (x: number) => PAD + ((x + 1) / 2) * (WIDTH - 2 * PAD);
+  const py = (y: number) => HEIGHT - PAD - ((y - yMin) / (yMax - yMin)) * (HEIGHT - 2 * PAD);
+  const clampY = (y: number) => Math.min(yMax, Math.max(yMin, y));
+  const [a, b] = params ?? [];
+  const fitted =
+    a !== undefined && b !== undefined && Number.isFinite(a) && Number.isFinite(b)
+      ? svg`<line class="fit" x1=${px(-1)} y1=${py(clampY(b - a))} x2=${px(1)} y2=${py(clampY(a + b))}></line>
+            <text class="equation" x=${WIDTH - PAD} y=${PAD - 6} text-anchor="end">y = ${a.toFixed(2)}x + ${b.toFixed(2)}</text>`
+      : svg``;
+  return svg`<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label=${label}>
+    <line class="axis" x1=${PAD} y1=${py(0)} x2=${WIDTH - PAD} y2=${py(0)}></line>
+    <line class="axis" x1=${px(0)} y1=${PAD} x2=${px(0)} y2=${HEIGHT - PAD}></line>
+    ${points.x.map((x, i) => svg`<circle class="point" cx=${px(x)} cy=${py(clampY(points.y[i]!))} r="2.5"></circle>`)}
+    ${fitted}
+  </svg>`;
+}
