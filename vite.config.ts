@@ -1,30 +1,58 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
-  // The digits set ships gzipped and is inlined as a data: URL (`?inline`), so the one-file
-  // CDN build needs nothing beside it.
-  assetsInclude: ['**/*.gz'],
-  test: {
-    projects: [
-      {
-        // Pure TypeScript: the CPU backend, the RNG, schedules, data parsing.
-        extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.gpu.test.ts'] },
-      },
-      {
-        // Real WebGPU through Dawn (the `webgpu` package) on whatever Vulkan driver is present:
-        // SwiftShader on machines without a GPU. One fork, because a native addon and a
-        // Vulkan device per worker thread only slows SwiftShader down.
-        extends: true,
-        test: {
-          name: 'gpu',
-          include: ['src/**/*.gpu.test.ts'],
-          pool: 'forks',
-          maxWorkers: 1,
-          testTimeout: 120_000,
-          hookTimeout: 60_000,
+/**
+ * `npm run build` runs three builds:
+ * - mode `element`: dist/training-playground.js, the element with Lit, uPlot, shaders,
+ *   styles and data sets inside: one self-contained ES module for a CDN script tag;
+ * - mode `engine`: dist/engine.js, the headless engine alone, just as self-contained;
+ * - mode `site`: the demo page, into dist/site.
+ * Without a mode (npm start) it serves the demo page.
+ */
+const libraries: Record<string, { entry: string; fileName: string }> = {
+  element: { entry: 'src/index.ts', fileName: 'training-playground' },
+  engine: { entry: 'src/engine.ts', fileName: 'engine' },
+};
+
+export default defineConfig(({ mode }) => {
+  const library = libraries[mode];
+  return {
+    // The digits set ships gzipped and is inlined as a data: URL (`?inline`), so the one-file
+    // CDN build needs nothing beside it.
+    assetsInclude: ['**/*.gz'],
+    base: './',
+    build: library
+      ? {
+          outDir: 'dist',
+          emptyOutDir: false,
+          copyPublicDir: false,
+          target: 'es2022',
+          lib: { entry: resolve(library.entry), formats: ['es'], fileName: () => `${library.fileName}.js` },
+          rollupOptions: { output: { inlineDynamicImports: true } },
+        }
+      : { outDir: 'dist/site', target: 'es2022' },
+    test: {
+      projects: [
+        {
+          extends: true,
+          // Pure TypeScript: the CPU backend, the RNG, schedules, data parsing, the engine on the CPU.
+          test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.gpu.test.ts'] },
         },
-      },
-    ],
-  },
+        {
+          extends: true,
+          // Real WebGPU through Dawn (the `webgpu` package) on whatever Vulkan driver is present:
+          // SwiftShader on machines without a GPU. One fork, because a native addon and a
+          // Vulkan device per worker thread only slows SwiftShader down.
+          test: {
+            name: 'gpu',
+            include: ['src/**/*.gpu.test.ts'],
+            pool: 'forks',
+            maxWorkers: 1,
+            testTimeout: 180_000,
+            hookTimeout: 60_000,
+          },
+        },
+      ],
+    },
+  };
 });

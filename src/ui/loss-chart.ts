@@ -58,6 +58,8 @@ export function readColors(element: Element): ChartColors {
 }
 
 export const CHART_HEIGHT = 260;
+/** Where the error-rate column sits in chartColumns. */
+const ERROR_SERIES = 4;
 
 /** Label only powers of ten on the log axis: 1, 0.1, 1e-3… */
 function isDecade(value: number): boolean {
@@ -84,16 +86,23 @@ export class LossChart {
     this.pending = history;
     this.frame ||= requestAnimationFrame(() => {
       this.frame = 0;
-      if (this.pending) this.plot.setData(chartColumns(this.pending) as uPlot.AlignedData);
+      if (this.pending) this.plot.setData(this.columns(this.pending));
       this.pending = null;
     });
+  }
+
+  /** The columns this chart has: regression charts have no error-rate series at all. */
+  private columns(history: EpochStats[]): uPlot.AlignedData {
+    const columns: unknown[] = chartColumns(history);
+    if (!this.options.classification) columns.splice(ERROR_SERIES, 1);
+    return columns as uPlot.AlignedData;
   }
 
   /** Draws everything queued now: for a frozen final picture and for exports. */
   flush(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
-    if (this.pending) this.plot.setData(chartColumns(this.pending) as uPlot.AlignedData);
+    if (this.pending) this.plot.setData(this.columns(this.pending));
     this.pending = null;
   }
 
@@ -156,7 +165,7 @@ export class LossChart {
       { label: labels.stepLoss, stroke: colors.train, alpha: 0.25, width: 1, spanGaps: true, points: { show: false } },
       { label: labels.trainLoss, stroke: colors.train, width: 2, spanGaps: true },
       { label: labels.validLoss, stroke: colors.valid, width: 2, spanGaps: true },
-      { label: labels.errorRate, stroke: colors.accent, width: 1.5, dash: [6, 4], spanGaps: true, scale: 'err', show: classification },
+      ...(classification ? [{ label: labels.errorRate, stroke: colors.accent, width: 1.5, dash: [6, 4], spanGaps: true, scale: 'err' }] : []),
       { label: labels.best, stroke: colors.valid, fill: colors.valid, width: 0, points: { show: true, size: 11, fill: colors.valid, stroke: colors.foreground } },
     ];
     const options: uPlot.Options = {
@@ -177,7 +186,7 @@ export class LossChart {
       ],
       legend: { live: false },
     };
-    const plot = new uPlot(options, data.length ? data : [[], [], [], [], [], []], this.container);
+    const plot = new uPlot(options, data.length ? data : (series.map(() => []) as unknown as uPlot.AlignedData), this.container);
     this.makeLegendKeyboardOperable(plot);
     return plot;
   }

@@ -160,6 +160,7 @@ export const styles = [
     }
     [part='chart'] {
       min-width: 0;
+      margin: 0;
     }
     .uplot,
     .u-legend {

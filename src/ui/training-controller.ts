@@ -46,6 +46,8 @@ export class TrainingController implements ReactiveController {
   private engineBackend: BackendChoice | null = null;
   private abort: AbortController | null = null;
   private waiting: RunConfig | null = null;
+  /** Counts requests: a run whose request is no longer the latest was superseded and stays silent. */
+  private requests = 0;
   private loop: Promise<void> | null = null;
   private runId = 0;
   private readonly waiters = new Set<{ resolve: (result: RunResult) => void; reject: (error: Error) => void }>();
@@ -69,6 +71,7 @@ export class TrainingController implements ReactiveController {
 
   /** Trains `config` as soon as the run in progress has stopped; resolves with its result. */
   request(config: RunConfig): Promise<RunResult> {
+    this.requests++;
     this.waiting = config;
     this.abort?.abort();
     this.loop ??= this.drain().finally(() => (this.loop = null));
@@ -121,12 +124,14 @@ export class TrainingController implements ReactiveController {
     while (this.waiting) {
       const config = this.waiting;
       this.waiting = null;
-      await this.run(config);
+      await this.run(config, this.requests);
     }
   }
 
-  private async run(config: RunConfig): Promise<void> {
+  private async run(config: RunConfig, request: number): Promise<void> {
     const id = ++this.runId;
+    // A newer request arrived: this run was cancelled to make way, and reports nothing.
+    const superseded = () => request !== this.requests;
     const abort = new AbortController();
     this.abort = abort;
     this.config = config;
@@ -150,7 +155,7 @@ export class TrainingController implements ReactiveController {
           emit(this.host, 'epoch-end', stats);
         },
       });
-      if (id !== this.runId) return;
+      if (id !== this.runId || superseded()) return;
       this.result = result;
       this.history = result.history;
       this.diagnosis = result.diagnosis;
@@ -158,13 +163,13 @@ export class TrainingController implements ReactiveController {
       for (const waiter of this.waiters) waiter.resolve(result);
       this.waiters.clear();
     } catch (error) {
-      if (id !== this.runId) return;
+      if (id !== this.runId || superseded()) return;
       const message = error instanceof Error ? error.message : String(error);
       emit(this.host, 'playground-error', { code: /lost/i.test(message) ? 'device-lost' : 'training-failed', message });
       for (const waiter of this.waiters) waiter.reject(error instanceof Error ? error : new Error(message));
       this.waiters.clear();
     } finally {
-      if (id === this.runId) {
+      if (id === this.runId && !this.waiting) {
         this.running = false;
         this.host.requestUpdate();
       }

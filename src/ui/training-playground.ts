@@ -1,27 +1,4 @@
-/**
- * `<training-playground>`: train a model in the page and watch train and valid loss, with the
- * lesson-2 diagnosis of what went wrong. Trains when connected (and visible) and again after
- * every change, unless `manual`.
- *
- * @example
- * <training-playground scenario="digits" epochs="8" max-lr="3e-3" controls="epochs max-lr lr-find"></training-playground>
- *
- * @fires train-start - detail: the resolved RunConfig
- * @fires epoch-end - detail: EpochStats
- * @fires train-end - detail: RunResult
- * @fires playground-error - detail: { code, message }
- * @csspart controls - the sliders and inputs
- * @csspart chart - the loss chart
- * @csspart view - the scenario's own picture
- * @csspart diagnosis - what went wrong, in words
- * @csspart code - the equivalent fastai call
- * @cssprop --tp-train-color - train loss
- * @cssprop --tp-valid-color - valid loss
- * @cssprop --tp-accent - buttons, sliders, error rate
- * @cssprop --tp-background
- * @cssprop --tp-foreground
- * @cssprop --tp-font-family
- */
+/** The <training-playground> element; its documentation is on the class. */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import {
@@ -61,6 +38,31 @@ const BACKENDS: BackendChoice[] = ['auto', 'webgpu', 'cpu'];
 const TRAINING_PROPERTIES = ['scenario', 'epochs', 'maxLr', 'optimizer', 'schedule', 'batchSize', 'trainSize', 'hiddenLayers', 'imbalance', 'oversample', 'seed'] as const;
 
 let nextId = 0;
+
+/**
+ * `<training-playground>`: train a model in the page and watch train and valid loss, with the
+ * lesson-2 diagnosis of what went wrong. Trains when connected (and visible) and again after
+ * every change, unless `manual`.
+ *
+ * @example
+ * <training-playground scenario="digits" epochs="8" max-lr="3e-3" controls="epochs max-lr lr-find"></training-playground>
+ *
+ * @fires train-start - detail: the resolved RunConfig
+ * @fires epoch-end - detail: EpochStats
+ * @fires train-end - detail: RunResult
+ * @fires playground-error - detail: { code, message }
+ * @csspart controls - the sliders and inputs
+ * @csspart chart - the loss chart
+ * @csspart view - the scenario's own picture
+ * @csspart diagnosis - what went wrong, in words
+ * @csspart code - the equivalent fastai call
+ * @cssprop --tp-train-color - train loss
+ * @cssprop --tp-valid-color - valid loss
+ * @cssprop --tp-accent - buttons, sliders, error rate
+ * @cssprop --tp-background
+ * @cssprop --tp-foreground
+ * @cssprop --tp-font-family
+ */
 
 @customElement('training-playground')
 export class TrainingPlayground extends LitElement {
@@ -330,16 +332,15 @@ export class TrainingPlayground extends LitElement {
         { set: (p, v) => this.set(p, v), lrFind: () => void this.lrFind(), lrFinding: this.training.lrFinding },
       )}
       <div class="actions">
-        ${this.running
-          ? html`<button @click=${() => this.stop()}>${t.stop}</button>`
-          : html`<button @click=${() => void this.startRunNow()}>${t.train}</button>`}
+        <!-- One button whose label and action follow the run, so keyboard focus stays on it. -->
+        <button class="run" @click=${() => (this.running ? this.stop() : void this.startRunNow())}>${this.running ? t.stop : t.train}</button>
         <div class="progress" role="progressbar" aria-label=${t.progress(done, epochs)} aria-valuemin="0" aria-valuemax=${epochs} aria-valuenow=${done}>
           <span style="width: ${(100 * done) / epochs}%"></span>
         </div>
         <span class="status" aria-live="polite">${this.running ? t.progress(done, epochs) : last ? `${t.trainLoss} ${formatLoss(last.trainLoss)} · ${t.validLoss} ${formatLoss(last.validLoss)}` : t.idle}</span>
       </div>
       <div class="panels">
-        <div part="chart"><div class="chart-host" role="img" aria-label=${t.chartTitle}></div></div>
+        <figure part="chart" aria-label=${t.chartTitle}><div class="chart-host"></div></figure>
         <div part="view">${this.renderView(t)}</div>
       </div>
       ${this.renderLrFind(t)}

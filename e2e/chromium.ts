@@ -1,0 +1,21 @@
+/**
+ * Finds the Chromium to test in (CHROMIUM_PATH, else Debian's /usr/bin/chromium) and the
+ * flags that give it WebGPU without a GPU. Playwright's own browsers are never downloaded.
+ */
+import { existsSync } from 'node:fs';
+
+export function chromiumPath(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  return candidates.find((path) => path && existsSync(path));
+}
+
+export const WEBGPU_ARGS = [
+  '--enable-unsafe-webgpu',
+  ...(process.env.TP_VULKAN === 'system' ? [] : ['--use-webgpu-adapter=swiftshader']),
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--font-render-hinting=none',
+];

@@ -1,0 +1,99 @@
+/** What a course page does with the element: embed it, put two on a page, remove one, export. */
+import { expect, nextRun, openPlayground, summary, test, trainEnds } from './test';
+
+test('two elements on a plain page (one script tag, no bundler) train independently', async ({ page }) => {
+  await page.goto('/fixtures/two.html');
+  const a = await nextRun(page, 0, 'a');
+  const b = await nextRun(page, 0, 'b');
+  expect(a.epochs).toBe(30);
+  expect(a.params).toHaveLength(2);
+  expect(b.epochs).toBe(4);
+  expect(b.errorRate).not.toBeNull();
+  expect(a.backend).toBe('webgpu');
+});
+
+test('removing an element while it trains leaves no error and no running work', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'cancer', epochs: '500', 'batch-size': '8' });
+  await page.waitForFunction(() => (window as unknown as { __events: { type: string; epoch: number }[] }).__events.some((e) => e.type === 'epoch-end' && e.epoch >= 2));
+  await playground.evaluate((el) => el.remove());
+  const count = () => page.evaluate(() => (window as unknown as { __events: { type: string }[] }).__events.filter((e) => e.type === 'epoch-end').length);
+  const atRemoval = await count();
+  // A new run on the page proves the GPU is free; by then the removed one must have gone quiet.
+  await page.evaluate(() => {
+    const fresh = document.createElement('training-playground');
+    fresh.id = 'fresh';
+    fresh.setAttribute('epochs', '5');
+    document.querySelector('main')!.append(fresh);
+  });
+  await nextRun(page, 0, 'fresh');
+  const events = await page.evaluate(() => (window as unknown as { __events: { type: string; id: string }[] }).__events);
+  expect(events.filter((e) => e.id === 'tp' && e.type === 'epoch-end').length).toBeLessThanOrEqual(atRemoval + 2);
+  expect(events.filter((e) => e.type === 'playground-error')).toEqual([]);
+  expect(await count()).toBeGreaterThan(atRemoval);
+});
+
+test('without WebGPU the CPU gives the same line parameters, and a badge says why', async ({ page, browser }) => {
+  await openPlayground(page, { scenario: 'line', schedule: 'constant' });
+  const gpu = await nextRun(page, 0);
+  expect(gpu.backend).toBe('webgpu');
+  const cpuPage = await browser.newPage();
+  await cpuPage.addInitScript(() => {
+    delete (Navigator.prototype as { gpu?: unknown }).gpu;
+  });
+  await cpuPage.goto('/fixtures/element.html?scenario=line&schedule=constant');
+  const cpu = await nextRun(cpuPage, 0);
+  expect(cpu.backend).toBe('cpu');
+  gpu.params!.forEach((p, i) => expect(Math.abs(p - cpu.params![i]!)).toBeLessThan(1e-4));
+  const playground = cpuPage.locator('#tp');
+  await expect(playground.locator('.badge')).toHaveText('CPU');
+  await expect(playground.getByRole('note')).toContainText('navigator.gpu is missing');
+  const errors = await cpuPage.evaluate(() => (window as unknown as { __events: { type: string; code: string }[] }).__events.filter((e) => e.type === 'playground-error'));
+  expect(errors.map((e) => e.code)).toEqual(['webgpu-unavailable']);
+  await cpuPage.close();
+});
+
+test('invalid attributes use the nearest valid value, show a notice and fire playground-error', async ({ page, pageErrors }) => {
+  const playground = await openPlayground(page, { scenario: 'line', epochs: '5000', 'max-lr': 'fast', theme: 'purple' });
+  const run = await nextRun(page, 0);
+  expect(run.configEpochs).toBe(1000);
+  expect(run.maxLr).toBe(0.1);
+  await expect(playground.locator('.notice')).toHaveCount(3);
+  await expect(playground.locator('.notice').first()).toContainText('epochs 5000 is outside 1–1000');
+  const codes = await page.evaluate(() => (window as unknown as { __events: { type: string; code: string }[] }).__events.filter((e) => e.type === 'playground-error').map((e) => e.code));
+  expect(codes).toEqual(['invalid-attribute', 'invalid-attribute', 'invalid-attribute']);
+  expect(pageErrors).toEqual([]);
+});
+
+test('rapid slider changes cancel the old runs: only the last value trains to the end, never a mix', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'cancer', epochs: '40' });
+  await page.waitForFunction(() => (window as unknown as { __events: { type: string }[] }).__events.some((e) => e.type === 'epoch-end'));
+  const before = await trainEnds(page);
+  const epochs = playground.getByRole('slider', { name: /Epochs/ });
+  await epochs.focus();
+  for (let i = 0; i < 10; i++) await epochs.press('ArrowLeft');
+  const run = await nextRun(page, before);
+  expect(run.configEpochs).toBe(30);
+  expect(run.epochs).toBe(30);
+  const history = await playground.evaluate((el) => (el as unknown as { history: { epoch: number }[] }).history.map((h) => h.epoch));
+  expect(history).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+  expect(await trainEnds(page)).toBe(before + 1);
+});
+
+test('exports the history as CSV and the chart, with title and legend, as PNG', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'cancer', epochs: '4' });
+  await nextRun(page, 0);
+  const csv = await playground.evaluate((el) => (el as unknown as { toCSV(): string }).toCSV());
+  const lines = csv.trim().split('\n');
+  expect(lines[0]).toBe('epoch,train_loss,valid_loss,error_rate,lr,elapsed_ms');
+  expect(lines).toHaveLength(5);
+  expect(lines[4]!.split(',')[0]).toBe('4');
+  const png = await playground.evaluate(async (el) => {
+    const blob = await (el as unknown as { toPNG(): Promise<Blob> }).toPNG();
+    const bitmap = await createImageBitmap(blob);
+    return { type: blob.type, width: bitmap.width, height: bitmap.height };
+  });
+  expect(png.type).toBe('image/png');
+  expect(png.height).toBeGreaterThan(260 + 50);
+  const state = await summary(page);
+  expect(state.epochs).toBe(4);
+});

@@ -1,0 +1,78 @@
+/**
+ * The notes' four failure modes, each reproduced by moving the real sliders (keyboard and
+ * mouse), with the right diagnosis on screen; and the lesson-2 notebook itself.
+ */
+import { expect, nextRun, openPlayground, press, slider, test, trainEnds } from './test';
+
+test('LR too high: raising max_lr with the keyboard makes the loss explode, and the run stops cleanly', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line' });
+  await nextRun(page, 0);
+  const before = await trainEnds(page);
+  // 0.1 → 0.2 → 0.3 → 0.5 → 1 → 2 → 3, one run started per key press.
+  await press(slider(playground, /max_lr/), 'ArrowRight', 6);
+  const run = await nextRun(page, before);
+  expect(run.maxLr).toBe(3);
+  expect(run.stopReason).toBe('diverged');
+  expect(run.finite).toBe(true);
+  expect(run.code).toBe('lr-too-high');
+  await expect(playground.locator('[part="diagnosis"]')).toContainText('Learning rate too high');
+});
+
+test('LR too low: lowering max_lr makes the loss crawl, and the diagnosis says so with the LR finder as evidence', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line' });
+  await nextRun(page, 0);
+  const before = await trainEnds(page);
+  await press(slider(playground, /max_lr/), 'ArrowLeft', 8); // 0.1 → 1e-3
+  const run = await nextRun(page, before);
+  expect(run.maxLr).toBe(1e-3);
+  expect(run.code).toBe('lr-too-low');
+  await expect(playground.locator('[part="diagnosis"]')).toContainText('Learning rate too low');
+  await expect(playground.locator('[part="diagnosis"]')).toContainText('LR finder suggests');
+});
+
+test('too few epochs: the epochs slider at 3 leaves the training loss above the validation loss', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line' });
+  await nextRun(page, 0);
+  const before = await trainEnds(page);
+  const epochs = slider(playground, /Epochs/);
+  await press(epochs, 'Home');
+  await press(epochs, 'ArrowRight', 2);
+  const run = await nextRun(page, before);
+  expect(run.configEpochs).toBe(3);
+  expect(run.code).toBe('too-few-epochs');
+  await expect(playground.locator('[part="diagnosis"]')).toContainText('Too few epochs');
+});
+
+test('too many epochs: dragging epochs to the middle on the cancer data shows valid loss falling, then rising', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'cancer', controls: 'epochs max-lr batch-size', epochs: '5' });
+  await nextRun(page, 0);
+  const batch = playground.getByRole('spinbutton', { name: /Batch size/ });
+  await batch.fill('16');
+  await batch.press('Enter');
+  await nextRun(page, await trainEnds(page) - 1);
+  const before = await trainEnds(page);
+  const epochs = slider(playground, /Epochs/);
+  const box = (await epochs.boundingBox())!;
+  // The slider spans 1..200: a click at the middle asks for about 100 epochs.
+  await page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
+  const run = await nextRun(page, before);
+  expect(run.configEpochs).toBeGreaterThan(80);
+  expect(run.code).toBe('too-many-epochs');
+  await expect(playground.locator('[part="diagnosis"]')).toContainText('Too many epochs');
+});
+
+test('line reproduces the notebook (a ≈ 3, b ≈ 2.5) with a constant schedule, and draws the fitted line', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line', controls: 'epochs max-lr schedule' });
+  await nextRun(page, 0);
+  const before = await trainEnds(page);
+  await playground.getByRole('combobox', { name: /Schedule/ }).selectOption('constant');
+  const run = await nextRun(page, before);
+  const [a, b] = run.params!;
+  expect(a).toBeGreaterThan(2.8);
+  expect(a).toBeLessThan(3.3);
+  expect(b).toBeGreaterThan(2.35);
+  expect(b).toBeLessThan(2.65);
+  await expect(playground.locator('[part="view"] line.fit')).toHaveCount(1);
+  await expect(playground.locator('[part="view"] .equation')).toContainText(`y = ${a.toFixed(2)}x + ${b.toFixed(2)}`);
+  await expect(playground.locator('[part="code"] code')).toHaveText('learn.fit(100, lr=0.1)');
+});

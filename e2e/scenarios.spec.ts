@@ -1,0 +1,61 @@
+/** The data scenarios and the LR finder, through the real UI. */
+import { expect, nextRun, openPlayground, slider, test, trainEnds } from './test';
+
+test('digits with the defaults reach under 5 % validation error and show the predicted digits', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'digits' });
+  const run = await nextRun(page, 0);
+  expect(run.configEpochs).toBe(20);
+  expect(run.errorRate!).toBeLessThan(0.05);
+  await expect(playground.locator('.digit')).toHaveCount(40);
+  const wrong = await playground.locator('.digit.wrong').count();
+  expect(wrong).toBeLessThan(6);
+});
+
+test('cancer: keeping 1/10 of the malignant rows hurts that class, and oversampling gives it back', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'cancer', controls: 'epochs max-lr imbalance oversample' });
+  const balanced = await nextRun(page, 0);
+  const imbalance = slider(playground, /minority class/);
+  let before = await trainEnds(page);
+  await imbalance.focus();
+  await imbalance.press('End');
+  await imbalance.press('ArrowLeft', { delay: 0 });
+  for (let i = 0; i < 9; i++) await imbalance.press('ArrowLeft');
+  const imbalanced = await nextRun(page, before);
+  expect(await playground.getAttribute('imbalance')).toBe('10');
+  before = await trainEnds(page);
+  await playground.getByRole('checkbox', { name: /Oversample/ }).check();
+  const oversampled = await nextRun(page, before);
+  const malignant = (run: typeof balanced) => run.classErrorRates![0]!;
+  expect(malignant(imbalanced)).toBeGreaterThan(malignant(balanced));
+  expect(malignant(oversampled)).toBeLessThan(malignant(imbalanced));
+  await expect(playground.locator('.bar-row')).toHaveCount(2);
+  await expect(playground.locator('.bar-row').first()).toContainText('malignant');
+});
+
+test('lr-find plots loss against learning rate, suggests a sane rate, and one click sets max-lr to it', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line', controls: 'epochs max-lr lr-find' });
+  await nextRun(page, 0);
+  await playground.getByRole('button', { name: 'Find a learning rate' }).click();
+  const use = playground.getByRole('button', { name: /^Use / });
+  await expect(use).toBeVisible();
+  await expect(playground.locator('.lr-find svg path')).toHaveCount(1);
+  const suggestion = await page.evaluate(() => (document.querySelector('#tp') as unknown as { maxLr?: number }).maxLr);
+  expect(suggestion).toBeUndefined();
+  const before = await trainEnds(page);
+  await use.click();
+  const run = await nextRun(page, before);
+  expect(run.maxLr).toBeGreaterThan(1e-3);
+  expect(run.maxLr).toBeLessThan(3);
+  expect(Number(await playground.getAttribute('max-lr'))).toBe(run.maxLr);
+});
+
+test('a custom CSV trains, and a malformed one says which line and column are wrong', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'custom', src: '/fixtures/data.csv', epochs: '10', 'max-lr': '0.03', 'batch-size': '4' });
+  const run = await nextRun(page, 0);
+  expect(run.epochs).toBe(10);
+  expect(run.errorRate).not.toBeNull();
+  await playground.evaluate((el) => el.setAttribute('src', '/fixtures/broken.csv'));
+  await expect(playground.locator('.notice')).toContainText('Line 3, column 2: "oops" is not a number');
+  const errors = await page.evaluate(() => (window as unknown as { __events: { type: string; code: string }[] }).__events.filter((e) => e.type === 'playground-error'));
+  expect(errors.map((e) => e.code)).toContain('invalid-csv');
+});

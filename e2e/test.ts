@@ -1,0 +1,95 @@
+/**
+ * The suite's test function and helpers: any console error or page error fails the test
+ * that caused it, and runs are awaited through the element's events, never fixed sleeps.
+ */
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+export { expect };
+
+export const test = base.extend<{ pageErrors: string[] }>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use(errors);
+      expect(errors, 'console and page errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export interface RunSummary {
+  code: string | null;
+  message: string | null;
+  stopReason: string | null;
+  epochs: number;
+  params: number[] | null;
+  errorRate: number | null;
+  classErrorRates: number[] | null;
+  finite: boolean;
+  backend: string;
+  configEpochs: number;
+  maxLr: number;
+}
+
+/** Opens the test page with these attributes on its one playground. */
+export async function openPlayground(page: Page, attributes: Record<string, string> = {}): Promise<Locator> {
+  await page.goto(`/fixtures/element.html?${new URLSearchParams(attributes)}`);
+  await page.waitForFunction(() => customElements.get('training-playground') !== undefined);
+  return page.locator('#tp');
+}
+
+export async function trainEnds(page: Page, id = 'tp'): Promise<number> {
+  return page.evaluate((target) => (window as unknown as { __events: { type: string; id: string }[] }).__events.filter((e) => e.type === 'train-end' && e.id === target).length, id);
+}
+
+/** Waits for a train-end after the first `after` ones, with the element idle, and summarises it. */
+export async function nextRun(page: Page, after: number, id = 'tp'): Promise<RunSummary> {
+  await page.waitForFunction(
+    ([target, count]) => {
+      const events = (window as unknown as { __events: { type: string; id: string }[] }).__events;
+      const el = document.getElementById(target as string) as HTMLElement & { running: boolean };
+      return events.filter((e) => e.type === 'train-end' && e.id === target).length > (count as number) && !el.running;
+    },
+    [id, after],
+    { timeout: 110_000 },
+  );
+  return summary(page, id);
+}
+
+export async function summary(page: Page, id = 'tp'): Promise<RunSummary> {
+  return page.evaluate((target) => {
+    const el = document.getElementById(target) as unknown as {
+      result: { stopReason: string; params?: number[]; config: { epochs: number; maxLr: number } } | null;
+      diagnosis: { code: string; message: string } | null;
+      history: { trainLoss: number; validLoss: number; errorRate: number | null; classErrorRates?: number[] }[];
+      activeBackend: string;
+    };
+    const last = el.history.at(-1);
+    return {
+      code: el.diagnosis?.code ?? null,
+      message: el.diagnosis?.message ?? null,
+      stopReason: el.result?.stopReason ?? null,
+      epochs: el.history.length,
+      params: el.result?.params ?? null,
+      errorRate: last?.errorRate ?? null,
+      classErrorRates: last?.classErrorRates ?? null,
+      finite: el.history.every((h) => Number.isFinite(h.trainLoss) && Number.isFinite(h.validLoss)),
+      backend: el.activeBackend,
+      configEpochs: el.result?.config.epochs ?? 0,
+      maxLr: el.result?.config.maxLr ?? 0,
+    };
+  }, id);
+}
+
+/** A range input inside the playground, by its visible label. */
+export function slider(playground: Locator, label: string | RegExp): Locator {
+  return playground.getByRole('slider', { name: label });
+}
+
+/** Presses a key `times` times on a focused control. */
+export async function press(locator: Locator, key: string, times = 1): Promise<void> {
+  await locator.focus();
+  for (let i = 0; i < times; i++) await locator.press(key);
+}
