@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: type-checking, the unit tests, the kernel checks in real WebGPU, then the
-// browser suite when it exists. Each suite's counts are summed into one closing line,
-// "tests: N passed, N failed", and any failure makes the exit code non-zero.
+// `npm test`: type-checking, the unit tests, the kernel and engine checks in real WebGPU
+// (Node + Dawn), the build, then the browser suite in Chromium with WebGPU. Each suite's
+// counts are summed into one closing line, "tests: N passed, N failed", and any failure
+// makes the exit code non-zero.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -39,9 +40,26 @@ function vitest(project, wrapper = []) {
   failed += report.numFailedTests + (report.numTotalTests === 0 ? 1 : 0);
 }
 
+function playwright() {
+  const json = `${results}/e2e.json`;
+  run('build', 'npm', ['run', 'build']);
+  run('browser tests', 'npx', ['playwright', 'test']);
+  if (!existsSync(json)) {
+    console.error('✗ browser tests wrote no report');
+    broken = true;
+    return;
+  }
+  const { stats } = JSON.parse(readFileSync(json, 'utf8'));
+  passed += stats.expected + stats.flaky;
+  failed += stats.unexpected + (stats.expected + stats.unexpected + stats.flaky === 0 ? 1 : 0);
+}
+
+const started = Date.now();
 run('type-check', 'npx', ['tsc', '--noEmit']);
 vitest('unit');
 vitest('gpu', ['scripts/with-webgpu.mjs']);
+playwright();
+console.log(`\nall suites took ${Math.round((Date.now() - started) / 1000)} s`);
 
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(broken || failed > 0 ? 1 : 0);

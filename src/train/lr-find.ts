@@ -9,6 +9,9 @@
  * where the smoothed loss falls fastest (the most negative gradient, with the first 10 and
  * last 5 points skipped as fastai does), because that is where a step of that size still
  * buys the most progress; if too few points remain, a tenth of the lr at the minimum loss.
+ * One change: only the curve up to its minimum counts. A loss that spikes (below fastai's 4×
+ * stop) and then slowly recovers falls fast after the spike, and fastai's rule then suggests
+ * a rate past the blow-up (2.7 on the digits with seed 1, where the descent gives 0.04).
  *
  * @example
  * const { lrs, losses, suggestion } = await findLearningRate(backend, data, config);
@@ -42,8 +45,9 @@ export function smoothLosses(raw: number[], beta: number = LR_FIND.beta): number
 }
 
 export function suggestLearningRate(lrs: number[], losses: number[]): number {
+  const minimum = losses.indexOf(Math.min(...losses));
   const from = LR_FIND.skipStart;
-  const to = losses.length - LR_FIND.skipEnd;
+  const to = Math.min(losses.length - LR_FIND.skipEnd, minimum + 1);
   if (to - from >= 3) {
     let best = from;
     let steepest = Infinity;
@@ -57,7 +61,6 @@ export function suggestLearningRate(lrs: number[], losses: number[]): number {
     }
     return lrs[best]!;
   }
-  const minimum = losses.indexOf(Math.min(...losses));
   return lrs[Math.max(0, minimum)]! / 10;
 }
 

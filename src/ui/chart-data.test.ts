@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochStats } from '../train/engine';
-import { chartColumns, logRange } from './chart-data';
+import { chartColumns, decadeSplits, logRange, lossExtent } from './chart-data';
 
 const epoch = (n: number, train: number, valid: number, steps?: number[], errorRate: number | null = null): EpochStats => ({
   epoch: n, trainLoss: train, validLoss: valid, errorRate, lr: 0.1, elapsedMs: n, ...(steps ? { stepLosses: steps } : {}),
@@ -27,12 +27,23 @@ describe('chart columns', () => {
     }
   });
 
-  it('guards the log range against empty, zero and flat data', () => {
+  it('guards the log range against empty, zero and flat data, and sizes it by the epoch losses', () => {
     expect(logRange(null, null)).toEqual([1e-2, 10]);
     expect(logRange(0, 5)).toEqual([1e-2, 10]);
     const [lo, hi] = logRange(1, 1);
     expect(lo).toBeLessThan(1);
     expect(hi).toBeGreaterThan(1);
-    expect(logRange(1e-13, 1)[0]).toBeGreaterThan(1e-6);
+    expect(lossExtent(chartColumns([epoch(1, 2, 1, [1e-13, 2]), epoch(2, 1, 0.5, [1e35, 1])]))).toEqual([0.5, 2]);
+    expect(lossExtent(chartColumns([epoch(1, 2, 1), epoch(2, 1e30, 1e35)]))).toEqual([1, 1e6]);
+  });
+});
+
+describe('log axis splits', () => {
+  it('labels each decade of a short range and about six of a long one', () => {
+    expect(decadeSplits(0.05, 20)).toEqual([0.1, 1, 10]);
+    const long = decadeSplits(0.1, 1e36);
+    expect(long.length).toBeLessThanOrEqual(7);
+    expect(long[0]).toBe(0.1);
+    expect(decadeSplits(0, 1)).toEqual([]);
   });
 });

@@ -49,13 +49,38 @@ export function chartColumns(history: EpochStats[]): [number[], Column, Column, 
   return [x, steps, train, valid, errors, best];
 }
 
-/** Decades shown below the largest loss: a batch loss of 1e-13 should not squash the curves. */
-export const LOG_DECADES = 5;
-
-/** A log-scale range that never collapses, goes non-positive or spans more than LOG_DECADES. */
+/** A log-scale range that never collapses or goes non-positive, padded a little. */
 export function logRange(min: number | null, max: number | null): [number, number] {
   if (min === null || max === null || !(min > 0) || !(max > 0) || !Number.isFinite(min) || !Number.isFinite(max)) return [1e-2, 10];
-  const floor = Math.max(min, max / 10 ** LOG_DECADES);
-  if (max / floor < 1.5) return [floor / 1.5, max * 1.5];
-  return [floor / 1.2, max * 1.2];
+  if (max / min < 1.5) return [min / 1.5, max * 1.5];
+  return [min / 1.2, max * 1.2];
+}
+
+/** Decades the loss axis shows above the lowest epoch loss: a diverging curve leaves through the top. */
+export const MAX_DECADES = 6;
+
+/**
+ * The loss axis's extent: the per-epoch train and valid losses decide it, so a single batch
+ * loss of 1e-13 cannot squash the curves a learner reads, and a run exploding to 1e35 shows
+ * its curve leaving the chart rather than a flat line at the bottom of 36 decades.
+ */
+export function lossExtent(columns: ReturnType<typeof chartColumns>): [number | null, number | null] {
+  const values = [...columns[2], ...columns[3]].filter((v): v is number => v !== null);
+  if (!values.length) return [null, null];
+  const min = Math.min(...values);
+  return [min, Math.min(Math.max(...values), min * 10 ** MAX_DECADES)];
+}
+
+/**
+ * Powers of ten inside [min, max], about six of them at most: a diverging run spans 36
+ * decades, and uPlot's own log splits then label none.
+ */
+export function decadeSplits(min: number, max: number): number[] {
+  if (!(min > 0) || !(max > min)) return [];
+  const first = Math.ceil(Math.log10(min) - 1e-9);
+  const last = Math.floor(Math.log10(max) + 1e-9);
+  const step = Math.max(1, Math.ceil((last - first + 1) / 6));
+  const splits: number[] = [];
+  for (let e = first; e <= last; e += step) splits.push(Number(`1e${e}`));
+  return splits;
 }

@@ -10,7 +10,7 @@
  */
 import uPlot from 'uplot';
 import { formatLr, type EpochStats } from '../train/engine';
-import { chartColumns, logRange } from './chart-data';
+import { chartColumns, decadeSplits, logRange, lossExtent } from './chart-data';
 
 export interface ChartLabels {
   title: string;
@@ -61,14 +61,11 @@ export const CHART_HEIGHT = 260;
 /** Where the error-rate column sits in chartColumns. */
 const ERROR_SERIES = 4;
 
-/** Label only powers of ten on the log axis: 1, 0.1, 1e-3… */
-function isDecade(value: number): boolean {
-  return value > 0 && Math.abs(Math.log10(value) - Math.round(Math.log10(value))) < 1e-9;
-}
 
 export class LossChart {
   private plot: uPlot;
   private frame = 0;
+  private extent: [number | null, number | null] = [null, null];
   private pending: EpochStats[] | null = null;
   private readonly resize: ResizeObserver;
 
@@ -91,9 +88,11 @@ export class LossChart {
     });
   }
 
-  /** The columns this chart has: regression charts have no error-rate series at all. */
+  /** The columns this chart has (regression charts have no error-rate series at all), and the loss axis's extent. */
   private columns(history: EpochStats[]): uPlot.AlignedData {
-    const columns: unknown[] = chartColumns(history);
+    const all = chartColumns(history);
+    this.extent = lossExtent(all);
+    const columns: unknown[] = [...all];
     if (!this.options.classification) columns.splice(ERROR_SERIES, 1);
     return columns as uPlot.AlignedData;
   }
@@ -176,12 +175,13 @@ export class LossChart {
       scales: {
         x: { time: false },
         // Guarded first (no data, zero, a flat line), then snapped to decades as uPlot's log axis expects.
-        y: { distr: 3, log: 10, range: (_u, min, max) => uPlot.rangeLog(...logRange(min, max), 10, true) as uPlot.Range.MinMax },
+        y: { distr: 3, log: 10, range: () => uPlot.rangeLog(...logRange(...this.extent), 10, true) as uPlot.Range.MinMax },
         err: { range: [0, 1] },
       },
       axes: [
         { ...axis, label: labels.epoch },
-        { ...axis, label: 'loss', values: (_u, ticks) => ticks.map((t) => (isDecade(t) ? formatLr(t) : '')) },
+        // Our own decades, kept as they are: uPlot's log filter would drop them on a long range.
+        { ...axis, label: 'loss', splits: (_u, _i, min, max) => decadeSplits(min, max), filter: (_u, splits) => splits, values: (_u, ticks) => ticks.map(formatLr) },
         { ...axis, scale: 'err', side: 1, show: classification, grid: { show: false }, values: (_u, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`) },
       ],
       legend: { live: false },

@@ -262,8 +262,14 @@ export const styles = [
       padding: 4px 8px;
       border-radius: 4px;
     }
+    .lr-find {
+      display: flex;
+      gap: 12px;
+      align-items: center;
+      flex-wrap: wrap;
+    }
     .lr-find svg {
-      width: 100%;
+      width: min(100%, 420px);
       height: auto;
     }
     .lr-find path {

@@ -11,6 +11,11 @@ const WIDTH = 320;
 const HEIGHT = 200;
 const PAD = 24;
 
+/** Two decimals as the notebook prints them; exponent form once a diverging fit runs away. */
+function coefficient(value: number): string {
+  return Math.abs(value) < 1e4 ? value.toFixed(2) : value.toExponential(2);
+}
+
 export function lineView(points: { x: number[]; y: number[] }, params: number[] | null, label: string): TemplateResult {
   const ys = points.y.filter(Number.isFinite);
   const yMin = Math.min(-1, ...ys) - 0.5;
@@ -19,12 +24,14 @@ export function lineView(points: { x: number[]; y: number[] }, params: number[] 
   const py = (y: number) => HEIGHT - PAD - ((y - yMin) / (yMax - yMin)) * (HEIGHT - 2 * PAD);
   const clampY = (y: number) => Math.min(yMax, Math.max(yMin, y));
   const [a, b] = params ?? [];
+  // A diverging fit runs far off the plot: the clip path keeps it inside, steep as it is.
   const fitted =
     a !== undefined && b !== undefined && Number.isFinite(a) && Number.isFinite(b)
-      ? svg`<line class="fit" x1=${px(-1)} y1=${py(clampY(b - a))} x2=${px(1)} y2=${py(clampY(a + b))}></line>
-            <text class="equation" x=${WIDTH - PAD} y=${PAD - 6} text-anchor="end">y = ${a.toFixed(2)}x + ${b.toFixed(2)}</text>`
+      ? svg`<line class="fit" clip-path="url(#plot-area)" x1=${px(-1)} y1=${py(b - a)} x2=${px(1)} y2=${py(a + b)}></line>
+            <text class="equation" x=${WIDTH - PAD} y=${PAD - 6} text-anchor="end">y = ${coefficient(a)}x ${b < 0 ? '−' : '+'} ${coefficient(Math.abs(b))}</text>`
       : svg``;
   return svg`<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label=${label}>
+    <defs><clipPath id="plot-area"><rect x=${PAD} y=${PAD} width=${WIDTH - 2 * PAD} height=${HEIGHT - 2 * PAD}></rect></clipPath></defs>
     <line class="axis" x1=${PAD} y1=${py(0)} x2=${WIDTH - PAD} y2=${py(0)}></line>
     <line class="axis" x1=${px(0)} y1=${PAD} x2=${px(0)} y2=${HEIGHT - PAD}></line>
     ${points.x.map((x, i) => svg`<circle class="point" cx=${px(x)} cy=${py(clampY(points.y[i]!))} r="2.5"></circle>`)}

@@ -1,0 +1,79 @@
+/**
+ * Visual baselines of finished, seeded runs. A seeded run draws the same pixels every time:
+ * the data, weights and shuffles come from the seed, the chart is frozen at train-end, and
+ * the mouse is parked outside so no cursor is drawn.
+ *
+ * Tolerance: measured on SwiftShader by rendering every baseline three times in fresh
+ * browsers: the runs differed by 0 pixels. MAX_DIFF_PIXEL_RATIO allows 0.2 % of the element's
+ * pixels, room for anti-aliasing on another Chromium build, far below what any change of a
+ * curve, a label or a colour moves (a one-epoch shift of the best-loss marker alone changes
+ * more than 0.5 %).
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, nextRun, openPlayground, test } from './test';
+
+const MAX_DIFF_PIXEL_RATIO = 0.002;
+
+async function frozen(page: Page, playground: Locator): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(playground).toHaveScreenshot(`${test.info().title.split(':')[0]}.png`, { animations: 'disabled', maxDiffPixelRatio: MAX_DIFF_PIXEL_RATIO });
+}
+
+test('line: the notebook run with the fitted line', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line', schedule: 'constant', seed: '1' });
+  await nextRun(page, 0);
+  await frozen(page, playground);
+});
+
+test('digits: the default run with predicted digits', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'digits', epochs: '8', seed: '1' });
+  await nextRun(page, 0);
+  await frozen(page, playground);
+});
+
+test('cancer: imbalanced, per-class error', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'cancer', imbalance: '8', seed: '1', controls: 'epochs max-lr imbalance oversample' });
+  await nextRun(page, 0);
+  await frozen(page, playground);
+});
+
+test('dark: the dark theme', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line', theme: 'dark', seed: '1', epochs: '60' });
+  await nextRun(page, 0);
+  await frozen(page, playground);
+});
+
+test('pt-BR: every string in Portuguese', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'cancer', lang: 'pt-BR', seed: '1', epochs: '12', controls: 'epochs max-lr batch-size oversample' });
+  await nextRun(page, 0);
+  await frozen(page, playground);
+});
+
+test('diverged: LR too high, stopped cleanly with no NaN drawn', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line', 'max-lr': '3', seed: '1' });
+  const run = await nextRun(page, 0);
+  expect(run.stopReason).toBe('diverged');
+  await frozen(page, playground);
+});
+
+test('lr-find: the loss against learning rate with the suggestion', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line', seed: '1', epochs: '20', controls: 'epochs max-lr lr-find' });
+  await nextRun(page, 0);
+  await playground.getByRole('button', { name: 'Find a learning rate' }).click();
+  await expect(playground.getByRole('button', { name: /^Use / })).toBeVisible();
+  await frozen(page, playground);
+});
+
+test('overfit: too many epochs on the cancer data', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'cancer', seed: '1', epochs: '60', 'batch-size': '16' });
+  const run = await nextRun(page, 0);
+  expect(run.code).toBe('too-many-epochs');
+  await frozen(page, playground);
+});
+
+test('custom: a CSV from src', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'custom', src: '/fixtures/data.csv', seed: '1', epochs: '10', 'max-lr': '0.03', 'batch-size': '4' });
+  await nextRun(page, 0);
+  await frozen(page, playground);
+});
