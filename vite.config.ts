@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
  * - mode `element`: dist/training-playground.js, the element with Lit, uPlot, shaders,
  *   styles and data sets inside: one self-contained ES module for a CDN script tag;
  * - mode `engine`: dist/engine.js, the headless engine alone, just as self-contained;
- * - mode `site`: the demo page, into dist/site.
+ * - no mode: the demo page, into dist/site;
+ * - mode `bench` (npm run bench): the benchmark page, into dist/bench.
  * Without a mode (npm start) it serves the demo page.
  */
 const libraries: Record<string, { entry: string; fileName: string }> = {
@@ -30,7 +31,9 @@ export default defineConfig(({ mode }) => {
           lib: { entry: resolve(library.entry), formats: ['es'], fileName: () => `${library.fileName}.js` },
           rollupOptions: { output: { inlineDynamicImports: true } },
         }
-      : { outDir: 'dist/site', target: 'es2022' },
+      : mode === 'bench'
+        ? { outDir: 'dist/bench', target: 'es2022', rollupOptions: { input: resolve('bench/index.html') } }
+        : { outDir: 'dist/site', target: 'es2022' },
     test: {
       projects: [
         {

@@ -12,6 +12,7 @@ const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/cs
 const mounts = [
   ['/dist/', join(root, 'dist')],
   ['/fixtures/', join(root, 'e2e/fixtures')],
+  ['/bench/', join(root, 'dist/bench')],
   ['/', join(root, 'dist/site')],
 ];
 

@@ -55,18 +55,25 @@ fn store(row: u32, col: u32, sum: f32) {
   c[row * params.n + col] = value;
 }
 
-// One thread per element of C, no workgroup memory and no barriers: for the small and thin
-// products of a playground (100×2 · 2×1, a 10-wide output layer) this beats staging tiles,
-// most of all on CPU-emulated adapters where a barrier is expensive.
+// Four neighbouring elements of a row of C per thread, no workgroup memory and no barriers:
+// for the small and thin products of a playground (100×2 · 2×1, a 10-wide output layer)
+// this beats staging tiles, most of all on CPU-emulated adapters where barriers and
+// invocations are expensive. Each A element loaded feeds four products.
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn matmul_direct(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let quads = (params.n + 3u) / 4u;
   let index = id.x + id.y * groups.x * WORKGROUP_SIZE;
-  if (index >= params.m * params.n) { return; }
-  let row = index / params.n;
-  let col = index % params.n;
-  var sum = 0.0;
-  for (var l = 0u; l < params.k; l++) { sum = fma(load_a(row, l), load_b(l, col), sum); }
-  store(row, col, sum);
+  if (index >= params.m * quads) { return; }
+  let row = index / quads;
+  let col = (index % quads) * 4u;
+  var sum = vec4<f32>(0.0);
+  for (var l = 0u; l < params.k; l++) {
+    let b4 = vec4<f32>(load_b(l, col), load_b(l, col + 1u), load_b(l, col + 2u), load_b(l, col + 3u));
+    sum = fma(vec4<f32>(load_a(row, l)), b4, sum);
+  }
+  for (var q = 0u; q < 4u; q++) {
+    if (col + q < params.n) { store(row, col + q, sum[q]); }
+  }
 }
 
 @compute @workgroup_size(THREADS, THREADS)

@@ -83,6 +83,30 @@ export interface OptimizerTensors {
   nonFinite: Tensor;
 }
 
+/** The lesson-2 model's fused step: y = x·w (no bias), MSE, SGD, the whole training set. */
+export interface LinearStepTensors {
+  x: Tensor;
+  y: Tensor;
+  schedule: Tensor;
+  weights: Tensor;
+  velocity: Tensor;
+  /** One per step: the step's mean loss lands at [step]. */
+  losses: Tensor;
+  nonFinite: Tensor;
+}
+
+export interface LinearValidationTensors {
+  x: Tensor;
+  y: Tensor;
+  weights: Tensor;
+  /** The validation loss lands at [(step − 1) % slots]. */
+  validLoss: Tensor;
+  nonFinite: Tensor;
+}
+
+/** The most features the fused linear step handles (line has 2). */
+export const FUSED_LINEAR_FEATURES = 4;
+
 export interface AdamSettings {
   beta2: number;
   eps: number;
@@ -129,6 +153,11 @@ export interface Backend {
 
   sgd(tensors: OptimizerTensors, count: number, weightDecay: number): void;
   adamw(tensors: OptimizerTensors, count: number, settings: AdamSettings): void;
+
+  /** One full-batch SGD step of y = x·w with MSE, and step += 1, fused: forward to update. */
+  linearSgdStep(tensors: LinearStepTensors, rows: number, features: number): void;
+  /** The validation MSE of y = x·w after the last step, fused. */
+  linearValidation(tensors: LinearValidationTensors, rows: number, features: number, slots: number): void;
 
   /** The training step the step-indexed operations read; advanceStep records step += 1. */
   setStep(step: number): void;

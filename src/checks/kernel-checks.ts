@@ -418,6 +418,79 @@ function optimizerChecks(): KernelCheck[] {
   }));
 }
 
+/** Features first, then a column of ones, as line's x = ones(n, 2); x[:,0].uniform_(-1, 1). */
+function linearInputs(random: TestRandom, rows: number, features: number) {
+  const x = random.floats(rows * features);
+  for (let i = 0; i < rows; i++) x[i * features + features - 1] = 1;
+  return { x, y: random.floats(rows, -2, 6), w: random.floats(features) };
+}
+
+function fusedLinearChecks(): KernelCheck[] {
+  const cases: [number, number][] = [[1, 1], [7, 2], [65, 3], [100, 2], [1000, 4]];
+  const steps = cases.map(([rows, features]): KernelCheck => ({
+    kernel: 'linear_sgd_step',
+    name: `linear_sgd_step ${rows}×${features}`,
+    async run(backend, random) {
+      const { x, y, w } = linearInputs(random, rows, features);
+      const velocity = random.floats(features);
+      const schedule = random.floats(8, 0.01, 0.9);
+      const step = 2;
+      const t = {
+        x: upload(backend, x, 'x'),
+        y: upload(backend, y, 'y'),
+        schedule: upload(backend, schedule, 'schedule'),
+        weights: upload(backend, w, 'weights'),
+        velocity: upload(backend, velocity, 'velocity'),
+        losses: poisoned(backend, 4, 'losses'),
+        nonFinite: upload(backend, new Uint32Array(1), 'non-finite'),
+      };
+      const probe = poisoned(backend, 5, 'step probe');
+      backend.setStep(step);
+      backend.linearSgdStep(t, rows, features);
+      // The step counter advanced: y[0] summed into the current step's slot lands at step + 1.
+      backend.sum(t.y, 1, probe, 0, 1, true);
+      const grad = new Float64Array(features);
+      let loss = 0;
+      for (let i = 0; i < rows; i++) {
+        let p = 0;
+        for (let f = 0; f < features; f++) p += x[i * features + f]! * w[f]!;
+        loss += (p - y[i]!) ** 2;
+        for (let f = 0; f < features; f++) grad[f]! += (p - y[i]!) * x[i * features + f]!;
+      }
+      const [lr, mu] = [schedule[2 * step]!, schedule[2 * step + 1]!];
+      const refV = Float64Array.from(grad, (g, f) => mu * velocity[f]! + (2 * g) / rows);
+      const refW = Float64Array.from(refV, (v, f) => w[f]! - lr * v);
+      const refLosses = [NaN, NaN, loss / rows, NaN];
+      const refProbe = [NaN, NaN, NaN, y[0]!, NaN];
+      return finish(backend, [t.weights, t.velocity, t.losses, probe], [refW, refV, refLosses, refProbe], [...Object.values(t), probe], t.nonFinite);
+    },
+  }));
+  const validations = ([[1, 2], [65, 2], [1000, 3]] as const).map(([rows, features]): KernelCheck => ({
+    kernel: 'linear_validation',
+    name: `linear_validation ${rows}×${features}`,
+    async run(backend, random) {
+      const { x, y, w } = linearInputs(random, rows, features);
+      const t = {
+        x: upload(backend, x, 'valid x'),
+        y: upload(backend, y, 'valid y'),
+        weights: upload(backend, w, 'weights'),
+        validLoss: poisoned(backend, 3, 'valid losses'),
+        nonFinite: upload(backend, new Uint32Array(1), 'non-finite'),
+      };
+      backend.setStep(5); // after step 4: slot (5 − 1) % 3 = 1
+      backend.linearValidation(t, rows, features, 3);
+      let loss = 0;
+      for (let i = 0; i < rows; i++) {
+        let p = 0;
+        for (let f = 0; f < features; f++) p += x[i * features + f]! * w[f]!;
+        loss += (p - y[i]!) ** 2;
+      }
+      return finish(backend, [t.validLoss], [[NaN, loss / rows, NaN]], Object.values(t), t.nonFinite);
+    },
+  }));
+  return [...steps, ...validations];
+}
+
 export function kernelChecks(): KernelCheck[] {
   return [
     ...fillChecks(),
@@ -431,5 +504,6 @@ export function kernelChecks(): KernelCheck[] {
     ...nonFiniteChecks(),
     ...countErrorsChecks(),
     ...optimizerChecks(),
+    ...fusedLinearChecks(),
   ];
 }

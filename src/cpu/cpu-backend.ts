@@ -13,6 +13,8 @@ import {
   type AdamSettings,
   type Backend,
   type DType,
+  type LinearStepTensors,
+  type LinearValidationTensors,
   type LossKind,
   type LossTensors,
   type MatmulShape,
@@ -247,6 +249,46 @@ export class CpuBackend implements Backend {
       nonFinite ||= !Number.isFinite(w[i]!);
     }
     if (nonFinite) own(t.nonFinite).words[0] = 1;
+  }
+
+  linearSgdStep(t: LinearStepTensors, rows: number, features: number): void {
+    const x = own(t.x).values;
+    const y = own(t.y).values;
+    const w = own(t.weights).values;
+    const v = own(t.velocity).values;
+    const [lr, momentum] = this.hyper(t.schedule);
+    let loss = 0;
+    const grad = new Float64Array(features);
+    for (let i = 0; i < rows; i++) {
+      let prediction = 0;
+      for (let f = 0; f < features; f++) prediction += x[i * features + f]! * w[f]!;
+      const diff = prediction - y[i]!;
+      loss += diff * diff;
+      for (let f = 0; f < features; f++) grad[f]! += diff * x[i * features + f]!;
+    }
+    own(t.losses).values[this.step] = loss / rows;
+    let nonFinite = isNonFinite(loss / rows);
+    for (let f = 0; f < features; f++) {
+      v[f] = momentum * v[f]! + (2 * grad[f]!) / rows;
+      w[f] = w[f]! - lr * v[f]!;
+      nonFinite ||= !Number.isFinite(w[f]!);
+    }
+    if (nonFinite) own(t.nonFinite).words[0] = 1;
+    this.step++;
+  }
+
+  linearValidation(t: LinearValidationTensors, rows: number, features: number, slots: number): void {
+    const x = own(t.x).values;
+    const y = own(t.y).values;
+    const w = own(t.weights).values;
+    let loss = 0;
+    for (let i = 0; i < rows; i++) {
+      let prediction = 0;
+      for (let f = 0; f < features; f++) prediction += x[i * features + f]! * w[f]!;
+      loss += (prediction - y[i]!) ** 2;
+    }
+    own(t.validLoss).values[(this.step - 1) % slots] = loss / rows;
+    if (isNonFinite(loss / rows)) own(t.nonFinite).words[0] = 1;
   }
 
   setStep(step: number): void {

@@ -16,6 +16,8 @@ import {
   type AdamSettings,
   type Backend,
   type DType,
+  type LinearStepTensors,
+  type LinearValidationTensors,
   type LossKind,
   type LossTensors,
   type MatmulShape,
@@ -62,9 +64,10 @@ function grid(count: number): [number, number] {
 }
 
 /**
- * When the barrier-free kernel wins, measured on SwiftShader (ms per dispatch, tiled/direct):
- * 100×1×2 8.4/0.07, 64×10×128 9.6/2.0, 64×128×64 13.4/13.3, 360×128×64 63/47, 256³ 232/285.
- * Thin outputs and small products go direct; large square ones are tiled.
+ * When the barrier-free kernel wins, measured on SwiftShader (ms per dispatch, tiled/direct,
+ * bench/NOTES.md): 100×1×2 10.5/0.7, 64×10×128 20.7/2.4, 64×128×64 59/11.5, 360×128×64
+ * 126/60, 256³ 457/353. Thin outputs and small products go direct; large ones stay tiled,
+ * where a real GPU's workgroup memory pays off (SwiftShader alone would go direct there too).
  */
 function prefersDirectMatmul(m: number, n: number, k: number): boolean {
   return n <= 32 || m * n * k <= 4e6;
@@ -222,13 +225,14 @@ export class GpuBackend implements Backend {
     const params = new ParamWriter().u32(m).u32(n).u32(k).u32(0);
     // Without a bias the slot still needs a buffer; `a` is read-only there too.
     const buffers = [a, b, shape.bias ?? a, out];
-    if (this.useDirectMatmul(shape)) this.dispatch('matmulDirect', params, buffers, grid(m * n), { ...constants, WORKGROUP_SIZE });
+    const kernel = this.matmulKernel(shape);
+    if (kernel === 'direct') this.dispatch('matmulDirect', params, buffers, grid(m * Math.ceil(n / 4)), constants);
     else this.dispatch('matmul', params, buffers, [Math.ceil(n / 64), Math.ceil(m / 64)], constants);
   }
 
-  private useDirectMatmul({ m, n, k }: MatmulShape): boolean {
-    if (this.matmulStrategy !== 'auto') return this.matmulStrategy === 'direct';
-    return prefersDirectMatmul(m, n, k);
+  private matmulKernel({ m, n, k }: MatmulShape): Exclude<MatmulStrategy, 'auto'> {
+    if (this.matmulStrategy !== 'auto') return this.matmulStrategy;
+    return prefersDirectMatmul(m, n, k) ? 'direct' : 'tiled';
   }
 
   reluBackward(gradOut: Tensor, activation: Tensor, gradIn: Tensor, count: number): void {
@@ -271,6 +275,16 @@ export class GpuBackend implements Backend {
     const params = new ParamWriter().u32(count).f32(s.weightDecay).f32(s.beta2).f32(s.eps);
     const buffers = [t.schedule, this.step, t.grads, t.weights, t.moment1, t.moment2, t.nonFinite];
     this.dispatch('adamw', params, buffers, grid(count));
+  }
+
+  linearSgdStep(t: LinearStepTensors, rows: number, features: number): void {
+    const params = new ParamWriter().u32(rows).u32(features).u32(1).u32(0);
+    this.dispatch('linearSgdStep', params, [t.x, t.y, t.schedule, t.weights, t.velocity, t.losses, this.step, t.nonFinite], [1, 1]);
+  }
+
+  linearValidation(t: LinearValidationTensors, rows: number, features: number, slots: number): void {
+    const params = new ParamWriter().u32(rows).u32(features).u32(slots).u32(0);
+    this.dispatch('linearValidation', params, [t.x, t.y, t.weights, t.validLoss, this.step, t.nonFinite], [1, 1]);
   }
 
   setStep(step: number): void {
@@ -329,12 +343,7 @@ export class GpuBackend implements Backend {
     constants: PipelineConstants = {},
   ): void {
     this.assertUsable();
-    const kernel = compileKernel(
-      this.device,
-      name,
-      name === 'matmul' || name === 'matmulDirect' || name === 'advanceStep' ? constants : { ...constants, WORKGROUP_SIZE },
-      (message) => this.errors.push(message),
-    );
+    const kernel = compileKernel(this.device, name, constants, (message) => this.errors.push(message));
     const resources: GPUBufferBinding[] = [];
     let key = kernel.key;
     if (params) {

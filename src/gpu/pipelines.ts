@@ -12,6 +12,8 @@ export interface KernelSpec {
   shader: ShaderName;
   entryPoint: string;
   bindings: readonly BindingKind[];
+  /** The module sets its own workgroup size; the rest take the WORKGROUP_SIZE override. */
+  fixedWorkgroup?: true;
 }
 
 /** Threads per workgroup for the 1-D kernels: the WORKGROUP_SIZE override of each module. */
@@ -24,7 +26,7 @@ export const KERNELS = {
   gatherRowsU32: { shader: 'elementwise', entryPoint: 'gather_rows_u32', bindings: ['uniform', 'read', 'read', 'read', 'write'] },
   uniform: { shader: 'random', entryPoint: 'uniform_', bindings: ['uniform', 'write'] },
   randomWords: { shader: 'random', entryPoint: 'random_words', bindings: ['uniform', 'write'] },
-  matmul: { shader: 'matmul', entryPoint: 'matmul', bindings: ['uniform', 'read', 'read', 'read', 'write'] },
+  matmul: { shader: 'matmul', entryPoint: 'matmul', bindings: ['uniform', 'read', 'read', 'read', 'write'], fixedWorkgroup: true },
   matmulDirect: { shader: 'matmul', entryPoint: 'matmul_direct', bindings: ['uniform', 'read', 'read', 'read', 'write'] },
   sumRows: { shader: 'reduce', entryPoint: 'sum_rows', bindings: ['uniform', 'read', 'write'] },
   sum: { shader: 'reduce', entryPoint: 'sum', bindings: ['uniform', 'read', 'read', 'write'] },
@@ -46,7 +48,19 @@ export const KERNELS = {
     entryPoint: 'adamw',
     bindings: ['uniform', 'read', 'read', 'read', 'write', 'write', 'write', 'write'],
   },
-  advanceStep: { shader: 'optim', entryPoint: 'advance_step', bindings: ['write'] },
+  advanceStep: { shader: 'optim', entryPoint: 'advance_step', bindings: ['write'], fixedWorkgroup: true },
+  linearSgdStep: {
+    shader: 'fused',
+    entryPoint: 'linear_sgd_step',
+    bindings: ['uniform', 'read', 'read', 'read', 'write', 'write', 'write', 'write', 'write'],
+    fixedWorkgroup: true,
+  },
+  linearValidation: {
+    shader: 'fused',
+    entryPoint: 'linear_validation',
+    bindings: ['uniform', 'read', 'read', 'read', 'write', 'read', null, null, 'write'],
+    fixedWorkgroup: true,
+  },
 } as const satisfies Record<string, KernelSpec>;
 
 export type KernelName = keyof typeof KERNELS;
@@ -86,13 +100,14 @@ export function compileKernel(
   constants: PipelineConstants,
   onError: (message: string) => void,
 ): CompiledKernel {
-  const key = `${name}${JSON.stringify(constants)}`;
+  const spec: KernelSpec = KERNELS[name];
+  const overrides = spec.fixedWorkgroup ? constants : { WORKGROUP_SIZE, ...constants };
+  const key = `${name}${JSON.stringify(overrides)}`;
   let cache = caches.get(device);
   if (!cache) caches.set(device, (cache = new Map()));
   const cached = cache.get(key);
   if (cached) return cached;
 
-  const spec: KernelSpec = KERNELS[name];
   const slots = spec.bindings.flatMap((kind, binding) => (kind ? [binding] : []));
   device.pushErrorScope('validation');
   const layout = device.createBindGroupLayout({
@@ -106,7 +121,7 @@ export function compileKernel(
   const pipeline = device.createComputePipeline({
     label: `${name} pipeline`,
     layout: device.createPipelineLayout({ label: `${name} pipeline layout`, bindGroupLayouts: [layout] }),
-    compute: { module: shaderModule(device, spec.shader), entryPoint: spec.entryPoint, constants },
+    compute: { module: shaderModule(device, spec.shader), entryPoint: spec.entryPoint, constants: overrides },
   });
   void device.popErrorScope().then((error) => {
     if (error) onError(`The "${name}" kernel failed to compile on this GPU: ${error.message}`);

@@ -3,11 +3,12 @@
  * inlines the text in builds, and Vitest reads the same files in tests.
  */
 import elementwise from '../../shaders/elementwise.wgsl?raw';
+import fused from '../../shaders/fused.wgsl?raw';
 import loss from '../../shaders/loss.wgsl?raw';
 import matmul from '../../shaders/matmul.wgsl?raw';
 import optim from '../../shaders/optim.wgsl?raw';
 import random from '../../shaders/random.wgsl?raw';
 import reduce from '../../shaders/reduce.wgsl?raw';
 
-export const SHADERS = { elementwise, loss, matmul, optim, random, reduce } as const;
+export const SHADERS = { elementwise, fused, loss, matmul, optim, random, reduce } as const;
 export type ShaderName = keyof typeof SHADERS;

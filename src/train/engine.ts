@@ -40,6 +40,11 @@ export interface TrainOptions {
   signal?: AbortSignal;
   /** The language of the diagnosis message. */
   lang?: Language;
+  /**
+   * Run the LR finder when the diagnosis needs its evidence (an under-fitting run). On by
+   * default; benchmarks turn it off to time training alone.
+   */
+  lrEvidence?: boolean;
 }
 
 export interface Engine {
@@ -93,7 +98,7 @@ class TrainingEngine implements Engine {
       try {
         const outcome = await trainModel(backend, data, config, options);
         let lrSuggestion: number | undefined;
-        if (needsLrEvidence(outcome.history, outcome.stopReason) && !options.signal?.aborted) {
+        if (options.lrEvidence !== false && needsLrEvidence(outcome.history, outcome.stopReason) && !options.signal?.aborted) {
           lrSuggestion = await this.suggestion(backend, data, config, options.signal);
         }
         const context = { config, stopReason: outcome.stopReason, lrSuggestion, smallTrainingSet: data.smallTrainingSet };

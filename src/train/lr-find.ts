@@ -18,10 +18,8 @@
  */
 import type { Backend } from '../backend';
 import type { DeviceData } from './device-data';
-import { Mlp } from './model';
 import { CONSTANT_MOMENTUM } from './schedule';
-import { StepRecorder } from './step-recorder';
-import { batchPlan, EpochOrders, LINE_START, modelLayers } from './trainer';
+import { batchPlan, EpochOrders, startModel } from './trainer';
 import type { LrFindResult, RunConfig } from './types';
 
 export const LR_FIND = { start: 1e-7, end: 10, steps: 100, beta: 0.98, stopFactor: 4, chunk: 10, skipStart: 10, skipEnd: 5 } as const;
@@ -68,16 +66,7 @@ export async function findLearningRate(backend: Backend, data: DeviceData, confi
   const plan = batchPlan(data.trainRows, config.batchSize);
   const schedule = lrFindSchedule(config);
   const epochsNeeded = Math.ceil(LR_FIND.steps / plan.stepsPerEpoch);
-  const model = new Mlp(backend, modelLayers(config, data));
-  if (config.scenario === 'line') model.setWeights(LINE_START);
-  else model.initialize(config.seed);
-  const steps = new StepRecorder(backend, data, model, {
-    optimizer: config.optimizer,
-    schedule,
-    batchRows: plan.batchRows,
-    stepsPerOrder: plan.shuffled ? epochsNeeded * plan.stepsPerEpoch : 0,
-    validationSlots: 1,
-  });
+  const { model, steps } = startModel(backend, data, config, schedule, plan, epochsNeeded, 1);
   try {
     if (plan.shuffled) steps.writeOrder(new EpochOrders(config.seed, data.trainRows, plan).next(epochsNeeded));
     backend.setStep(0);

@@ -12,6 +12,7 @@
  * model.forward(x, rows, activations);
  */
 import { SLICE_ALIGNMENT, type Backend, type Tensor } from '../backend';
+import { OwnedTensors } from './owned-tensors';
 import { STREAMS } from './streams';
 
 export interface LayerShape {
@@ -47,12 +48,13 @@ export class Mlp {
   /** Flat length, alignment padding included (padding has zero gradient, so it stays put). */
   readonly parameterCount: number;
   private readonly slices: LayerSlices[] = [];
-  private readonly owned: Tensor[] = [];
+  private readonly owned: OwnedTensors;
 
   constructor(
     private readonly backend: Backend,
     readonly layers: LayerShape[],
   ) {
+    this.owned = new OwnedTensors(backend);
     let offset = 0;
     const offsets = layers.map((layer) => {
       const weightOffset = offset;
@@ -150,13 +152,11 @@ export class Mlp {
   }
 
   dispose(): void {
-    for (const t of this.owned) this.backend.release(t);
-    this.owned.length = 0;
+    this.owned.releaseAll();
   }
 
   private own(tensor: Tensor): Tensor {
-    this.owned.push(tensor);
-    return tensor;
+    return this.owned.add(tensor);
   }
 
   private zero(tensor: Tensor): void {

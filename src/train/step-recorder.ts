@@ -9,9 +9,10 @@
  * for (let s = 0; s < stepsPerEpoch; s++) steps.recordStep();
  * steps.recordValidation(0);
  */
-import type { AdamSettings, Backend, Tensor } from '../backend';
+import { FUSED_LINEAR_FEATURES, type AdamSettings, type Backend, type Tensor } from '../backend';
 import type { DeviceData } from './device-data';
 import type { Mlp } from './model';
+import { OwnedTensors } from './owned-tensors';
 import type { OptimizerName } from './types';
 
 /** fastai v1's AdamW: β2 0.99, ε 1e-8, decoupled weight decay 0.01. */
@@ -37,7 +38,7 @@ export class StepRecorder {
   /** 1 per misclassified validation row, one aligned block per validation slot. */
   readonly wrong: Tensor | null;
   readonly wrongStride: number;
-  private readonly owned: Tensor[] = [];
+  private readonly owned: OwnedTensors;
   private readonly order: Tensor | null;
   private readonly batch: { x: Tensor; y: Tensor } | null;
   private readonly schedule: Tensor;
@@ -49,6 +50,8 @@ export class StepRecorder {
   private readonly validRowLoss: Tensor;
   private readonly backwardBuffers: { hidden: Tensor[]; scratch: Tensor };
   private readonly wrongSlots: Tensor[];
+  /** The lesson-2 model trained full-batch with SGD: two fused dispatches an epoch. */
+  private readonly fused: boolean;
 
   constructor(
     private readonly backend: Backend,
@@ -56,7 +59,12 @@ export class StepRecorder {
     private readonly model: Mlp,
     private readonly settings: StepSettings,
   ) {
+    this.owned = new OwnedTensors(backend);
     const b = settings.batchRows;
+    const [only] = model.layers;
+    this.fused =
+      model.layers.length === 1 && !only!.bias && only!.outputs === 1 && data.loss === 'mse' && settings.optimizer === 'sgd' &&
+      settings.stepsPerOrder === 0 && b === data.trainRows && data.featureCount <= FUSED_LINEAR_FEATURES;
     const steps = settings.schedule.length / 2;
     const make = (length: number, label: string, dtype: 'f32' | 'u32' = 'f32') => this.own(backend.tensor(length, label, dtype));
     this.losses = make(steps, 'step losses');
@@ -101,6 +109,11 @@ export class StepRecorder {
   recordStep(): void {
     const { backend, data, model } = this;
     const rows = this.settings.batchRows;
+    if (this.fused) {
+      const t = { x: data.trainX, y: data.trainY, schedule: this.schedule, weights: model.weights, velocity: model.moment1, losses: this.losses, nonFinite: this.nonFinite };
+      backend.linearSgdStep(t, rows, data.featureCount);
+      return;
+    }
     let x = data.trainX;
     let y = data.trainY;
     if (this.batch && this.order) {
@@ -131,6 +144,12 @@ export class StepRecorder {
   recordValidation(slot: number): void {
     const { backend, data, model } = this;
     const rows = data.validRows;
+    if (this.fused) {
+      // The fused kernel finds the slot from the step counter: epochs of one step each, chunks aligned.
+      const t = { x: data.validX, y: data.validY, weights: model.weights, validLoss: this.validLoss, nonFinite: this.nonFinite };
+      backend.linearValidation(t, rows, data.featureCount, this.settings.validationSlots);
+      return;
+    }
     model.forward(data.validX, rows, this.validActivations);
     const logits = this.validActivations[this.validActivations.length - 1]!;
     const tensors = { logits, targets: data.validY, grad: this.validGrad, rowLoss: this.validRowLoss, nonFinite: this.nonFinite };
@@ -145,12 +164,10 @@ export class StepRecorder {
   }
 
   dispose(): void {
-    for (const t of this.owned) this.backend.release(t);
-    this.owned.length = 0;
+    this.owned.releaseAll();
   }
 
   private own(tensor: Tensor): Tensor {
-    this.owned.push(tensor);
-    return tensor;
+    return this.owned.add(tensor);
   }
 }

@@ -57,6 +57,32 @@ export function modelLayers(config: RunConfig, data: DeviceData): LayerShape[] {
   return mlpLayers(data.featureCount, config.hidden, data.outputs);
 }
 
+/**
+ * A fresh model at its starting weights and the recorder that trains it, for `epochsPerOrder`
+ * epochs of shuffled batches between order writes and `validationSlots` epochs a readback.
+ */
+export function startModel(
+  backend: Backend,
+  data: DeviceData,
+  config: RunConfig,
+  schedule: Float32Array,
+  plan: BatchPlan,
+  epochsPerOrder: number,
+  validationSlots: number,
+): { model: Mlp; steps: StepRecorder } {
+  const model = new Mlp(backend, modelLayers(config, data));
+  if (config.scenario === 'line') model.setWeights(LINE_START);
+  else model.initialize(config.seed);
+  const steps = new StepRecorder(backend, data, model, {
+    optimizer: config.optimizer,
+    schedule,
+    batchRows: plan.batchRows,
+    stepsPerOrder: plan.shuffled ? epochsPerOrder * plan.stepsPerEpoch : 0,
+    validationSlots,
+  });
+  return { model, steps };
+}
+
 /** Row orders for `epochs` epochs, each a fresh seeded shuffle, cut to whole batches. */
 export class EpochOrders {
   private readonly rng: RandomStream;
@@ -90,16 +116,7 @@ export async function trainModel(backend: Backend, data: DeviceData, config: Run
   const { stepsPerEpoch } = plan;
   const epochsPerChunk = Math.min(config.epochs, Math.ceil(MIN_STEPS_PER_CHUNK / stepsPerEpoch));
   const schedule = scheduleTable(config.schedule, config.optimizer, config.maxLr, config.epochs * stepsPerEpoch);
-  const model = new Mlp(backend, modelLayers(config, data));
-  if (config.scenario === 'line') model.setWeights(LINE_START);
-  else model.initialize(config.seed);
-  const steps = new StepRecorder(backend, data, model, {
-    optimizer: config.optimizer,
-    schedule,
-    batchRows: plan.batchRows,
-    stepsPerOrder: plan.shuffled ? epochsPerChunk * stepsPerEpoch : 0,
-    validationSlots: epochsPerChunk,
-  });
+  const { model, steps } = startModel(backend, data, config, schedule, plan, epochsPerChunk, epochsPerChunk);
   const orders = new EpochOrders(config.seed, data.trainRows, plan);
   const line = config.scenario === 'line';
   backend.setStep(0);

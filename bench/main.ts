@@ -1,0 +1,89 @@
+/**
+ * Runs every contender on the same adapter in this one page, warm-up first, medians of
+ * several runs, and leaves the numbers in window.__bench for bench/run.mjs.
+ */
+import '../src/index';
+import { ourBackend, ourDigits, ourEngine, ourLine, ourMatmul } from './ours';
+import { tfDigits, tfLine, tfMatmul, useTfBackend } from './tfjs';
+import { digitsData, lineData, MATMUL_SIZES, median, type Timing } from './workloads';
+
+type Row = { workload: string; contender: string; value: number; unit: 'ms' | 'GFLOP/s'; result?: Record<string, number> };
+const rows: Row[] = [];
+const log = document.querySelector('#log')!;
+const say = (text: string) => {
+  log.textContent += `\n${text}`;
+  console.log(text);
+};
+
+async function timed(workload: string, contender: string, runs: number, work: () => Promise<Timing>): Promise<void> {
+  await work(); // warm-up: pipelines compiled, buffers made
+  const timings: Timing[] = [];
+  for (let i = 0; i < runs; i++) timings.push(await work());
+  const ms = median(timings.map((t) => t.ms));
+  rows.push({ workload, contender, value: ms, unit: 'ms', result: timings.at(-1)!.result });
+  say(`${workload} ${contender}: ${ms.toFixed(1)} ms ${JSON.stringify(timings.at(-1)!.result)}`);
+}
+
+async function matmuls(contender: string, run: (n: number, repeats: number) => Promise<number>): Promise<void> {
+  for (const n of MATMUL_SIZES) {
+    const repeats = n >= 1024 ? 1 : n >= 256 ? 3 : 20;
+    const gflops = median([await run(n, repeats), await run(n, repeats), await run(n, repeats)]);
+    rows.push({ workload: `matmul ${n}`, contender, value: gflops, unit: 'GFLOP/s' });
+    say(`matmul ${n} ${contender}: ${gflops.toFixed(3)} GFLOP/s`);
+  }
+}
+
+/** From a max-lr change on the element to its first new chart point, and to the finished line run drawn. */
+async function interactivity(): Promise<void> {
+  const element = document.querySelector('training-playground')!;
+  const nextFrame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const event = (type: string) => new Promise<number>((done) => element.addEventListener(type, () => done(performance.now()), { once: true }));
+  await event('train-end');
+  const firstPoint: number[] = [];
+  const finished: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const epoch = event('epoch-end');
+    const end = event('train-end');
+    const start = performance.now();
+    element.setAttribute('max-lr', i % 2 ? '0.1' : '0.2');
+    firstPoint.push((await epoch) - start);
+    await end;
+    await nextFrame();
+    finished.push(performance.now() - start);
+  }
+  // The first change also pays for compiling nothing new, but keep the warm ten.
+  rows.push({ workload: 'slider → first point', contender: 'ours-webgpu', value: median(firstPoint.slice(1)), unit: 'ms' });
+  rows.push({ workload: 'slider → finished line', contender: 'ours-webgpu', value: median(finished.slice(1)), unit: 'ms' });
+  say(`interactivity: first point ${median(firstPoint.slice(1)).toFixed(1)} ms, finished ${median(finished.slice(1)).toFixed(1)} ms`);
+}
+
+async function main(): Promise<void> {
+  const line = lineData();
+  const digits = await digitsData();
+  const adapter = await navigator.gpu?.requestAdapter();
+  const adapterName = adapter ? `${adapter.info.vendor} ${adapter.info.description || adapter.info.architecture}` : 'none';
+  say(`adapter: ${adapterName}`);
+
+  await interactivity();
+  for (const kind of ['webgpu', 'cpu'] as const) {
+    const engine = await ourEngine(kind);
+    await timed('line', `ours-${kind}`, 5, () => ourLine(engine));
+    await timed('digits', `ours-${kind}`, 3, () => ourDigits(engine));
+    const backend = await ourBackend(kind);
+    await matmuls(`ours-${kind}`, (n, r) => ourMatmul(backend, n, r));
+    backend.dispose();
+    engine.dispose();
+  }
+  for (const kind of ['webgpu', 'cpu'] as const) {
+    const active = await useTfBackend(kind);
+    say(`tfjs backend: ${active}`);
+    await timed('line', `tfjs-${kind}`, 5, () => tfLine(line));
+    await timed('digits', `tfjs-${kind}`, 3, () => tfDigits(digits));
+    await matmuls(`tfjs-${kind}`, tfMatmul);
+  }
+  (window as unknown as { __bench: unknown }).__bench = { adapter: adapterName, userAgent: navigator.userAgent, rows };
+}
+
+main().catch((error: Error) => {
+  (window as unknown as { __bench: unknown }).__bench = { error: `${error.message}\n${error.stack}` };
+});

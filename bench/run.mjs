@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm run bench`: builds the bench page, opens it in the system Chromium with WebGPU (on
+// whatever adapter the machine has: SwiftShader here), prints ours against TF.js as ratios,
+// and writes the numbers to bench/results/ (latest.json, and one file per run to compare).
+import { chromium } from '@playwright/test';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+const port = 4174;
+if (spawnSync('npx', ['vite', 'build', '--mode', 'bench'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+const server = spawn('node', ['scripts/serve.mjs', '.'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+await new Promise((done) => setTimeout(done, 500));
+
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(Boolean);
+const args = ['--enable-unsafe-webgpu', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+if (process.env.TP_VULKAN !== 'system') args.push('--use-webgpu-adapter=swiftshader');
+const browser = await chromium.launch({ executablePath, args });
+let bench;
+try {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  page.on('console', (message) => message.type() === 'log' && console.log(`  ${message.text()}`));
+  page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
+  page.on('response', (response) => response.status() >= 400 && console.error(`  ${response.status()} ${response.url()}`));
+  await page.goto(`http://localhost:${port}/bench/bench/index.html`);
+  await page.waitForFunction(() => window.__bench, null, { timeout: 20 * 60_000, polling: 1000 });
+  bench = await page.evaluate(() => window.__bench);
+} finally {
+  await browser.close();
+  server.kill();
+}
+if (bench.error) {
+  console.error(bench.error);
+  process.exit(1);
+}
+
+const value = (workload, contender) => bench.rows.find((r) => r.workload === workload && r.contender === contender)?.value;
+const table = [];
+const targets = { line: { 'tfjs-webgpu': 100, 'tfjs-cpu': 2 }, digits: { 'tfjs-webgpu': 10, 'tfjs-cpu': 1.5 } };
+for (const workload of ['line', 'digits']) {
+  for (const kind of ['webgpu', 'cpu']) {
+    const ours = value(workload, `ours-${kind}`);
+    for (const other of ['tfjs-webgpu', 'tfjs-cpu']) {
+      const theirs = value(workload, other);
+      const target = kind === 'webgpu' ? targets[workload][other] : null;
+      table.push({ workload, ours: `ours-${kind}`, 'ours ms': ours.toFixed(1), them: other, 'their ms': theirs.toFixed(1), 'speed-up': `${(theirs / ours).toFixed(2)}×`, target: target ? `${target}×` : '' });
+    }
+  }
+}
+for (const n of [64, 256, 1024]) {
+  for (const kind of ['webgpu', 'cpu']) {
+    const ours = value(`matmul ${n}`, `ours-${kind}`);
+    const theirs = value(`matmul ${n}`, `tfjs-${kind}`);
+    table.push({ workload: `matmul ${n} (GFLOP/s)`, ours: `ours-${kind}`, 'ours ms': ours.toFixed(3), them: `tfjs-${kind}`, 'their ms': theirs.toFixed(3), 'speed-up': `${(ours / theirs).toFixed(2)}×`, target: kind === 'webgpu' ? '1×' : '' });
+  }
+}
+for (const workload of ['slider → first point', 'slider → finished line']) {
+  table.push({ workload, ours: 'ours-webgpu', 'ours ms': value(workload, 'ours-webgpu').toFixed(1), them: '', 'their ms': '', 'speed-up': '', target: workload.includes('finished') ? '≤ 100 ms' : '' });
+}
+console.log(`\nadapter: ${bench.adapter}`);
+console.table(table);
+for (const workload of ['line', 'digits']) {
+  const results = bench.rows.filter((r) => r.workload === workload).map((r) => `${r.contender} ${JSON.stringify(r.result)}`);
+  console.log(`${workload} results (should agree): ${results.join(' | ')}`);
+}
+mkdirSync('bench/results', { recursive: true });
+const record = { date: new Date().toISOString(), ...bench };
+writeFileSync('bench/results/latest.json', JSON.stringify(record, null, 2));
+writeFileSync(`bench/results/${record.date.replace(/[:.]/g, '-')}.json`, JSON.stringify(record, null, 2));

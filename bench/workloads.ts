@@ -1,0 +1,49 @@
+/**
+ * The benchmark's workloads, the same for every contender: the lesson-2 line (n = 100,
+ * 100 full-batch plain-SGD steps at lr 0.1), the digits MLP 64-128-10 (Adam 3e-3 constant,
+ * batch 64, 5 epochs over 1,437 rows, validation loss on 360 rows after each epoch), and
+ * square matmuls.
+ */
+import { defaultConfig } from '../src/train/config';
+import { loadDigits } from '../src/train/data/builtin';
+import { prepareData, type PreparedData } from '../src/train/data/prepare';
+import type { RunConfig } from '../src/train/types';
+import { uniformFloat } from '../src/cpu/rng';
+import { STREAMS } from '../src/train/streams';
+
+export const LINE_CONFIG: Partial<RunConfig> = { scenario: 'line', epochs: 100, maxLr: 0.1, schedule: 'constant', optimizer: 'sgd', seed: 0 };
+export const DIGITS_CONFIG: Partial<RunConfig> = { scenario: 'digits', epochs: 5, maxLr: 3e-3, schedule: 'constant', optimizer: 'adam', batchSize: 64, seed: 0 };
+export const MATMUL_SIZES = [64, 256, 1024];
+
+export interface LineData {
+  x: Float32Array; // 100×2, second column ones
+  y: Float32Array;
+}
+
+/** The same numbers the engine makes on the GPU: x[:,0] = U(-1, 1), y = 3x + 2 + U(0, 1). */
+export function lineData(n = 100, seed = 0): LineData {
+  const x = new Float32Array(n * 2);
+  const y = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    x[2 * i] = uniformFloat(seed, STREAMS.lineTrainX, i, -1, 1);
+    x[2 * i + 1] = 1;
+    y[i] = Math.fround(3 * x[2 * i]! + 2 + uniformFloat(seed, STREAMS.lineTrainNoise, i, 0, 1));
+  }
+  return { x, y };
+}
+
+export async function digitsData(): Promise<PreparedData> {
+  return prepareData(await loadDigits(), { ...defaultConfig('digits'), ...DIGITS_CONFIG } as RunConfig, { standardize: false });
+}
+
+export interface Timing {
+  ms: number;
+  /** What the run reached, to check the contenders did the same work. */
+  result: Record<string, number>;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
