@@ -14,26 +14,36 @@ await new Promise((done) => setTimeout(done, 500));
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(Boolean);
 const args = ['--enable-unsafe-webgpu', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 if (process.env.TP_VULKAN !== 'system') args.push('--use-webgpu-adapter=swiftshader');
-const browser = await chromium.launch({ executablePath, args });
-let bench;
-try {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
-  page.on('console', (message) => message.type() === 'log' && console.log(`  ${message.text()}`));
-  page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
-  page.on('response', (response) => response.status() >= 400 && console.error(`  ${response.status()} ${response.url()}`));
-  await page.goto(`http://localhost:${port}/bench/bench/index.html`);
-  await page.waitForFunction(() => window.__bench, null, { timeout: 20 * 60_000, polling: 1000 });
-  bench = await page.evaluate(() => window.__bench);
-} finally {
-  await browser.close();
-  server.kill();
-}
-if (bench.error) {
-  console.error(bench.error);
-  process.exit(1);
+/** One contender in its own browser: a GPU-process crash in one cannot take the others' numbers. */
+async function measure(contender) {
+  const browser = await chromium.launch({ executablePath, args });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    page.on('console', (message) => message.type() === 'log' && console.log(`  ${message.text()}`));
+    page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
+    page.on('response', (response) => response.status() >= 400 && console.error(`  ${response.status()} ${response.url()}`));
+    await page.goto(`http://localhost:${port}/bench/bench/index.html?contender=${contender}`);
+    await page.waitForFunction(() => window.__bench, null, { timeout: 15 * 60_000, polling: 1000 });
+    const result = await page.evaluate(() => window.__bench);
+    if (result.error) console.error(`  ${contender} failed part-way, kept ${result.rows.length} numbers: ${result.error}`);
+    return result;
+  } catch (error) {
+    console.error(`  ${contender} did not finish: ${String(error).split('\n')[0]}`);
+    return { rows: [] };
+  } finally {
+    await browser.close();
+  }
 }
 
-const value = (workload, contender) => bench.rows.find((r) => r.workload === workload && r.contender === contender)?.value;
+const parts = [];
+try {
+  for (const contender of ['ours-webgpu', 'ours-cpu', 'tfjs-webgpu', 'tfjs-cpu']) parts.push(await measure(contender));
+} finally {
+  server.kill();
+}
+const bench = { adapter: parts.find((p) => p.adapter)?.adapter ?? 'unknown', userAgent: parts.find((p) => p.userAgent)?.userAgent, rows: parts.flatMap((p) => p.rows) };
+
+const value = (workload, contender) => bench.rows.find((r) => r.workload === workload && r.contender === contender)?.value ?? NaN;
 const table = [];
 const targets = { line: { 'tfjs-webgpu': 100, 'tfjs-cpu': 2 }, digits: { 'tfjs-webgpu': 10, 'tfjs-cpu': 1.5 } };
 for (const workload of ['line', 'digits']) {

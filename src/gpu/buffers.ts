@@ -15,9 +15,13 @@ export function liveBufferCount(): number {
   return liveBuffers;
 }
 
+/** Storage bindings must be non-empty and sizes multiples of 4; 16 keeps every kind happy. */
+function paddedSize(bytes: number): number {
+  return Math.max(16, Math.ceil(bytes / 16) * 16);
+}
+
 export function createBuffer(device: GPUDevice, label: string, bytes: number, usage: GPUBufferUsageFlags, mapped = false): GPUBuffer {
-  // Storage bindings must be non-empty and sizes multiples of 4.
-  const size = Math.max(16, Math.ceil(bytes / 16) * 16);
+  const size = paddedSize(bytes);
   const buffer = device.createBuffer({ label, size, usage, mappedAtCreation: mapped });
   liveBuffers++;
   return buffer;
@@ -63,5 +67,42 @@ export class StagingPool {
     for (const buffer of this.all) destroyBuffer(buffer);
     this.all.clear();
     this.free.length = 0;
+  }
+}
+
+/**
+ * Released storage buffers, kept by size for the next tensor that needs one: a run that
+ * repeats the last one's shapes (a slider moved) creates no buffer and, since bind groups
+ * are keyed by buffer, no bind group either. Reuse is safe because every write and dispatch
+ * goes through the one queue, in order, after the work that last used the buffer.
+ */
+export class BufferPool {
+  private readonly free = new Map<number, GPUBuffer[]>();
+  private bytes = 0;
+
+  constructor(private readonly limitBytes = 64 * 1024 * 1024) {}
+
+  take(bytes: number): GPUBuffer | undefined {
+    const size = paddedSize(bytes);
+    const buffer = this.free.get(size)?.pop();
+    if (buffer) this.bytes -= size;
+    return buffer;
+  }
+
+  give(buffer: GPUBuffer): void {
+    if (this.bytes + buffer.size > this.limitBytes) {
+      destroyBuffer(buffer);
+      return;
+    }
+    const list = this.free.get(buffer.size) ?? [];
+    list.push(buffer);
+    this.free.set(buffer.size, list);
+    this.bytes += buffer.size;
+  }
+
+  destroy(): void {
+    for (const list of this.free.values()) list.forEach(destroyBuffer);
+    this.free.clear();
+    this.bytes = 0;
   }
 }

@@ -38,6 +38,25 @@ describe('the WebGPU runtime', () => {
     expect(liveBufferCount()).toBe(before);
   });
 
+  it('reuses a released buffer for the next tensor of its size instead of creating one', async () => {
+    const { device, description } = await acquireDevice(nodeGpu());
+    const backend = new GpuBackend(device, description);
+    const first = backend.tensor(100, 'first');
+    backend.fill({ tensor: first, offset: 0, stride: 1, count: 100 }, 3);
+    backend.release(first);
+    const live = liveBufferCount();
+    const second = backend.tensor(100, 'second');
+    expect(liveBufferCount()).toBe(live);
+    backend.fill({ tensor: second, offset: 0, stride: 1, count: 100 }, 4);
+    expect(Array.from(await backend.read(second)).every((v) => v === 4)).toBe(true);
+    // A size the pool does not hold is a new buffer (the read above made a staging buffer too).
+    const beforeBigger = liveBufferCount();
+    const bigger = backend.tensor(1000, 'bigger');
+    expect(liveBufferCount()).toBe(beforeBigger + 1);
+    backend.release(bigger);
+    backend.dispose();
+  });
+
   it('reports work the GPU rejects as a readable error on the next read', async () => {
     const { device, description } = await acquireDevice(nodeGpu());
     const backend = new GpuBackend(device, description);

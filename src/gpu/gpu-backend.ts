@@ -27,11 +27,19 @@ import {
   type Tensor,
   type TensorRange,
 } from '../backend';
-import { createBuffer, createUniform, destroyBuffer, StagingPool, storageUsage } from './buffers';
+import { BufferPool, createBuffer, createUniform, destroyBuffer, StagingPool, storageUsage } from './buffers';
 import { ParamWriter } from './param-writer';
 import { compileKernel, WORKGROUP_SIZE, type KernelName, type PipelineConstants } from './pipelines';
 
 let nextBufferId = 1;
+const bufferIds = new WeakMap<GPUBuffer, number>();
+
+/** A stable id per GPUBuffer, so a pooled buffer keeps hitting its cached bind groups. */
+function bufferId(buffer: GPUBuffer): number {
+  let id = bufferIds.get(buffer);
+  if (id === undefined) bufferIds.set(buffer, (id = nextBufferId++));
+  return id;
+}
 
 class GpuTensor implements Tensor {
   constructor(
@@ -94,6 +102,7 @@ export class GpuBackend implements Backend {
   private readonly bindGroups = new Map<string, GPUBindGroup>();
   private readonly tensors = new Set<GpuTensor>();
   private readonly staging: StagingPool;
+  private readonly pool = new BufferPool();
   private readonly step: GpuTensor;
   private readonly errors: string[] = [];
   /** Set once the device is lost: this backend is then unusable and a new one is needed. */
@@ -112,12 +121,8 @@ export class GpuBackend implements Backend {
 
   tensor(length: number, label: string, dtype: DType = 'f32'): Tensor {
     this.assertUsable();
-    this.device.pushErrorScope('out-of-memory');
-    const buffer = createBuffer(this.device, label, length * 4, storageUsage());
-    void this.device.popErrorScope().then((error) => {
-      if (error) this.errors.push(`Out of GPU memory allocating "${label}" (${length * 4} bytes): ${error.message}. Try a smaller model, batch or data set.`);
-    });
-    const tensor = new GpuTensor(label, dtype, buffer, 0, length, this, nextBufferId++);
+    const buffer = this.pool.take(length * 4) ?? this.allocate(length * 4, label);
+    const tensor = new GpuTensor(label, dtype, buffer, 0, length, this, bufferId(buffer));
     this.tensors.add(tensor);
     return tensor;
   }
@@ -194,8 +199,7 @@ export class GpuBackend implements Backend {
   release(tensor: Tensor): void {
     const t = this.own(tensor);
     if (!this.tensors.delete(t)) return; // a slice, or already released
-    this.flush();
-    destroyBuffer(t.buffer);
+    this.pool.give(t.buffer);
   }
 
   fill(view: StridedView, value: number): void {
@@ -307,10 +311,20 @@ export class GpuBackend implements Backend {
     if (this.lostMessage === null) this.flush();
     for (const tensor of this.tensors) destroyBuffer(tensor.buffer);
     for (const uniform of this.uniforms.values()) destroyBuffer(uniform);
+    this.pool.destroy();
     this.tensors.clear();
     this.uniforms.clear();
     this.bindGroups.clear();
     this.staging.destroy();
+  }
+
+  private allocate(bytes: number, label: string): GPUBuffer {
+    this.device.pushErrorScope('out-of-memory');
+    const buffer = createBuffer(this.device, label, bytes, storageUsage());
+    void this.device.popErrorScope().then((error) => {
+      if (error) this.errors.push(`Out of GPU memory allocating "${label}" (${bytes} bytes): ${error.message}. Try a smaller model, batch or data set.`);
+    });
+    return buffer;
   }
 
   private randomParams(view: StridedView, at: RandomPosition): ParamWriter {
