@@ -59,8 +59,6 @@ export class TrainingController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
     this.stop();
     this.waiting = null;
