@@ -3,9 +3,10 @@
 // n×k when TRANS_B. The variants are pipeline-override constants, so each one is its own
 // specialised pipeline rather than a branch per element.
 //
-// Each workgroup computes a TILE×TILE block of C (TILE = 4 · 16): 16×16 threads, each with a
-// 4×4 register block, strided by 16 so neighbouring threads read neighbouring tile entries.
-// K advances in chunks of 16 staged through workgroup memory; out-of-range loads read 0.
+// Each workgroup computes a tile×tile block of C (tile = 4 · THREADS): THREADS×THREADS
+// threads, each with a 4×4 register block, strided by THREADS so neighbouring threads read
+// neighbouring tile entries. K advances in chunks of 16 staged through workgroup memory;
+// out-of-range loads read 0. THREADS is an override (8 or 16), chosen by measurement.
 
 override TRANS_A: bool = false;
 override TRANS_B: bool = false;
@@ -14,9 +15,8 @@ override RELU: bool = false;
 override ACCUMULATE: bool = false;  // C += op(A)·op(B): y = x@a + noise with the noise already in C
 override WORKGROUP_SIZE: u32 = 64u;  // matmul_direct only
 
-const THREADS: u32 = 16u;
-const BLOCK: u32 = 4u;
-const TILE: u32 = 64u;      // THREADS * BLOCK
+override THREADS: u32 = 16u;   // threads per side of a workgroup
+const BLOCK: u32 = 4u;         // each thread's BLOCK×BLOCK outputs
 const TILE_K: u32 = 16u;
 
 struct MatmulParams {
@@ -32,8 +32,9 @@ struct MatmulParams {
 @group(0) @binding(3) var<storage, read> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> c: array<f32>;
 
-var<workgroup> a_tile: array<f32, 1024>;   // [kk * TILE + row]
-var<workgroup> b_tile: array<f32, 1024>;   // [kk * TILE + col]
+// Sized for the largest tile (THREADS = 16): 64 × TILE_K.
+var<workgroup> a_tile: array<f32, 1024>;   // [kk * tile + row]
+var<workgroup> b_tile: array<f32, 1024>;   // [kk * tile + col]
 
 fn load_a(row: u32, l: u32) -> f32 {
   if (row >= params.m || l >= params.k) { return 0.0; }
@@ -55,60 +56,64 @@ fn store(row: u32, col: u32, sum: f32) {
   c[row * params.n + col] = value;
 }
 
-// Four neighbouring elements of a row of C per thread, no workgroup memory and no barriers:
-// for the small and thin products of a playground (100×2 · 2×1, a 10-wide output layer)
-// this beats staging tiles, most of all on CPU-emulated adapters where barriers and
-// invocations are expensive. Each A element loaded feeds four products.
+// A 4×4 block of C per thread, no workgroup memory and no barriers: for the small and thin
+// products of a playground this beats staging tiles, most of all on CPU-emulated adapters
+// where barriers and invocations are expensive. Each step of k loads 4 + 4 values for 16
+// products.
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn matmul_direct(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
   let quads = (params.n + 3u) / 4u;
   let index = id.x + id.y * groups.x * WORKGROUP_SIZE;
-  if (index >= params.m * quads) { return; }
-  let row = index / quads;
+  if (index >= ((params.m + 3u) / 4u) * quads) { return; }
+  let row = (index / quads) * 4u;
   let col = (index % quads) * 4u;
-  var sum = vec4<f32>(0.0);
+  var acc: array<vec4<f32>, 4>;
   for (var l = 0u; l < params.k; l++) {
     let b4 = vec4<f32>(load_b(l, col), load_b(l, col + 1u), load_b(l, col + 2u), load_b(l, col + 3u));
-    sum = fma(vec4<f32>(load_a(row, l)), b4, sum);
+    for (var r = 0u; r < 4u; r++) { acc[r] = fma(vec4<f32>(load_a(row + r, l)), b4, acc[r]); }
   }
-  for (var q = 0u; q < 4u; q++) {
-    if (col + q < params.n) { store(row, col + q, sum[q]); }
+  for (var r = 0u; r < 4u; r++) {
+    if (row + r >= params.m) { break; }
+    for (var q = 0u; q < 4u; q++) {
+      if (col + q < params.n) { store(row + r, col + q, acc[r][q]); }
+    }
   }
 }
 
 @compute @workgroup_size(THREADS, THREADS)
 fn matmul(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_id) local: vec3<u32>) {
-  let row0 = group.y * TILE;
-  let col0 = group.x * TILE;
+  let tile = THREADS * BLOCK;
+  let threads = THREADS * THREADS;
+  let row0 = group.y * tile;
+  let col0 = group.x * tile;
   let thread = local.y * THREADS + local.x;
   var acc: array<f32, 16>;
 
   for (var k0 = 0u; k0 < params.k; k0 += TILE_K) {
-    // 1024 entries of each tile, four per thread, with the index order that makes the
-    // global reads contiguous for the stored layout.
-    for (var e = 0u; e < 4u; e++) {
-      let idx = thread + e * 256u;
+    // tile·TILE_K entries of each tile, spread over the threads, in the index order that
+    // makes the global reads contiguous for the stored layout.
+    for (var idx = thread; idx < tile * TILE_K; idx += threads) {
       if (TRANS_A) {
-        let row = idx % TILE; let kk = idx / TILE;
-        a_tile[kk * TILE + row] = load_a(row0 + row, k0 + kk);
+        let row = idx % tile; let kk = idx / tile;
+        a_tile[kk * tile + row] = load_a(row0 + row, k0 + kk);
       } else {
         let kk = idx % TILE_K; let row = idx / TILE_K;
-        a_tile[kk * TILE + row] = load_a(row0 + row, k0 + kk);
+        a_tile[kk * tile + row] = load_a(row0 + row, k0 + kk);
       }
       if (TRANS_B) {
         let kk = idx % TILE_K; let col = idx / TILE_K;
-        b_tile[kk * TILE + col] = load_b(k0 + kk, col0 + col);
+        b_tile[kk * tile + col] = load_b(k0 + kk, col0 + col);
       } else {
-        let col = idx % TILE; let kk = idx / TILE;
-        b_tile[kk * TILE + col] = load_b(k0 + kk, col0 + col);
+        let col = idx % tile; let kk = idx / tile;
+        b_tile[kk * tile + col] = load_b(k0 + kk, col0 + col);
       }
     }
     workgroupBarrier();
     for (var kk = 0u; kk < TILE_K; kk++) {
       var a_reg: array<f32, 4>;
       var b_reg: array<f32, 4>;
-      for (var r = 0u; r < BLOCK; r++) { a_reg[r] = a_tile[kk * TILE + local.y + r * THREADS]; }
-      for (var q = 0u; q < BLOCK; q++) { b_reg[q] = b_tile[kk * TILE + local.x + q * THREADS]; }
+      for (var r = 0u; r < BLOCK; r++) { a_reg[r] = a_tile[kk * tile + local.y + r * THREADS]; }
+      for (var q = 0u; q < BLOCK; q++) { b_reg[q] = b_tile[kk * tile + local.x + q * THREADS]; }
       for (var r = 0u; r < BLOCK; r++) {
         for (var q = 0u; q < BLOCK; q++) {
           acc[r * BLOCK + q] = fma(a_reg[r], b_reg[q], acc[r * BLOCK + q]);

@@ -72,13 +72,18 @@ function grid(count: number): [number, number] {
 }
 
 /**
- * When the barrier-free kernel wins, measured on SwiftShader (ms per dispatch, tiled/direct,
- * bench/NOTES.md): 100×1×2 10.5/0.7, 64×10×128 20.7/2.4, 64×128×64 59/11.5, 360×128×64
- * 126/60, 256³ 457/353. Thin outputs and small products go direct; large ones stay tiled,
- * where a real GPU's workgroup memory pays off (SwiftShader alone would go direct there too).
+ * When the barrier-free kernel wins (bench/NOTES.md). On SwiftShader it wins at every size
+ * (GFLOP/s, tiled/direct): 64³ 0.084/0.214, 256³ 0.131/0.287, 1024³ 0.139/0.208, 64×128×64
+ * 0.065/0.174. On a real GPU the tiled kernel's workgroup memory pays off on large products,
+ * so there only thin outputs and small products go direct.
  */
-function prefersDirectMatmul(m: number, n: number, k: number): boolean {
-  return n <= 32 || m * n * k <= 4e6;
+function prefersDirectMatmul(m: number, n: number, k: number, cpuEmulated: boolean): boolean {
+  return cpuEmulated || n <= 32 || m * n * k <= 4e6;
+}
+
+/** Adapters that run on the CPU (SwiftShader, llvmpipe, lavapipe, WARP), where barriers are dear. */
+function isCpuEmulated(description: string): boolean {
+  return /swiftshader|llvmpipe|lavapipe|warp/i.test(description);
 }
 
 /** Cached caches drop everything past this many entries, so a long session cannot grow them without bound. */
@@ -96,6 +101,9 @@ export type MatmulStrategy = 'auto' | 'tiled' | 'direct';
 export class GpuBackend implements Backend {
   readonly kind = 'webgpu' as const;
   matmulStrategy: MatmulStrategy = 'auto';
+  /** Threads per side of the tiled matmul's workgroup (tiles of 4× that): 16 measured a little faster than 8. */
+  tiledThreads = 16;
+  private readonly cpuEmulated: boolean;
   private encoder: GPUCommandEncoder | null = null;
   private pass: GPUComputePassEncoder | null = null;
   private readonly uniforms = new Map<string, GPUBuffer>();
@@ -113,6 +121,7 @@ export class GpuBackend implements Backend {
     readonly description: string,
   ) {
     this.staging = new StagingPool(device);
+    this.cpuEmulated = isCpuEmulated(description);
     this.step = this.tensor(1, 'step counter', 'u32') as GpuTensor;
     void device.lost.then((info) => {
       this.lostMessage = `The GPU device was lost (${info.reason || 'unknown'}): ${info.message}`;
@@ -230,13 +239,16 @@ export class GpuBackend implements Backend {
     // Without a bias the slot still needs a buffer; `a` is read-only there too.
     const buffers = [a, b, shape.bias ?? a, out];
     const kernel = this.matmulKernel(shape);
-    if (kernel === 'direct') this.dispatch('matmulDirect', params, buffers, grid(m * Math.ceil(n / 4)), constants);
-    else this.dispatch('matmul', params, buffers, [Math.ceil(n / 64), Math.ceil(m / 64)], constants);
+    if (kernel === 'direct') this.dispatch('matmulDirect', params, buffers, grid(Math.ceil(m / 4) * Math.ceil(n / 4)), constants);
+    else {
+      const tile = this.tiledThreads * 4;
+      this.dispatch('matmul', params, buffers, [Math.ceil(n / tile), Math.ceil(m / tile)], { ...constants, THREADS: this.tiledThreads });
+    }
   }
 
   private matmulKernel({ m, n, k }: MatmulShape): Exclude<MatmulStrategy, 'auto'> {
     if (this.matmulStrategy !== 'auto') return this.matmulStrategy;
-    return prefersDirectMatmul(m, n, k) ? 'direct' : 'tiled';
+    return prefersDirectMatmul(m, n, k, this.cpuEmulated) ? 'direct' : 'tiled';
   }
 
   reluBackward(gradOut: Tensor, activation: Tensor, gradIn: Tensor, count: number): void {
