@@ -12,6 +12,8 @@ export default defineConfig({
   expect: { timeout: 60_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   snapshotPathTemplate: '{testDir}/snapshots/{arg}{ext}',
+  // Its own folder: Playwright empties it at start, and test-results/ holds the other suites' reports.
+  outputDir: 'test-results/e2e-artifacts',
   use: {
     baseURL: 'http://localhost:4173',
     viewport: { width: 1000, height: 900 },
