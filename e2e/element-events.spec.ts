@@ -20,7 +20,7 @@ test('fires train-start, then epoch-end for each epoch in order, then train-end 
 });
 
 test('an element off screen waits, and trains once it is scrolled into view', async ({ page }) => {
-  await page.goto('/fixtures/offscreen.html');
+  await page.goto('/fixtures/element.html?page-spacer=3000&scenario=line&epochs=10');
   await page.waitForFunction(() => customElements.get('training-playground') !== undefined);
   // It has connected and rendered, yet started nothing while off screen.
   await expect(page.locator('#tp').getByRole('button', { name: 'Train', exact: true })).toBeAttached();

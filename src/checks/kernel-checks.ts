@@ -425,6 +425,19 @@ function linearInputs(random: TestRandom, rows: number, features: number) {
   return { x, y: random.floats(rows, -2, 6), w: random.floats(features) };
 }
 
+/** Σ (x·w − y)² and Σ (x·w − y)·x over the rows, in float64. */
+function linearReference(x: Float32Array, y: Float32Array, w: Float32Array, rows: number, features: number) {
+  let loss = 0;
+  const grad = new Float64Array(features);
+  for (let i = 0; i < rows; i++) {
+    let p = 0;
+    for (let f = 0; f < features; f++) p += x[i * features + f]! * w[f]!;
+    loss += (p - y[i]!) ** 2;
+    for (let f = 0; f < features; f++) grad[f]! += (p - y[i]!) * x[i * features + f]!;
+  }
+  return { loss, grad };
+}
+
 function fusedLinearChecks(): KernelCheck[] {
   const cases: [number, number][] = [[1, 1], [7, 2], [65, 3], [100, 2], [1000, 4]];
   const steps = cases.map(([rows, features]): KernelCheck => ({
@@ -449,14 +462,7 @@ function fusedLinearChecks(): KernelCheck[] {
       backend.linearSgdStep(t, rows, features);
       // The step counter advanced: y[0] summed into the current step's slot lands at step + 1.
       backend.sum(t.y, 1, probe, 0, 1, true);
-      const grad = new Float64Array(features);
-      let loss = 0;
-      for (let i = 0; i < rows; i++) {
-        let p = 0;
-        for (let f = 0; f < features; f++) p += x[i * features + f]! * w[f]!;
-        loss += (p - y[i]!) ** 2;
-        for (let f = 0; f < features; f++) grad[f]! += (p - y[i]!) * x[i * features + f]!;
-      }
+      const { loss, grad } = linearReference(x, y, w, rows, features);
       const [lr, mu] = [schedule[2 * step]!, schedule[2 * step + 1]!];
       const refV = Float64Array.from(grad, (g, f) => mu * velocity[f]! + (2 * g) / rows);
       const refW = Float64Array.from(refV, (v, f) => w[f]! - lr * v);
@@ -479,12 +485,7 @@ function fusedLinearChecks(): KernelCheck[] {
       };
       backend.setStep(5); // after step 4: slot (5 − 1) % 3 = 1
       backend.linearValidation(t, rows, features, 3);
-      let loss = 0;
-      for (let i = 0; i < rows; i++) {
-        let p = 0;
-        for (let f = 0; f < features; f++) p += x[i * features + f]! * w[f]!;
-        loss += (p - y[i]!) ** 2;
-      }
+      const { loss } = linearReference(x, y, w, rows, features);
       return finish(backend, [t.validLoss], [[NaN, loss / rows, NaN]], Object.values(t), t.nonFinite);
     },
   }));

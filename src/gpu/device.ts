@@ -92,8 +92,3 @@ async function createDevice(gpu: GPU | undefined): Promise<SharedDevice> {
   });
   return handle;
 }
-
-/** Forgets the shared device (after destroying it in tests, say), so the next request makes a new one. */
-export function resetSharedDevice(): void {
-  shared = null;
-}

@@ -370,23 +370,17 @@ export class GpuBackend implements Backend {
   ): void {
     this.assertUsable();
     const kernel = compileKernel(this.device, name, constants, (message) => this.errors.push(message));
-    const resources: GPUBufferBinding[] = [];
-    let key = kernel.key;
-    if (params) {
-      const uniform = this.uniformFor(name, params);
-      resources.push({ buffer: uniform.buffer });
-      key += `|${uniform.key}`;
+    const uniform = params ? this.uniformFor(name, params) : null;
+    const tensors = buffers.map((tensor) => this.own(tensor));
+    if ((uniform ? 1 : 0) + tensors.length !== kernel.slots.length) {
+      throw new Error(`The "${name}" kernel takes ${kernel.slots.length} bindings, got ${(uniform ? 1 : 0) + tensors.length}.`);
     }
-    for (const tensor of buffers) {
-      const t = this.own(tensor);
-      resources.push(t.binding);
-      key += `|${t.bindingKey}`;
-    }
-    if (resources.length !== kernel.slots.length) {
-      throw new Error(`The "${name}" kernel takes ${kernel.slots.length} bindings, got ${resources.length}.`);
-    }
+    let key = uniform ? `${kernel.key}|${uniform.key}` : kernel.key;
+    for (const t of tensors) key += `|${t.bindingKey}`;
     let bindGroup = this.bindGroups.get(key);
     if (!bindGroup) {
+      // Descriptors only on a miss: a recorded step reuses every bind group of the last one.
+      const resources: GPUBufferBinding[] = [...(uniform ? [{ buffer: uniform.buffer }] : []), ...tensors.map((t) => t.binding)];
       if (this.bindGroups.size >= CACHE_LIMIT) this.bindGroups.clear();
       bindGroup = this.device.createBindGroup({
         label: `${name} bind group`,

@@ -245,9 +245,10 @@ export class TrainingPlayground extends LitElement {
     if (trainingChanged && !this.manual) void this.startRun();
   }
 
-  private async startRun(): Promise<void> {
+  /** Trains now, or once on screen; `now` (the Train button) skips the wait for visibility. */
+  private async startRun(now = false): Promise<void> {
     if (!this.isConnected) return;
-    if (!this.visible) {
+    if (!now && !this.visible) {
       this.runWhenVisible = true;
       return;
     }
@@ -333,7 +334,7 @@ export class TrainingPlayground extends LitElement {
       )}
       <div class="actions">
         <!-- One button whose label and action follow the run, so keyboard focus stays on it. -->
-        <button class="run" @click=${() => (this.running ? this.stop() : void this.startRunNow())}>${this.running ? t.stop : t.train}</button>
+        <button class="run" @click=${() => (this.running ? this.stop() : void this.startRun(true))}>${this.running ? t.stop : t.train}</button>
         <div class="progress" role="progressbar" aria-label=${t.progress(done, epochs)} aria-valuemin="0" aria-valuemax=${epochs} aria-valuenow=${done}>
           <span style="width: ${(100 * done) / epochs}%"></span>
         </div>
@@ -355,14 +356,6 @@ export class TrainingPlayground extends LitElement {
         <button class="secondary" @click=${() => void this.copyCode()}>${this.copied ? t.copied : t.copy}</button>
       </div>
     </div>`;
-  }
-
-  private async startRunNow(): Promise<void> {
-    try {
-      await this.train();
-    } catch {
-      // Reported through playground-error by the controller.
-    }
   }
 
   private renderView(t: Strings): TemplateResult | typeof nothing {
