@@ -151,4 +151,13 @@ export function describeEngine(makeEngine: () => Promise<Engine>): void {
     expect(trained.predictions).toHaveLength(40);
     expect(await e.preview({ scenario: 'cancer' })).toEqual({ kind: 'table', classNames: ['malignant', 'benign'], task: 'classification' });
   });
+
+  it('keeps no suggestion from an aborted LR search, so later diagnoses are not misled', async () => {
+    const e = await get();
+    const aborted = new AbortController();
+    aborted.abort();
+    await e.lrFind({ scenario: 'line', seed: 11 }, { signal: aborted.signal });
+    const slow = await e.train({ scenario: 'line', seed: 11, maxLr: 1e-3 });
+    expect(slow.diagnosis.code).toBe('lr-too-low');
+  });
 }

@@ -117,7 +117,8 @@ class TrainingEngine implements Engine {
       const data = await this.loadData(backend, config);
       try {
         const found = await findLearningRate(backend, data, config, options.signal);
-        this.suggestions.set(evidenceKey(config), found.suggestion);
+        // A search cut short has a truncated curve: its suggestion is no evidence to keep.
+        if (!options.signal?.aborted) this.suggestions.set(evidenceKey(config), found.suggestion);
         return found;
       } finally {
         releaseData(backend, data);
@@ -165,11 +166,13 @@ class TrainingEngine implements Engine {
     return run;
   }
 
-  private async suggestion(backend: Backend, data: DeviceData, config: RunConfig, signal?: AbortSignal): Promise<number> {
+  /** The LR finder's suggestion for this model and data, or undefined when the search was aborted. */
+  private async suggestion(backend: Backend, data: DeviceData, config: RunConfig, signal?: AbortSignal): Promise<number | undefined> {
     const key = evidenceKey(config);
     const known = this.suggestions.get(key);
     if (known !== undefined) return known;
     const { suggestion } = await findLearningRate(backend, data, config, signal);
+    if (signal?.aborted) return undefined;
     this.suggestions.set(key, suggestion);
     return suggestion;
   }
