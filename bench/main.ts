@@ -57,29 +57,39 @@ async function interactivity(): Promise<void> {
   say(`interactivity: first point ${median(firstPoint.slice(1)).toFixed(1)} ms, finished ${median(finished.slice(1)).toFixed(1)} ms`);
 }
 
-/** One contender a page (`?contender=ours-webgpu`), so that one crashing its GPU process spares the rest. */
+/**
+ * One contender a page (`?contender=ours-webgpu`), so that one crashing its GPU process spares
+ * the rest; `&workloads=line,digits` runs only those (of line, digits, matmul, interactivity).
+ */
 async function main(): Promise<void> {
-  const contender = new URLSearchParams(location.search).get('contender') ?? 'ours-webgpu';
+  const query = new URLSearchParams(location.search);
+  const contender = query.get('contender') ?? 'ours-webgpu';
+  const chosen = query.get('workloads')?.split(',');
+  const runs = (workload: string) => !chosen || chosen.includes(workload);
   const [who, kind] = contender.split('-') as ['ours' | 'tfjs', 'webgpu' | 'cpu'];
   const adapter = await navigator.gpu?.requestAdapter();
   const adapterName = adapter ? `${adapter.info.vendor} ${adapter.info.description || adapter.info.architecture}` : 'none';
   say(`${contender} on ${adapterName}`);
   if (who === 'ours') {
-    if (kind === 'webgpu') await interactivity();
+    if (kind === 'webgpu' && runs('interactivity')) await interactivity();
     const engine = await ourEngine(kind);
-    await timed('line', contender, 5, () => ourLine(engine));
-    await timed('digits', contender, 3, () => ourDigits(engine));
-    const backend = await ourBackend(kind);
-    await matmuls(contender, (n, r) => ourMatmul(backend, n, r));
-    backend.dispose();
+    if (runs('line')) await timed('line', contender, 5, () => ourLine(engine));
+    if (runs('digits')) await timed('digits', contender, 3, () => ourDigits(engine));
+    if (runs('matmul')) {
+      const backend = await ourBackend(kind);
+      await matmuls(contender, (n, r) => ourMatmul(backend, n, r));
+      backend.dispose();
+    }
     engine.dispose();
   } else {
     say(`tfjs backend: ${await useTfBackend(kind)}`);
-    await timed('line', contender, 3, () => tfLine(lineData()));
-    await matmuls(contender, tfMatmul);
+    if (runs('line')) await timed('line', contender, 3, () => tfLine(lineData()));
+    if (runs('matmul')) await matmuls(contender, tfMatmul);
     // Last: on SwiftShader this one has crashed Chromium's GPU process; the rest is kept.
-    const digits = await digitsData();
-    await timed('digits', contender, 2, () => tfDigits(digits));
+    if (runs('digits')) {
+      const digits = await digitsData();
+      await timed('digits', contender, 2, () => tfDigits(digits));
+    }
   }
   (window as unknown as { __bench: unknown }).__bench = { adapter: adapterName, userAgent: navigator.userAgent, rows };
 }

@@ -6,6 +6,15 @@ import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
+// `npm run bench -- --contenders ours-webgpu,tfjs-cpu --workloads line,digits` runs a part
+// of it for a quick look; only a whole run is written to bench/results/.
+const option = (name) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const contenders = option('contenders')?.split(',') ?? ['ours-webgpu', 'ours-cpu', 'tfjs-webgpu', 'tfjs-cpu'];
+const workloads = option('workloads');
+const whole = contenders.length === 4 && !workloads;
 const port = 4174;
 if (spawnSync('npx', ['vite', 'build', '--mode', 'bench'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 const server = spawn('node', ['scripts/serve.mjs', '.'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
@@ -22,7 +31,7 @@ async function measure(contender) {
     page.on('console', (message) => message.type() === 'log' && console.log(`  ${message.text()}`));
     page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
     page.on('response', (response) => response.status() >= 400 && console.error(`  ${response.status()} ${response.url()}`));
-    await page.goto(`http://localhost:${port}/bench/bench/index.html?contender=${contender}`);
+    await page.goto(`http://localhost:${port}/bench/bench/index.html?contender=${contender}${workloads ? `&workloads=${workloads}` : ''}`);
     await page.waitForFunction(() => window.__bench, null, { timeout: 15 * 60_000, polling: 1000 });
     const result = await page.evaluate(() => window.__bench);
     if (result.error) console.error(`  ${contender} failed part-way, kept ${result.rows.length} numbers: ${result.error}`);
@@ -37,7 +46,7 @@ async function measure(contender) {
 
 const parts = [];
 try {
-  for (const contender of ['ours-webgpu', 'ours-cpu', 'tfjs-webgpu', 'tfjs-cpu']) parts.push(await measure(contender));
+  for (const contender of contenders) parts.push(await measure(contender));
 } finally {
   server.kill();
 }
@@ -72,6 +81,7 @@ for (const workload of ['line', 'digits']) {
   const results = bench.rows.filter((r) => r.workload === workload).map((r) => `${r.contender} ${JSON.stringify(r.result)}`);
   console.log(`${workload} results (should agree): ${results.join(' | ')}`);
 }
+if (!whole) process.exit(0);
 mkdirSync('bench/results', { recursive: true });
 const record = { date: new Date().toISOString(), ...bench };
 writeFileSync('bench/results/latest.json', JSON.stringify(record, null, 2));
