@@ -1,32 +1,38 @@
-// Fused steps for the lesson-2 model (y = x·w without bias, MSE, SGD with or without
-// momentum, full batch), where on small problems dispatches cost more than arithmetic:
-// linear_sgd_step does forward, loss, gradient, update, the step's loss and the step counter
-// in one dispatch; linear_validation the validation loss with the new weights in another.
-// Two dispatches an epoch instead of nine, one workgroup each.
+// The lesson-2 model (y = x·w without bias, MSE, SGD with or without momentum, full batch)
+// fused, because on small problems dispatches cost far more than arithmetic: one single-
+// workgroup dispatch runs `epochs` epochs (each one step, then the validation loss of the
+// new weights) and leaves the losses, the weights and the step counter as the unfused
+// kernels would. Between epochs the workgroup only synchronises; w and the velocity stay in
+// registers, every thread applying the same update to the same reduced sums.
 
 const THREADS: u32 = 64u;
 const MAX_FEATURES: u32 = 4u;
 
 struct LinearParams {
   rows: u32,
+  valid_rows: u32,   // 0: steps only, no validation (the LR finder)
   features: u32,
+  epochs: u32,
   valid_slots: u32,
-  _pad: u32,
+  // Where each table starts in `data`, in elements.
+  train_x: u32,
+  train_y: u32,
+  valid_x: u32,
+  valid_y: u32,
+  _pad0: u32,
+  _pad1: u32,
+  _pad2: u32,
 }
 
 @group(0) @binding(0) var<uniform> params: LinearParams;
-@group(0) @binding(1) var<storage, read> x: array<f32>;
-@group(0) @binding(2) var<storage, read> y: array<f32>;
-@group(0) @binding(3) var<storage, read> schedule: array<vec2<f32>>;  // (lr, momentum) per step
-@group(0) @binding(4) var<storage, read_write> weights: array<f32>;
-@group(0) @binding(5) var<storage, read_write> velocity: array<f32>;
-@group(0) @binding(6) var<storage, read_write> losses: array<f32>;    // one per step
-@group(0) @binding(7) var<storage, read_write> step: array<u32>;
+@group(0) @binding(1) var<storage, read> data: array<f32>;
+@group(0) @binding(2) var<storage, read> schedule: array<vec2<f32>>;  // (lr, momentum) per step
+@group(0) @binding(3) var<storage, read_write> weights: array<f32>;
+@group(0) @binding(4) var<storage, read_write> velocity: array<f32>;
+@group(0) @binding(5) var<storage, read_write> losses: array<f32>;    // one per step
+@group(0) @binding(6) var<storage, read_write> step: array<u32>;
+@group(0) @binding(7) var<storage, read_write> valid_loss: array<f32>; // one per validation slot
 @group(0) @binding(8) var<storage, read_write> non_finite: array<u32>;
-
-@group(0) @binding(3) var<storage, read> trained: array<f32>;          // the weights, for validation
-@group(0) @binding(4) var<storage, read_write> valid_loss: array<f32>; // one per validation slot
-@group(0) @binding(5) var<storage, read> step_done: array<u32>;
 
 var<workgroup> partial: array<array<f32, THREADS>, 5>;  // the loss, then one gradient per feature
 
@@ -45,61 +51,72 @@ fn reduce(local: u32, count: u32) {
 }
 
 @compute @workgroup_size(THREADS)
-fn linear_sgd_step(@builtin(local_invocation_id) lid: vec3<u32>) {
+fn linear_sgd_epochs(@builtin(local_invocation_id) lid: vec3<u32>) {
   let local = lid.x;
   let features = params.features;
+  let first = step[0];
   var w: array<f32, MAX_FEATURES>;
-  for (var f = 0u; f < features; f++) { w[f] = weights[f]; }
-  var loss = 0.0;
-  var grad: array<f32, MAX_FEATURES>;
-  for (var i = local; i < params.rows; i += THREADS) {
-    var prediction = 0.0;
-    for (var f = 0u; f < features; f++) { prediction = fma(x[i * features + f], w[f], prediction); }
-    let diff = prediction - y[i];
-    loss = fma(diff, diff, loss);
-    for (var f = 0u; f < features; f++) { grad[f] = fma(diff, x[i * features + f], grad[f]); }
-  }
-  partial[0][local] = loss;
-  for (var f = 0u; f < MAX_FEATURES; f++) { partial[f + 1u][local] = grad[f]; }
-  workgroupBarrier();
-  reduce(local, features + 1u);
-  if (local != 0u) { return; }
-
-  let t = step[0];
-  let n = f32(params.rows);
-  let hyper = schedule[t];
-  let mean_loss = partial[0][0] / n;
-  losses[t] = mean_loss;
-  var bad = is_non_finite(mean_loss);
+  var v: array<f32, MAX_FEATURES>;
   for (var f = 0u; f < features; f++) {
-    // d mean((x·w − y)²)/dw = 2/n · Σ (x·w − y)·x; then PyTorch's SGD: v = μv + g, w −= lr·v.
-    let v = hyper.y * velocity[f] + 2.0 * partial[f + 1u][0] / n;
-    velocity[f] = v;
-    weights[f] = w[f] - hyper.x * v;
-    bad = bad || is_non_finite(weights[f]);
+    w[f] = weights[f];
+    v[f] = velocity[f];
+  }
+  var bad = false;
+  for (var e = 0u; e < params.epochs; e++) {
+    let t = first + e;
+    // The step: loss and gradient sums over the training rows.
+    var loss = 0.0;
+    // Zeroed explicitly: SwiftShader kept the last epoch's sums when left to WGSL's implicit zeroing.
+    var grad = array<f32, MAX_FEATURES>();
+    for (var i = local; i < params.rows; i += THREADS) {
+      let row = params.train_x + i * features;
+      var prediction = 0.0;
+      for (var f = 0u; f < features; f++) { prediction = fma(data[row + f], w[f], prediction); }
+      let diff = prediction - data[params.train_y + i];
+      loss = fma(diff, diff, loss);
+      for (var f = 0u; f < features; f++) { grad[f] = fma(diff, data[row + f], grad[f]); }
+    }
+    partial[0][local] = loss;
+    for (var f = 0u; f < MAX_FEATURES; f++) { partial[f + 1u][local] = grad[f]; }
+    workgroupBarrier();
+    reduce(local, features + 1u);
+    let n = f32(params.rows);
+    let hyper = schedule[t];
+    let mean_loss = partial[0][0] / n;
+    bad = bad || is_non_finite(mean_loss);
+    for (var f = 0u; f < features; f++) {
+      // d mean((x·w − y)²)/dw = 2/n · Σ (x·w − y)·x; then PyTorch's SGD: v = μv + g, w −= lr·v.
+      v[f] = hyper.y * v[f] + 2.0 * partial[f + 1u][0] / n;
+      w[f] = w[f] - hyper.x * v[f];
+      bad = bad || is_non_finite(w[f]);
+    }
+    if (local == 0u) { losses[t] = mean_loss; }
+    // Every thread has read the sums before anyone overwrites them.
+    workgroupBarrier();
+    // The validation loss of the new weights, into slot t % valid_slots (none for the LR finder).
+    if (params.valid_rows > 0u) {
+      var valid = 0.0;
+      for (var i = local; i < params.valid_rows; i += THREADS) {
+        let row = params.valid_x + i * features;
+        var prediction = 0.0;
+        for (var f = 0u; f < features; f++) { prediction = fma(data[row + f], w[f], prediction); }
+        let diff = prediction - data[params.valid_y + i];
+        valid = fma(diff, diff, valid);
+      }
+      partial[0][local] = valid;
+      workgroupBarrier();
+      reduce(local, 1u);
+      let mean_valid = partial[0][0] / f32(params.valid_rows);
+      bad = bad || is_non_finite(mean_valid);
+      if (local == 0u) { valid_loss[t % params.valid_slots] = mean_valid; }
+      workgroupBarrier();
+    }
+  }
+  if (local != 0u) { return; }
+  for (var f = 0u; f < features; f++) {
+    weights[f] = w[f];
+    velocity[f] = v[f];
   }
   if (bad) { non_finite[0] = 1u; }
-  step[0] = t + 1u;
-}
-
-// The validation loss of the weights the last step left, into slot (step − 1) % valid_slots.
-@compute @workgroup_size(THREADS)
-fn linear_validation(@builtin(local_invocation_id) lid: vec3<u32>) {
-  let local = lid.x;
-  let features = params.features;
-  var loss = 0.0;
-  for (var i = local; i < params.rows; i += THREADS) {
-    var prediction = 0.0;
-    for (var f = 0u; f < features; f++) { prediction = fma(x[i * features + f], trained[f], prediction); }
-    let diff = prediction - y[i];
-    loss = fma(diff, diff, loss);
-  }
-  partial[0][local] = loss;
-  workgroupBarrier();
-  reduce(local, 1u);
-  if (local == 0u) {
-    let mean_loss = partial[0][0] / f32(params.rows);
-    valid_loss[(step_done[0] - 1u) % params.valid_slots] = mean_loss;
-    if (is_non_finite(mean_loss)) { non_finite[0] = 1u; }
-  }
+  step[0] = first + params.epochs;
 }

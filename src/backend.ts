@@ -83,28 +83,36 @@ export interface OptimizerTensors {
   nonFinite: Tensor;
 }
 
-/** The lesson-2 model's fused step: y = x·w (no bias), MSE, SGD, the whole training set. */
-export interface LinearStepTensors {
-  x: Tensor;
-  y: Tensor;
+/**
+ * The lesson-2 model's fused epochs: y = x·w (no bias), MSE, SGD, the whole training set a
+ * step. On WebGPU the four tables must be slices of one tensor, bound once (see packTensors):
+ * the kernel already needs eight storage buffers, the default limit.
+ */
+export interface LinearEpochTensors {
+  trainX: Tensor;
+  trainY: Tensor;
+  validX: Tensor;
+  validY: Tensor;
   schedule: Tensor;
   weights: Tensor;
   velocity: Tensor;
-  /** One per step: the step's mean loss lands at [step]. */
+  /** One per step: step t's mean loss lands at [t]. */
   losses: Tensor;
-  nonFinite: Tensor;
-}
-
-export interface LinearValidationTensors {
-  x: Tensor;
-  y: Tensor;
-  weights: Tensor;
-  /** The validation loss lands at [(step − 1) % slots]. */
+  /** Step t's validation loss lands at [t % validSlots]. */
   validLoss: Tensor;
   nonFinite: Tensor;
 }
 
-/** The most features the fused linear step handles (line has 2). */
+export interface LinearEpochShape {
+  rows: number;
+  /** 0: steps without validation. */
+  validRows: number;
+  features: number;
+  epochs: number;
+  validSlots: number;
+}
+
+/** The most features the fused linear epochs handle (line has 2). */
 export const FUSED_LINEAR_FEATURES = 4;
 
 export interface AdamSettings {
@@ -132,6 +140,8 @@ export interface Backend {
   /** Several ranges in one readback (one submission, one map on the GPU). */
   readRanges(ranges: TensorRange[]): Promise<Float32Array[]>;
   readWords(tensor: Tensor): Promise<Uint32Array>;
+  /** target = source, recorded in order with the other operations (the lengths must match). */
+  copy(source: Tensor, target: Tensor): void;
   release(tensor: Tensor): void;
 
   fill(view: StridedView, value: number): void;
@@ -154,10 +164,8 @@ export interface Backend {
   sgd(tensors: OptimizerTensors, count: number, weightDecay: number): void;
   adamw(tensors: OptimizerTensors, count: number, settings: AdamSettings): void;
 
-  /** One full-batch SGD step of y = x·w with MSE, and step += 1, fused: forward to update. */
-  linearSgdStep(tensors: LinearStepTensors, rows: number, features: number): void;
-  /** The validation MSE of y = x·w after the last step, fused. */
-  linearValidation(tensors: LinearValidationTensors, rows: number, features: number, slots: number): void;
+  /** `epochs` full-batch SGD steps of y = x·w with MSE, each then validated, in one dispatch; step += epochs. */
+  linearSgdEpochs(tensors: LinearEpochTensors, shape: LinearEpochShape): void;
 
   /** The training step the step-indexed operations read; advanceStep records step += 1. */
   setStep(step: number): void;

@@ -8,8 +8,9 @@
  *   const { relativeError, badElements } = await check.run(backend, new TestRandom(1));
  * }
  */
-import type { Backend, LossKind, StridedView, Tensor } from '../backend';
+import { SLICE_ALIGNMENT, type Backend, type LossKind, type StridedView, type Tensor } from '../backend';
 import { RandomStream, uniformFloat } from '../cpu/rng';
+import { packTensors } from '../packed-tensors';
 import { compare, concat, type Comparison } from './compare';
 
 /** ‖out − ref‖ / ‖ref‖ must stay under this. */
@@ -92,6 +93,23 @@ function fillChecks(): KernelCheck[] {
       for (const i of indices) ref[i] = value;
       // Untouched elements keep their values; the reference's NaNs are now the written ones.
       return finish(backend, [t], [ref], [t]);
+    },
+  }));
+}
+
+/** A copy into a slice of a poisoned tensor: the rest must stay poisoned. */
+function copyChecks(): KernelCheck[] {
+  return SIZES.map((count) => ({
+    kernel: 'copy',
+    name: `copy ${count} into a slice`,
+    async run(backend, random) {
+      const values = random.floats(count);
+      const source = upload(backend, values, 'source');
+      const target = poisoned(backend, SLICE_ALIGNMENT + count + 3, 'target');
+      backend.copy(source, backend.slice(target, SLICE_ALIGNMENT, count, 'target slice'));
+      const ref = new Float64Array(SLICE_ALIGNMENT + count + 3).fill(NaN);
+      ref.set(values, SLICE_ALIGNMENT);
+      return finish(backend, [target], [ref], [source, target]);
     },
   }));
 }
@@ -426,7 +444,7 @@ function linearInputs(random: TestRandom, rows: number, features: number) {
 }
 
 /** Σ (x·w − y)² and Σ (x·w − y)·x over the rows, in float64. */
-function linearReference(x: Float32Array, y: Float32Array, w: Float32Array, rows: number, features: number) {
+function linearReference(x: Float32Array, y: Float32Array, w: ArrayLike<number>, rows: number, features: number) {
   let loss = 0;
   const grad = new Float64Array(features);
   for (let i = 0; i < rows; i++) {
@@ -438,63 +456,73 @@ function linearReference(x: Float32Array, y: Float32Array, w: Float32Array, rows
   return { loss, grad };
 }
 
+/**
+ * Several fused epochs from step 2: per-step losses, validation losses in their slots (later
+ * epochs overwrite earlier ones when epochs > slots), the weights, the velocity and the step
+ * counter. The reference keeps w and v in float32 between steps, as the kernel does.
+ */
 function fusedLinearChecks(): KernelCheck[] {
-  const cases: [number, number][] = [[1, 1], [7, 2], [65, 3], [100, 2], [1000, 4]];
-  const steps = cases.map(([rows, features]): KernelCheck => ({
-    kernel: 'linear_sgd_step',
-    name: `linear_sgd_step ${rows}×${features}`,
+  // rows, validation rows (0: none), features, epochs, slots
+  const cases: [number, number, number, number, number][] = [[1, 1, 1, 1, 1], [7, 0, 2, 3, 2], [65, 63, 3, 2, 3], [100, 100, 2, 17, 17], [1000, 7, 4, 5, 4]];
+  return cases.map(([rows, validRows, features, epochs, validSlots]): KernelCheck => ({
+    kernel: 'linear_sgd_epochs',
+    name: `linear_sgd_epochs ${rows}×${features}, ${validRows} validation rows, ${epochs} epochs`,
     async run(backend, random) {
       const { x, y, w } = linearInputs(random, rows, features);
+      const valid = linearInputs(random, Math.max(validRows, 1), features);
       const velocity = random.floats(features);
-      const schedule = random.floats(8, 0.01, 0.9);
-      const step = 2;
+      const first = 2;
+      const steps = first + epochs + 1;
+      const [lrs, momenta] = [random.floats(steps, 0.01, 0.2), random.floats(steps, 0, 0.9)];
+      const schedule = Float32Array.from({ length: 2 * steps }, (_, i) => (i % 2 ? momenta : lrs)[i >> 1]!);
+      const { whole, parts } = packTensors(backend, [x.length, y.length, valid.x.length, valid.y.length], 'linear data');
+      [x, y, valid.x, valid.y].forEach((values, i) => backend.write(parts[i]!, values));
+      const [trainX, trainY, validX, validY] = parts as [Tensor, Tensor, Tensor, Tensor];
       const t = {
-        x: upload(backend, x, 'x'),
-        y: upload(backend, y, 'y'),
+        trainX,
+        trainY,
+        validX,
+        validY,
         schedule: upload(backend, schedule, 'schedule'),
         weights: upload(backend, w, 'weights'),
         velocity: upload(backend, velocity, 'velocity'),
-        losses: poisoned(backend, 4, 'losses'),
+        losses: poisoned(backend, steps, 'losses'),
+        validLoss: poisoned(backend, validSlots, 'valid losses'),
         nonFinite: upload(backend, new Uint32Array(1), 'non-finite'),
       };
-      const probe = poisoned(backend, 5, 'step probe');
-      backend.setStep(step);
-      backend.linearSgdStep(t, rows, features);
-      // The step counter advanced: y[0] summed into the current step's slot lands at step + 1.
-      backend.sum(t.y, 1, probe, 0, 1, true);
-      const { loss, grad } = linearReference(x, y, w, rows, features);
-      const [lr, mu] = [schedule[2 * step]!, schedule[2 * step + 1]!];
-      const refV = Float64Array.from(grad, (g, f) => mu * velocity[f]! + (2 * g) / rows);
-      const refW = Float64Array.from(refV, (v, f) => w[f]! - lr * v);
-      const refLosses = [NaN, NaN, loss / rows, NaN];
-      const refProbe = [NaN, NaN, NaN, y[0]!, NaN];
-      return finish(backend, [t.weights, t.velocity, t.losses, probe], [refW, refV, refLosses, refProbe], [...Object.values(t), probe], t.nonFinite);
+      const probe = poisoned(backend, steps + 1, 'step probe');
+      backend.setStep(first);
+      backend.linearSgdEpochs(t, { rows, validRows, features, epochs, validSlots });
+      // The step counter advanced by `epochs`: y[0] summed into the current step's slot lands there.
+      backend.sum(trainY, 1, probe, 0, 1, true);
+
+      const refW = Array.from(w);
+      const refV = Array.from(velocity);
+      const refLosses = new Array<number>(steps).fill(NaN);
+      const refValid = new Array<number>(validSlots).fill(NaN);
+      for (let step = first; step < first + epochs; step++) {
+        const { loss, grad } = linearReference(x, y, refW, rows, features);
+        refLosses[step] = loss / rows;
+        const [lr, mu] = [schedule[2 * step]!, schedule[2 * step + 1]!];
+        for (let f = 0; f < features; f++) {
+          refV[f] = Math.fround(mu * refV[f]! + (2 * grad[f]!) / rows);
+          refW[f] = Math.fround(refW[f]! - lr * refV[f]!);
+        }
+        if (validRows > 0) refValid[step % validSlots] = linearReference(valid.x, valid.y, refW, validRows, features).loss / validRows;
+      }
+      const refProbe = Array.from({ length: steps + 1 }, (_, i) => (i === first + epochs ? y[0]! : NaN));
+      const outputs = [t.weights, t.velocity, t.losses, t.validLoss, probe];
+      const refs = [refW, refV, refLosses, refValid, refProbe];
+      const made = [whole, t.schedule, t.weights, t.velocity, t.losses, t.validLoss, t.nonFinite, probe];
+      return finish(backend, outputs, refs, made, t.nonFinite);
     },
   }));
-  const validations = ([[1, 2], [65, 2], [1000, 3]] as const).map(([rows, features]): KernelCheck => ({
-    kernel: 'linear_validation',
-    name: `linear_validation ${rows}×${features}`,
-    async run(backend, random) {
-      const { x, y, w } = linearInputs(random, rows, features);
-      const t = {
-        x: upload(backend, x, 'valid x'),
-        y: upload(backend, y, 'valid y'),
-        weights: upload(backend, w, 'weights'),
-        validLoss: poisoned(backend, 3, 'valid losses'),
-        nonFinite: upload(backend, new Uint32Array(1), 'non-finite'),
-      };
-      backend.setStep(5); // after step 4: slot (5 − 1) % 3 = 1
-      backend.linearValidation(t, rows, features, 3);
-      const { loss } = linearReference(x, y, w, rows, features);
-      return finish(backend, [t.validLoss], [[NaN, loss / rows, NaN]], Object.values(t), t.nonFinite);
-    },
-  }));
-  return [...steps, ...validations];
 }
 
 export function kernelChecks(): KernelCheck[] {
   return [
     ...fillChecks(),
+    ...copyChecks(),
     ...uniformChecks(),
     ...matmulChecks(),
     ...reluBackwardChecks(),

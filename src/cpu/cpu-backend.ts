@@ -13,8 +13,8 @@ import {
   type AdamSettings,
   type Backend,
   type DType,
-  type LinearStepTensors,
-  type LinearValidationTensors,
+  type LinearEpochShape,
+  type LinearEpochTensors,
   type LossKind,
   type LossTensors,
   type MatmulShape,
@@ -70,6 +70,12 @@ export class CpuBackend implements Backend {
     const t = own(tensor);
     if (data instanceof Uint32Array) t.words.set(data, offset);
     else t.values.set(data, offset);
+  }
+
+  copy(source: Tensor, target: Tensor): void {
+    const [s, t] = [own(source), own(target)];
+    if (s.length !== t.length) throw new Error(`Copying "${s.label}" (${s.length}) into "${t.label}" (${t.length}): the lengths differ.`);
+    t.values.set(s.values);
   }
 
   async read(tensor: Tensor): Promise<Float32Array> {
@@ -251,44 +257,42 @@ export class CpuBackend implements Backend {
     if (nonFinite) own(t.nonFinite).words[0] = 1;
   }
 
-  linearSgdStep(t: LinearStepTensors, rows: number, features: number): void {
-    const x = own(t.x).values;
-    const y = own(t.y).values;
+  linearSgdEpochs(t: LinearEpochTensors, shape: LinearEpochShape): void {
+    const { rows, validRows, features } = shape;
     const w = own(t.weights).values;
     const v = own(t.velocity).values;
-    const [lr, momentum] = this.hyper(t.schedule);
-    let loss = 0;
-    const grad = new Float64Array(features);
-    for (let i = 0; i < rows; i++) {
-      let prediction = 0;
-      for (let f = 0; f < features; f++) prediction += x[i * features + f]! * w[f]!;
-      const diff = prediction - y[i]!;
-      loss += diff * diff;
-      for (let f = 0; f < features; f++) grad[f]! += diff * x[i * features + f]!;
-    }
-    own(t.losses).values[this.step] = loss / rows;
-    let nonFinite = isNonFinite(loss / rows);
-    for (let f = 0; f < features; f++) {
-      v[f] = momentum * v[f]! + (2 * grad[f]!) / rows;
-      w[f] = w[f]! - lr * v[f]!;
-      nonFinite ||= !Number.isFinite(w[f]!);
+    // Σ (x·w − y)² over a table, and when `grad` is given Σ (x·w − y)·x into it.
+    const sums = (x: Float32Array, y: Float32Array, count: number, grad?: Float64Array) => {
+      let loss = 0;
+      for (let i = 0; i < count; i++) {
+        let prediction = 0;
+        for (let f = 0; f < features; f++) prediction += x[i * features + f]! * w[f]!;
+        const diff = prediction - y[i]!;
+        loss += diff * diff;
+        if (grad) for (let f = 0; f < features; f++) grad[f]! += diff * x[i * features + f]!;
+      }
+      return loss;
+    };
+    let nonFinite = false;
+    for (let e = 0; e < shape.epochs; e++) {
+      const [lr, momentum] = this.hyper(t.schedule);
+      const grad = new Float64Array(features);
+      const loss = sums(own(t.trainX).values, own(t.trainY).values, rows, grad) / rows;
+      own(t.losses).values[this.step] = loss;
+      nonFinite ||= isNonFinite(loss);
+      for (let f = 0; f < features; f++) {
+        v[f] = momentum * v[f]! + (2 * grad[f]!) / rows;
+        w[f] = w[f]! - lr * v[f]!;
+        nonFinite ||= !Number.isFinite(w[f]!);
+      }
+      if (validRows > 0) {
+        const valid = sums(own(t.validX).values, own(t.validY).values, validRows) / validRows;
+        own(t.validLoss).values[this.step % shape.validSlots] = valid;
+        nonFinite ||= isNonFinite(valid);
+      }
+      this.step++;
     }
     if (nonFinite) own(t.nonFinite).words[0] = 1;
-    this.step++;
-  }
-
-  linearValidation(t: LinearValidationTensors, rows: number, features: number, slots: number): void {
-    const x = own(t.x).values;
-    const y = own(t.y).values;
-    const w = own(t.weights).values;
-    let loss = 0;
-    for (let i = 0; i < rows; i++) {
-      let prediction = 0;
-      for (let f = 0; f < features; f++) prediction += x[i * features + f]! * w[f]!;
-      loss += (prediction - y[i]!) ** 2;
-    }
-    own(t.validLoss).values[(this.step - 1) % slots] = loss / rows;
-    if (isNonFinite(loss / rows)) own(t.nonFinite).words[0] = 1;
   }
 
   setStep(step: number): void {

@@ -16,8 +16,8 @@ import {
   type AdamSettings,
   type Backend,
   type DType,
-  type LinearStepTensors,
-  type LinearValidationTensors,
+  type LinearEpochShape,
+  type LinearEpochTensors,
   type LossKind,
   type LossTensors,
   type MatmulShape,
@@ -150,6 +150,17 @@ export class GpuBackend implements Backend {
     // recorded must be submitted first or it would see the new contents.
     this.flush();
     this.device.queue.writeBuffer(t.buffer, (t.offset + offset) * 4, data.buffer, data.byteOffset, data.byteLength);
+  }
+
+  copy(source: Tensor, target: Tensor): void {
+    const [s, t] = [this.own(source), this.own(target)];
+    if (s.length !== t.length) throw new Error(`Copying "${s.label}" (${s.length}) into "${t.label}" (${t.length}): the lengths differ.`);
+    if (s.length === 0) return;
+    // A copy sits between passes: end the current one; the next dispatch begins another.
+    this.pass?.end();
+    this.pass = null;
+    this.encoder ??= this.device.createCommandEncoder({ label: 'training-playground commands' });
+    this.encoder.copyBufferToBuffer(s.buffer, s.offset * 4, t.buffer, t.offset * 4, s.length * 4);
   }
 
   async read(tensor: Tensor): Promise<Float32Array> {
@@ -293,14 +304,19 @@ export class GpuBackend implements Backend {
     this.dispatch('adamw', params, buffers, grid(count));
   }
 
-  linearSgdStep(t: LinearStepTensors, rows: number, features: number): void {
-    const params = new ParamWriter().u32(rows).u32(features).u32(1).u32(0);
-    this.dispatch('linearSgdStep', params, [t.x, t.y, t.schedule, t.weights, t.velocity, t.losses, this.step, t.nonFinite], [1, 1]);
-  }
-
-  linearValidation(t: LinearValidationTensors, rows: number, features: number, slots: number): void {
-    const params = new ParamWriter().u32(rows).u32(features).u32(slots).u32(0);
-    this.dispatch('linearValidation', params, [t.x, t.y, t.weights, t.validLoss, this.step, t.nonFinite], [1, 1]);
+  linearSgdEpochs(t: LinearEpochTensors, shape: LinearEpochShape): void {
+    const tables = [t.trainX, t.trainY, t.validX, t.validY].map((tensor) => this.own(tensor));
+    const first = tables[0]!;
+    if (tables.some((table) => table.rootId !== first.rootId)) {
+      throw new Error('The fused linear epochs bind the training and validation tables as one: make them slices of one tensor (packTensors).');
+    }
+    const start = Math.min(...tables.map((table) => table.offset));
+    const end = Math.max(...tables.map((table) => table.offset + table.length));
+    const data = new GpuTensor('linear data', 'f32', first.buffer, start, end - start, this, first.rootId);
+    const params = new ParamWriter().u32(shape.rows).u32(shape.validRows).u32(shape.features).u32(shape.epochs).u32(shape.validSlots);
+    for (const table of tables) params.u32(table.offset - start);
+    const buffers = [data, t.schedule, t.weights, t.velocity, t.losses, this.step, t.validLoss, t.nonFinite];
+    this.dispatch('linearSgdEpochs', params, buffers, [1, 1]);
   }
 
   setStep(step: number): void {
@@ -390,7 +406,7 @@ export class GpuBackend implements Backend {
       this.bindGroups.set(key, bindGroup);
     }
     if (!this.pass) {
-      this.encoder = this.device.createCommandEncoder({ label: 'training-playground commands' });
+      this.encoder ??= this.device.createCommandEncoder({ label: 'training-playground commands' });
       this.pass = this.encoder.beginComputePass({ label: 'training-playground pass' });
     }
     this.pass.setPipeline(kernel.pipeline);

@@ -49,16 +49,10 @@ export const KERNELS = {
     bindings: ['uniform', 'read', 'read', 'read', 'write', 'write', 'write', 'write'],
   },
   advanceStep: { shader: 'optim', entryPoint: 'advance_step', bindings: ['write'], fixedWorkgroup: true },
-  linearSgdStep: {
+  linearSgdEpochs: {
     shader: 'fused',
-    entryPoint: 'linear_sgd_step',
-    bindings: ['uniform', 'read', 'read', 'read', 'write', 'write', 'write', 'write', 'write'],
-    fixedWorkgroup: true,
-  },
-  linearValidation: {
-    shader: 'fused',
-    entryPoint: 'linear_validation',
-    bindings: ['uniform', 'read', 'read', 'read', 'write', 'read', null, null, 'write'],
+    entryPoint: 'linear_sgd_epochs',
+    bindings: ['uniform', 'read', 'read', 'write', 'write', 'write', 'write', 'write', 'write'],
     fixedWorkgroup: true,
   },
 } as const satisfies Record<string, KernelSpec>;

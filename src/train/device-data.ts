@@ -7,6 +7,7 @@
  * const data = uploadData(backend, prepareData(...));    // a table prepared on the host
  */
 import type { Backend, LossKind, Tensor } from '../backend';
+import { packTensors } from '../packed-tensors';
 import { LINE_ROWS } from './config';
 import type { PreparedData, Table } from './data/prepare';
 import { STREAMS } from './streams';
@@ -32,6 +33,8 @@ export interface DeviceData {
   validLabels: Float32Array | null;
   /** Cut by train-size to half or less, or under 10 rows a feature: over-fitting then calls for more data. */
   smallTrainingSet: boolean;
+  /** The four tables are slices of one tensor, as the fused linear epochs need. */
+  packed: boolean;
   /** Every tensor made for the data, released after the run. */
   owned: Tensor[];
 }
@@ -41,18 +44,22 @@ function lossFor(prepared: PreparedData): { loss: LossKind; outputs: number } {
   return prepared.classCount === 2 ? { loss: 'binary-cross-entropy', outputs: 1 } : { loss: 'softmax-cross-entropy', outputs: prepared.classCount };
 }
 
+/**
+ * The prepared tables on the device. Regression tables are packed into one tensor (the
+ * fused linear epochs can then train a model without hidden layers on them); class labels
+ * are u32, so classification tables get a tensor each.
+ */
 export function uploadData(backend: Backend, prepared: PreparedData): DeviceData {
   const { loss, outputs } = lossFor(prepared);
   const classification = prepared.task === 'classification';
-  const upload = (table: Table, name: string): [Tensor, Tensor] => {
-    const x = backend.tensor(table.features.length, `${name} features`);
-    backend.write(x, table.features);
-    const y = backend.tensor(table.rows, `${name} targets`, classification ? 'u32' : 'f32');
-    backend.write(y, classification ? Uint32Array.from(table.labels) : table.labels);
-    return [x, y];
-  };
-  const [trainX, trainY] = upload(prepared.train, 'train');
-  const [validX, validY] = upload(prepared.valid, 'valid');
+  const { train, valid } = prepared;
+  const labels = (table: Table) => (classification ? Uint32Array.from(table.labels) : table.labels);
+  const contents = [train.features, labels(train), valid.features, labels(valid)];
+  const names = ['train features', 'train targets', 'valid features', 'valid targets'];
+  const packed = classification ? null : packTensors(backend, contents.map((c) => c.length), 'regression data');
+  const tables = packed?.parts ?? contents.map((c, i) => backend.tensor(c.length, names[i]!, c instanceof Uint32Array ? 'u32' : 'f32'));
+  tables.forEach((tensor, i) => backend.write(tensor, contents[i]!));
+  const [trainX, trainY, validX, validY] = tables as [Tensor, Tensor, Tensor, Tensor];
   return {
     trainX,
     trainY,
@@ -66,7 +73,8 @@ export function uploadData(backend: Backend, prepared: PreparedData): DeviceData
     classCount: classification ? prepared.classCount : 0,
     validLabels: classification ? prepared.valid.labels : null,
     smallTrainingSet: prepared.trainFraction <= 0.5 || prepared.train.rows < 10 * prepared.featureCount,
-    owned: [trainX, trainY, validX, validY],
+    packed: packed !== null,
+    owned: packed ? [packed.whole] : tables,
   };
 }
 
@@ -80,18 +88,22 @@ export function uploadData(backend: Backend, prepared: PreparedData): DeviceData
 export function generateLineData(backend: Backend, config: RunConfig): DeviceData {
   const trueParams = backend.tensor(2, 'a (true)');
   backend.write(trueParams, Float32Array.from(LINE_TRUE_PARAMS));
-  const make = (rows: number, xStream: number, noiseStream: number, name: string): [Tensor, Tensor] => {
-    const x = backend.tensor(rows * 2, `${name} x`);
+  const trainRows = config.trainSize;
+  // One tensor for the four tables: the fused epochs bind them as one.
+  const { whole, parts } = packTensors(backend, [trainRows * 2, trainRows, LINE_ROWS * 2, LINE_ROWS], 'line data');
+  const [trainX, trainY, validX, validY] = parts as [Tensor, Tensor, Tensor, Tensor];
+  const make = (x: Tensor, y: Tensor, rows: number, xStream: number, noiseStream: number) => {
     backend.fill({ tensor: x, offset: 0, stride: 1, count: rows * 2 }, 1);
     backend.uniform({ tensor: x, offset: 0, stride: 2, count: rows }, -1, 1, { seed: config.seed, stream: xStream, counter: 0 });
-    const y = backend.tensor(rows, `${name} y`);
-    backend.uniform({ tensor: y, offset: 0, stride: 1, count: rows }, 0, 1, { seed: config.seed, stream: noiseStream, counter: 0 });
-    backend.matmul(x, trueParams, y, { m: rows, n: 1, k: 2, accumulate: true });
-    return [x, y];
+    // y is made apart and copied in: one dispatch may not read and write the same buffer.
+    const noisy = backend.tensor(rows, 'line y');
+    backend.uniform({ tensor: noisy, offset: 0, stride: 1, count: rows }, 0, 1, { seed: config.seed, stream: noiseStream, counter: 0 });
+    backend.matmul(x, trueParams, noisy, { m: rows, n: 1, k: 2, accumulate: true });
+    backend.copy(noisy, y);
+    backend.release(noisy);
   };
-  const trainRows = config.trainSize;
-  const [trainX, trainY] = make(trainRows, STREAMS.lineTrainX, STREAMS.lineTrainNoise, 'train');
-  const [validX, validY] = make(LINE_ROWS, STREAMS.lineValidX, STREAMS.lineValidNoise, 'valid');
+  make(trainX, trainY, trainRows, STREAMS.lineTrainX, STREAMS.lineTrainNoise);
+  make(validX, validY, LINE_ROWS, STREAMS.lineValidX, STREAMS.lineValidNoise);
   return {
     trainX,
     trainY,
@@ -105,7 +117,8 @@ export function generateLineData(backend: Backend, config: RunConfig): DeviceDat
     classCount: 0,
     validLabels: null,
     smallTrainingSet: trainRows < 10 * 2,
-    owned: [trainX, trainY, validX, validY, trueParams],
+    packed: true,
+    owned: [whole, trueParams],
   };
 }
 

@@ -74,7 +74,7 @@ export async function findLearningRate(backend: Backend, data: DeviceData, confi
     let smoothed: number[] = [];
     for (let first = 0; first < LR_FIND.steps; first += LR_FIND.chunk) {
       if (signal?.aborted) break;
-      for (let s = first; s < first + LR_FIND.chunk; s++) steps.recordStep();
+      steps.recordSteps(LR_FIND.chunk);
       const [losses] = await backend.readRanges([{ tensor: steps.losses, offset: first, length: LR_FIND.chunk }]);
       raw.push(...losses!);
       smoothed = smoothLosses(raw);

@@ -6,8 +6,7 @@
  *
  * @example
  * const steps = new StepRecorder(backend, data, model, settings);
- * for (let s = 0; s < stepsPerEpoch; s++) steps.recordStep();
- * steps.recordValidation(0);
+ * steps.recordEpochs(2, stepsPerEpoch); // then read losses and validLoss[0..2)
  */
 import { FUSED_LINEAR_FEATURES, type AdamSettings, type Backend, type Tensor } from '../backend';
 import type { DeviceData } from './device-data';
@@ -50,7 +49,7 @@ export class StepRecorder {
   private readonly validRowLoss: Tensor;
   private readonly backwardBuffers: { hidden: Tensor[]; scratch: Tensor };
   private readonly wrongSlots: Tensor[];
-  /** The lesson-2 model trained full-batch with SGD: two fused dispatches an epoch. */
+  /** The lesson-2 model trained full-batch with SGD: one fused dispatch for any number of epochs. */
   private readonly fused: boolean;
 
   constructor(
@@ -64,7 +63,7 @@ export class StepRecorder {
     const [only] = model.layers;
     this.fused =
       model.layers.length === 1 && !only!.bias && only!.outputs === 1 && data.loss === 'mse' && settings.optimizer === 'sgd' &&
-      settings.stepsPerOrder === 0 && b === data.trainRows && data.featureCount <= FUSED_LINEAR_FEATURES;
+      settings.stepsPerOrder === 0 && b === data.trainRows && data.featureCount <= FUSED_LINEAR_FEATURES && data.packed;
     const steps = settings.schedule.length / 2;
     const make = (length: number, label: string, dtype: 'f32' | 'u32' = 'f32') => this.own(backend.tensor(length, label, dtype));
     this.losses = make(steps, 'step losses');
@@ -106,14 +105,46 @@ export class StepRecorder {
     if (this.order) this.backend.write(this.order, indices);
   }
 
-  recordStep(): void {
-    const { backend, data, model } = this;
-    const rows = this.settings.batchRows;
+  /** `count` training steps without validation (the LR finder's). */
+  recordSteps(count: number): void {
+    if (this.fused) this.recordFused(count, false);
+    else for (let s = 0; s < count; s++) this.recordStep();
+  }
+
+  /** `epochs` epochs of `stepsPerEpoch` steps, epoch e's validation into slot e. */
+  recordEpochs(epochs: number, stepsPerEpoch: number): void {
     if (this.fused) {
-      const t = { x: data.trainX, y: data.trainY, schedule: this.schedule, weights: model.weights, velocity: model.moment1, losses: this.losses, nonFinite: this.nonFinite };
-      backend.linearSgdStep(t, rows, data.featureCount);
+      // One step an epoch, and the kernel finds the slot from the step counter: chunks start at multiples of the slots.
+      this.recordFused(epochs, true);
       return;
     }
+    for (let e = 0; e < epochs; e++) {
+      for (let s = 0; s < stepsPerEpoch; s++) this.recordStep();
+      this.recordValidation(e);
+    }
+  }
+
+  private recordFused(epochs: number, validate: boolean): void {
+    const { data, model } = this;
+    const tensors = {
+      trainX: data.trainX,
+      trainY: data.trainY,
+      validX: data.validX,
+      validY: data.validY,
+      schedule: this.schedule,
+      weights: model.weights,
+      velocity: model.moment1,
+      losses: this.losses,
+      validLoss: this.validLoss,
+      nonFinite: this.nonFinite,
+    };
+    const shape = { rows: data.trainRows, validRows: validate ? data.validRows : 0, features: data.featureCount, epochs, validSlots: this.settings.validationSlots };
+    this.backend.linearSgdEpochs(tensors, shape);
+  }
+
+  private recordStep(): void {
+    const { backend, data, model } = this;
+    const rows = this.settings.batchRows;
     let x = data.trainX;
     let y = data.trainY;
     if (this.batch && this.order) {
@@ -141,15 +172,9 @@ export class StepRecorder {
   }
 
   /** Validation loss into validLoss[slot] and, for classification, errors into slot's block of `wrong`. */
-  recordValidation(slot: number): void {
+  private recordValidation(slot: number): void {
     const { backend, data, model } = this;
     const rows = data.validRows;
-    if (this.fused) {
-      // The fused kernel finds the slot from the step counter: epochs of one step each, chunks aligned.
-      const t = { x: data.validX, y: data.validY, weights: model.weights, validLoss: this.validLoss, nonFinite: this.nonFinite };
-      backend.linearValidation(t, rows, data.featureCount, this.settings.validationSlots);
-      return;
-    }
     model.forward(data.validX, rows, this.validActivations);
     const logits = this.validActivations[this.validActivations.length - 1]!;
     const tensors = { logits, targets: data.validY, grad: this.validGrad, rowLoss: this.validRowLoss, nonFinite: this.nonFinite };

@@ -130,10 +130,7 @@ export async function trainModel(backend: Backend, data: DeviceData, config: Run
   const recordChunk = () => {
     const epochs = Math.min(epochsPerChunk, config.epochs - nextEpoch);
     if (plan.shuffled) steps.writeOrder(orders.next(epochsPerChunk));
-    for (let e = 0; e < epochs; e++) {
-      for (let s = 0; s < stepsPerEpoch; s++) steps.recordStep();
-      steps.recordValidation(e);
-    }
+    steps.recordEpochs(epochs, stepsPerEpoch);
     const ranges = [
       { tensor: steps.losses, offset: nextEpoch * stepsPerEpoch, length: epochs * stepsPerEpoch },
       { tensor: steps.validLoss, offset: 0, length: epochs },
