@@ -15,8 +15,9 @@ const say = (text: string) => {
   console.log(text);
 };
 
-async function timed(workload: string, contender: string, runs: number, work: () => Promise<Timing>): Promise<void> {
-  await work(); // warm-up: pipelines compiled, buffers made
+/** Median of `runs` after `warmUps` untimed runs (pipelines compiled, buffers made, the JIT warm). */
+async function timed(workload: string, contender: string, runs: number, work: () => Promise<Timing>, warmUps = 1): Promise<void> {
+  for (let i = 0; i < warmUps; i++) await work();
   const timings: Timing[] = [];
   for (let i = 0; i < runs; i++) timings.push(await work());
   const ms = median(timings.map((t) => t.ms));
@@ -73,7 +74,8 @@ async function main(): Promise<void> {
   if (who === 'ours') {
     if (kind === 'webgpu' && runs('interactivity')) await interactivity();
     const engine = await ourEngine(kind);
-    if (runs('line')) await timed('line', contender, 5, () => ourLine(engine));
+    // line is short and its single runs vary most: more of them.
+    if (runs('line')) await timed('line', contender, 9, () => ourLine(engine), 3);
     if (runs('digits')) await timed('digits', contender, 3, () => ourDigits(engine));
     if (runs('matmul')) {
       const backend = await ourBackend(kind);
@@ -83,7 +85,7 @@ async function main(): Promise<void> {
     engine.dispose();
   } else {
     say(`tfjs backend: ${await useTfBackend(kind)}`);
-    if (runs('line')) await timed('line', contender, 3, () => tfLine(lineData()));
+    if (runs('line')) await timed('line', contender, kind === 'cpu' ? 9 : 3, () => tfLine(lineData()), kind === 'cpu' ? 3 : 1);
     if (runs('matmul')) await matmuls(contender, tfMatmul);
     // Last: on SwiftShader this one has crashed Chromium's GPU process; the rest is kept.
     if (runs('digits')) {

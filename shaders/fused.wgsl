@@ -5,7 +5,7 @@
 // kernels would. Between epochs the workgroup only synchronises; w and the velocity stay in
 // registers, every thread applying the same update to the same reduced sums.
 
-const THREADS: u32 = 64u;
+const THREADS: u32 = 4u;
 const MAX_FEATURES: u32 = 4u;
 
 struct LinearParams {

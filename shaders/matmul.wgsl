@@ -56,47 +56,60 @@ fn store(row: u32, col: u32, sum: f32) {
   c[row * params.n + col] = value;
 }
 
-// A 4×4 block of C per thread, no workgroup memory and no barriers: for the small and thin
+// A 4×8 block of C per thread, no workgroup memory and no barriers: for the small and thin
 // products of a playground this beats staging tiles, most of all on CPU-emulated adapters
-// where barriers and invocations are expensive. Each step of k loads 4 + 4 values for 16
+// where barriers and invocations are expensive. Each step of k loads 4 + 8 values for 32
 // products. The loop has no branches and no index products: rows and columns past the edge
 // are clamped to the last one (read, then dropped at the store), and the offsets along k
 // advance by addition. On SwiftShader this made the kernel 2.5–3× faster than bounds-checked
-// loads with the index computed per element (bench/NOTES.md, change 7).
+// loads with the index computed per element, and 4×8 ~1.4× faster than 4×4 on the larger
+// products (bench/NOTES.md, changes 7 and 9). Accumulators are named, not an indexed array:
+// indexed, they spilled.
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn matmul_direct(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
-  let quads = (params.n + 3u) / 4u;
+  let octs = (params.n + 7u) / 8u;
   let index = id.x + id.y * groups.x * WORKGROUP_SIZE;
-  if (index >= ((params.m + 3u) / 4u) * quads) { return; }
-  let row = (index / quads) * 4u;
-  let col = (index % quads) * 4u;
+  if (index >= ((params.m + 3u) / 4u) * octs) { return; }
+  let row = (index / octs) * 4u;
+  let col = (index % octs) * 8u;
   // Element (i, l) of op(A) is a[i * a_row + l * a_l]; (l, j) of op(B) is b[l * b_l + j * b_col].
   let a_row = select(params.k, 1u, TRANS_A);
   let a_l = select(1u, params.m, TRANS_A);
   let b_col = select(1u, params.k, TRANS_B);
   let b_l = select(params.n, 1u, TRANS_B);
   var rows: vec4<u32>;
-  var cols: vec4<u32>;
+  var left: vec4<u32>;
+  var right: vec4<u32>;
   for (var r = 0u; r < 4u; r++) {
     rows[r] = min(row + r, params.m - 1u) * a_row;
-    cols[r] = min(col + r, params.n - 1u) * b_col;
+    left[r] = min(col + r, params.n - 1u) * b_col;
+    right[r] = min(col + 4u + r, params.n - 1u) * b_col;
   }
-  var acc: array<vec4<f32>, 4>;
+  var l0: vec4<f32>; var l1: vec4<f32>; var l2: vec4<f32>; var l3: vec4<f32>;
+  var r0: vec4<f32>; var r1: vec4<f32>; var r2: vec4<f32>; var r3: vec4<f32>;
   var ia = 0u;
   var ib = 0u;
   for (var l = 0u; l < params.k; l++) {
-    let b4 = vec4<f32>(b[ib + cols.x], b[ib + cols.y], b[ib + cols.z], b[ib + cols.w]);
-    acc[0] = fma(vec4<f32>(a[ia + rows.x]), b4, acc[0]);
-    acc[1] = fma(vec4<f32>(a[ia + rows.y]), b4, acc[1]);
-    acc[2] = fma(vec4<f32>(a[ia + rows.z]), b4, acc[2]);
-    acc[3] = fma(vec4<f32>(a[ia + rows.w]), b4, acc[3]);
+    let bl = vec4<f32>(b[ib + left.x], b[ib + left.y], b[ib + left.z], b[ib + left.w]);
+    let br = vec4<f32>(b[ib + right.x], b[ib + right.y], b[ib + right.z], b[ib + right.w]);
+    let a0 = vec4<f32>(a[ia + rows.x]);
+    let a1 = vec4<f32>(a[ia + rows.y]);
+    let a2 = vec4<f32>(a[ia + rows.z]);
+    let a3 = vec4<f32>(a[ia + rows.w]);
+    l0 = fma(a0, bl, l0); r0 = fma(a0, br, r0);
+    l1 = fma(a1, bl, l1); r1 = fma(a1, br, r1);
+    l2 = fma(a2, bl, l2); r2 = fma(a2, br, r2);
+    l3 = fma(a3, bl, l3); r3 = fma(a3, br, r3);
     ia += a_l;
     ib += b_l;
   }
+  let lo = array<vec4<f32>, 4>(l0, l1, l2, l3);
+  let hi = array<vec4<f32>, 4>(r0, r1, r2, r3);
   for (var r = 0u; r < 4u; r++) {
     if (row + r >= params.m) { break; }
     for (var q = 0u; q < 4u; q++) {
-      if (col + q < params.n) { store(row + r, col + q, acc[r][q]); }
+      if (col + q < params.n) { store(row + r, col + q, lo[r][q]); }
+      if (col + 4u + q < params.n) { store(row + r, col + 4u + q, hi[r][q]); }
     }
   }
 }

@@ -250,7 +250,7 @@ export class GpuBackend implements Backend {
     // Without a bias the slot still needs a buffer; `a` is read-only there too.
     const buffers = [a, b, shape.bias ?? a, out];
     const kernel = this.matmulKernel(shape);
-    if (kernel === 'direct') this.dispatch('matmulDirect', params, buffers, grid(Math.ceil(m / 4) * Math.ceil(n / 4)), constants);
+    if (kernel === 'direct') this.dispatch('matmulDirect', params, buffers, grid(Math.ceil(m / 4) * Math.ceil(n / 8)), constants);
     else {
       const tile = this.tiledThreads * 4;
       this.dispatch('matmul', params, buffers, [Math.ceil(n / tile), Math.ceil(m / tile)], { ...constants, THREADS: this.tiledThreads });

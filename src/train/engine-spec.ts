@@ -141,7 +141,7 @@ export function describeEngine(makeEngine: () => Promise<Engine>): void {
       // y = 3x + 2 + U(0, 1)
       line.x.forEach((x, i) => expect(line.y[i]! - 3 * x - 2).toBeGreaterThanOrEqual(-1e-5));
     }
-    const run = await e.train({ scenario: 'line', epochs: 40 });
+    const run = await e.train({ scenario: 'line', epochs: 120 });
     const withParams = run.history.filter((h) => h.params);
     expect(withParams.length).toBeGreaterThan(1);
     expect(withParams.at(-1)!.params).toEqual(run.params);

@@ -10,7 +10,7 @@
  */
 import { FUSED_LINEAR_FEATURES, type AdamSettings, type Backend, type Tensor } from '../backend';
 import type { DeviceData } from './device-data';
-import type { Mlp } from './model';
+import type { LayerShape, Mlp } from './model';
 import { OwnedTensors } from './owned-tensors';
 import type { OptimizerName } from './types';
 
@@ -28,6 +28,18 @@ export interface StepSettings {
   stepsPerOrder: number;
   /** Validation slots: passes recorded before one readback. */
   validationSlots: number;
+}
+
+/**
+ * Whether training runs on the fused linear epochs (one dispatch a chunk): the lesson-2 shape
+ * of model (one layer, no bias, one output), MSE, plain SGD, every step the whole training set.
+ */
+export function fusesLinearEpochs(layers: readonly LayerShape[], data: DeviceData, optimizer: OptimizerName, batchRows: number): boolean {
+  const [only] = layers;
+  return (
+    layers.length === 1 && !only!.bias && only!.outputs === 1 && data.loss === 'mse' && optimizer === 'sgd' &&
+    batchRows === data.trainRows && data.featureCount <= FUSED_LINEAR_FEATURES && data.packed
+  );
 }
 
 export class StepRecorder {
@@ -60,10 +72,7 @@ export class StepRecorder {
   ) {
     this.owned = new OwnedTensors(backend);
     const b = settings.batchRows;
-    const [only] = model.layers;
-    this.fused =
-      model.layers.length === 1 && !only!.bias && only!.outputs === 1 && data.loss === 'mse' && settings.optimizer === 'sgd' &&
-      settings.stepsPerOrder === 0 && b === data.trainRows && data.featureCount <= FUSED_LINEAR_FEATURES && data.packed;
+    this.fused = fusesLinearEpochs(model.layers, data, settings.optimizer, b);
     const steps = settings.schedule.length / 2;
     const make = (length: number, label: string, dtype: 'f32' | 'u32' = 'f32') => this.own(backend.tensor(length, label, dtype));
     this.losses = make(steps, 'step losses');

@@ -13,12 +13,18 @@ import { RandomStream } from '../cpu/rng';
 import type { DeviceData } from './device-data';
 import { Mlp, mlpLayers, type LayerShape } from './model';
 import { scheduleTable } from './schedule';
-import { StepRecorder } from './step-recorder';
+import { fusesLinearEpochs, StepRecorder } from './step-recorder';
 import { STREAMS } from './streams';
 import { PREVIEW_ROWS, type EpochStats, type RunConfig, type StopReason } from './types';
 
-/** Chunks hold at least this many steps, so tiny epochs (line's one step) share a readback. */
+/** Chunks hold at least this many steps, so tiny epochs share a readback. */
 export const MIN_STEPS_PER_CHUNK = 16;
+/**
+ * Epochs a chunk of the fused linear epochs holds: one dispatch whatever their number, so
+ * the readback is what costs, and 50 halved line's 100 epochs on SwiftShader against 16
+ * (bench/NOTES.md, change 10) while the chart still moves several times a second.
+ */
+export const FUSED_EPOCHS_PER_CHUNK = 50;
 /** Chunks recorded ahead of the one being read. */
 export const CHUNKS_IN_FLIGHT = 2;
 /** The notebook's starting parameters: a = (-1., 1). */
@@ -114,7 +120,8 @@ interface ChunkReadback {
 export async function trainModel(backend: Backend, data: DeviceData, config: RunConfig, callbacks: TrainCallbacks = {}): Promise<TrainOutcome> {
   const plan = batchPlan(data.trainRows, config.batchSize);
   const { stepsPerEpoch } = plan;
-  const epochsPerChunk = Math.min(config.epochs, Math.ceil(MIN_STEPS_PER_CHUNK / stepsPerEpoch));
+  const fused = fusesLinearEpochs(modelLayers(config, data), data, config.optimizer, plan.batchRows);
+  const epochsPerChunk = Math.min(config.epochs, fused ? FUSED_EPOCHS_PER_CHUNK : Math.ceil(MIN_STEPS_PER_CHUNK / stepsPerEpoch));
   const schedule = scheduleTable(config.schedule, config.optimizer, config.maxLr, config.epochs * stepsPerEpoch);
   const { model, steps } = startModel(backend, data, config, schedule, plan, epochsPerChunk, epochsPerChunk);
   const orders = new EpochOrders(config.seed, data.trainRows, plan);
