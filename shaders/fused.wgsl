@@ -5,6 +5,9 @@
 // kernels would. Between epochs the workgroup only synchronises; w and the velocity stay in
 // registers, every thread applying the same update to the same reduced sums.
 
+// Four threads: SwiftShader runs a workgroup as fibres of four lanes and each barrier switches
+// between them, so 64 threads made line twice as slow; a playground's few hundred rows need
+// no more on a real GPU either (bench/NOTES.md, change 10).
 const THREADS: u32 = 4u;
 const MAX_FEATURES: u32 = 4u;
 
