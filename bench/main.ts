@@ -93,7 +93,6 @@ async function main(): Promise<void> {
     say(`tfjs backend: ${await useTfBackend(kind)}`);
     if (runs('line')) await timed('line', contender, kind === 'cpu' ? 9 : 3, () => tfLine(lineData()), kind === 'cpu' ? 3 : 1);
     if (runs('matmul')) await matmuls(contender, tfMatmul);
-    // Last: on SwiftShader this one has crashed Chromium's GPU process; the rest is kept.
     if (runs('digits')) {
       const digits = await digitsData();
       await timed('digits', contender, 2, () => tfDigits(digits));

@@ -68,7 +68,10 @@ export async function tfDigits(data: PreparedData): Promise<Timing> {
     await tf.stack([...epochLosses, validLoss]).data();
     tf.dispose(epochLosses);
     if (epoch === 4) {
-      errorRate = tf.tidy(() => tf.mean(tf.cast(tf.notEqual(tf.argMax(forward(valid.x), 1), tf.argMax(valid.y, 1)), 'float32')).dataSync()[0]!);
+      // data(), not dataSync(): a synchronous read killed Chromium's GPU process on the webgpu backend.
+      const rate = tf.tidy(() => tf.mean(tf.cast(tf.notEqual(tf.argMax(forward(valid.x), 1), tf.argMax(valid.y, 1)), 'float32')));
+      errorRate = (await rate.data())[0]!;
+      rate.dispose();
     }
   }
   const ms = performance.now() - start;
