@@ -53,6 +53,13 @@ fn reduce(local: u32, count: u32) {
   }
 }
 
+/** x·w − y for the row whose features start at data[x_at] and whose target is data[y_at]. */
+fn residual(x_at: u32, y_at: u32, w: array<f32, MAX_FEATURES>) -> f32 {
+  var prediction = 0.0;
+  for (var f = 0u; f < params.features; f++) { prediction = fma(data[x_at + f], w[f], prediction); }
+  return prediction - data[y_at];
+}
+
 @compute @workgroup_size(THREADS)
 fn linear_sgd_epochs(@builtin(local_invocation_id) lid: vec3<u32>) {
   let local = lid.x;
@@ -73,9 +80,7 @@ fn linear_sgd_epochs(@builtin(local_invocation_id) lid: vec3<u32>) {
     var grad = array<f32, MAX_FEATURES>();
     for (var i = local; i < params.rows; i += THREADS) {
       let row = params.train_x + i * features;
-      var prediction = 0.0;
-      for (var f = 0u; f < features; f++) { prediction = fma(data[row + f], w[f], prediction); }
-      let diff = prediction - data[params.train_y + i];
+      let diff = residual(row, params.train_y + i, w);
       loss = fma(diff, diff, loss);
       for (var f = 0u; f < features; f++) { grad[f] = fma(diff, data[row + f], grad[f]); }
     }
@@ -100,10 +105,7 @@ fn linear_sgd_epochs(@builtin(local_invocation_id) lid: vec3<u32>) {
     if (params.valid_rows > 0u) {
       var valid = 0.0;
       for (var i = local; i < params.valid_rows; i += THREADS) {
-        let row = params.valid_x + i * features;
-        var prediction = 0.0;
-        for (var f = 0u; f < features; f++) { prediction = fma(data[row + f], w[f], prediction); }
-        let diff = prediction - data[params.valid_y + i];
+        let diff = residual(params.valid_x + i * features, params.valid_y + i, w);
         valid = fma(diff, diff, valid);
       }
       partial[0][local] = valid;
