@@ -86,6 +86,9 @@ function isCpuEmulated(description: string): boolean {
   return /swiftshader|llvmpipe|lavapipe|warp/i.test(description);
 }
 
+/** The tiled matmul's block of C per workgroup: 16×16 threads of 4×4 outputs (shaders/matmul.wgsl). */
+const TILED_MATMUL_TILE = 64;
+
 /** Cached caches drop everything past this many entries, so a long session cannot grow them without bound. */
 const CACHE_LIMIT = 4096;
 
@@ -101,8 +104,6 @@ export type MatmulStrategy = 'auto' | 'tiled' | 'direct';
 export class GpuBackend implements Backend {
   readonly kind = 'webgpu' as const;
   matmulStrategy: MatmulStrategy = 'auto';
-  /** Threads per side of the tiled matmul's workgroup (tiles of 4× that): 16 measured a little faster than 8. */
-  tiledThreads = 16;
   private readonly cpuEmulated: boolean;
   private encoder: GPUCommandEncoder | null = null;
   private pass: GPUComputePassEncoder | null = null;
@@ -157,10 +158,8 @@ export class GpuBackend implements Backend {
     if (s.length !== t.length) throw new Error(`Copying "${s.label}" (${s.length}) into "${t.label}" (${t.length}): the lengths differ.`);
     if (s.length === 0) return;
     // A copy sits between passes: end the current one; the next dispatch begins another.
-    this.pass?.end();
-    this.pass = null;
-    this.encoder ??= this.device.createCommandEncoder({ label: 'training-playground commands' });
-    this.encoder.copyBufferToBuffer(s.buffer, s.offset * 4, t.buffer, t.offset * 4, s.length * 4);
+    this.endPass();
+    this.commandEncoder().copyBufferToBuffer(s.buffer, s.offset * 4, t.buffer, t.offset * 4, s.length * 4);
   }
 
   async read(tensor: Tensor): Promise<Float32Array> {
@@ -186,9 +185,8 @@ export class GpuBackend implements Backend {
     });
     const bytes = parts.reduce((sum, p) => sum + p.count * 4, 0);
     if (bytes === 0) return parts.map(() => new Float32Array(0));
-    this.pass?.end();
-    this.pass = null;
-    const encoder = this.encoder ?? this.device.createCommandEncoder({ label: 'readback' });
+    this.endPass();
+    const encoder = this.commandEncoder();
     this.encoder = null;
     const staging = this.staging.acquire(bytes);
     let at = 0;
@@ -251,10 +249,7 @@ export class GpuBackend implements Backend {
     const buffers = [a, b, shape.bias ?? a, out];
     const kernel = this.matmulKernel(shape);
     if (kernel === 'direct') this.dispatch('matmulDirect', params, buffers, grid(Math.ceil(m / 4) * Math.ceil(n / 8)), constants);
-    else {
-      const tile = this.tiledThreads * 4;
-      this.dispatch('matmul', params, buffers, [Math.ceil(n / tile), Math.ceil(m / tile)], { ...constants, THREADS: this.tiledThreads });
-    }
+    else this.dispatch('matmul', params, buffers, [Math.ceil(n / TILED_MATMUL_TILE), Math.ceil(m / TILED_MATMUL_TILE)], constants);
   }
 
   private matmulKernel({ m, n, k }: MatmulShape): Exclude<MatmulStrategy, 'auto'> {
@@ -329,8 +324,7 @@ export class GpuBackend implements Backend {
 
   flush(): void {
     if (!this.encoder) return;
-    this.pass?.end();
-    this.pass = null;
+    this.endPass();
     this.submit(this.encoder);
     this.encoder = null;
   }
@@ -344,6 +338,16 @@ export class GpuBackend implements Backend {
     this.uniforms.clear();
     this.bindGroups.clear();
     this.staging.destroy();
+  }
+
+  /** The encoder recorded work goes into, begun on first use after a submit. */
+  private commandEncoder(): GPUCommandEncoder {
+    return (this.encoder ??= this.device.createCommandEncoder({ label: 'training-playground commands' }));
+  }
+
+  private endPass(): void {
+    this.pass?.end();
+    this.pass = null;
   }
 
   private allocate(bytes: number, label: string): GPUBuffer {
@@ -405,10 +409,7 @@ export class GpuBackend implements Backend {
       });
       this.bindGroups.set(key, bindGroup);
     }
-    if (!this.pass) {
-      this.encoder ??= this.device.createCommandEncoder({ label: 'training-playground commands' });
-      this.pass = this.encoder.beginComputePass({ label: 'training-playground pass' });
-    }
+    this.pass ??= this.commandEncoder().beginComputePass({ label: 'training-playground pass' });
     this.pass.setPipeline(kernel.pipeline);
     this.pass.setBindGroup(0, bindGroup);
     this.pass.dispatchWorkgroups(x, y);
