@@ -77,7 +77,7 @@ for (const workload of ['slider → first point', 'slider → finished line']) {
 }
 console.log(`\nadapter: ${bench.adapter}`);
 // A partial run has rows for only what it measured.
-console.table(whole ? table : table.filter((row) => row['ours ms'] !== 'NaN'));
+console.table(whole ? table : table.filter((row) => row['ours ms'] !== 'NaN' && row['their ms'] !== 'NaN'));
 for (const workload of ['line', 'digits']) {
   const results = bench.rows.filter((r) => r.workload === workload).map((r) => `${r.contender} ${JSON.stringify(r.result)}`);
   console.log(`${workload} results (should agree): ${results.join(' | ')}`);
