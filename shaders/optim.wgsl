@@ -73,3 +73,15 @@ fn adamw(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) 
 fn advance_step() {
   step_counter[0] += 1u;
 }
+
+// After a dispatch that ran `count` steps without moving the counter (the fused linear epochs).
+struct StepsParams {
+  count: u32,
+}
+@group(0) @binding(0) var<uniform> steps: StepsParams;
+@group(0) @binding(1) var<storage, read_write> counter: array<u32>;
+
+@compute @workgroup_size(1)
+fn advance_steps() {
+  counter[0] += steps.count;
+}

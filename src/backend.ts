@@ -84,33 +84,56 @@ export interface OptimizerTensors {
 }
 
 /**
- * The lesson-2 model's fused epochs: y = x·w (no bias), MSE, SGD, the whole training set a
- * step. On WebGPU the four tables must be slices of one tensor, bound once (see packTensors):
+ * One model of a batch of fused linear epochs: where its tables are and how long it trains.
+ * On WebGPU every model's tables must be slices of one tensor, bound once (see packTensors):
  * the kernel already needs eight storage buffers, the default limit.
  */
-export interface LinearEpochTensors {
+export interface LinearModelSlot {
   trainX: Tensor;
   trainY: Tensor;
   validX: Tensor;
   validY: Tensor;
+  rows: number;
+  validRows: number;
+  /** Steps this model takes in all: from step `steps` on its run has ended and it stops updating. */
+  steps: number;
+}
+
+/**
+ * The lesson-2 model's fused epochs for K independent models at once (what-if runs, seeds):
+ * y = x·w (no bias), MSE, SGD, the whole training set a step. Model m's state sits at m times
+ * the stride given beside each tensor.
+ */
+export interface LinearEpochTensors {
+  /** 1 to MAX_BATCH_MODELS models of one feature count. */
+  models: LinearModelSlot[];
+  /** (lr, momentum) pairs: model m's step t at pair m·scheduleStride + t. */
   schedule: Tensor;
+  /** Model m's weights at m·features. */
   weights: Tensor;
+  /** Model m's velocity at m·features. */
   velocity: Tensor;
-  /** One per step: step t's mean loss lands at [t]. */
+  /** Model m's step t mean loss at m·scheduleStride + t. */
   losses: Tensor;
-  /** Step t's validation loss lands at [t % validSlots]. */
+  /** Model m's step t validation loss at m·validSlots + t % validSlots. */
   validLoss: Tensor;
+  /** u32 per model, set to 1 when that model's loss or weights became non-finite. */
   nonFinite: Tensor;
 }
 
 export interface LinearEpochShape {
-  rows: number;
-  /** 0: steps without validation. */
-  validRows: number;
   features: number;
+  /** Epochs this dispatch runs (one step each), from the current step. */
   epochs: number;
+  /** false: steps without validation (the LR finder's). */
+  validate: boolean;
   validSlots: number;
+  /** Steps each model's schedule and losses hold. */
+  scheduleStride: number;
 }
+
+/** The most models one fused dispatch trains: `seeds` goes up to 16. */
+export const MAX_BATCH_MODELS = 16;
 
 /** The most features the fused linear epochs handle (line has 2). */
 export const FUSED_LINEAR_FEATURES = 4;
@@ -164,7 +187,7 @@ export interface Backend {
   sgd(tensors: OptimizerTensors, count: number, weightDecay: number): void;
   adamw(tensors: OptimizerTensors, count: number, settings: AdamSettings): void;
 
-  /** `epochs` full-batch SGD steps of y = x·w with MSE, each then validated, in one dispatch; step += epochs. */
+  /** `epochs` full-batch SGD steps of y = x·w with MSE for each of K models, each then validated, in one dispatch; step += epochs. */
   linearSgdEpochs(tensors: LinearEpochTensors, shape: LinearEpochShape): void;
 
   /** The training step the step-indexed operations read; advanceStep records step += 1. */

@@ -53,7 +53,7 @@ function poisoned(backend: Backend, length: number, label: string): Tensor {
 
 /**
  * Reads every output, releases every tensor made for the check, and compares. A non-finite
- * flag, when given, must have stayed 0: a raised one counts as a bad element.
+ * flag tensor, when given, must have stayed all 0: each raised flag counts as a bad element.
  */
 async function finish(
   backend: Backend,
@@ -63,10 +63,10 @@ async function finish(
   nonFinite?: Tensor,
 ): Promise<Comparison> {
   const values = await Promise.all(outputs.map((t) => backend.read(t)));
-  const flag = nonFinite ? (await backend.readWords(nonFinite))[0]! : 0;
+  const raised = nonFinite ? (await backend.readWords(nonFinite)).filter((flag) => flag !== 0).length : 0;
   for (const t of made) backend.release(t);
   const comparison = compare(concat(values), concat(refs));
-  return { ...comparison, badElements: comparison.badElements + (flag === 0 ? 0 : 1) };
+  return { ...comparison, badElements: comparison.badElements + raised };
 }
 
 /** A view's elements poisoned, the rest random: the reference keeps the rest as it was. */
@@ -457,60 +457,86 @@ function linearReference(x: Float32Array, y: Float32Array, w: ArrayLike<number>,
 }
 
 /**
- * Several fused epochs from step 2: per-step losses, validation losses in their slots (later
- * epochs overwrite earlier ones when epochs > slots), the weights, the velocity and the step
- * counter. The reference keeps w and v in float32 between steps, as the kernel does.
+ * Several fused epochs from step 2 for K models at once (K = 1, 2, 7), each with its own
+ * rows, validation rows, schedule and run length: one model's run ends inside the dispatch
+ * and, with K > 2, one's has ended before it, so it must not move. Checked: per-step losses,
+ * validation losses in their slots (later epochs overwrite earlier ones when epochs > slots),
+ * weights, velocities, flags and the step counter. The reference keeps w and v in float32
+ * between steps, as the kernel does.
  */
 function fusedLinearChecks(): KernelCheck[] {
-  // rows, validation rows (0: none), features, epochs, slots
-  const cases: [number, number, number, number, number][] = [[1, 1, 1, 1, 1], [7, 0, 2, 3, 2], [65, 63, 3, 2, 3], [100, 100, 2, 17, 17], [1000, 7, 4, 5, 4]];
-  return cases.map(([rows, validRows, features, epochs, validSlots]): KernelCheck => ({
+  // models, features, epochs, slots, validate; each model's rows and validation rows follow
+  const cases: [number, number, number, number, boolean][] = [
+    [1, 1, 1, 1, true],
+    [1, 2, 3, 2, false],
+    [1, 3, 2, 3, true],
+    [1, 2, 17, 17, true],
+    [1, 4, 5, 4, true],
+    [2, 2, 6, 6, true],
+    [7, 2, 9, 4, true],
+    [7, 3, 4, 4, false],
+  ];
+  const ROWS = [1, 7, 65, 100, 1000, 63, 3];
+  return cases.map(([models, features, epochs, validSlots, validate]): KernelCheck => ({
     kernel: 'linear_sgd_epochs',
-    name: `linear_sgd_epochs ${rows}×${features}, ${validRows} validation rows, ${epochs} epochs`,
+    name: `linear_sgd_epochs ×${models} models, ${features} features, ${epochs} epochs${validate ? '' : ', no validation'}`,
     async run(backend, random) {
-      const { x, y, w } = linearInputs(random, rows, features);
-      const valid = linearInputs(random, Math.max(validRows, 1), features);
-      const velocity = random.floats(features);
       const first = 2;
-      const steps = first + epochs + 1;
-      const [lrs, momenta] = [random.floats(steps, 0.01, 0.2), random.floats(steps, 0, 0.9)];
-      const schedule = Float32Array.from({ length: 2 * steps }, (_, i) => (i % 2 ? momenta : lrs)[i >> 1]!);
-      const { whole, parts } = packTensors(backend, [x.length, y.length, valid.x.length, valid.y.length], 'linear data');
-      [x, y, valid.x, valid.y].forEach((values, i) => backend.write(parts[i]!, values));
-      const [trainX, trainY, validX, validY] = parts as [Tensor, Tensor, Tensor, Tensor];
+      const stride = first + epochs + 1;
+      const specs = Array.from({ length: models }, (_, m) => {
+        const rows = ROWS[(m + features) % ROWS.length]!;
+        const validRows = ROWS[(m + 3) % ROWS.length]!;
+        // Model 1 ends half-way through the dispatch; model 2 ended before it.
+        const steps = m === 1 ? first + Math.ceil(epochs / 2) : m === 2 ? first - 1 : stride;
+        return { rows, validRows, steps, train: linearInputs(random, rows, features), valid: linearInputs(random, validRows, features) };
+      });
+      const w = random.floats(models * features);
+      const velocity = random.floats(models * features);
+      const [lrs, momenta] = [random.floats(models * stride, 0.01, 0.2), random.floats(models * stride, 0, 0.9)];
+      const schedule = Float32Array.from({ length: 2 * models * stride }, (_, i) => (i % 2 ? momenta : lrs)[i >> 1]!);
+      const contents = specs.flatMap((spec) => [spec.train.x, spec.train.y, spec.valid.x, spec.valid.y]);
+      const { whole, parts } = packTensors(backend, contents.map((c) => c.length), 'linear data');
+      contents.forEach((values, i) => backend.write(parts[i]!, values));
+      const slots = specs.map((spec, m) => {
+        const [trainX, trainY, validX, validY] = parts.slice(4 * m, 4 * m + 4) as [Tensor, Tensor, Tensor, Tensor];
+        return { trainX, trainY, validX, validY, rows: spec.rows, validRows: spec.validRows, steps: spec.steps };
+      });
       const t = {
-        trainX,
-        trainY,
-        validX,
-        validY,
+        models: slots,
         schedule: upload(backend, schedule, 'schedule'),
         weights: upload(backend, w, 'weights'),
         velocity: upload(backend, velocity, 'velocity'),
-        losses: poisoned(backend, steps, 'losses'),
-        validLoss: poisoned(backend, validSlots, 'valid losses'),
-        nonFinite: upload(backend, new Uint32Array(1), 'non-finite'),
+        losses: poisoned(backend, models * stride, 'losses'),
+        validLoss: poisoned(backend, models * validSlots, 'valid losses'),
+        nonFinite: upload(backend, new Uint32Array(models), 'non-finite'),
       };
-      const probe = poisoned(backend, steps + 1, 'step probe');
+      const probe = poisoned(backend, stride + 1, 'step probe');
       backend.setStep(first);
-      backend.linearSgdEpochs(t, { rows, validRows, features, epochs, validSlots });
+      backend.linearSgdEpochs(t, { features, epochs, validate, validSlots, scheduleStride: stride });
       // The step counter advanced by `epochs`: y[0] summed into the current step's slot lands there.
-      backend.sum(trainY, 1, probe, 0, 1, true);
+      backend.sum(slots[0]!.trainY, 1, probe, 0, 1, true);
 
       const refW = Array.from(w);
       const refV = Array.from(velocity);
-      const refLosses = new Array<number>(steps).fill(NaN);
-      const refValid = new Array<number>(validSlots).fill(NaN);
-      for (let step = first; step < first + epochs; step++) {
-        const { loss, grad } = linearReference(x, y, refW, rows, features);
-        refLosses[step] = loss / rows;
-        const [lr, mu] = [schedule[2 * step]!, schedule[2 * step + 1]!];
-        for (let f = 0; f < features; f++) {
-          refV[f] = Math.fround(mu * refV[f]! + (2 * grad[f]!) / rows);
-          refW[f] = Math.fround(refW[f]! - lr * refV[f]!);
+      const refLosses = new Array<number>(models * stride).fill(NaN);
+      const refValid = new Array<number>(models * validSlots).fill(NaN);
+      specs.forEach((spec, m) => {
+        const wm = refW.slice(m * features, (m + 1) * features);
+        const vm = refV.slice(m * features, (m + 1) * features);
+        for (let step = first; step < Math.min(first + epochs, spec.steps); step++) {
+          const { loss, grad } = linearReference(spec.train.x, spec.train.y, wm, spec.rows, features);
+          refLosses[m * stride + step] = loss / spec.rows;
+          const [lr, mu] = [schedule[2 * (m * stride + step)]!, schedule[2 * (m * stride + step) + 1]!];
+          for (let f = 0; f < features; f++) {
+            vm[f] = Math.fround(mu * vm[f]! + (2 * grad[f]!) / spec.rows);
+            wm[f] = Math.fround(wm[f]! - lr * vm[f]!);
+          }
+          if (validate) refValid[m * validSlots + (step % validSlots)] = linearReference(spec.valid.x, spec.valid.y, wm, spec.validRows, features).loss / spec.validRows;
         }
-        if (validRows > 0) refValid[step % validSlots] = linearReference(valid.x, valid.y, refW, validRows, features).loss / validRows;
-      }
-      const refProbe = Array.from({ length: steps + 1 }, (_, i) => (i === first + epochs ? y[0]! : NaN));
+        refW.splice(m * features, features, ...wm);
+        refV.splice(m * features, features, ...vm);
+      });
+      const refProbe = Array.from({ length: stride + 1 }, (_, i) => (i === first + epochs ? specs[0]!.train.y[0]! : NaN));
       const outputs = [t.weights, t.velocity, t.losses, t.validLoss, probe];
       const refs = [refW, refV, refLosses, refValid, refProbe];
       const made = [whole, t.schedule, t.weights, t.velocity, t.losses, t.validLoss, t.nonFinite, probe];

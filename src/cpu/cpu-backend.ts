@@ -258,41 +258,48 @@ export class CpuBackend implements Backend {
   }
 
   linearSgdEpochs(t: LinearEpochTensors, shape: LinearEpochShape): void {
-    const { rows, validRows, features } = shape;
-    const w = own(t.weights).values;
-    const v = own(t.velocity).values;
-    // Σ (x·w − y)² over a table, and when `grad` is given Σ (x·w − y)·x into it.
-    const sums = (x: Float32Array, y: Float32Array, count: number, grad?: Float64Array) => {
-      let loss = 0;
-      for (let i = 0; i < count; i++) {
-        let prediction = 0;
-        for (let f = 0; f < features; f++) prediction += x[i * features + f]! * w[f]!;
-        const diff = prediction - y[i]!;
-        loss += diff * diff;
-        if (grad) for (let f = 0; f < features; f++) grad[f]! += diff * x[i * features + f]!;
+    const { features, scheduleStride, validSlots } = shape;
+    const schedule = own(t.schedule).values;
+    const first = this.step;
+    t.models.forEach((model, m) => {
+      const w = own(t.weights).values.subarray(m * features, (m + 1) * features);
+      const v = own(t.velocity).values.subarray(m * features, (m + 1) * features);
+      // Σ (x·w − y)² over a table, and when `grad` is given Σ (x·w − y)·x into it.
+      const sums = (x: Float32Array, y: Float32Array, count: number, grad?: Float64Array) => {
+        let loss = 0;
+        for (let i = 0; i < count; i++) {
+          let prediction = 0;
+          for (let f = 0; f < features; f++) prediction += x[i * features + f]! * w[f]!;
+          const diff = prediction - y[i]!;
+          loss += diff * diff;
+          if (grad) for (let f = 0; f < features; f++) grad[f]! += diff * x[i * features + f]!;
+        }
+        return loss;
+      };
+      let nonFinite = false;
+      // A model whose run has ended stops updating.
+      const last = Math.min(first + shape.epochs, model.steps);
+      for (let step = first; step < last; step++) {
+        const lr = schedule[2 * (m * scheduleStride + step)]!;
+        const momentum = schedule[2 * (m * scheduleStride + step) + 1]!;
+        const grad = new Float64Array(features);
+        const loss = sums(own(model.trainX).values, own(model.trainY).values, model.rows, grad) / model.rows;
+        own(t.losses).values[m * scheduleStride + step] = loss;
+        nonFinite ||= isNonFinite(loss);
+        for (let f = 0; f < features; f++) {
+          v[f] = momentum * v[f]! + (2 * grad[f]!) / model.rows;
+          w[f] = w[f]! - lr * v[f]!;
+          nonFinite ||= !Number.isFinite(w[f]!);
+        }
+        if (shape.validate) {
+          const valid = sums(own(model.validX).values, own(model.validY).values, model.validRows) / model.validRows;
+          own(t.validLoss).values[m * validSlots + (step % validSlots)] = valid;
+          nonFinite ||= isNonFinite(valid);
+        }
       }
-      return loss;
-    };
-    let nonFinite = false;
-    for (let e = 0; e < shape.epochs; e++) {
-      const [lr, momentum] = this.hyper(t.schedule);
-      const grad = new Float64Array(features);
-      const loss = sums(own(t.trainX).values, own(t.trainY).values, rows, grad) / rows;
-      own(t.losses).values[this.step] = loss;
-      nonFinite ||= isNonFinite(loss);
-      for (let f = 0; f < features; f++) {
-        v[f] = momentum * v[f]! + (2 * grad[f]!) / rows;
-        w[f] = w[f]! - lr * v[f]!;
-        nonFinite ||= !Number.isFinite(w[f]!);
-      }
-      if (validRows > 0) {
-        const valid = sums(own(t.validX).values, own(t.validY).values, validRows) / validRows;
-        own(t.validLoss).values[this.step % shape.validSlots] = valid;
-        nonFinite ||= isNonFinite(valid);
-      }
-      this.step++;
-    }
-    if (nonFinite) own(t.nonFinite).words[0] = 1;
+      if (nonFinite) own(t.nonFinite).words[m] = 1;
+    });
+    this.step = first + shape.epochs;
   }
 
   setStep(step: number): void {

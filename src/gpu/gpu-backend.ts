@@ -12,6 +12,7 @@
  * const values = await backend.read(c);
  */
 import {
+  MAX_BATCH_MODELS,
   SLICE_ALIGNMENT,
   type AdamSettings,
   type Backend,
@@ -300,18 +301,28 @@ export class GpuBackend implements Backend {
   }
 
   linearSgdEpochs(t: LinearEpochTensors, shape: LinearEpochShape): void {
-    const tables = [t.trainX, t.trainY, t.validX, t.validY].map((tensor) => this.own(tensor));
+    const { models } = t;
+    if (models.length < 1 || models.length > MAX_BATCH_MODELS) throw new Error(`The fused linear epochs train 1 to ${MAX_BATCH_MODELS} models at once, not ${models.length}.`);
+    const tables = models.flatMap((m) => [m.trainX, m.trainY, m.validX, m.validY]).map((tensor) => this.own(tensor));
     const first = tables[0]!;
     if (tables.some((table) => table.rootId !== first.rootId)) {
-      throw new Error('The fused linear epochs bind the training and validation tables as one: make them slices of one tensor (packTensors).');
+      throw new Error('The fused linear epochs bind every training and validation table as one: make them slices of one tensor (packTensors).');
     }
     const start = Math.min(...tables.map((table) => table.offset));
     const end = Math.max(...tables.map((table) => table.offset + table.length));
     const data = new GpuTensor('linear data', 'f32', first.buffer, start, end - start, this, first.rootId);
-    const params = new ParamWriter().u32(shape.rows).u32(shape.validRows).u32(shape.features).u32(shape.epochs).u32(shape.validSlots);
-    for (const table of tables) params.u32(table.offset - start);
+    const params = new ParamWriter().u32(shape.features).u32(shape.epochs).u32(shape.validSlots).u32(shape.validate ? 1 : 0);
+    params.u32(shape.scheduleStride).u32(0).u32(0).u32(0);
+    // Every slot is written, unused ones as zeros: the uniform must be as large as the struct.
+    for (let m = 0; m < MAX_BATCH_MODELS; m++) {
+      const model = models[m];
+      const at = (tensor: Tensor) => this.own(tensor).offset - start;
+      if (!model) params.u32(0).u32(0).u32(0).u32(0).u32(0).u32(0).u32(0).u32(0);
+      else params.u32(at(model.trainX)).u32(at(model.trainY)).u32(model.rows).u32(model.steps).u32(at(model.validX)).u32(at(model.validY)).u32(model.validRows).u32(0);
+    }
     const buffers = [data, t.schedule, t.weights, t.velocity, t.losses, this.step, t.validLoss, t.nonFinite];
-    this.dispatch('linearSgdEpochs', params, buffers, [1, 1]);
+    this.dispatch('linearSgdEpochs', params, buffers, [models.length, 1]);
+    this.dispatch('advanceSteps', new ParamWriter().u32(shape.epochs), [this.step], [1, 1]);
   }
 
   setStep(step: number): void {

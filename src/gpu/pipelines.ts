@@ -49,10 +49,11 @@ export const KERNELS = {
     bindings: ['uniform', 'read', 'read', 'read', 'write', 'write', 'write', 'write'],
   },
   advanceStep: { shader: 'optim', entryPoint: 'advance_step', bindings: ['write'], fixedWorkgroup: true },
+  advanceSteps: { shader: 'optim', entryPoint: 'advance_steps', bindings: ['uniform', 'write'], fixedWorkgroup: true },
   linearSgdEpochs: {
     shader: 'fused',
     entryPoint: 'linear_sgd_epochs',
-    bindings: ['uniform', 'read', 'read', 'write', 'write', 'write', 'write', 'write', 'write'],
+    bindings: ['uniform', 'read', 'read', 'write', 'write', 'write', 'read', 'write', 'write'],
     fixedWorkgroup: true,
   },
 } as const satisfies Record<string, KernelSpec>;

@@ -135,11 +135,10 @@ export class StepRecorder {
 
   private recordFused(epochs: number, validate: boolean): void {
     const { data, model } = this;
+    const steps = this.settings.schedule.length / 2;
+    const slot = { trainX: data.trainX, trainY: data.trainY, validX: data.validX, validY: data.validY, rows: data.trainRows, validRows: data.validRows, steps };
     const tensors = {
-      trainX: data.trainX,
-      trainY: data.trainY,
-      validX: data.validX,
-      validY: data.validY,
+      models: [slot],
       schedule: this.schedule,
       weights: model.weights,
       velocity: model.moment1,
@@ -147,7 +146,7 @@ export class StepRecorder {
       validLoss: this.validLoss,
       nonFinite: this.nonFinite,
     };
-    const shape = { rows: data.trainRows, validRows: validate ? data.validRows : 0, features: data.featureCount, epochs, validSlots: this.settings.validationSlots };
+    const shape = { features: data.featureCount, epochs, validate, validSlots: this.settings.validationSlots, scheduleStride: steps };
     this.backend.linearSgdEpochs(tensors, shape);
   }
 
