@@ -13,7 +13,7 @@ export async function ourEngine(kind: 'webgpu' | 'cpu'): Promise<Engine> {
 export async function ourLine(engine: Engine): Promise<Timing> {
   const start = performance.now();
   let lastEpoch = start;
-  const result = await engine.train(LINE_CONFIG, { lrEvidence: false, onEpoch: () => (lastEpoch = performance.now()) });
+  const result = await engine.train(LINE_CONFIG, { whatIf: false, onEpoch: () => (lastEpoch = performance.now()) });
   const [a, b] = result.params!;
   return { ms: lastEpoch - start, result: { a: a!, b: b!, loss: result.history.at(-1)!.trainLoss } };
 }
@@ -21,7 +21,7 @@ export async function ourLine(engine: Engine): Promise<Timing> {
 export async function ourDigits(engine: Engine): Promise<Timing> {
   const start = performance.now();
   let lastEpoch = start;
-  const result = await engine.train(DIGITS_CONFIG, { lrEvidence: false, onEpoch: () => (lastEpoch = performance.now()) });
+  const result = await engine.train(DIGITS_CONFIG, { whatIf: false, onEpoch: () => (lastEpoch = performance.now()) });
   const last = result.history.at(-1)!;
   return { ms: lastEpoch - start, result: { validLoss: last.validLoss, errorRate: last.errorRate! } };
 }

@@ -9,7 +9,7 @@
 import type { OptimizerName, RunConfig, Scenario, ScheduleName } from './types';
 
 export const SCENARIOS: readonly Scenario[] = ['line', 'digits', 'cancer', 'custom'];
-export const LIMITS = { epochs: [1, 1000], maxLr: [1e-6, 10] } as const;
+export const LIMITS = { epochs: [1, 1000], maxLr: [1e-6, 10], seeds: [1, 16] } as const;
 /** fastai's default learning rate (the notes: "Learning rate padrão = 0.003"). */
 export const FASTAI_DEFAULT_LR = 3e-3;
 
@@ -35,6 +35,7 @@ export function defaultConfig(scenario: Scenario): RunConfig {
     imbalance: 1,
     oversample: false,
     seed: 0,
+    seeds: 1,
   };
 }
 
@@ -96,6 +97,7 @@ export function resolveConfig(input: Partial<RunConfig> & Record<string, unknown
     imbalance: clampNumber(warnings, 'imbalance', input.imbalance, d.imbalance, 1, 1000, false),
     oversample: input.oversample === undefined ? d.oversample : Boolean(input.oversample),
     seed: clampNumber(warnings, 'seed', input.seed, d.seed, 0, 0xffffffff, true),
+    seeds: clampNumber(warnings, 'seeds', input.seeds, d.seeds, LIMITS.seeds[0], LIMITS.seeds[1], true),
   };
   if (input.data) config.data = input.data;
   if (scenario === 'custom' && !config.data) {

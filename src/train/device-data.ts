@@ -31,6 +31,8 @@ export interface DeviceData {
   classCount: number;
   /** Host copy of the validation labels, for per-class error rates. */
   validLabels: Float32Array | null;
+  /** Training rows with train-size left at its default: what "more data" can give. */
+  availableTrainRows: number;
   /** Cut by train-size to half or less, or under 10 rows a feature: over-fitting then calls for more data. */
   smallTrainingSet: boolean;
   /** The four tables are slices of one tensor, as the fused linear epochs need. */
@@ -66,6 +68,7 @@ export function uploadData(backend: Backend, prepared: PreparedData): DeviceData
     validX,
     validY,
     trainRows: prepared.train.rows,
+    availableTrainRows: prepared.availableTrainRows,
     validRows: prepared.valid.rows,
     featureCount: prepared.featureCount,
     loss,
@@ -86,40 +89,60 @@ export function uploadData(backend: Backend, prepared: PreparedData): DeviceData
  * matmul. Validation rows come from the same distribution on other streams.
  */
 export function generateLineData(backend: Backend, config: RunConfig): DeviceData {
+  const { datasets, owned } = generateLineTables(backend, [{ seed: config.seed, trainRows: config.trainSize }]);
+  return { ...datasets[0]!, owned };
+}
+
+/** What one line data set depends on. */
+export interface LineDataSpec {
+  seed: number;
+  trainRows: number;
+}
+
+/**
+ * Several line data sets (other seeds, other training rows) as slices of one tensor, so the
+ * fused epochs can train a batch of models on them in one dispatch. The data sets own
+ * nothing; `owned` goes when the batch is done.
+ */
+export function generateLineTables(backend: Backend, specs: LineDataSpec[]): { datasets: DeviceData[]; owned: Tensor[] } {
   const trueParams = backend.tensor(2, 'a (true)');
   backend.write(trueParams, Float32Array.from(LINE_TRUE_PARAMS));
-  const trainRows = config.trainSize;
-  // One tensor for the four tables: the fused epochs bind them as one.
-  const { whole, parts } = packTensors(backend, [trainRows * 2, trainRows, LINE_ROWS * 2, LINE_ROWS], 'line data');
-  const [trainX, trainY, validX, validY] = parts as [Tensor, Tensor, Tensor, Tensor];
-  const make = (x: Tensor, y: Tensor, rows: number, xStream: number, noiseStream: number) => {
+  // One tensor for every table: the fused epochs bind them as one.
+  const lengths = specs.flatMap(({ trainRows }) => [trainRows * 2, trainRows, LINE_ROWS * 2, LINE_ROWS]);
+  const { whole, parts } = packTensors(backend, lengths, 'line data');
+  const make = (seed: number, x: Tensor, y: Tensor, rows: number, xStream: number, noiseStream: number) => {
     backend.fill({ tensor: x, offset: 0, stride: 1, count: rows * 2 }, 1);
-    backend.uniform({ tensor: x, offset: 0, stride: 2, count: rows }, -1, 1, { seed: config.seed, stream: xStream, counter: 0 });
+    backend.uniform({ tensor: x, offset: 0, stride: 2, count: rows }, -1, 1, { seed, stream: xStream, counter: 0 });
     // y is made apart and copied in: one dispatch may not read and write the same buffer.
     const noisy = backend.tensor(rows, 'line y');
-    backend.uniform({ tensor: noisy, offset: 0, stride: 1, count: rows }, 0, 1, { seed: config.seed, stream: noiseStream, counter: 0 });
+    backend.uniform({ tensor: noisy, offset: 0, stride: 1, count: rows }, 0, 1, { seed, stream: noiseStream, counter: 0 });
     backend.matmul(x, trueParams, noisy, { m: rows, n: 1, k: 2, accumulate: true });
     backend.copy(noisy, y);
     backend.release(noisy);
   };
-  make(trainX, trainY, trainRows, STREAMS.lineTrainX, STREAMS.lineTrainNoise);
-  make(validX, validY, LINE_ROWS, STREAMS.lineValidX, STREAMS.lineValidNoise);
-  return {
-    trainX,
-    trainY,
-    validX,
-    validY,
-    trainRows,
-    validRows: LINE_ROWS,
-    featureCount: 2,
-    loss: 'mse',
-    outputs: 1,
-    classCount: 0,
-    validLabels: null,
-    smallTrainingSet: trainRows < 10 * 2,
-    packed: true,
-    owned: [whole, trueParams],
-  };
+  const datasets = specs.map(({ seed, trainRows }, i): DeviceData => {
+    const [trainX, trainY, validX, validY] = parts.slice(4 * i, 4 * i + 4) as [Tensor, Tensor, Tensor, Tensor];
+    make(seed, trainX, trainY, trainRows, STREAMS.lineTrainX, STREAMS.lineTrainNoise);
+    make(seed, validX, validY, LINE_ROWS, STREAMS.lineValidX, STREAMS.lineValidNoise);
+    return {
+      trainX,
+      trainY,
+      validX,
+      validY,
+      trainRows,
+      validRows: LINE_ROWS,
+      availableTrainRows: LINE_ROWS,
+      featureCount: 2,
+      loss: 'mse',
+      outputs: 1,
+      classCount: 0,
+      validLabels: null,
+      smallTrainingSet: trainRows < 10 * 2,
+      packed: true,
+      owned: [],
+    };
+  });
+  return { datasets, owned: [whole, trueParams] };
 }
 
 export function releaseData(backend: Backend, data: DeviceData): void {

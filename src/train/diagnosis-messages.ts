@@ -1,48 +1,224 @@
 /**
- * What each diagnosis says, in English and in Brazilian Portuguese with the learner's own
+ * What the diagnosis says, in English and in Brazilian Portuguese with the learner's own
  * words from the lesson-2 notes (taxa de aprendizado, épocas, perda no treino / na validação).
+ * Provisional messages name the sign on the chart they rest on; final ones name the change a
+ * what-if run tested and the validation loss it reached.
  */
 import type { DiagnosisCode, Language } from './types';
 
-export interface MessageFacts {
+/** Which sign a provisional message rests on. */
+export type ProvisionalReason =
+  | 'no-epochs'
+  | 'diverged'
+  | 'loss-grew'
+  | 'valid-very-large'
+  | 'valid-rose'
+  | 'valid-rose-early'
+  | 'train-above-valid'
+  | 'barely-moved'
+  | 'still-improving'
+  | 'falling';
+
+export interface ProvisionalFacts {
   bestEpoch: number;
   maxLr: string;
-  suggestion: string | null;
+  /** The two numbers the sign compares (for 'diverged', `from` is the epoch). */
+  from: string;
+  to: string;
+  running: boolean;
+}
+
+export interface FinalFacts {
+  bestEpoch: number;
+  /** The change the what-if tested, in words: "max_lr 10× smaller (0.01)". */
+  change: string | null;
+  whatIfLoss: string;
+  mainLoss: string;
   divergedAt: number | null;
 }
 
-type Catalog = Record<DiagnosisCode, (f: MessageFacts) => string>;
+/** A what-if's change, for messages and for its ghost curve's label. */
+export type ChangeWords =
+  | { kind: 'lr-smaller' | 'lr-larger'; factor: number; value: string }
+  | { kind: 'more-epochs'; factor: number; value: number }
+  | { kind: 'fewer-epochs'; value: number; from: number }
+  | { kind: 'more-rows'; value: number; from: number };
+
+interface Catalog {
+  provisional: (reason: ProvisionalReason, f: ProvisionalFacts) => string;
+  final: (code: DiagnosisCode, f: FinalFacts) => string;
+  change: (c: ChangeWords) => string;
+  label: (c: ChangeWords) => string;
+  /** While the what-if runs train. */
+  testing: (count: number) => string;
+}
 
 const en: Catalog = {
-  ok: (f) => `Training looks healthy: the loss fell and the validation loss followed it (lowest at epoch ${f.bestEpoch}).`,
-  'lr-too-high': (f) =>
-    f.divergedAt !== null
-      ? `Learning rate too high: the loss blew up to infinity in epoch ${f.divergedAt} and training stopped. Try a max_lr about 10× smaller than ${f.maxLr}.`
-      : `Learning rate too high: the loss jumps around or grows instead of falling. Try a max_lr about 10× smaller than ${f.maxLr}${f.suggestion ? ` (the LR finder suggests ${f.suggestion})` : ''}.`,
-  'lr-too-low': (f) =>
-    `Learning rate too low: the loss falls far too slowly${f.suggestion ? `; max_lr ${f.maxLr} is far below the ${f.suggestion} the LR finder suggests` : ''}. Raise max_lr.`,
-  'too-few-epochs': () =>
-    'Too few epochs: the training loss is still above the validation loss, so the model has more to learn. Train for more epochs.',
-  'too-many-epochs': (f) =>
-    `Too many epochs: the validation loss was lowest at epoch ${f.bestEpoch}, then rose while the training loss kept falling: the model is memorising the training set. Train for about ${f.bestEpoch} epochs.`,
-  'more-data': (f) =>
-    `More data may help: even at a sensible learning rate the model over-fits early (validation loss lowest at epoch ${f.bestEpoch}, far above the training loss). Use more training rows.`,
+  provisional(reason, f) {
+    const so = f.running ? 'So far' : 'From the curves alone';
+    switch (reason) {
+      case 'no-epochs':
+        return `${so}: no epoch has finished yet.`;
+      case 'diverged':
+        return `Learning rate too high: the loss blew up to infinity in epoch ${f.from} and training stopped. Try a max_lr about 10× smaller than ${f.maxLr}.`;
+      case 'loss-grew':
+        return `${so}: the learning rate looks too high: the training loss rose from ${f.from} to ${f.to} and stayed up.`;
+      case 'valid-very-large':
+        return `${so}: the learning rate looks too high: the validation loss ${f.to} is over 3× the loss training started from (${f.from}).`;
+      case 'valid-rose':
+        return `${so}: too many epochs, it seems: the validation loss was lowest at epoch ${f.bestEpoch} (${f.from}), then rose to ${f.to} while the training loss kept falling.`;
+      case 'valid-rose-early':
+        return `${so}: more data may help: on a small training set the validation loss was lowest early, at epoch ${f.bestEpoch} (${f.from}), then rose to ${f.to}.`;
+      case 'train-above-valid':
+        return `${so}: the model under-fits: the training loss ${f.from} is still above the validation loss ${f.to}. More epochs or a larger max_lr may help.`;
+      case 'barely-moved':
+        return `${so}: the model under-fits: the training loss barely moved, from ${f.from} to ${f.to}. More epochs or a larger max_lr may help.`;
+      case 'still-improving':
+        return `${so}: the model under-fits: the validation loss was still falling, from ${f.from} to ${f.to} over the last third of the run. More epochs or a larger max_lr may help.`;
+      case 'falling':
+        return f.running
+          ? `${so}: the losses are falling (validation loss ${f.to}).`
+          : `${so}: the loss fell and the validation loss followed it (${f.to}, lowest at epoch ${f.bestEpoch}).`;
+    }
+  },
+  final(code, f) {
+    const evidence = `with ${f.change} the validation loss ends at ${f.whatIfLoss} instead of ${f.mainLoss}`;
+    switch (code) {
+      case 'lr-too-high':
+        if (f.divergedAt !== null) {
+          return f.change
+            ? `Learning rate too high: the loss blew up to infinity in epoch ${f.divergedAt} and training stopped. With ${f.change} the validation loss ends at ${f.whatIfLoss}.`
+            : `Learning rate too high: the loss blew up to infinity in epoch ${f.divergedAt} and training stopped, and it blew up with a 100× smaller max_lr too. Try a much smaller max_lr.`;
+        }
+        return `Learning rate too high: ${evidence}.`;
+      case 'lr-too-low':
+        return `Learning rate too low: ${evidence}.`;
+      case 'too-few-epochs':
+        return `Too few epochs: ${evidence}.`;
+      case 'too-many-epochs':
+        return `Too many epochs: the validation loss was lowest at epoch ${f.bestEpoch}; ${evidence}.`;
+      case 'more-data':
+        return `More data helps: ${evidence}.`;
+      case 'ok':
+        return f.change
+          ? `Training looks healthy: no change tried lowered the validation loss (${f.mainLoss}) by 25 % or more; the best, ${f.change}, ends at ${f.whatIfLoss}.`
+          : `Training looks healthy: the validation loss ends at ${f.mainLoss}.`;
+    }
+  },
+  change(c) {
+    switch (c.kind) {
+      case 'lr-smaller':
+        return `max_lr ${c.factor}× smaller (${c.value})`;
+      case 'lr-larger':
+        return `max_lr ${c.factor}× larger (${c.value})`;
+      case 'more-epochs':
+        return `${c.factor}× the epochs (${c.value})`;
+      case 'fewer-epochs':
+        return `${c.value} epochs instead of ${c.from}`;
+      case 'more-rows':
+        return `all ${c.value} training rows instead of ${c.from}`;
+    }
+  },
+  label(c) {
+    switch (c.kind) {
+      case 'lr-smaller':
+        return `max_lr ÷${c.factor}`;
+      case 'lr-larger':
+        return `max_lr ×${c.factor}`;
+      case 'more-epochs':
+        return `${c.factor}× epochs`;
+      case 'fewer-epochs':
+        return `${c.value} epochs`;
+      case 'more-rows':
+        return `${c.value} rows`;
+    }
+  },
+  testing: (count) => `Testing the advice: training ${count} what-if run${count === 1 ? '' : 's'}…`,
 };
 
 const ptBR: Catalog = {
-  ok: (f) => `O treino parece saudável: a perda caiu e a perda na validação acompanhou (mínima na época ${f.bestEpoch}).`,
-  'lr-too-high': (f) =>
-    f.divergedAt !== null
-      ? `Taxa de aprendizado muito alta: a perda explodiu para o infinito na época ${f.divergedAt} e o treino parou. Tente um max_lr umas 10× menor que ${f.maxLr}.`
-      : `Taxa de aprendizado muito alta: a perda oscila ou cresce em vez de cair. Tente um max_lr umas 10× menor que ${f.maxLr}${f.suggestion ? ` (o lr_find sugere ${f.suggestion})` : ''}.`,
-  'lr-too-low': (f) =>
-    `Taxa de aprendizado muito baixa: a perda cai devagar demais${f.suggestion ? `; o max_lr ${f.maxLr} está bem abaixo do ${f.suggestion} sugerido pelo lr_find` : ''}. Aumente o max_lr.`,
-  'too-few-epochs': () =>
-    'Poucas épocas: a perda no treino ainda está acima da perda na validação, então o modelo ainda tem o que aprender. Treine por mais épocas.',
-  'too-many-epochs': (f) =>
-    `Épocas demais: a perda na validação foi mínima na época ${f.bestEpoch} e depois subiu enquanto a perda no treino continuava caindo: o modelo está decorando o conjunto de treino. Treine por cerca de ${f.bestEpoch} épocas.`,
-  'more-data': (f) =>
-    `Mais dados podem ajudar: mesmo com uma taxa de aprendizado razoável o modelo se ajusta demais cedo (perda na validação mínima na época ${f.bestEpoch}, bem acima da perda no treino). Use mais dados de treino.`,
+  provisional(reason, f) {
+    const so = f.running ? 'Até agora' : 'Só pelas curvas';
+    switch (reason) {
+      case 'no-epochs':
+        return `${so}: nenhuma época terminou ainda.`;
+      case 'diverged':
+        return `Taxa de aprendizado muito alta: a perda explodiu para o infinito na época ${f.from} e o treino parou. Tente um max_lr umas 10× menor que ${f.maxLr}.`;
+      case 'loss-grew':
+        return `${so}: a taxa de aprendizado parece alta demais: a perda no treino subiu de ${f.from} para ${f.to} e não voltou.`;
+      case 'valid-very-large':
+        return `${so}: a taxa de aprendizado parece alta demais: a perda na validação ${f.to} passa de 3× a perda inicial (${f.from}).`;
+      case 'valid-rose':
+        return `${so}: parecem épocas demais: a perda na validação foi mínima na época ${f.bestEpoch} (${f.from}) e depois subiu para ${f.to} enquanto a perda no treino continuava caindo.`;
+      case 'valid-rose-early':
+        return `${so}: mais dados podem ajudar: com poucos dados de treino a perda na validação foi mínima cedo, na época ${f.bestEpoch} (${f.from}), e depois subiu para ${f.to}.`;
+      case 'train-above-valid':
+        return `${so}: o modelo está subajustado: a perda no treino ${f.from} ainda está acima da perda na validação ${f.to}. Mais épocas ou um max_lr maior podem ajudar.`;
+      case 'barely-moved':
+        return `${so}: o modelo está subajustado: a perda no treino quase não mudou, de ${f.from} para ${f.to}. Mais épocas ou um max_lr maior podem ajudar.`;
+      case 'still-improving':
+        return `${so}: o modelo está subajustado: a perda na validação ainda caía, de ${f.from} para ${f.to} no último terço do treino. Mais épocas ou um max_lr maior podem ajudar.`;
+      case 'falling':
+        return f.running
+          ? `${so}: as perdas estão caindo (perda na validação ${f.to}).`
+          : `${so}: a perda caiu e a perda na validação acompanhou (${f.to}, mínima na época ${f.bestEpoch}).`;
+    }
+  },
+  final(code, f) {
+    const evidence = `com ${f.change} a perda na validação termina em ${f.whatIfLoss} em vez de ${f.mainLoss}`;
+    switch (code) {
+      case 'lr-too-high':
+        if (f.divergedAt !== null) {
+          return f.change
+            ? `Taxa de aprendizado muito alta: a perda explodiu para o infinito na época ${f.divergedAt} e o treino parou. Com ${f.change} a perda na validação termina em ${f.whatIfLoss}.`
+            : `Taxa de aprendizado muito alta: a perda explodiu para o infinito na época ${f.divergedAt} e o treino parou, e explodiu também com um max_lr 100× menor. Tente um max_lr bem menor.`;
+        }
+        return `Taxa de aprendizado muito alta: ${evidence}.`;
+      case 'lr-too-low':
+        return `Taxa de aprendizado muito baixa: ${evidence}.`;
+      case 'too-few-epochs':
+        return `Poucas épocas: ${evidence}.`;
+      case 'too-many-epochs':
+        return `Épocas demais: a perda na validação foi mínima na época ${f.bestEpoch}; ${evidence}.`;
+      case 'more-data':
+        return `Mais dados ajudam: ${evidence}.`;
+      case 'ok':
+        return f.change
+          ? `O treino parece saudável: nenhuma mudança testada baixou a perda na validação (${f.mainLoss}) em 25 % ou mais; a melhor, ${f.change}, termina em ${f.whatIfLoss}.`
+          : `O treino parece saudável: a perda na validação termina em ${f.mainLoss}.`;
+    }
+  },
+  change(c) {
+    switch (c.kind) {
+      case 'lr-smaller':
+        return `max_lr ${c.factor}× menor (${c.value})`;
+      case 'lr-larger':
+        return `max_lr ${c.factor}× maior (${c.value})`;
+      case 'more-epochs':
+        return `${c.factor}× as épocas (${c.value})`;
+      case 'fewer-epochs':
+        return `${c.value} épocas em vez de ${c.from}`;
+      case 'more-rows':
+        return `todas as ${c.value} linhas de treino em vez de ${c.from}`;
+    }
+  },
+  label(c) {
+    switch (c.kind) {
+      case 'lr-smaller':
+        return `max_lr ÷${c.factor}`;
+      case 'lr-larger':
+        return `max_lr ×${c.factor}`;
+      case 'more-epochs':
+        return `${c.factor}× épocas`;
+      case 'fewer-epochs':
+        return `${c.value} épocas`;
+      case 'more-rows':
+        return `${c.value} linhas`;
+    }
+  },
+  testing: (count) => `Testando o conselho: treinando ${count} ${count === 1 ? 'variação' : 'variações'}…`,
 };
 
 export const DIAGNOSIS_MESSAGES: Record<Language, Catalog> = { en, 'pt-BR': ptBR };
+
+export const PROVISIONAL_MESSAGES: Record<Language, Catalog['provisional']> = { en: en.provisional, 'pt-BR': ptBR.provisional };

@@ -17,7 +17,7 @@ export function describeEngine(makeEngine: () => Promise<Engine>): void {
   const get = async () => (engine ??= await makeEngine());
 
   it('reproduces the lesson-2 notebook: a ≈ 3, b ≈ 2.5 after 100 plain SGD steps at lr 0.1', async () => {
-    const result = await (await get()).train({ scenario: 'line', schedule: 'constant', maxLr: 0.1, epochs: 100, optimizer: 'sgd' });
+    const result = await (await get()).train({ scenario: 'line', schedule: 'constant', maxLr: 0.1, epochs: 100, optimizer: 'sgd' }, { whatIf: false });
     expect(result.stopReason).toBe('done');
     expect(result.history.map((h) => h.epoch)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
     const [a, b] = result.params!;
@@ -31,7 +31,7 @@ export function describeEngine(makeEngine: () => Promise<Engine>): void {
   });
 
   it('trains the digits MLP with the defaults to under 5 % validation error in 20 epochs', async () => {
-    const result = await (await get()).train({ scenario: 'digits' });
+    const result = await (await get()).train({ scenario: 'digits' }, { whatIf: false });
     expect(result.history).toHaveLength(20);
     expect(result.history.at(-1)!.errorRate!).toBeLessThan(0.05);
     expect(result.history.at(-1)!.classErrorRates).toHaveLength(10);
@@ -47,7 +47,7 @@ export function describeEngine(makeEngine: () => Promise<Engine>): void {
   });
 
   it('shows over-fitting on a small training set: valid loss falls, then rises while train loss keeps falling', async () => {
-    const result = await (await get()).train({ scenario: 'cancer', trainSize: 40, batchSize: 8, epochs: 60 });
+    const result = await (await get()).train({ scenario: 'cancer', trainSize: 40, batchSize: 8, epochs: 60 }, { whatIf: false });
     const valid = result.history.map((h) => h.validLoss);
     const best = valid.indexOf(Math.min(...valid));
     expect(best).toBeGreaterThan(2);
@@ -60,7 +60,7 @@ export function describeEngine(makeEngine: () => Promise<Engine>): void {
 
   it('reports every epoch once, in order, as it finishes', async () => {
     const seen: number[] = [];
-    const result = await (await get()).train({ scenario: 'cancer', epochs: 7 }, { onEpoch: (s) => seen.push(s.epoch) });
+    const result = await (await get()).train({ scenario: 'cancer', epochs: 7 }, { whatIf: false, onEpoch: (s) => seen.push(s.epoch) });
     expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(result.history.map((h) => h.epoch)).toEqual(seen);
     expect(result.history.every((h, i) => i === 0 || h.elapsedMs >= result.history[i - 1]!.elapsedMs)).toBe(true);
@@ -75,6 +75,9 @@ export function describeEngine(makeEngine: () => Promise<Engine>): void {
     });
     expect(stopped.stopReason).toBe('stopped');
     expect(stopped.history.length).toBeLessThan(20);
+    // A stopped run tests no advice: its diagnosis stays provisional.
+    expect(stopped.diagnosis.final).toBe(false);
+    expect(stopped.diagnosis.evidence).toEqual([]);
     const next = await e.train({ scenario: 'line', epochs: 5 });
     expect(next.stopReason).toBe('done');
     expect(next.history).toHaveLength(5);
@@ -94,7 +97,7 @@ export function describeEngine(makeEngine: () => Promise<Engine>): void {
   it('makes the minority class harder to recognise when imbalanced, and oversampling helps', async () => {
     const e = await get();
     const malignantError = async (imbalance: number, oversample: boolean) =>
-      (await e.train({ scenario: 'cancer', imbalance, oversample })).history.at(-1)!.classErrorRates![0]!;
+      (await e.train({ scenario: 'cancer', imbalance, oversample }, { whatIf: false })).history.at(-1)!.classErrorRates![0]!;
     const balanced = await malignantError(1, false);
     const imbalanced = await malignantError(10, false);
     const oversampled = await malignantError(10, true);
@@ -110,10 +113,10 @@ export function describeEngine(makeEngine: () => Promise<Engine>): void {
       return [x, y];
     });
     const classes = parseCsv(['x,y,label', ...rows.map(([x, y]) => `${x},${y},${x! + y! > 0 ? 1 : 0}`)].join('\n'));
-    const classified = await e.train({ scenario: 'custom', data: classes, epochs: 30, maxLr: 0.03, batchSize: 16 });
+    const classified = await e.train({ scenario: 'custom', data: classes, epochs: 30, maxLr: 0.03, batchSize: 16 }, { whatIf: false });
     expect(classified.history.at(-1)!.errorRate!).toBeLessThan(0.2);
     const values = parseCsv(['x,y,target', ...rows.map(([x, y]) => `${x},${y},${(2 * x! - y! + 0.5).toFixed(3)}`)].join('\n'));
-    const regressed = await e.train({ scenario: 'custom', data: values, epochs: 30, maxLr: 0.03, batchSize: 16, hidden: [] });
+    const regressed = await e.train({ scenario: 'custom', data: values, epochs: 30, maxLr: 0.03, batchSize: 16, hidden: [] }, { whatIf: false });
     expect(regressed.history.at(-1)!.errorRate).toBeNull();
     expect(regressed.history.at(-1)!.validLoss).toBeLessThan(0.05);
   });
@@ -141,23 +144,24 @@ export function describeEngine(makeEngine: () => Promise<Engine>): void {
       // y = 3x + 2 + U(0, 1)
       line.x.forEach((x, i) => expect(line.y[i]! - 3 * x - 2).toBeGreaterThanOrEqual(-1e-5));
     }
-    const run = await e.train({ scenario: 'line', epochs: 120 });
+    const run = await e.train({ scenario: 'line', epochs: 120 }, { whatIf: false });
     const withParams = run.history.filter((h) => h.params);
     expect(withParams.length).toBeGreaterThan(1);
     expect(withParams.at(-1)!.params).toEqual(run.params);
     const digits = await e.preview({ scenario: 'digits' });
     expect(digits.kind === 'digits' && digits.images[0]!.length).toBe(64);
-    const trained = await e.train({ scenario: 'cancer', epochs: 3 });
+    const trained = await e.train({ scenario: 'cancer', epochs: 3 }, { whatIf: false });
     expect(trained.predictions).toHaveLength(40);
     expect(await e.preview({ scenario: 'cancer' })).toEqual({ kind: 'table', classNames: ['malignant', 'benign'], task: 'classification' });
   });
 
-  it('keeps no suggestion from an aborted LR search, so later diagnoses are not misled', async () => {
-    const e = await get();
-    const aborted = new AbortController();
-    aborted.abort();
-    await e.lrFind({ scenario: 'line', seed: 11 }, { signal: aborted.signal });
-    const slow = await e.train({ scenario: 'line', seed: 11, maxLr: 1e-3 });
-    expect(slow.diagnosis.code).toBe('lr-too-low');
+  it('tests its advice with what-if runs after the run, and rests the final diagnosis on them', async () => {
+    const result = await (await get()).train({ scenario: 'line', maxLr: 1e-3 });
+    expect(result.diagnosis.code).toBe('lr-too-low');
+    expect(result.diagnosis.final).toBe(true);
+    const larger = result.diagnosis.evidence.find((w) => w.change.maxLr === 0.01)!;
+    expect(larger.history).toHaveLength(100);
+    expect(larger.finalValidLoss).toBe(larger.history.at(-1)!.validLoss);
+    expect(larger.gain).toBeCloseTo(result.history.at(-1)!.validLoss / larger.finalValidLoss, 10);
   });
 }

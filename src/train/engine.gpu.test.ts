@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { nodeGpu } from '../testing/node-webgpu';
-import { DIAGNOSIS_TABLE } from './diagnosis-table';
+import { generateLineData, generateLineTables, releaseData } from './device-data';
+import { GpuBackend } from '../gpu/gpu-backend';
+import { acquireDevice } from '../gpu/device';
+import { resolveConfig } from './config';
+import { trainLinearBatch } from './linear-batch';
+import { trainModel } from './trainer';
+import { randomSettings, rightCodes } from './what-if-settings';
 import { createEngine } from './engine';
 import { describeEngine } from './engine-spec';
 
@@ -15,12 +21,51 @@ describe('the engine on WebGPU', () => {
   describeEngine(webgpu);
 });
 
-describe('the diagnosis table on WebGPU', async () => {
+describe('the diagnosis on WebGPU, judged by following its advice', async () => {
   const engine = await webgpu();
-  it.each(DIAGNOSIS_TABLE)('$name is diagnosed $expected', async ({ config, expected }) => {
-    const result = await engine.train(config);
-    expect(result.backend).toBe('webgpu');
-    expect(result.diagnosis.code).toBe(expected);
+
+  it('calls the lesson-2 notebook run ok for seeds 0–9', async () => {
+    for (let seed = 0; seed < 10; seed++) {
+      const result = await engine.train({ scenario: 'line', schedule: 'constant', seed });
+      expect(result.backend).toBe('webgpu');
+      expect(result.diagnosis.code, `seed ${seed}: ${result.diagnosis.message}`).toBe('ok');
+    }
+  });
+
+  it('is right on random line settings, judged by what-ifs trained here, and matches the CPU', async () => {
+    const settings = randomSettings(64, 2026).filter((s) => s.scenario === 'line').slice(0, 16);
+    const cpu = await createEngine({ backend: 'cpu' });
+    let right = 0;
+    for (const setting of settings) {
+      const result = await engine.train(setting);
+      if ((await rightCodes(engine, setting)).right.has(result.diagnosis.code)) right++;
+      expect((await cpu.train(setting)).diagnosis.code).toBe(result.diagnosis.code);
+    }
+    expect(right / settings.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('trains a batch of models that equal the same models alone to float32 rounding', async () => {
+    const { device, description } = await acquireDevice(nodeGpu());
+    const backend = new GpuBackend(device, description);
+    const configs = [{}, { maxLr: 0.01, epochs: 37 }, { maxLr: 1, schedule: 'constant' as const, epochs: 120, seed: 3 }, { trainSize: 17, epochs: 9 }].map(
+      (c) => resolveConfig({ scenario: 'line', ...c }).config,
+    );
+    const { datasets, owned } = generateLineTables(backend, configs.map((c) => ({ seed: c.seed, trainRows: c.trainSize })));
+    const batched = await trainLinearBatch(backend, configs.map((config, i) => ({ config, data: datasets[i]! })));
+    for (const t of owned) backend.release(t);
+    for (const [i, config] of configs.entries()) {
+      const data = generateLineData(backend, config);
+      const alone = await trainModel(backend, data, config);
+      releaseData(backend, data);
+      expect(batched[i]!.history).toHaveLength(alone.history.length);
+      batched[i]!.history.forEach((h, e) => {
+        const a = alone.history[e]!;
+        expect(Math.abs(h.validLoss - a.validLoss) / a.validLoss).toBeLessThan(1e-6);
+        expect(Math.abs(h.trainLoss - a.trainLoss) / a.trainLoss).toBeLessThan(1e-6);
+      });
+      batched[i]!.params!.forEach((p, j) => expect(Math.abs(p - alone.params![j]!)).toBeLessThan(1e-6));
+    }
+    backend.dispose();
   });
 });
 

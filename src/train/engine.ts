@@ -19,11 +19,13 @@ import { GpuBackend } from '../gpu/gpu-backend';
 import { resolveConfig } from './config';
 import { loadCancer, loadDigits } from './data/builtin';
 import { prepareData, type PreparedData } from './data/prepare';
-import { generateLineData, releaseData, uploadData, type DeviceData } from './device-data';
-import { diagnose, needsLrEvidence } from './diagnosis';
+import { generateLineData, generateLineTables, releaseData, uploadData, type DeviceData } from './device-data';
+import { diagnose } from './diagnosis';
+import { batchesLinearRuns, trainLinearBatch, type BatchRun } from './linear-batch';
 import { findLearningRate } from './lr-find';
-import { trainModel } from './trainer';
-import { PREVIEW_ROWS, type EpochStats, type Language, type LrFindResult, type RunConfig, type RunResult, type ScenarioPreview } from './types';
+import { trainModel, type TrainOutcome } from './trainer';
+import { PREVIEW_ROWS, type EpochStats, type Language, type LrFindResult, type RunConfig, type RunResult, type ScenarioPreview, type WhatIf } from './types';
+import { finalValidLoss, followUpWhatIfs, judgeWhatIfs, planWhatIfs, whatIfResult, type WhatIfPlan } from './what-if';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
 
@@ -41,10 +43,22 @@ export interface TrainOptions {
   /** The language of the diagnosis message. */
   lang?: Language;
   /**
-   * Run the LR finder when the diagnosis needs its evidence (an under-fitting run). On by
-   * default; benchmarks turn it off to time training alone.
+   * Train the what-if runs after the main run and resolve with the diagnosis they support
+   * (default true). Off, the diagnosis is the provisional one, read from the curves alone.
    */
-  lrEvidence?: boolean;
+  whatIf?: boolean;
+  /** The main run (and its seeds) ended: its result, with the provisional diagnosis. */
+  onTrainEnd?: (result: RunResult) => void;
+  /** Each what-if run as it ends. */
+  onWhatIf?: (whatIf: WhatIf) => void;
+}
+
+/** What the main run leaves for the what-ifs and the result. */
+interface MainRun {
+  outcome: TrainOutcome;
+  seedHistories: EpochStats[][];
+  availableTrainRows: number;
+  smallTrainingSet: boolean;
 }
 
 export interface Engine {
@@ -66,15 +80,8 @@ async function gpuBackend(options: EngineOptions): Promise<GpuBackend> {
   return new GpuBackend(device, description);
 }
 
-/** The key of what the LR finder depends on: everything but max_lr, epochs and schedule. */
-function evidenceKey(config: RunConfig): string {
-  const { scenario, optimizer, batchSize, trainSize, hidden, imbalance, oversample, seed } = config;
-  return JSON.stringify([scenario, optimizer, batchSize, trainSize, hidden, imbalance, oversample, seed, config.data?.rows]);
-}
-
 class TrainingEngine implements Engine {
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly suggestions = new Map<string, number>();
   private disposed = false;
 
   constructor(
@@ -94,21 +101,101 @@ class TrainingEngine implements Engine {
   train(partial: Partial<RunConfig>, options: TrainOptions = {}): Promise<RunResult> {
     const { config } = resolveConfig(partial);
     return this.exclusive(async (backend) => {
-      const data = await this.loadData(backend, config);
+      const { signal, lang } = options;
+      const main = await this.trainMain(backend, config, options);
+      const { history, stopReason, params, predictions } = main.outcome;
+      const provisional = diagnose(history, { config, stopReason, smallTrainingSet: main.smallTrainingSet }, lang);
+      const result: RunResult = {
+        config,
+        history,
+        stopReason,
+        diagnosis: provisional,
+        backend: backend.kind,
+        seedHistories: main.seedHistories,
+        ...(params ? { params } : {}),
+        ...(predictions ? { predictions } : {}),
+      };
+      options.onTrainEnd?.(result);
+      if (options.whatIf === false || stopReason === 'stopped' || history.length === 0 || signal?.aborted) return result;
+      const mainFinal = finalValidLoss(history, stopReason);
+      const plans = planWhatIfs(config, history, stopReason, main.availableTrainRows);
+      const whatIfs = await this.trainWhatIfs(backend, config, plans, mainFinal, options);
+      if (!signal?.aborted) whatIfs.push(...(await this.trainWhatIfs(backend, config, followUpWhatIfs(config, whatIfs), mainFinal, options)));
+      if (signal?.aborted) return result;
+      return { ...result, diagnosis: judgeWhatIfs(config, history, stopReason, whatIfs, lang) };
+    });
+  }
+
+  /** The run itself and, with `seeds`, its other seeds: batched on the GPU for line, one after another otherwise. */
+  private async trainMain(backend: Backend, config: RunConfig, options: TrainOptions): Promise<MainRun> {
+    const seedConfigs = Array.from({ length: config.seeds }, (_, i) => ({ ...config, seed: config.seed + i }));
+    const onEpoch = options.onEpoch;
+    const batch = await this.linearBatch(backend, seedConfigs);
+    if (batch) {
       try {
-        const outcome = await trainModel(backend, data, config, options);
-        let lrSuggestion: number | undefined;
-        if (options.lrEvidence !== false && needsLrEvidence(outcome.history, outcome.stopReason) && !options.signal?.aborted) {
-          lrSuggestion = await this.suggestion(backend, data, config, options.signal);
-        }
-        const context = { config, stopReason: outcome.stopReason, lrSuggestion, smallTrainingSet: data.smallTrainingSet };
-        const diagnosis = diagnose(outcome.history, context, options.lang);
-        const { history, stopReason, params, predictions } = outcome;
-        return { config, history, stopReason, diagnosis, backend: backend.kind, ...(params ? { params } : {}), ...(predictions ? { predictions } : {}) };
+        const outcomes = await trainLinearBatch(backend, batch.runs, { signal: options.signal, onEpoch: (stats, m) => m === 0 && onEpoch?.(stats) });
+        const data = batch.runs[0]!.data;
+        return { outcome: outcomes[0]!, seedHistories: outcomes.map((o) => o.history), availableTrainRows: data.availableTrainRows, smallTrainingSet: data.smallTrainingSet };
+      } finally {
+        batch.release();
+      }
+    }
+    const histories: EpochStats[][] = [];
+    let main: MainRun | null = null;
+    for (const seedConfig of seedConfigs) {
+      if (main && options.signal?.aborted) break;
+      const data = await this.loadData(backend, seedConfig);
+      try {
+        const outcome = await trainModel(backend, data, seedConfig, main ? { signal: options.signal } : { ...options });
+        histories.push(outcome.history);
+        main ??= { outcome, seedHistories: histories, availableTrainRows: data.availableTrainRows, smallTrainingSet: data.smallTrainingSet };
       } finally {
         releaseData(backend, data);
       }
-    });
+    }
+    return main!;
+  }
+
+  /** Each plan's run, batched on the GPU for line; each reported as it ends. */
+  private async trainWhatIfs(backend: Backend, config: RunConfig, plans: WhatIfPlan[], mainFinal: number, options: TrainOptions): Promise<WhatIf[]> {
+    if (plans.length === 0) return [];
+    const configs = plans.map((plan) => ({ ...config, ...plan.change, seeds: 1 }));
+    const report = (plan: WhatIfPlan, outcome: TrainOutcome) => {
+      const whatIf = whatIfResult(plan, outcome.history, outcome.stopReason, mainFinal);
+      options.onWhatIf?.(whatIf);
+      return whatIf;
+    };
+    const batch = await this.linearBatch(backend, configs);
+    if (batch) {
+      try {
+        const outcomes = await trainLinearBatch(backend, batch.runs, { signal: options.signal });
+        return plans.map((plan, i) => report(plan, outcomes[i]!));
+      } finally {
+        batch.release();
+      }
+    }
+    const whatIfs: WhatIf[] = [];
+    for (const [i, plan] of plans.entries()) {
+      if (options.signal?.aborted) break;
+      const data = await this.loadData(backend, configs[i]!);
+      try {
+        whatIfs.push(report(plan, await trainModel(backend, data, configs[i]!, { signal: options.signal })));
+      } finally {
+        releaseData(backend, data);
+      }
+    }
+    return whatIfs;
+  }
+
+  /** The runs as one fused batch on line data generated together, or null when they cannot share one. */
+  private async linearBatch(backend: Backend, configs: RunConfig[]): Promise<{ runs: BatchRun[]; release: () => void } | null> {
+    if (configs.some((c) => c.scenario !== 'line')) return null;
+    const { datasets, owned } = generateLineTables(backend, configs.map((c) => ({ seed: c.seed, trainRows: c.trainSize })));
+    const runs = configs.map((config, i) => ({ config, data: datasets[i]! }));
+    const release = () => owned.forEach((t) => backend.release(t));
+    if (batchesLinearRuns(runs)) return { runs, release };
+    release();
+    return null;
   }
 
   lrFind(partial: Partial<RunConfig>, options: { signal?: AbortSignal } = {}): Promise<LrFindResult> {
@@ -116,10 +203,7 @@ class TrainingEngine implements Engine {
     return this.exclusive(async (backend) => {
       const data = await this.loadData(backend, config);
       try {
-        const found = await findLearningRate(backend, data, config, options.signal);
-        // A search cut short has a truncated curve: its suggestion is no evidence to keep.
-        if (!options.signal?.aborted) this.suggestions.set(evidenceKey(config), found.suggestion);
-        return found;
+        return await findLearningRate(backend, data, config, options.signal);
       } finally {
         releaseData(backend, data);
       }
@@ -164,17 +248,6 @@ class TrainingEngine implements Engine {
     });
     this.queue = run.catch(() => undefined);
     return run;
-  }
-
-  /** The LR finder's suggestion for this model and data, or undefined when the search was aborted. */
-  private async suggestion(backend: Backend, data: DeviceData, config: RunConfig, signal?: AbortSignal): Promise<number | undefined> {
-    const key = evidenceKey(config);
-    const known = this.suggestions.get(key);
-    if (known !== undefined) return known;
-    const { suggestion } = await findLearningRate(backend, data, config, signal);
-    if (signal?.aborted) return undefined;
-    this.suggestions.set(key, suggestion);
-    return suggestion;
   }
 
   private async loadData(backend: Backend, config: RunConfig): Promise<DeviceData> {

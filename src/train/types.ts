@@ -35,6 +35,8 @@ export interface RunConfig {
   imbalance: number;
   oversample: boolean;
   seed: number;
+  /** Seeds trained at once (seed, seed + 1, …), for the band of their valid losses: 1–16. */
+  seeds: number;
   /** Required for 'custom'. */
   data?: Dataset;
 }
@@ -75,6 +77,23 @@ export interface Diagnosis {
   message: string;
   /** 1-based epoch of the lowest validation loss (0 when no epoch finished). */
   bestEpoch: number;
+  /** The what-if runs the final diagnosis rests on (empty while training). */
+  evidence: WhatIf[];
+  /** false for the live, provisional message; true once the what-if runs have spoken. */
+  final: boolean;
+}
+
+/** A run with one change a diagnosis stands for, trained to test that advice. */
+export interface WhatIf {
+  /** The advice this run tests. */
+  code: DiagnosisCode;
+  /** e.g. { maxLr: 0.01 } or { epochs: 300 }. */
+  change: Partial<RunConfig>;
+  /** Infinity when it diverged. */
+  finalValidLoss: number;
+  /** The main run's final valid loss ÷ this one's: above 1 means the change helped. */
+  gain: number;
+  history: EpochStats[];
 }
 
 export type StopReason = 'done' | 'diverged' | 'stopped';
@@ -89,6 +108,8 @@ export interface RunResult {
   params?: number[];
   /** Addition: the predicted class of the first PREVIEW_ROWS validation rows (classification). */
   predictions?: number[];
+  /** Every seed's history, the main run's first (config.seeds of them). */
+  seedHistories: EpochStats[][];
 }
 
 export interface LrFindResult {

@@ -28,6 +28,8 @@ export interface PreparedData {
   classNames?: string[];
   /** Training rows used / rows the split left for training (before imbalance and oversampling). */
   trainFraction: number;
+  /** Rows the split leaves for training: what train-size can use at most. */
+  availableTrainRows: number;
 }
 
 function take(data: Dataset, indices: number[]): Table {
@@ -122,6 +124,7 @@ export function prepareData(data: Dataset, config: RunConfig, options: { standar
     task: data.task,
     classCount: data.classCount,
     trainFraction,
+    availableTrainRows: trainCount,
     ...(data.classNames ? { classNames: data.classNames } : {}),
   };
 }

@@ -1,0 +1,152 @@
+/**
+ * Trains K lesson-2 models at once (what-if runs, several seeds): every chunk of epochs is
+ * one fused dispatch with a workgroup per model, and one readback for all of them. Each model
+ * has its own data, schedule and number of epochs; a model whose run has ended stops updating
+ * while the others go on. A model trained in a batch follows the same steps as alone.
+ *
+ * @example
+ * const outcomes = await trainLinearBatch(backend, [
+ *   { config, data },
+ *   { config: { ...config, maxLr: config.maxLr / 10 }, data },
+ * ], { onEpoch: (stats, model) => model === 0 && chart.push(stats) });
+ */
+import { MAX_BATCH_MODELS, type Backend, type LinearModelSlot, type Tensor } from '../backend';
+import type { DeviceData } from './device-data';
+import { OwnedTensors } from './owned-tensors';
+import { scheduleTable } from './schedule';
+import { fusesLinearEpochs } from './step-recorder';
+import { CHUNKS_IN_FLIGHT, FUSED_EPOCHS_PER_CHUNK, LINE_START, modelLayers, type TrainOutcome } from './trainer';
+import type { EpochStats, RunConfig, StopReason } from './types';
+
+export interface BatchRun {
+  config: RunConfig;
+  /** Its tables must be slices of the same tensor as every other run's (generateLineTables). */
+  data: DeviceData;
+}
+
+export interface BatchCallbacks {
+  onEpoch?: (stats: EpochStats, model: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Whether these runs can share one fused dispatch: the lesson-2 model, full batch, plain SGD, line data. */
+export function batchesLinearRuns(runs: BatchRun[]): boolean {
+  return (
+    runs.length >= 1 &&
+    runs.length <= MAX_BATCH_MODELS &&
+    runs.every(({ config, data }) => config.scenario === 'line' && fusesLinearEpochs(modelLayers(config, data), data, config.optimizer, Math.min(config.batchSize, data.trainRows)))
+  );
+}
+
+interface ModelState {
+  history: EpochStats[];
+  stopReason: StopReason | null;
+  params?: number[];
+}
+
+export async function trainLinearBatch(backend: Backend, runs: BatchRun[], callbacks: BatchCallbacks = {}): Promise<TrainOutcome[]> {
+  if (!batchesLinearRuns(runs)) throw new Error(`A fused batch takes 1 to ${MAX_BATCH_MODELS} lesson-2 runs (line, full batch, SGD).`);
+  const K = runs.length;
+  const features = runs[0]!.data.featureCount;
+  const longest = Math.max(...runs.map((r) => r.config.epochs));
+  const epochsPerChunk = Math.min(longest, FUSED_EPOCHS_PER_CHUNK);
+  const owned = new OwnedTensors(backend);
+  const make = (length: number, label: string, dtype: 'f32' | 'u32' = 'f32'): Tensor => owned.add(backend.tensor(length, label, dtype));
+
+  // One step an epoch: model m's schedule and losses hold `longest` steps from m·longest.
+  const schedules = runs.map(({ config }) => scheduleTable(config.schedule, config.optimizer, config.maxLr, config.epochs));
+  const schedule = make(2 * K * longest, 'batch schedules');
+  const packed = new Float32Array(2 * K * longest);
+  schedules.forEach((table, m) => packed.set(table, 2 * m * longest));
+  backend.write(schedule, packed);
+  const weights = make(K * features, 'batch weights');
+  backend.write(weights, Float32Array.from({ length: K * features }, (_, i) => LINE_START[i % features]!));
+  const velocity = make(K * features, 'batch velocities');
+  backend.fill({ tensor: velocity, offset: 0, stride: 1, count: K * features }, 0);
+  const losses = make(K * longest, 'batch step losses');
+  const validLoss = make(K * epochsPerChunk, 'batch valid losses');
+  const nonFinite = make(K, 'batch non-finite flags', 'u32');
+  backend.write(nonFinite, new Uint32Array(K));
+  const models: LinearModelSlot[] = runs.map(({ config, data }) => ({
+    trainX: data.trainX,
+    trainY: data.trainY,
+    validX: data.validX,
+    validY: data.validY,
+    rows: data.trainRows,
+    validRows: data.validRows,
+    steps: config.epochs,
+  }));
+  const tensors = { models, schedule, weights, velocity, losses, validLoss, nonFinite };
+
+  const started = performance.now();
+  const states: ModelState[] = runs.map(() => ({ history: [], stopReason: null }));
+  const pending: { firstEpoch: number; epochs: number; values: Promise<Float32Array[]> }[] = [];
+  let nextEpoch = 0;
+  let stopped = false;
+
+  const recordChunk = () => {
+    const epochs = Math.min(epochsPerChunk, longest - nextEpoch);
+    backend.linearSgdEpochs(tensors, { features, epochs, validate: true, validSlots: epochsPerChunk, scheduleStride: longest });
+    const ranges = [
+      ...runs.map((_, m) => ({ tensor: losses, offset: m * longest + nextEpoch, length: epochs })),
+      { tensor: validLoss },
+      { tensor: nonFinite },
+      { tensor: weights },
+    ];
+    pending.push({ firstEpoch: nextEpoch, epochs, values: backend.readRanges(ranges) });
+    nextEpoch += epochs;
+  };
+
+  try {
+    backend.setStep(0);
+    while (nextEpoch < longest || pending.length > 0) {
+      while (nextEpoch < longest && pending.length < CHUNKS_IN_FLIGHT && !callbacks.signal?.aborted) recordChunk();
+      if (callbacks.signal?.aborted) {
+        stopped = true;
+        break;
+      }
+      const chunk = pending.shift()!;
+      const values = await chunk.values;
+      if (callbacks.signal?.aborted) {
+        stopped = true;
+        break;
+      }
+      const [validValues, flags, weightValues] = values.slice(K) as [Float32Array, Float32Array, Float32Array];
+      const elapsedMs = performance.now() - started;
+      runs.forEach(({ config }, m) => {
+        const state = states[m]!;
+        if (state.stopReason !== null) return;
+        const stepLosses = values[m]!;
+        const epochs = Math.min(chunk.epochs, config.epochs - chunk.firstEpoch);
+        for (let e = 0; e < epochs; e++) {
+          const epoch = chunk.firstEpoch + e;
+          const trainLoss = stepLosses[e]!;
+          const valid = validValues[m * epochsPerChunk + (epoch % epochsPerChunk)]!;
+          if (!Number.isFinite(trainLoss) || !Number.isFinite(valid)) {
+            state.stopReason = 'diverged';
+            return;
+          }
+          const stats: EpochStats = { epoch: epoch + 1, trainLoss, validLoss: valid, errorRate: null, lr: schedules[m]![2 * epoch]!, elapsedMs, stepLosses: [trainLoss] };
+          const w = Array.from(weightValues.subarray(m * features, (m + 1) * features));
+          if (e === epochs - 1 && w.every(Number.isFinite)) stats.params = w;
+          state.history.push(stats);
+          callbacks.onEpoch?.(stats, m);
+        }
+        // The flag also catches weights that overflowed while the losses stayed finite.
+        if (new Uint32Array(flags.buffer, flags.byteOffset, K)[m] !== 0) state.stopReason = 'diverged';
+        else if (state.history.length === config.epochs) {
+          state.stopReason = 'done';
+          state.params = state.history.at(-1)!.params;
+        }
+      });
+    }
+    return states.map((state) => {
+      const stopReason = state.stopReason ?? (stopped ? 'stopped' : 'done');
+      return { history: state.history, stopReason, ...(stopReason === 'done' && state.params ? { params: state.params } : {}) };
+    });
+  } finally {
+    // Readbacks still in flight must settle before their buffers go.
+    await Promise.allSettled(pending.map((p) => p.values));
+    owned.releaseAll();
+  }
+}

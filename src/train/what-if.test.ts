@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../backend';
+import { CpuBackend } from '../cpu/cpu-backend';
+import { diagnose } from './diagnosis';
+import { generateLineData, generateLineTables, releaseData } from './device-data';
+import { createEngine } from './engine';
+import { formatLoss } from './format';
+import { trainLinearBatch } from './linear-batch';
+import { resolveConfig } from './config';
+import { trainModel } from './trainer';
+import type { Diagnosis, EpochStats, RunConfig, WhatIf } from './types';
+import { HELPFUL_GAIN } from './what-if';
+import { randomSettings, rightCodes } from './what-if-settings';
+
+/** The final message quotes the run's final valid loss and its evidence's, and the code follows from the gain. */
+function expectEvidenceAgrees(diagnosis: Diagnosis, history: EpochStats[], diverged: boolean): void {
+  expect(diagnosis.final).toBe(true);
+  const quoted = diagnosis.evidence.reduce<WhatIf | null>((a, w) => (a === null || w.gain > a.gain ? w : a), null);
+  if (!diverged) expect(diagnosis.message).toContain(formatLoss(history.at(-1)!.validLoss));
+  if (diagnosis.code === 'ok') expect(diagnosis.evidence.every((w) => w.gain < HELPFUL_GAIN)).toBe(true);
+  else if (!diverged) expect(quoted!.gain).toBeGreaterThanOrEqual(HELPFUL_GAIN);
+  if (quoted && quoted.finalValidLoss < Infinity && (diagnosis.code !== 'lr-too-high' || !diverged)) {
+    expect(diagnosis.message).toContain(formatLoss(quoted.finalValidLoss));
+  }
+}
+
+describe('the diagnosis on the CPU backend, judged by following its advice', async () => {
+  const engine = await createEngine({ backend: 'cpu' });
+
+  it('is right on at least 95 % of 64 random settings, judged by what-ifs trained here', async () => {
+    const settings = randomSettings(64, 2026);
+    const misses: string[] = [];
+    const counts = new Map<string, number>();
+    for (const [i, setting] of settings.entries()) {
+      const result = await engine.train(setting);
+      const judged = await rightCodes(engine, setting);
+      counts.set(result.diagnosis.code, (counts.get(result.diagnosis.code) ?? 0) + 1);
+      expectEvidenceAgrees(result.diagnosis, result.history, result.stopReason === 'diverged');
+      if (!judged.right.has(result.diagnosis.code)) {
+        const tried = judged.tried.map((t) => `${JSON.stringify(t.change)} → ${formatLoss(t.loss)}`).join(', ');
+        misses.push(`#${i} ${JSON.stringify(setting)}: said ${result.diagnosis.code}, right ${[...judged.right].join('/')}; valid ${formatLoss(judged.mainLoss)}; ${tried}`);
+      }
+    }
+    const accuracy = 1 - misses.length / settings.length;
+    console.log(`diagnosis accuracy: ${settings.length - misses.length}/${settings.length} (${(100 * accuracy).toFixed(1)} %); codes said: ${JSON.stringify(Object.fromEntries(counts))}`);
+    for (const miss of misses) console.log(`  miss ${miss}`);
+    expect(accuracy).toBeGreaterThanOrEqual(0.95);
+  }, 900_000);
+
+  it('calls the lesson-2 notebook run (constant max_lr 0.1, 100 epochs) ok for seeds 0–9', async () => {
+    for (let seed = 0; seed < 10; seed++) {
+      const result = await engine.train({ scenario: 'line', schedule: 'constant', seed });
+      expect(result.diagnosis.code, `seed ${seed}: ${result.diagnosis.message}`).toBe('ok');
+      expect(result.diagnosis.final).toBe(true);
+    }
+  });
+
+  it('names the change and its evidence in both languages', async () => {
+    const en = await engine.train({ scenario: 'line', maxLr: 1e-3 });
+    const pt = await engine.train({ scenario: 'line', maxLr: 1e-3 }, { lang: 'pt-BR' });
+    expect(en.diagnosis.code).toBe('lr-too-low');
+    expect(en.diagnosis.message).toMatch(/^Learning rate too low: with max_lr 10× larger \(0\.01\) the validation loss ends at [\d.]+ instead of [\d.]+\.$/);
+    expect(pt.diagnosis.message).toMatch(/^Taxa de aprendizado muito baixa: com max_lr 10× maior \(0\.01\) a perda na validação termina em [\d.]+ em vez de [\d.]+\.$/);
+  });
+
+  it('reports the main run first, then each what-if, and resolves with the final diagnosis', async () => {
+    const order: string[] = [];
+    const result = await engine.train(
+      { scenario: 'cancer', epochs: 4 },
+      { onEpoch: () => order.push('epoch'), onTrainEnd: (r) => order.push(`end:${r.diagnosis.final}`), onWhatIf: () => order.push('what-if') },
+    );
+    expect(order.slice(0, 5)).toEqual(['epoch', 'epoch', 'epoch', 'epoch', 'end:false']);
+    expect(order.slice(5).every((o) => o === 'what-if')).toBe(true);
+    expect(order.length - 5).toBe(result.diagnosis.evidence.length);
+    expect(result.diagnosis.evidence.length).toBeGreaterThanOrEqual(3);
+    const off = await engine.train({ scenario: 'cancer', epochs: 4 }, { whatIf: false });
+    expect(off.diagnosis.final).toBe(false);
+    expect(off.diagnosis.evidence).toEqual([]);
+    expect(off.diagnosis.message).toMatch(/^From the curves alone/);
+  });
+
+  it('trains several seeds at once, the first the main run, each its own data', async () => {
+    for (const scenario of ['line', 'cancer'] as const) {
+      const alone = await engine.train({ scenario, epochs: 6 }, { whatIf: false });
+      const seeds = await engine.train({ scenario, epochs: 6, seeds: 3 }, { whatIf: false });
+      expect(seeds.seedHistories).toHaveLength(3);
+      expect(seeds.seedHistories[0]).toEqual(seeds.history);
+      expect(seeds.history.map((h) => h.validLoss)).toEqual(alone.history.map((h) => h.validLoss));
+      expect(seeds.seedHistories[1]![5]!.validLoss).not.toBe(seeds.seedHistories[2]![5]!.validLoss);
+    }
+  });
+});
+
+describe('models trained in one batch', () => {
+  it('equal the same models trained alone, bit for bit on the CPU', async () => {
+    const backend: Backend = new CpuBackend();
+    const settings: Partial<RunConfig>[] = [
+      { scenario: 'line' },
+      { scenario: 'line', maxLr: 0.01, epochs: 37 },
+      { scenario: 'line', maxLr: 1, schedule: 'constant', epochs: 120, seed: 3 },
+      { scenario: 'line', trainSize: 17, epochs: 9 },
+      { scenario: 'line', maxLr: 10 },
+    ];
+    const configs = settings.map((c) => resolveConfig(c).config);
+    const { datasets, owned } = generateLineTables(backend, configs.map((c) => ({ seed: c.seed, trainRows: c.trainSize })));
+    const batched = await trainLinearBatch(backend, configs.map((config, i) => ({ config, data: datasets[i]! })));
+    for (const t of owned) backend.release(t);
+    for (const [i, config] of configs.entries()) {
+      const data = generateLineData(backend, config);
+      const alone = await trainModel(backend, data, config);
+      releaseData(backend, data);
+      const strip = (h: EpochStats[]) => h.map(({ elapsedMs: _, ...rest }) => rest);
+      expect(strip(batched[i]!.history), `model ${i}`).toEqual(strip(alone.history));
+      expect(batched[i]!.stopReason).toBe(alone.stopReason);
+      expect(batched[i]!.params).toEqual(alone.params);
+    }
+    expect(batched[4]!.stopReason).toBe('diverged');
+  });
+});
+
+describe('the provisional message', () => {
+  const config = resolveConfig({ scenario: 'digits', epochs: 10 }).config;
+  const epochs = (pairs: [number, number][]): EpochStats[] =>
+    pairs.map(([trainLoss, validLoss], i) => ({ epoch: i + 1, trainLoss, validLoss, errorRate: null, lr: 1e-3, elapsedMs: i }));
+
+  it('states only signs the numbers beside it show', () => {
+    const above = diagnose(epochs([[2, 1.5], [1, 0.8], [0.5, 0.4]]), { config, stopReason: 'done' });
+    expect(above.message).toContain('training loss 0.5 is still above the validation loss 0.4');
+    // The old rule said "train above valid" here, where the screen read train 0.219, valid 0.274.
+    const improving = diagnose(epochs([[2, 2], [1, 1.2], [0.6, 0.7], [0.4, 0.5], [0.3, 0.45], [0.219, 0.274]]), { config, stopReason: 'done' });
+    expect(improving.message).not.toContain('above');
+    expect(improving.message).toContain('still falling, from 0.5 to 0.274');
+    const overfit = diagnose(epochs([[1, 1], [0.5, 0.4], [0.3, 0.5], [0.2, 0.6]]), { config, stopReason: 'running' });
+    expect(overfit.code).toBe('too-many-epochs');
+    expect(overfit.message).toMatch(/^So far: .*lowest at epoch 2 \(0\.4\), then rose to 0\.6/);
+    expect(overfit.final).toBe(false);
+  });
+});
