@@ -3,9 +3,9 @@
  * several runs, and leaves the numbers in window.__bench for bench/run.mjs.
  */
 import '../src/index';
-import { ourBackend, ourDigits, ourEngine, ourLine, ourMatmul } from './ours';
+import { ourBackend, ourDigits, ourEngine, ourLine, ourMatmul, ourWhatIfs, type WhatIfTiming } from './ours';
 import { tfDigits, tfLine, tfMatmul, useTfBackend } from './tfjs';
-import { digitsData, lineData, MATMUL_SIZES, median, type Timing } from './workloads';
+import { DIGITS_CONFIG, digitsData, LINE_CONFIG, lineData, MATMUL_SIZES, median, type Timing } from './workloads';
 
 type Row = { workload: string; contender: string; value: number; unit: 'ms' | 'GFLOP/s'; result?: Record<string, number> };
 const rows: Row[] = [];
@@ -34,6 +34,20 @@ async function matmuls(contender: string, run: (n: number, repeats: number) => P
   }
 }
 
+/**
+ * A run with its what-ifs against the run alone and against the same what-ifs one after
+ * another (medians of `runs`, after one warm-up): what batching the what-ifs saves.
+ */
+async function whatIfs(workload: string, contender: string, runs: number, work: () => Promise<WhatIfTiming>): Promise<void> {
+  await work();
+  const timings: WhatIfTiming[] = [];
+  for (let i = 0; i < runs; i++) timings.push(await work());
+  const mid = (pick: (t: WhatIfTiming) => number) => median(timings.map(pick));
+  const result = { aloneMs: mid((t) => t.aloneMs), endToFinalMs: mid((t) => t.endToFinalMs), oneByOneMs: mid((t) => t.oneByOneMs), count: timings.at(-1)!.count };
+  rows.push({ workload, contender, value: mid((t) => t.withWhatIfsMs), unit: 'ms', result });
+  say(`${workload} ${contender}: ${mid((t) => t.withWhatIfsMs).toFixed(1)} ms with ${result.count} what-ifs ${JSON.stringify(result)}`);
+}
+
 /** From a max-lr change on the element to its first new chart point, and to the finished line run drawn. */
 async function interactivity(): Promise<void> {
   // Made here, not in the page: its own first run would otherwise overlap the other workloads.
@@ -45,27 +59,36 @@ async function interactivity(): Promise<void> {
   const firstRun = event('train-end');
   document.body.append(element);
   await firstRun;
+  await event('diagnosis');
   const firstPoint: number[] = [];
   const finished: number[] = [];
+  const diagnosed: number[] = [];
   for (let i = 0; i < 11; i++) {
     const epoch = event('epoch-end');
     const end = event('train-end');
+    const final = event('diagnosis');
     const start = performance.now();
     element.setAttribute('max-lr', i % 2 ? '0.1' : '0.2');
     firstPoint.push((await epoch) - start);
     await end;
     await nextFrame();
     finished.push(performance.now() - start);
+    // The final diagnosis and the what-ifs' ghost curves, drawn.
+    await final;
+    await nextFrame();
+    diagnosed.push(performance.now() - start);
   }
   // The first change also pays for compiling nothing new, but keep the warm ten.
   rows.push({ workload: 'slider → first point', contender: 'ours-webgpu', value: median(firstPoint.slice(1)), unit: 'ms' });
   rows.push({ workload: 'slider → finished line', contender: 'ours-webgpu', value: median(finished.slice(1)), unit: 'ms' });
+  rows.push({ workload: 'slider → final diagnosis', contender: 'ours-webgpu', value: median(diagnosed.slice(1)), unit: 'ms' });
+  say(`interactivity: final diagnosis ${median(diagnosed.slice(1)).toFixed(1)} ms`);
   say(`interactivity: first point ${median(firstPoint.slice(1)).toFixed(1)} ms, finished ${median(finished.slice(1)).toFixed(1)} ms`);
 }
 
 /**
  * One contender a page (`?contender=ours-webgpu`), so that one crashing its GPU process spares
- * the rest; `&workloads=line,digits` runs only those (of line, digits, matmul, interactivity).
+ * the rest; `&workloads=line,digits` runs only those (of line, digits, whatif, matmul, interactivity).
  */
 async function main(): Promise<void> {
   const query = new URLSearchParams(location.search);
@@ -81,6 +104,10 @@ async function main(): Promise<void> {
     // line is short and its single runs vary most: more of them.
     if (runs('line')) await timed('line', contender, 9, () => ourLine(engine), 3);
     if (runs('digits')) await timed('digits', contender, 3, () => ourDigits(engine));
+    if (runs('whatif')) {
+      await whatIfs('what-ifs line', contender, 5, () => ourWhatIfs(engine, LINE_CONFIG));
+      await whatIfs('what-ifs digits', contender, 1, () => ourWhatIfs(engine, DIGITS_CONFIG));
+    }
     if (runs('matmul')) {
       const backend = await ourBackend(kind);
       await matmuls(contender, (n, r) => ourMatmul(backend, n, r));

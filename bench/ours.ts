@@ -3,7 +3,7 @@ import type { Backend } from '../src/backend';
 import { CpuBackend } from '../src/cpu/cpu-backend';
 import { acquireDevice } from '../src/gpu/device';
 import { GpuBackend } from '../src/gpu/gpu-backend';
-import { createEngine, type Engine } from '../src/train/engine';
+import { createEngine, type Engine, type RunConfig } from '../src/train/engine';
 import { DIGITS_CONFIG, LINE_CONFIG, type Timing } from './workloads';
 
 export async function ourEngine(kind: 'webgpu' | 'cpu'): Promise<Engine> {
@@ -47,4 +47,31 @@ export async function ourMatmul(backend: Backend, n: number, repeats: number): P
   const seconds = (performance.now() - start) / 1000;
   for (const t of [a, b, c]) backend.release(t);
   return (2 * n ** 3 * repeats) / seconds / 1e9;
+}
+
+/** A run with its what-ifs, against the run alone and against the same what-ifs trained one after another. */
+export interface WhatIfTiming {
+  /** The run alone, what-ifs off. */
+  aloneMs: number;
+  /** The run and its what-ifs, to the final diagnosis. */
+  withWhatIfsMs: number;
+  /** From the main run's end to the final diagnosis. */
+  endToFinalMs: number;
+  /** The same what-ifs, each trained alone, one after another. */
+  oneByOneMs: number;
+  count: number;
+}
+
+export async function ourWhatIfs(engine: Engine, config: Partial<RunConfig>): Promise<WhatIfTiming> {
+  const aloneStart = performance.now();
+  await engine.train(config, { whatIf: false });
+  const aloneMs = performance.now() - aloneStart;
+  const start = performance.now();
+  let ended = start;
+  const result = await engine.train(config, { onTrainEnd: () => (ended = performance.now()) });
+  const finished = performance.now();
+  const oneByOneStart = performance.now();
+  for (const w of result.diagnosis.evidence) await engine.train({ ...config, ...w.change }, { whatIf: false });
+  const oneByOneMs = performance.now() - oneByOneStart;
+  return { aloneMs, withWhatIfsMs: finished - start, endToFinalMs: finished - ended, oneByOneMs, count: result.diagnosis.evidence.length };
 }

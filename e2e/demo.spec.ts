@@ -1,24 +1,30 @@
 /** The demo page: presets for the notes' failure modes, and the URL carrying the state. */
-import { expect, nextRun, test, trainEnds } from './test';
+import { expect, nextRun, startsRun, test } from './test';
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript({ path: 'e2e/fixtures/event-log.js' });
 });
 
-test('each preset sets its playground and the diagnosis names the failure', async ({ page }) => {
+test('each preset sets its playground, and the tested diagnosis names the failure it shows', async ({ page }) => {
+  // Five runs and their what-ifs on SwiftShader's CPU-bound GPU.
+  test.setTimeout(600_000);
   await page.goto('/');
-  await nextRun(page, 0, 'line');
-  const before = await trainEnds(page, 'line');
-  await page.getByRole('button', { name: 'LR too high' }).click();
-  const high = await nextRun(page, before, 'line');
-  expect(high.code).toBe('lr-too-high');
-  const low = await trainEnds(page, 'line');
-  await page.getByRole('button', { name: 'LR too low' }).click();
-  expect((await nextRun(page, low, 'line')).code).toBe('lr-too-low');
-  const few = await trainEnds(page, 'digits');
-  await page.getByRole('button', { name: 'Too few epochs' }).click();
-  expect((await nextRun(page, few, 'digits')).code).toBe('too-few-epochs');
-  expect(page.url()).toContain('digits.epochs=2');
+  const presets: [string, string, string, RegExp][] = [
+    ['LR too high', 'line', 'lr-too-high', /max_lr 10× smaller \(0\.3\)/],
+    ['LR too low', 'line', 'lr-too-low', /max_lr 10× larger \(0\.01\)/],
+    ['Too few epochs', 'digits', 'too-few-epochs', /3× the epochs \(3\)/],
+    ['More data may help', 'digits', 'more-data', /all 1437 training rows instead of 50/],
+    ['Too many epochs', 'cancer', 'too-many-epochs', /lowest at epoch \d+/],
+  ];
+  for (const [button, id, code, evidence] of presets) {
+    const before = await startsRun(page, () => page.getByRole('button', { name: button, exact: true }).click(), id);
+    const run = await nextRun(page, before, id);
+    expect(run.final, button).toBe(true);
+    expect(run.code, `${button}: ${run.message}`).toBe(code);
+    expect(run.message).toMatch(evidence);
+  }
+  expect(page.url()).toContain('digits.train-size=50');
+  expect(page.url()).toContain('cancer.epochs=100');
 });
 
 test('a shared URL opens with the same settings and language', async ({ page }) => {

@@ -18,7 +18,7 @@ test('LR too high: raising max_lr with the keyboard makes the loss explode, and 
   await expect(playground.locator('[part="diagnosis"]')).toContainText('Learning rate too high');
 });
 
-test('LR too low: lowering max_lr makes the loss crawl, and the diagnosis says so with the LR finder as evidence', async ({ page }) => {
+test('LR too low: lowering max_lr makes the loss crawl, and the diagnosis says so with a 10× larger rate as evidence', async ({ page }) => {
   const playground = await openPlayground(page, { scenario: 'line' });
   await nextRun(page, 0);
   const before = await trainEnds(page);
@@ -27,11 +27,16 @@ test('LR too low: lowering max_lr makes the loss crawl, and the diagnosis says s
   expect(run.maxLr).toBe(1e-3);
   expect(run.code).toBe('lr-too-low');
   await expect(playground.locator('[part="diagnosis"]')).toContainText('Learning rate too low');
-  await expect(playground.locator('[part="diagnosis"]')).toContainText('LR finder suggests');
+  await expect(playground.locator('[part="diagnosis"]')).toContainText('with max_lr 10× larger (0.01) the validation loss ends at');
+  // Following the advice: the button moves the slider, and the new run is better.
+  await playground.getByRole('button', { name: /Try it: max_lr 10× larger/ }).click();
+  const tried = await nextRun(page, before + 1);
+  expect(tried.maxLr).toBe(0.01);
+  expect(tried.validLoss).toBeLessThan(run.validLoss * 0.75);
 });
 
-test('too few epochs: the epochs slider at 3 leaves the training loss above the validation loss', async ({ page }) => {
-  const playground = await openPlayground(page, { scenario: 'line' });
+test('too few epochs: the epochs slider at 3 with a constant rate leaves the loss falling, and 3× the epochs end lower', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line', schedule: 'constant' });
   await nextRun(page, 0);
   const before = await trainEnds(page);
   const epochs = slider(playground, /Epochs/);
@@ -40,7 +45,13 @@ test('too few epochs: the epochs slider at 3 leaves the training loss above the 
   const run = await nextRun(page, before);
   expect(run.configEpochs).toBe(3);
   expect(run.code).toBe('too-few-epochs');
-  await expect(playground.locator('[part="diagnosis"]')).toContainText('Too few epochs');
+  await expect(playground.locator('[part="diagnosis"]')).toContainText('Too few epochs: with 3× the epochs (9) the validation loss ends at');
+  // Each what-if is a ghost curve named in the legend; a click there hides it.
+  const ghost = playground.locator('.u-legend .u-series', { hasText: '3× epochs' });
+  await expect(ghost).toBeVisible();
+  await expect(playground.locator('.u-legend .u-series', { hasText: 'max_lr ×10' })).toBeVisible();
+  await ghost.click();
+  await expect(ghost).toHaveClass(/u-off/);
 });
 
 test('too many epochs: dragging epochs to the middle on the cancer data shows valid loss falling, then rising', async ({ page }) => {

@@ -2,11 +2,14 @@
 import { expect, nextRun, openPlayground, test } from './test';
 
 test('pt-BR from the page: every label, button and the diagnosis in Portuguese', async ({ page }) => {
-  const playground = await openPlayground(page, { scenario: 'line', epochs: '3', 'page-lang': 'pt-BR', controls: 'epochs max-lr schedule lr-find' });
+  const playground = await openPlayground(page, { scenario: 'line', epochs: '3', schedule: 'constant', 'page-lang': 'pt-BR', controls: 'epochs max-lr schedule lr-find' });
   const run = await nextRun(page, 0);
   expect(run.code).toBe('too-few-epochs');
   await expect(playground.locator('[part="diagnosis"]')).toContainText('Poucas épocas');
-  await expect(playground.locator('[part="diagnosis"]')).toContainText('perda no treino');
+  await expect(playground.locator('[part="diagnosis"]')).toContainText('perda na validação termina em');
+  await expect(playground.locator('[part="diagnosis"]')).toContainText('testado com variações');
+  await expect(playground.getByRole('button', { name: /Experimente: 3× as épocas/ })).toBeVisible();
+  await expect(playground.locator('.u-legend')).toContainText('3× épocas');
   await expect(playground.getByText('Taxa de aprendizado máxima (max_lr)')).toBeVisible();
   await expect(playground.getByRole('button', { name: 'Treinar', exact: true })).toBeVisible();
   await expect(playground.getByRole('button', { name: 'Encontrar a taxa de aprendizado' })).toBeVisible();

@@ -57,6 +57,13 @@ test('diverged: LR too high, stopped cleanly with no NaN drawn', async ({ page }
   await frozen(page, playground);
 });
 
+test('seeds: the band of five seeds\' validation losses, beside the what-ifs\' ghost curves', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'digits', epochs: '6', 'max-lr': '0.01', seed: '1', seeds: '5', controls: 'epochs max-lr' });
+  await nextRun(page, 0);
+  await expect(playground.locator('.u-legend')).toContainText('valid loss, highest seed');
+  await frozen(page, playground);
+});
+
 test('lr-find: the loss against learning rate with the suggestion', async ({ page }) => {
   const playground = await openPlayground(page, { scenario: 'line', seed: '1', epochs: '20', controls: 'epochs max-lr lr-find' });
   await nextRun(page, 0);
@@ -66,7 +73,7 @@ test('lr-find: the loss against learning rate with the suggestion', async ({ pag
 });
 
 test('overfit: too many epochs on the cancer data', async ({ page }) => {
-  const playground = await openPlayground(page, { scenario: 'cancer', seed: '1', epochs: '60', 'batch-size': '16' });
+  const playground = await openPlayground(page, { scenario: 'cancer', seed: '1', epochs: '60', 'batch-size': '16', 'max-lr': '0.01' });
   const run = await nextRun(page, 0);
   expect(run.code).toBe('too-many-epochs');
   await frozen(page, playground);

@@ -22,6 +22,7 @@ export const test = base.extend<{ pageErrors: string[] }>({
 export interface RunSummary {
   code: string | null;
   message: string | null;
+  final: boolean;
   stopReason: string | null;
   epochs: number;
   params: number[] | null;
@@ -31,6 +32,8 @@ export interface RunSummary {
   backend: string;
   configEpochs: number;
   maxLr: number;
+  /** The last epoch's validation loss. */
+  validLoss: number;
 }
 
 /** Opens the test page with these attributes on its one playground. */
@@ -40,17 +43,38 @@ export async function openPlayground(page: Page, attributes: Record<string, stri
   return page.locator('#tp');
 }
 
-export async function trainEnds(page: Page, id = 'tp'): Promise<number> {
-  return page.evaluate((target) => (window as unknown as { __events: { type: string; id: string }[] }).__events.filter((e) => e.type === 'train-end' && e.id === target).length, id);
+/** How many events of this type the playground `id` has fired. */
+export async function eventCount(page: Page, type: string, id = 'tp'): Promise<number> {
+  return page.evaluate(([t, target]) => (window as unknown as { __events: { type: string; id: string }[] }).__events.filter((e) => e.type === t && e.id === target).length, [type, id]);
 }
 
-/** Waits for a train-end after the first `after` ones, with the element idle, and summarises it. */
+export async function trainEnds(page: Page, id = 'tp'): Promise<number> {
+  return eventCount(page, 'train-end', id);
+}
+
+/**
+ * Does `action` (which starts a run, cancelling the one in progress) and returns how many
+ * train-ends had fired when the new run started: a cancelled run fires none after that, and
+ * the new run may end before this returns (a line run takes one dispatch).
+ */
+export async function startsRun(page: Page, action: () => Promise<void>, id = 'tp'): Promise<number> {
+  const starts = await eventCount(page, 'train-start', id);
+  await action();
+  await expect.poll(() => eventCount(page, 'train-start', id)).toBeGreaterThan(starts);
+  return page.evaluate(([target, count]) => {
+    const events = (window as unknown as { __events: { type: string; id: string }[] }).__events.filter((e) => e.id === target);
+    const start = events.filter((e) => e.type === 'train-start')[count as number];
+    return events.slice(0, events.indexOf(start!)).filter((e) => e.type === 'train-end').length;
+  }, [id, starts] as const);
+}
+
+/** Waits for a train-end after the first `after` ones, with the element idle (its what-ifs done too), and summarises it. */
 export async function nextRun(page: Page, after: number, id = 'tp'): Promise<RunSummary> {
   await page.waitForFunction(
     ([target, count]) => {
       const events = (window as unknown as { __events: { type: string; id: string }[] }).__events;
-      const el = document.getElementById(target as string) as HTMLElement & { running: boolean };
-      return events.filter((e) => e.type === 'train-end' && e.id === target).length > (count as number) && !el.running;
+      const el = document.getElementById(target as string) as HTMLElement & { running: boolean; testing: boolean };
+      return events.filter((e) => e.type === 'train-end' && e.id === target).length > (count as number) && !el.running && !el.testing;
     },
     [id, after],
     { timeout: 110_000 },
@@ -62,7 +86,7 @@ export async function summary(page: Page, id = 'tp'): Promise<RunSummary> {
   return page.evaluate((target) => {
     const el = document.getElementById(target) as unknown as {
       result: { stopReason: string; params?: number[]; config: { epochs: number; maxLr: number } } | null;
-      diagnosis: { code: string; message: string } | null;
+      diagnosis: { code: string; message: string; final: boolean } | null;
       history: { trainLoss: number; validLoss: number; errorRate: number | null; classErrorRates?: number[] }[];
       activeBackend: string;
     };
@@ -70,6 +94,7 @@ export async function summary(page: Page, id = 'tp'): Promise<RunSummary> {
     return {
       code: el.diagnosis?.code ?? null,
       message: el.diagnosis?.message ?? null,
+      final: el.diagnosis?.final ?? false,
       stopReason: el.result?.stopReason ?? null,
       epochs: el.history.length,
       params: el.result?.params ?? null,
@@ -79,6 +104,7 @@ export async function summary(page: Page, id = 'tp'): Promise<RunSummary> {
       backend: el.activeBackend,
       configEpochs: el.result?.config.epochs ?? 0,
       maxLr: el.result?.config.maxLr ?? 0,
+      validLoss: last?.validLoss ?? NaN,
     };
   }, id);
 }

@@ -8,9 +8,9 @@ export interface Preset {
 export const PRESETS: Preset[] = [
   { code: 'lr-too-high', target: 'line', attributes: { 'max-lr': '3', epochs: '100' } },
   { code: 'lr-too-low', target: 'line', attributes: { 'max-lr': '0.001', epochs: '100' } },
-  { code: 'too-few-epochs', target: 'digits', attributes: { epochs: '2', 'max-lr': '0.003' } },
+  { code: 'too-few-epochs', target: 'digits', attributes: { epochs: '1', 'max-lr': '0.05' } },
   { code: 'too-many-epochs', target: 'cancer', attributes: { epochs: '100', 'batch-size': '16', 'max-lr': '0.003' } },
-  { code: 'more-data', target: 'cancer', attributes: { 'train-size': '40', 'batch-size': '8', epochs: '20', 'max-lr': '0.01' } },
+  { code: 'more-data', target: 'digits', attributes: { 'train-size': '50', epochs: '20', 'max-lr': '0.01' } },
 ];
 
 /** Attributes the URL carries for each playground, as `id.attribute=value`. */

@@ -49,8 +49,6 @@ interface Catalog {
   final: (code: DiagnosisCode, f: FinalFacts) => string;
   change: (c: ChangeWords) => string;
   label: (c: ChangeWords) => string;
-  /** While the what-if runs train. */
-  testing: (count: number) => string;
 }
 
 const en: Catalog = {
@@ -133,7 +131,6 @@ const en: Catalog = {
         return `${c.value} rows`;
     }
   },
-  testing: (count) => `Testing the advice: training ${count} what-if run${count === 1 ? '' : 's'}…`,
 };
 
 const ptBR: Catalog = {
@@ -216,7 +213,6 @@ const ptBR: Catalog = {
         return `${c.value} linhas`;
     }
   },
-  testing: (count) => `Testando o conselho: treinando ${count} ${count === 1 ? 'variação' : 'variações'}…`,
 };
 
 export const DIAGNOSIS_MESSAGES: Record<Language, Catalog> = { en, 'pt-BR': ptBR };

@@ -284,5 +284,6 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
 export { defaultConfig, LIMITS, resolveConfig, type ConfigWarning } from './config';
 export { parseCsv, CsvError } from './data/csv';
 export { diagnose } from './diagnosis';
+export { advisedWhatIf, whatIfChange, whatIfLabel } from './what-if';
 export { formatLoss, formatLr } from './format';
 export type * from './types';

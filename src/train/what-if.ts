@@ -101,8 +101,21 @@ export function changeWords(change: Partial<RunConfig>, config: RunConfig): Chan
   return { kind: 'more-rows', value: change.trainSize ?? 0, from: config.trainSize };
 }
 
+/** A what-if's short name, for its ghost curve: "max_lr ÷10", "3× epochs". */
 export function whatIfLabel(whatIf: WhatIf, config: RunConfig, lang: Language): string {
   return DIAGNOSIS_MESSAGES[lang].label(changeWords(whatIf.change, config));
+}
+
+/** A what-if's change in words: "max_lr 10× smaller (0.01)". */
+export function whatIfChange(whatIf: WhatIf, config: RunConfig, lang: Language): string {
+  return DIAGNOSIS_MESSAGES[lang].change(changeWords(whatIf.change, config));
+}
+
+/** The what-if a final diagnosis rests on (its advice, followed): null for 'ok' and provisional ones. */
+export function advisedWhatIf(diagnosis: Diagnosis, stopReason: StopReason): WhatIf | null {
+  if (!diagnosis.final || diagnosis.code === 'ok') return null;
+  const { code, evidence } = verdict(stopReason, diagnosis.evidence);
+  return code === diagnosis.code ? evidence : null;
 }
 
 /** The code the what-ifs support, and the what-if that is its evidence. */

@@ -4,7 +4,7 @@
  * @example
  * playground.addEventListener('epoch-end', (e) => console.log(e.detail.validLoss));
  */
-import type { EpochStats, RunConfig, RunResult } from '../train/engine';
+import type { Diagnosis, EpochStats, RunConfig, RunResult } from '../train/engine';
 
 export type PlaygroundErrorCode = 'invalid-attribute' | 'webgpu-unavailable' | 'device-lost' | 'invalid-csv' | 'training-failed';
 
@@ -17,6 +17,8 @@ export interface PlaygroundEventMap {
   'train-start': CustomEvent<RunConfig>;
   'epoch-end': CustomEvent<EpochStats>;
   'train-end': CustomEvent<RunResult>;
+  /** The final diagnosis, once the what-if runs have spoken. */
+  diagnosis: CustomEvent<Diagnosis>;
   'playground-error': CustomEvent<PlaygroundErrorDetail>;
 }
 

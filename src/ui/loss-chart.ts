@@ -10,7 +10,7 @@
  */
 import uPlot from 'uplot';
 import { formatLr, type EpochStats } from '../train/engine';
-import { chartColumns, decadeSplits, logRange, lossExtent } from './chart-data';
+import { chartColumnsWith, decadeSplits, logRange, lossExtent, withAlpha, type Column } from './chart-data';
 
 export interface ChartLabels {
   title: string;
@@ -20,7 +20,19 @@ export interface ChartLabels {
   validLoss: string;
   errorRate: string;
   best: string;
+  loss: string;
+  /** The seed band's edges in the legend. */
+  seedsLow: string;
+  seedsHigh: string;
 }
+
+/** What the chart draws beside the run: labelled what-if curves and every seed's history. */
+export interface ChartOverlay {
+  ghosts: { label: string; history: EpochStats[] }[];
+  seeds: EpochStats[][];
+}
+
+const NO_OVERLAY: ChartOverlay = { ghosts: [], seeds: [] };
 
 export interface ChartColors {
   train: string;
@@ -57,6 +69,12 @@ export function readColors(element: Element): ChartColors {
   };
 }
 
+/**
+ * The what-if curves' hues, one each in the order they arrive (÷10, ×10, 3× epochs, …): apart
+ * from the run's blue and orange, and readable on both themes' backgrounds.
+ */
+const GHOST_COLORS = ['#0d9488', '#db2777', '#65a30d', '#ca8a04', '#0284c7', '#9333ea', '#64748b'];
+
 export const CHART_HEIGHT = 260;
 /** Where the error-rate column sits in chartColumns. */
 const ERROR_SERIES = 4;
@@ -66,7 +84,10 @@ export class LossChart {
   private plot: uPlot;
   private frame = 0;
   private extent: [number | null, number | null] = [null, null];
-  private pending: EpochStats[] | null = null;
+  private pending: { history: EpochStats[]; overlay: ChartOverlay } | null = null;
+  /** The overlay's series (ghost labels, band or not): a change rebuilds the plot. */
+  private overlayKey = '[]|false';
+  private overlay: ChartOverlay = NO_OVERLAY;
   private readonly resize: ResizeObserver;
 
   constructor(
@@ -78,31 +99,46 @@ export class LossChart {
     this.resize.observe(container);
   }
 
-  /** Queues the history for the next animation frame; only the latest one is drawn. */
-  update(history: EpochStats[]): void {
-    this.pending = history;
+  /** Queues the history (and what is drawn beside it) for the next animation frame; only the latest is drawn. */
+  update(history: EpochStats[], overlay: ChartOverlay = NO_OVERLAY): void {
+    this.pending = { history, overlay };
     this.frame ||= requestAnimationFrame(() => {
       this.frame = 0;
-      if (this.pending) this.plot.setData(this.columns(this.pending));
-      this.pending = null;
+      this.draw();
     });
   }
 
+  private draw(): void {
+    if (!this.pending) return;
+    const { history, overlay } = this.pending;
+    this.pending = null;
+    const key = `${JSON.stringify(overlay.ghosts.map((g) => g.label))}|${overlay.seeds.length > 1}`;
+    const data = this.columns(history, overlay);
+    if (key !== this.overlayKey) {
+      this.overlayKey = key;
+      this.overlay = overlay;
+      this.plot.destroy();
+      this.plot = this.create(data);
+    } else {
+      this.plot.setData(data);
+    }
+  }
+
   /** The columns this chart has (regression charts have no error-rate series at all), and the loss axis's extent. */
-  private columns(history: EpochStats[]): uPlot.AlignedData {
-    const all = chartColumns(history);
-    this.extent = lossExtent(all);
-    const columns: unknown[] = [...all];
+  private columns(history: EpochStats[], overlay: ChartOverlay): uPlot.AlignedData {
+    const { main, ghosts, band } = chartColumnsWith(history, { ghosts: overlay.ghosts.map((g) => g.history), seeds: overlay.seeds });
+    const beside: Column[] = [...ghosts, ...(band ?? [])];
+    this.extent = lossExtent(main, beside);
+    const columns: unknown[] = [...main];
     if (!this.options.classification) columns.splice(ERROR_SERIES, 1);
-    return columns as uPlot.AlignedData;
+    return [...columns, ...beside] as uPlot.AlignedData;
   }
 
   /** Draws everything queued now: for a frozen final picture and for exports. */
   flush(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
-    if (this.pending) this.plot.setData(this.columns(this.pending));
-    this.pending = null;
+    this.draw();
   }
 
   /** Rebuilds with new colours (theme or custom properties changed), keeping the data. */
@@ -166,11 +202,26 @@ export class LossChart {
       { label: labels.validLoss, stroke: colors.valid, width: 2, spanGaps: true },
       ...(classification ? [{ label: labels.errorRate, stroke: colors.accent, width: 1.5, dash: [6, 4], spanGaps: true, scale: 'err' }] : []),
       { label: labels.best, stroke: colors.valid, fill: colors.valid, width: 0, points: { show: true, size: 11, fill: colors.valid, stroke: colors.foreground } },
+      // What-if runs: faint, dashed, each named in the legend, where a click hides it.
+      ...this.overlay.ghosts.map((g, i) => ({
+        label: g.label,
+        stroke: withAlpha(GHOST_COLORS[i % GHOST_COLORS.length]!, 0.7),
+        width: 1.5,
+        dash: [5, 4],
+        spanGaps: true,
+        points: { show: false },
+      })),
+      ...(this.overlay.seeds.length > 1
+        ? [labels.seedsLow, labels.seedsHigh].map((label) => ({ label, stroke: withAlpha(colors.valid, 0.5), width: 1, spanGaps: true, points: { show: false } }))
+        : []),
     ];
+    const bandEdge = series.length - 1;
+    const bands: uPlot.Band[] = this.overlay.seeds.length > 1 ? [{ series: [bandEdge, bandEdge - 1], fill: withAlpha(colors.valid, 0.25) }] : [];
     const options: uPlot.Options = {
       width: this.width(),
       height: CHART_HEIGHT,
       series,
+      bands,
       cursor: { drag: { x: false, y: false } },
       scales: {
         x: { time: false },
@@ -181,7 +232,7 @@ export class LossChart {
       axes: [
         { ...axis, label: labels.epoch },
         // Our own decades, kept as they are: uPlot's log filter would drop them on a long range.
-        { ...axis, label: 'loss', splits: (_u, _i, min, max) => decadeSplits(min, max), filter: (_u, splits) => splits, values: (_u, ticks) => ticks.map(formatLr) },
+        { ...axis, label: labels.loss, splits: (_u, _i, min, max) => decadeSplits(min, max), filter: (_u, splits) => splits, values: (_u, ticks) => ticks.map(formatLr) },
         { ...axis, scale: 'err', side: 1, show: classification, grid: { show: false }, values: (_u, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`) },
       ],
       legend: { live: false },

@@ -250,6 +250,14 @@ export const styles = [
     [part='diagnosis'] p {
       margin: 0;
     }
+    [part='diagnosis'] .testing {
+      margin-top: 4px;
+      opacity: 0.8;
+      font-size: 13px;
+    }
+    [part='diagnosis'] .try {
+      margin-top: 8px;
+    }
     [part='code'] {
       display: flex;
       gap: 8px;

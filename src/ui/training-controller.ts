@@ -21,16 +21,23 @@ import {
   type RunConfig,
   type RunResult,
   type ScenarioPreview,
+  type WhatIf,
 } from '../train/engine';
 import { emit } from './events';
 
 export interface ControllerSettings {
   backend: BackendChoice;
   lang: Language;
+  /** Test the advice with what-if runs after each run. */
+  whatIf: boolean;
 }
 
 export class TrainingController implements ReactiveController {
   running = false;
+  /** The main run has ended and its what-if runs are training. */
+  testing = false;
+  /** The what-if runs of the current run, as each ends. */
+  whatIfs: WhatIf[] = [];
   history: EpochStats[] = [];
   result: RunResult | null = null;
   diagnosis: Diagnosis | null = null;
@@ -136,28 +143,49 @@ export class TrainingController implements ReactiveController {
     this.history = [];
     this.result = null;
     this.diagnosis = null;
+    this.whatIfs = [];
+    this.testing = false;
     this.running = true;
     this.host.requestUpdate();
     emit(this.host, 'train-start', config);
-    const { lang } = this.settings();
+    const { lang, whatIf } = this.settings();
+    const current = () => id === this.runId && !abort.signal.aborted;
     try {
       const engine = await this.engineFor();
       const result = await engine.train(config, {
         signal: abort.signal,
         lang,
+        whatIf,
         onEpoch: (stats) => {
-          if (id !== this.runId || abort.signal.aborted) return;
+          if (!current()) return;
           this.history = [...this.history, stats];
           this.diagnosis = diagnose(this.history, { config, stopReason: 'running' }, lang);
           this.host.requestUpdate();
           emit(this.host, 'epoch-end', stats);
+        },
+        onTrainEnd: (ended) => {
+          // A stopped run ends too (aborted, but not replaced): only a superseded one stays silent.
+          if (id !== this.runId || superseded()) return;
+          this.result = ended;
+          this.history = ended.history;
+          this.diagnosis = ended.diagnosis;
+          // The main run is over; its what-ifs train in the background of the final picture.
+          this.running = false;
+          this.testing = whatIf && ended.stopReason !== 'stopped' && ended.history.length > 0;
+          this.host.requestUpdate();
+          emit(this.host, 'train-end', ended);
+        },
+        onWhatIf: (w) => {
+          if (!current()) return;
+          this.whatIfs = [...this.whatIfs, w];
+          this.host.requestUpdate();
         },
       });
       if (id !== this.runId || superseded()) return;
       this.result = result;
       this.history = result.history;
       this.diagnosis = result.diagnosis;
-      emit(this.host, 'train-end', result);
+      if (result.diagnosis.final) emit(this.host, 'diagnosis', result.diagnosis);
       for (const waiter of this.waiters) waiter.resolve(result);
       this.waiters.clear();
     } catch (error) {
@@ -169,6 +197,7 @@ export class TrainingController implements ReactiveController {
     } finally {
       if (id === this.runId && !this.waiting) {
         this.running = false;
+        this.testing = false;
         this.host.requestUpdate();
       }
     }

@@ -2,6 +2,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import {
+  advisedWhatIf,
   CsvError,
   formatLoss,
   formatLr,
@@ -18,12 +19,14 @@ import {
   type RunResult,
   type Scenario,
   type ScheduleName,
+  whatIfChange,
+  whatIfLabel,
 } from '../train/engine';
 import { ATTRIBUTE_OF, fastaiCall, parseControls } from './control-values';
 import { renderControls, type ControlProperty } from './controls';
 import { emit } from './events';
 import { resolveLanguage, strings, type Strings } from './i18n';
-import { LossChart, readColors } from './loss-chart';
+import { LossChart, readColors, type ChartOverlay } from './loss-chart';
 import { styles } from './styles';
 import { TrainingController } from './training-controller';
 import { classErrorsView } from './views/class-errors-view';
@@ -34,8 +37,10 @@ import { lrFindView } from './views/lr-find-view';
 export type Theme = 'light' | 'dark' | 'auto';
 const THEMES: Theme[] = ['light', 'dark', 'auto'];
 const BACKENDS: BackendChoice[] = ['auto', 'webgpu', 'cpu'];
+export type WhatIfSetting = 'on' | 'off';
+const WHAT_IF_SETTINGS: WhatIfSetting[] = ['on', 'off'];
 /** Properties whose change means a new run. */
-const TRAINING_PROPERTIES = ['scenario', 'epochs', 'maxLr', 'optimizer', 'schedule', 'batchSize', 'trainSize', 'hiddenLayers', 'imbalance', 'oversample', 'seed'] as const;
+const TRAINING_PROPERTIES = ['scenario', 'epochs', 'maxLr', 'optimizer', 'schedule', 'batchSize', 'trainSize', 'hiddenLayers', 'imbalance', 'oversample', 'seed', 'seeds', 'whatIf'] as const;
 
 let nextId = 0;
 
@@ -49,7 +54,8 @@ let nextId = 0;
  *
  * @fires train-start - detail: the resolved RunConfig
  * @fires epoch-end - detail: EpochStats
- * @fires train-end - detail: RunResult
+ * @fires train-end - detail: RunResult (the main run's, with the provisional diagnosis)
+ * @fires diagnosis - detail: Diagnosis, the final one, once the what-if runs have spoken
  * @fires playground-error - detail: { code, message }
  * @csspart controls - the sliders and inputs
  * @csspart chart - the loss chart
@@ -80,6 +86,10 @@ export class TrainingPlayground extends LitElement {
   @property({ type: Number, reflect: true }) imbalance?: number;
   @property({ type: Boolean, reflect: true }) oversample = false;
   @property({ type: Number, reflect: true }) seed?: number;
+  /** Seeds trained side by side (1–16): the chart draws the band of their valid losses. */
+  @property({ type: Number, reflect: true }) seeds?: number;
+  /** `on`: after each run, test the advice with what-if runs and show them as faint dashed curves. */
+  @property({ attribute: 'what-if', reflect: true }) whatIf: WhatIfSetting = 'on';
   @property({ type: Boolean, reflect: true }) manual = false;
   @property({ reflect: true }) backend: BackendChoice = 'auto';
   @property({ reflect: true }) controls = 'epochs max-lr';
@@ -94,7 +104,7 @@ export class TrainingPlayground extends LitElement {
   @query('.chart-host') private chartHost?: HTMLElement;
   @query('.root') private root?: HTMLElement;
 
-  private readonly training = new TrainingController(this, () => ({ backend: this.resolvedBackend, lang: this.language }));
+  private readonly training = new TrainingController(this, () => ({ backend: this.resolvedBackend, lang: this.language, whatIf: this.whatIf !== 'off' }));
   private readonly idPrefix = `tp${nextId++}`;
   private chart: LossChart | null = null;
   private chartKind = '';
@@ -108,6 +118,10 @@ export class TrainingPlayground extends LitElement {
 
   get running(): boolean {
     return this.training.running;
+  }
+  /** The run has ended and its what-if runs are training; the final diagnosis follows. */
+  get testing(): boolean {
+    return this.training.testing;
   }
   get activeBackend(): 'webgpu' | 'cpu' {
     return this.training.activeBackend ?? (this.resolvedBackend === 'cpu' ? 'cpu' : 'webgpu');
@@ -217,6 +231,7 @@ export class TrainingPlayground extends LitElement {
       imbalance: this.imbalance,
       oversample: this.oversample,
       seed: this.seed,
+      seeds: this.seeds,
       ...(this.customData ? { data: this.customData } : {}),
     });
     this.config = config;
@@ -225,6 +240,7 @@ export class TrainingPlayground extends LitElement {
       .map((w) => `${ATTRIBUTE_OF[w.field] ?? w.field}: ${w.message}`);
     if (changed.has('theme') && !THEMES.includes(this.theme)) problems.push(`theme: "${this.theme}" is not light, dark or auto; using light.`);
     if (changed.has('backend') && !BACKENDS.includes(this.backend)) problems.push(`backend: "${this.backend}" is not auto, webgpu or cpu; using auto.`);
+    if (changed.has('whatIf') && !WHAT_IF_SETTINGS.includes(this.whatIf)) problems.push(`what-if: "${this.whatIf}" is not on or off; using on.`);
     if (changed.has('controls')) {
       const { unknown } = parseControls(this.controls);
       if (unknown.length) problems.push(`controls: ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a control; ignored.`);
@@ -282,7 +298,18 @@ export class TrainingPlayground extends LitElement {
     const colorKey = JSON.stringify(colors);
     if (kind !== this.chartKind) {
       this.chart?.destroy();
-      const labels = { title: t.chartTitle, epoch: t.epoch, stepLoss: t.stepLoss, trainLoss: t.trainLoss, validLoss: t.validLoss, errorRate: t.errorRate, best: t.best };
+      const labels = {
+        title: t.chartTitle,
+        epoch: t.epoch,
+        stepLoss: t.stepLoss,
+        trainLoss: t.trainLoss,
+        validLoss: t.validLoss,
+        errorRate: t.errorRate,
+        best: t.best,
+        loss: t.loss,
+        seedsLow: t.seedsLow,
+        seedsHigh: t.seedsHigh,
+      };
       this.chart = new LossChart(this.chartHost, { classification, labels, colors });
       this.chartKind = kind;
       this.colorKey = colorKey;
@@ -290,8 +317,22 @@ export class TrainingPlayground extends LitElement {
       this.chart?.recolor(colors);
       this.colorKey = colorKey;
     }
-    this.chart!.update(this.history);
+    this.chart!.update(this.history, this.overlay());
     if (!this.running) this.chart!.flush();
+  }
+
+  /** The what-if runs (ghost curves) and, with several seeds, every seed's history (the band). */
+  private overlay(): ChartOverlay {
+    const config = this.training.config ?? this.config;
+    const ghosts = this.training.whatIfs.map((w) => ({ label: whatIfLabel(w, config, this.language), history: w.history }));
+    return { ghosts, seeds: this.result?.seedHistories ?? [] };
+  }
+
+  /** Applies the change the final diagnosis advises: the sliders move, and the element retrains. */
+  private tryAdvice(change: Partial<RunConfig>): void {
+    if (change.maxLr !== undefined) this.maxLr = change.maxLr;
+    if (change.epochs !== undefined) this.epochs = change.epochs;
+    if (change.trainSize !== undefined) this.trainSize = change.trainSize;
   }
 
   private set(property: ControlProperty, value: string | number | boolean): void {
@@ -345,17 +386,26 @@ export class TrainingPlayground extends LitElement {
         <div part="view">${this.renderView(t)}</div>
       </div>
       ${this.renderLrFind(t)}
-      ${this.diagnosis
-        ? html`<section part="diagnosis" data-code=${this.diagnosis.code} aria-live="polite">
-            <h3>${t.diagnosis}${this.running ? html` · ${t.running}` : nothing}</h3>
-            <p>${this.diagnosis.message}</p>
-          </section>`
-        : nothing}
+      ${this.renderDiagnosis(t)}
       <div part="code" aria-label=${t.code}>
         <code>${fastaiCall(this.config)}</code>
         <button class="secondary" @click=${() => void this.copyCode()}>${this.copied ? t.copied : t.copy}</button>
       </div>
     </div>`;
+  }
+
+  private renderDiagnosis(t: Strings): TemplateResult | typeof nothing {
+    const diagnosis = this.diagnosis;
+    if (!diagnosis) return nothing;
+    const config = this.training.config ?? this.config;
+    const advised = this.result ? advisedWhatIf(diagnosis, this.result.stopReason) : null;
+    const state = this.running ? t.running : this.training.testing ? t.provisional : diagnosis.final ? t.tested : t.provisional;
+    return html`<section part="diagnosis" data-code=${diagnosis.code} data-final=${String(diagnosis.final)} aria-live="polite">
+      <h3>${t.diagnosis} · ${state}</h3>
+      <p>${diagnosis.message}</p>
+      ${this.training.testing ? html`<p class="testing" role="status">${t.testing(this.training.whatIfs.length)}</p>` : nothing}
+      ${advised ? html`<button class="try" @click=${() => this.tryAdvice(advised.change)}>${t.tryIt(whatIfChange(advised, config, this.language))}</button>` : nothing}
+    </section>`;
   }
 
   private renderView(t: Strings): TemplateResult | typeof nothing {

@@ -48,6 +48,13 @@ export const en = {
   invalidAttribute: 'Invalid setting',
   failed: 'Training failed',
   dismiss: 'Dismiss',
+  loss: 'loss',
+  seedsLow: 'valid loss, lowest seed',
+  seedsHigh: 'valid loss, highest seed',
+  provisional: 'provisional',
+  testing: (count: number) => `Testing the advice: ${count} what-if run${count === 1 ? '' : 's'} trained so far…`,
+  tested: 'tested with what-if runs',
+  tryIt: (change: string) => `Try it: ${change}`,
 } as const;
 
 export type Strings = {

@@ -50,4 +50,11 @@ export const ptBR: Strings = {
   invalidAttribute: 'Configuração inválida',
   failed: 'O treino falhou',
   dismiss: 'Fechar',
+  loss: 'perda',
+  seedsLow: 'perda na validação, menor semente',
+  seedsHigh: 'perda na validação, maior semente',
+  provisional: 'provisório',
+  testing: (count) => `Testando o conselho: ${count} ${count === 1 ? 'variação treinada' : 'variações treinadas'} até agora…`,
+  tested: 'testado com variações',
+  tryIt: (change) => `Experimente: ${change}`,
 };
