@@ -44,6 +44,21 @@ describe('the diagnosis on WebGPU, judged by following its advice', async () => 
     expect(right / settings.length).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('reuses a constant-rate run for its epoch what-ifs, with the epochs trained from scratch to float32 rounding', async () => {
+    const result = await engine.train({ scenario: 'line', schedule: 'constant' });
+    const byEpochs = result.diagnosis.evidence.filter((w) => Object.keys(w.change).join() === 'epochs');
+    expect(byEpochs.length).toBe(2);
+    for (const w of byEpochs) {
+      const scratch = await engine.train({ scenario: 'line', schedule: 'constant', epochs: w.change.epochs }, { whatIf: false });
+      expect(w.history).toHaveLength(scratch.history.length);
+      w.history.forEach((h, e) => {
+        const s = scratch.history[e]!;
+        expect(h.epoch).toBe(s.epoch);
+        expect(Math.abs(h.validLoss - s.validLoss) / s.validLoss).toBeLessThan(1e-6);
+      });
+    }
+  });
+
   it('trains a batch of models that equal the same models alone to float32 rounding', async () => {
     const { device, description } = await acquireDevice(nodeGpu());
     const backend = new GpuBackend(device, description);

@@ -26,6 +26,7 @@ import { findLearningRate } from './lr-find';
 import { trainModel, type TrainOutcome } from './trainer';
 import { PREVIEW_ROWS, type EpochStats, type Language, type LrFindResult, type RunConfig, type RunResult, type ScenarioPreview, type WhatIf } from './types';
 import { finalValidLoss, followUpWhatIfs, judgeWhatIfs, planWhatIfs, whatIfResult, type WhatIfPlan } from './what-if';
+import { continuedOutcome, whatIfReuse } from './what-if-reuse';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
 
@@ -117,10 +118,9 @@ class TrainingEngine implements Engine {
       };
       options.onTrainEnd?.(result);
       if (options.whatIf === false || stopReason === 'stopped' || history.length === 0 || signal?.aborted) return result;
-      const mainFinal = finalValidLoss(history, stopReason);
       const plans = planWhatIfs(config, history, stopReason, main.availableTrainRows);
-      const whatIfs = await this.trainWhatIfs(backend, config, plans, mainFinal, options);
-      if (!signal?.aborted) whatIfs.push(...(await this.trainWhatIfs(backend, config, followUpWhatIfs(config, whatIfs), mainFinal, options)));
+      const whatIfs = await this.trainWhatIfs(backend, config, plans, main.outcome, options);
+      if (!signal?.aborted) whatIfs.push(...(await this.trainWhatIfs(backend, config, followUpWhatIfs(config, whatIfs), main.outcome, options)));
       if (signal?.aborted) return result;
       return { ...result, diagnosis: judgeWhatIfs(config, history, stopReason, whatIfs, lang) };
     });
@@ -156,9 +156,13 @@ class TrainingEngine implements Engine {
     return main!;
   }
 
-  /** Each plan's run, batched on the GPU for line; each reported as it ends. */
-  private async trainWhatIfs(backend: Backend, config: RunConfig, plans: WhatIfPlan[], mainFinal: number, options: TrainOptions): Promise<WhatIf[]> {
+  /**
+   * Each plan's run, batched on the GPU for line (where a constant-rate run's own epochs stand
+   * in for the what-ifs that change only the epochs: see what-if-reuse.ts); each reported as it ends.
+   */
+  private async trainWhatIfs(backend: Backend, config: RunConfig, plans: WhatIfPlan[], main: TrainOutcome, options: TrainOptions): Promise<WhatIf[]> {
     if (plans.length === 0) return [];
+    const mainFinal = finalValidLoss(main.history, main.stopReason);
     const configs = plans.map((plan) => ({ ...config, ...plan.change, seeds: 1 }));
     const report = (plan: WhatIfPlan, outcome: TrainOutcome) => {
       const whatIf = whatIfResult(plan, outcome.history, outcome.stopReason, mainFinal);
@@ -168,8 +172,21 @@ class TrainingEngine implements Engine {
     const batch = await this.linearBatch(backend, configs);
     if (batch) {
       try {
-        const outcomes = await trainLinearBatch(backend, batch.runs, { signal: options.signal });
-        return plans.map((plan, i) => report(plan, outcomes[i]!));
+        const reuses = plans.map((plan) => whatIfReuse(config, plan.change, main));
+        const trained = batch.runs.flatMap((run, plan) => {
+          const reuse = reuses[plan]!;
+          if (reuse.kind === 'prefix') return [];
+          if (reuse.kind === 'none') return [{ run, plan }];
+          return [{ run: { ...run, config: { ...run.config, epochs: reuse.epochs }, startWeights: reuse.startWeights }, plan }];
+        });
+        // One dispatch for all their epochs: nothing is drawn until each ends.
+        const outcomes = trained.length ? await trainLinearBatch(backend, trained.map((t) => t.run), { signal: options.signal, epochsPerChunk: Infinity }) : [];
+        return plans.map((plan, i) => {
+          const reuse = reuses[i]!;
+          if (reuse.kind === 'prefix') return report(plan, reuse.outcome);
+          const outcome = outcomes[trained.findIndex((t) => t.plan === i)]!;
+          return report(plan, reuse.kind === 'continue' ? continuedOutcome(main, outcome) : outcome);
+        });
       } finally {
         batch.release();
       }

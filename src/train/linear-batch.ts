@@ -22,11 +22,18 @@ export interface BatchRun {
   config: RunConfig;
   /** Its tables must be slices of the same tensor as every other run's (generateLineTables). */
   data: DeviceData;
+  /** Where its weights start: the notebook's (-1, 1) unless it continues another run. */
+  startWeights?: readonly number[];
 }
 
-export interface BatchCallbacks {
+export interface BatchOptions {
   onEpoch?: (stats: EpochStats, model: number) => void;
   signal?: AbortSignal;
+  /**
+   * Epochs a dispatch (and a readback): FUSED_EPOCHS_PER_CHUNK for a run a learner watches;
+   * what-ifs, whose epochs nobody watches, take all of theirs in one.
+   */
+  epochsPerChunk?: number;
 }
 
 /** Whether these runs can share one fused dispatch: the lesson-2 model, full batch, plain SGD, line data. */
@@ -44,12 +51,12 @@ interface ModelState {
   params?: number[];
 }
 
-export async function trainLinearBatch(backend: Backend, runs: BatchRun[], callbacks: BatchCallbacks = {}): Promise<TrainOutcome[]> {
+export async function trainLinearBatch(backend: Backend, runs: BatchRun[], options: BatchOptions = {}): Promise<TrainOutcome[]> {
   if (!batchesLinearRuns(runs)) throw new Error(`A fused batch takes 1 to ${MAX_BATCH_MODELS} lesson-2 runs (line, full batch, SGD).`);
   const K = runs.length;
   const features = runs[0]!.data.featureCount;
   const longest = Math.max(...runs.map((r) => r.config.epochs));
-  const epochsPerChunk = Math.min(longest, FUSED_EPOCHS_PER_CHUNK);
+  const epochsPerChunk = Math.min(longest, options.epochsPerChunk ?? FUSED_EPOCHS_PER_CHUNK);
   const owned = new OwnedTensors(backend);
   const make = (length: number, label: string, dtype: 'f32' | 'u32' = 'f32'): Tensor => owned.add(backend.tensor(length, label, dtype));
 
@@ -60,7 +67,7 @@ export async function trainLinearBatch(backend: Backend, runs: BatchRun[], callb
   schedules.forEach((table, m) => packed.set(table, 2 * m * longest));
   backend.write(schedule, packed);
   const weights = make(K * features, 'batch weights');
-  backend.write(weights, Float32Array.from({ length: K * features }, (_, i) => LINE_START[i % features]!));
+  backend.write(weights, Float32Array.from({ length: K * features }, (_, i) => (runs[Math.floor(i / features)]!.startWeights ?? LINE_START)[i % features]!));
   const velocity = make(K * features, 'batch velocities');
   backend.fill({ tensor: velocity, offset: 0, stride: 1, count: K * features }, 0);
   const losses = make(K * longest, 'batch step losses');
@@ -100,14 +107,14 @@ export async function trainLinearBatch(backend: Backend, runs: BatchRun[], callb
   try {
     backend.setStep(0);
     while (nextEpoch < longest || pending.length > 0) {
-      while (nextEpoch < longest && pending.length < CHUNKS_IN_FLIGHT && !callbacks.signal?.aborted) recordChunk();
-      if (callbacks.signal?.aborted) {
+      while (nextEpoch < longest && pending.length < CHUNKS_IN_FLIGHT && !options.signal?.aborted) recordChunk();
+      if (options.signal?.aborted) {
         stopped = true;
         break;
       }
       const chunk = pending.shift()!;
       const values = await chunk.values;
-      if (callbacks.signal?.aborted) {
+      if (options.signal?.aborted) {
         stopped = true;
         break;
       }
@@ -130,7 +137,7 @@ export async function trainLinearBatch(backend: Backend, runs: BatchRun[], callb
           const w = Array.from(weightValues.subarray(m * features, (m + 1) * features));
           if (e === epochs - 1 && w.every(Number.isFinite)) stats.params = w;
           state.history.push(stats);
-          callbacks.onEpoch?.(stats, m);
+          options.onEpoch?.(stats, m);
         }
         // The flag also catches weights that overflowed while the losses stayed finite.
         if (new Uint32Array(flags.buffer, flags.byteOffset, K)[m] !== 0) state.stopReason = 'diverged';

@@ -11,6 +11,7 @@ import { trainModel } from './trainer';
 import type { Diagnosis, EpochStats, RunConfig, WhatIf } from './types';
 import { HELPFUL_GAIN } from './what-if';
 import { randomSettings, rightCodes } from './what-if-settings';
+import { whatIfReuse } from './what-if-reuse';
 
 /** The final message quotes the run's final valid loss and its evidence's, and the code follows from the gain. */
 function expectEvidenceAgrees(diagnosis: Diagnosis, history: EpochStats[], diverged: boolean): void {
@@ -115,6 +116,36 @@ describe('models trained in one batch', () => {
       expect(batched[i]!.params).toEqual(alone.params);
     }
     expect(batched[4]!.stopReason).toBe('diverged');
+  });
+});
+
+describe('what-ifs that reuse a constant-rate line run', () => {
+  const strip = (h: EpochStats[]) => h.map(({ elapsedMs: _, params: __, ...rest }) => rest);
+
+  it('reuse it only where nothing in a step depends on the run\'s length and no state carries', () => {
+    const config = resolveConfig({ scenario: 'line', schedule: 'constant' }).config;
+    const main = { history: Array.from({ length: 100 }, (_, i) => ({ epoch: i + 1, trainLoss: 1, validLoss: 1, errorRate: null, lr: 0.1, elapsedMs: i })), stopReason: 'done' as const, params: [3, 2.5] };
+    expect(whatIfReuse(config, { epochs: 300 }, main)).toEqual({ kind: 'continue', epochs: 200, startWeights: [3, 2.5] });
+    expect(whatIfReuse(config, { epochs: 62 }, main)).toMatchObject({ kind: 'prefix', outcome: { stopReason: 'done' } });
+    expect(whatIfReuse(config, { maxLr: 0.01 }, main).kind).toBe('none');
+    expect(whatIfReuse({ ...config, schedule: 'one-cycle' }, { epochs: 300 }, main).kind).toBe('none');
+    expect(whatIfReuse({ ...config, optimizer: 'adam' }, { epochs: 300 }, main).kind).toBe('none');
+    expect(whatIfReuse(config, { epochs: 300 }, { ...main, stopReason: 'diverged' }).kind).toBe('none');
+  });
+
+  it('give the same epochs, bit for bit, as the what-ifs trained from scratch', async () => {
+    const engine = await createEngine({ backend: 'cpu' });
+    for (const seed of [0, 4]) {
+      const config = { scenario: 'line' as const, schedule: 'constant' as const, seed };
+      const result = await engine.train(config);
+      const byEpochs = result.diagnosis.evidence.filter((w) => Object.keys(w.change).join() === 'epochs');
+      expect(byEpochs.map((w) => w.change.epochs! > 100)).toEqual(expect.arrayContaining([true, false]));
+      for (const w of byEpochs) {
+        const scratch = await engine.train({ ...config, epochs: w.change.epochs }, { whatIf: false });
+        expect(strip(w.history), `seed ${seed}, ${w.change.epochs} epochs`).toEqual(strip(scratch.history));
+      }
+    }
+    engine.dispose();
   });
 });
 

@@ -1,0 +1,40 @@
+/**
+ * What-ifs that need no training of their own, or less. With a constant schedule and plain
+ * SGD (the lesson-2 notebook's `fit`), nothing in a step depends on how many epochs the run
+ * has in all, and no optimizer state carries between steps (momentum 0): so a run with fewer
+ * epochs is the run's own first ones, and one with more is the run continued from its final
+ * weights, bit for bit. The 3× epochs what-if then trains 2× the epochs, and the best-epoch
+ * one none.
+ *
+ * @example
+ * const reuse = whatIfReuse(config, { epochs: 300 }, main); // { kind: 'continue', epochs: 200, startWeights: [a, b] }
+ */
+import { CONSTANT_MOMENTUM } from './schedule';
+import type { TrainOutcome } from './trainer';
+import type { EpochStats, RunConfig } from './types';
+
+export type WhatIfReuse =
+  | { kind: 'prefix'; outcome: TrainOutcome }
+  | { kind: 'continue'; epochs: number; startWeights: number[] }
+  | { kind: 'none' };
+
+export function whatIfReuse(config: RunConfig, change: Partial<RunConfig>, main: TrainOutcome): WhatIfReuse {
+  const onlyEpochs = Object.keys(change).length === 1 && change.epochs !== undefined;
+  const stateless = config.scenario === 'line' && config.schedule === 'constant' && CONSTANT_MOMENTUM[config.optimizer] === 0;
+  const ran = main.history.length;
+  if (!onlyEpochs || !stateless || main.stopReason !== 'done' || ran !== config.epochs) return { kind: 'none' };
+  const epochs = change.epochs!;
+  if (epochs <= ran) return { kind: 'prefix', outcome: { history: main.history.slice(0, epochs), stopReason: 'done' } };
+  if (!main.params) return { kind: 'none' };
+  return { kind: 'continue', epochs: epochs - ran, startWeights: main.params };
+}
+
+/** The run's history, then the continuation's epochs numbered on from it. */
+export function continuedOutcome(main: TrainOutcome, continuation: TrainOutcome): TrainOutcome {
+  const last = main.history.at(-1)!;
+  const history: EpochStats[] = [
+    ...main.history,
+    ...continuation.history.map((h) => ({ ...h, epoch: h.epoch + last.epoch, elapsedMs: h.elapsedMs + last.elapsedMs })),
+  ];
+  return { ...continuation, history };
+}
