@@ -8,6 +8,7 @@
  * const t = backend.tensor(4, 'ones');
  * backend.fill({ tensor: t, offset: 0, stride: 1, count: 4 }, 1);
  */
+import { yieldToPage } from './yield-to-page';
 import {
   SLICE_ALIGNMENT,
   type AdamSettings,
@@ -78,19 +79,26 @@ export class CpuBackend implements Backend {
     t.values.set(s.values);
   }
 
+  // A read is where training waits for results: the page gets its turn there (yieldToPage).
   async read(tensor: Tensor): Promise<Float32Array> {
-    return own(tensor).values.slice();
+    const values = own(tensor).values.slice();
+    await yieldToPage();
+    return values;
   }
 
   async readRanges(ranges: TensorRange[]): Promise<Float32Array[]> {
-    return ranges.map(({ tensor, offset = 0, length }) => {
-      const values = own(tensor).values;
-      return values.slice(offset, offset + (length ?? values.length - offset));
+    const values = ranges.map(({ tensor, offset = 0, length }) => {
+      const all = own(tensor).values;
+      return all.slice(offset, offset + (length ?? all.length - offset));
     });
+    await yieldToPage();
+    return values;
   }
 
   async readWords(tensor: Tensor): Promise<Uint32Array> {
-    return own(tensor).words.slice();
+    const words = own(tensor).words.slice();
+    await yieldToPage();
+    return words;
   }
 
   release(): void {}
