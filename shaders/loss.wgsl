@@ -1,13 +1,14 @@
 // Losses, forward and gradient in one pass: each row's loss goes to row_loss (a sum kernel
 // then averages it), each logit's gradient to grad, already multiplied by `scale` (1/rows
-// for a mean). Any non-finite loss or gradient raises non_finite[0], so a diverging run is
-// noticed on the GPU without reading the losses back every step.
+// for a mean). Any non-finite loss or gradient raises its model's flag (non_finite[row /
+// rows_per_model], K models' rows one after another), so a diverging run is noticed on the
+// GPU without reading the losses back every step.
 
 struct LossParams {
-  rows: u32,
+  rows: u32,      // all models' rows
   classes: u32,   // softmax: classes per row; 1 for MSE and BCE
   scale: f32,
-  _pad: u32,
+  rows_per_model: u32,
 }
 
 @group(0) @binding(0) var<uniform> params: LossParams;
@@ -27,8 +28,8 @@ fn is_non_finite(x: f32) -> bool {
   return (bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u;
 }
 
-fn flag_if_non_finite(x: f32) {
-  if (is_non_finite(x)) { non_finite[0] = 1u; }
+fn flag_if_non_finite(row: u32, x: f32) {
+  if (is_non_finite(x)) { non_finite[row / params.rows_per_model] = 1u; }
 }
 
 fn row_index(id: vec3<u32>, groups: vec3<u32>) -> u32 {
@@ -45,8 +46,8 @@ fn mse(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) gr
   let g = 2.0 * diff * params.scale;
   row_loss[i] = loss;
   grad[i] = g;
-  flag_if_non_finite(loss);
-  flag_if_non_finite(g);
+  flag_if_non_finite(i, loss);
+  flag_if_non_finite(i, g);
 }
 
 // −log softmax(z)[label], computed as logsumexp(z − max) + max − z[label] so large logits
@@ -63,12 +64,12 @@ fn softmax_cross_entropy(@builtin(global_invocation_id) id: vec3<u32>, @builtin(
   let label = labels[i];
   let loss = log(total) + top - logits[base + label];
   row_loss[i] = loss;
-  flag_if_non_finite(loss);
+  flag_if_non_finite(i, loss);
   for (var j = 0u; j < params.classes; j++) {
     let p = exp(logits[base + j] - top) / total;
     let g = (p - select(0.0, 1.0, j == label)) * params.scale;
     grad[base + j] = g;
-    flag_if_non_finite(g);
+    flag_if_non_finite(i, g);
   }
 }
 
@@ -97,8 +98,8 @@ fn binary_cross_entropy(@builtin(global_invocation_id) id: vec3<u32>, @builtin(n
   let g = (sigmoid(z) - y) * params.scale;
   row_loss[i] = loss;
   grad[i] = g;
-  flag_if_non_finite(loss);
-  flag_if_non_finite(g);
+  flag_if_non_finite(i, loss);
+  flag_if_non_finite(i, g);
 }
 
 // 1 where the prediction misses the label: argmax over classes, or z > 0 for one logit.

@@ -19,11 +19,17 @@ const THREADS: u32 = 16u;      // threads per side of a workgroup
 const BLOCK: u32 = 4u;         // each thread's BLOCK×BLOCK outputs
 const TILE_K: u32 = 16u;
 
+// K products at once along the grid's z (one model's layer each): product z reads A, B and
+// the bias z times their stride further on (0: all share one) and writes C likewise.
 struct MatmulParams {
   m: u32,
   n: u32,
   k: u32,
   _pad: u32,
+  a_stride: u32,
+  b_stride: u32,
+  c_stride: u32,
+  bias_stride: u32,
 }
 
 @group(0) @binding(0) var<uniform> params: MatmulParams;
@@ -36,24 +42,27 @@ struct MatmulParams {
 var<workgroup> a_tile: array<f32, 1024>;   // [kk * tile + row]
 var<workgroup> b_tile: array<f32, 1024>;   // [kk * tile + col]
 
-fn load_a(row: u32, l: u32) -> f32 {
+fn load_a(z: u32, row: u32, l: u32) -> f32 {
   if (row >= params.m || l >= params.k) { return 0.0; }
-  if (TRANS_A) { return a[l * params.m + row]; }
-  return a[row * params.k + l];
+  let base = z * params.a_stride;
+  if (TRANS_A) { return a[base + l * params.m + row]; }
+  return a[base + row * params.k + l];
 }
 
-fn load_b(l: u32, col: u32) -> f32 {
+fn load_b(z: u32, l: u32, col: u32) -> f32 {
   if (l >= params.k || col >= params.n) { return 0.0; }
-  if (TRANS_B) { return b[col * params.k + l]; }
-  return b[l * params.n + col];
+  let base = z * params.b_stride;
+  if (TRANS_B) { return b[base + col * params.k + l]; }
+  return b[base + l * params.n + col];
 }
 
-fn store(row: u32, col: u32, sum: f32) {
+fn store(z: u32, row: u32, col: u32, sum: f32) {
+  let at = z * params.c_stride + row * params.n + col;
   var value = sum;
-  if (ACCUMULATE) { value += c[row * params.n + col]; }
-  if (HAS_BIAS) { value += bias[col]; }
+  if (ACCUMULATE) { value += c[at]; }
+  if (HAS_BIAS) { value += bias[z * params.bias_stride + col]; }
   if (RELU) { value = max(value, 0.0); }
-  c[row * params.n + col] = value;
+  c[at] = value;
 }
 
 // A 4×8 block of C per thread, no workgroup memory and no barriers: for the small and thin
@@ -72,6 +81,7 @@ fn matmul_direct(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_work
   if (index >= ((params.m + 3u) / 4u) * octs) { return; }
   let row = (index / octs) * 4u;
   let col = (index % octs) * 8u;
+  let z = id.z;
   // Element (i, l) of op(A) is a[i * a_row + l * a_l]; (l, j) of op(B) is b[l * b_l + j * b_col].
   let a_row = select(params.k, 1u, TRANS_A);
   let a_l = select(1u, params.m, TRANS_A);
@@ -87,8 +97,8 @@ fn matmul_direct(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_work
   }
   var l0: vec4<f32>; var l1: vec4<f32>; var l2: vec4<f32>; var l3: vec4<f32>;
   var r0: vec4<f32>; var r1: vec4<f32>; var r2: vec4<f32>; var r3: vec4<f32>;
-  var ia = 0u;
-  var ib = 0u;
+  var ia = z * params.a_stride;
+  var ib = z * params.b_stride;
   for (var l = 0u; l < params.k; l++) {
     let bl = vec4<f32>(b[ib + left.x], b[ib + left.y], b[ib + left.z], b[ib + left.w]);
     let br = vec4<f32>(b[ib + right.x], b[ib + right.y], b[ib + right.z], b[ib + right.w]);
@@ -108,8 +118,8 @@ fn matmul_direct(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_work
   for (var r = 0u; r < 4u; r++) {
     if (row + r >= params.m) { break; }
     for (var q = 0u; q < 4u; q++) {
-      if (col + q < params.n) { store(row + r, col + q, lo[r][q]); }
-      if (col + 4u + q < params.n) { store(row + r, col + 4u + q, hi[r][q]); }
+      if (col + q < params.n) { store(z, row + r, col + q, lo[r][q]); }
+      if (col + 4u + q < params.n) { store(z, row + r, col + 4u + q, hi[r][q]); }
     }
   }
 }
@@ -121,6 +131,7 @@ fn matmul(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_id)
   let row0 = group.y * tile;
   let col0 = group.x * tile;
   let thread = local.y * THREADS + local.x;
+  let z = group.z;
   var acc: array<f32, 16>;
 
   for (var k0 = 0u; k0 < params.k; k0 += TILE_K) {
@@ -129,17 +140,17 @@ fn matmul(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_id)
     for (var idx = thread; idx < tile * TILE_K; idx += threads) {
       if (TRANS_A) {
         let row = idx % tile; let kk = idx / tile;
-        a_tile[kk * tile + row] = load_a(row0 + row, k0 + kk);
+        a_tile[kk * tile + row] = load_a(z, row0 + row, k0 + kk);
       } else {
         let kk = idx % TILE_K; let row = idx / TILE_K;
-        a_tile[kk * tile + row] = load_a(row0 + row, k0 + kk);
+        a_tile[kk * tile + row] = load_a(z, row0 + row, k0 + kk);
       }
       if (TRANS_B) {
         let kk = idx % TILE_K; let col = idx / TILE_K;
-        b_tile[kk * tile + col] = load_b(k0 + kk, col0 + col);
+        b_tile[kk * tile + col] = load_b(z, k0 + kk, col0 + col);
       } else {
         let col = idx % tile; let kk = idx / tile;
-        b_tile[kk * tile + col] = load_b(k0 + kk, col0 + col);
+        b_tile[kk * tile + col] = load_b(z, k0 + kk, col0 + col);
       }
     }
     workgroupBarrier();
@@ -163,7 +174,7 @@ fn matmul(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_id)
     for (var q = 0u; q < BLOCK; q++) {
       let col = col0 + local.x + q * THREADS;
       if (col >= params.n) { continue; }
-      store(row, col, acc[r * BLOCK + q]);
+      store(z, row, col, acc[r * BLOCK + q]);
     }
   }
 }

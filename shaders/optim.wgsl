@@ -1,12 +1,21 @@
 // In-place optimizer steps over one flat parameter buffer. The learning rate and the
 // momentum (SGD) or β1 (Adam) of step t are schedule[t], and t is step[0]: a whole epoch of
 // steps is recorded once and replayed with no write from the CPU between steps.
+//
+// The buffer may hold K models of per_model parameters each (what-if runs, seeds): model m
+// reads its schedule from pair m·schedule_stride, stops updating once t reaches steps[m], and
+// raises non_finite[m].
 
 struct OptimParams {
-  count: u32,
+  count: u32,         // all models' parameters
   weight_decay: f32,  // decoupled ("true") weight decay, as fastai v1's true_wd
   beta2: f32,
   eps: f32,
+  per_model: u32,
+  schedule_stride: u32,
+  _pad0: u32,
+  _pad1: u32,
+  steps: array<vec4<u32>, 4>,  // each model's steps in all, four to a vector (16 models)
 }
 
 @group(0) @binding(0) var<uniform> params: OptimParams;
@@ -32,7 +41,14 @@ fn element(id: vec3<u32>, groups: vec3<u32>) -> u32 {
 
 fn store_weight(i: u32, w: f32) {
   weights[i] = w;
-  if (is_non_finite(w)) { non_finite[0] = 1u; }
+  if (is_non_finite(w)) { non_finite[i / params.per_model] = 1u; }
+}
+
+// The step's (lr, momentum) for the model that parameter i belongs to, or none once its run has ended.
+fn hyper_for(i: u32, t: u32) -> vec3<f32> {
+  let m = i / params.per_model;
+  if (t >= params.steps[m / 4u][m % 4u]) { return vec3<f32>(0.0, 0.0, 0.0); }
+  return vec3<f32>(schedule[m * params.schedule_stride + t], 1.0);
 }
 
 // PyTorch's SGD: v = μ·v + g; w −= lr·v. With μ = 0 this is the notebook's a.sub_(lr * a.grad).
@@ -40,7 +56,8 @@ fn store_weight(i: u32, w: f32) {
 fn sgd(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
   let i = element(id, groups);
   if (i >= params.count) { return; }
-  let hyper = schedule[step[0]];
+  let hyper = hyper_for(i, step[0]);
+  if (hyper.z == 0.0) { return; }
   let lr = hyper.x;
   let velocity = hyper.y * moment1[i] + grads[i];
   moment1[i] = velocity;
@@ -54,7 +71,8 @@ fn adamw(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) 
   let i = element(id, groups);
   if (i >= params.count) { return; }
   let t = step[0];
-  let hyper = schedule[t];
+  let hyper = hyper_for(i, t);
+  if (hyper.z == 0.0) { return; }
   let lr = hyper.x;
   let beta1 = hyper.y;
   let g = grads[i];

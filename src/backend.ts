@@ -49,6 +49,33 @@ export interface MatmulShape {
   relu?: boolean;
   /** Add to what `out` holds instead of overwriting it. */
   accumulate?: boolean;
+  /** K products at once, one per model: each operand's model z sits z × its stride further on (0: shared). */
+  batch?: MatmulBatch;
+}
+
+/** Strides, in elements, between the models of a batched operation. */
+export interface MatmulBatch {
+  count: number;
+  a: number;
+  b: number;
+  out: number;
+  bias?: number;
+}
+
+/** K models' rows one after another in the input; each model's result `out` elements after the last. */
+export interface ModelBatch {
+  count: number;
+  out: number;
+}
+
+/**
+ * An optimizer over K models' parameters, `perModel` each: model m reads its (lr, momentum)
+ * from pair m·scheduleStride + step, and stops updating once the step reaches steps[m].
+ */
+export interface OptimizerBatch {
+  perModel: number;
+  scheduleStride: number;
+  steps: number[];
 }
 
 /** `length` elements of `tensor` from `offset` (the whole tensor when both are left out). */
@@ -173,19 +200,20 @@ export interface Backend {
 
   matmul(a: Tensor, b: Tensor, out: Tensor, shape: MatmulShape): void;
   reluBackward(gradOut: Tensor, activation: Tensor, gradIn: Tensor, count: number): void;
-  /** out[j] = scale · Σ_i x[i·cols + j]. */
-  sumRows(x: Tensor, rows: number, cols: number, out: Tensor, scale: number): void;
-  /** out[index (+ the current step, when atStep)] = scale · Σ_{i<count} x[i]. */
-  sum(x: Tensor, count: number, out: Tensor, index: number, scale: number, atStep?: boolean): void;
+  /** out[j] = scale · Σ_i x[i·cols + j]; batched, model m's rows follow model m − 1's. */
+  sumRows(x: Tensor, rows: number, cols: number, out: Tensor, scale: number, batch?: ModelBatch): void;
+  /** out[index (+ the current step, when atStep)] = scale · Σ_{i<count} x[i]; batched, model m sums x[m·count …] into index + m·batch.out. */
+  sum(x: Tensor, count: number, out: Tensor, index: number, scale: number, atStep?: boolean, batch?: ModelBatch): void;
   /** Rows of the current step's mini-batch: out[r] = source[order[(step % stepsPerEpoch)·rows + r]]. */
   gatherRows(source: Tensor, order: Tensor, out: Tensor, rows: number, cols: number, stepsPerEpoch: number): void;
 
-  loss(kind: LossKind, tensors: LossTensors, rows: number, classes: number, scale: number): void;
+  /** `rows` rows in all; with `rowsPerModel`, row i raises nonFinite[i / rowsPerModel]. */
+  loss(kind: LossKind, tensors: LossTensors, rows: number, classes: number, scale: number, rowsPerModel?: number): void;
   /** wrong[i] = 1 where row i's prediction misses its label (argmax, or logit > 0 for one class). */
   countErrors(logits: Tensor, labels: Tensor, wrong: Tensor, rows: number, classes: number): void;
 
-  sgd(tensors: OptimizerTensors, count: number, weightDecay: number): void;
-  adamw(tensors: OptimizerTensors, count: number, settings: AdamSettings): void;
+  sgd(tensors: OptimizerTensors, count: number, weightDecay: number, batch?: OptimizerBatch): void;
+  adamw(tensors: OptimizerTensors, count: number, settings: AdamSettings, batch?: OptimizerBatch): void;
 
   /** `epochs` full-batch SGD steps of y = x·w with MSE for each of K models, each then validated, in one dispatch; step += epochs. */
   linearSgdEpochs(tensors: LinearEpochTensors, shape: LinearEpochShape): void;

@@ -11,6 +11,7 @@
 import { SLICE_ALIGNMENT, type Backend, type LossKind, type StridedView, type Tensor } from '../backend';
 import { RandomStream, uniformFloat } from '../cpu/rng';
 import { packTensors } from '../packed-tensors';
+import { batchedKernelChecks } from './batched-kernel-checks';
 import { compare, concat, type Comparison } from './compare';
 
 /** ‖out − ref‖ / ‖ref‖ must stay under this. */
@@ -41,13 +42,13 @@ export class TestRandom {
 
 const SIZES = [1, 3, 7, 63, 64, 65, 127, 1000];
 
-function upload(backend: Backend, data: Float32Array | Uint32Array, label: string): Tensor {
+export function upload(backend: Backend, data: Float32Array | Uint32Array, label: string): Tensor {
   const tensor = backend.tensor(data.length, label, data instanceof Uint32Array ? 'u32' : 'f32');
   backend.write(tensor, data);
   return tensor;
 }
 
-function poisoned(backend: Backend, length: number, label: string): Tensor {
+export function poisoned(backend: Backend, length: number, label: string): Tensor {
   return upload(backend, new Float32Array(length).fill(NaN), label);
 }
 
@@ -55,7 +56,7 @@ function poisoned(backend: Backend, length: number, label: string): Tensor {
  * Reads every output, releases every tensor made for the check, and compares. A non-finite
  * flag tensor, when given, must have stayed all 0: each raised flag counts as a bad element.
  */
-async function finish(
+export async function finish(
   backend: Backend,
   outputs: Tensor[],
   refs: ArrayLike<number>[],
@@ -547,6 +548,7 @@ function fusedLinearChecks(): KernelCheck[] {
 
 export function kernelChecks(): KernelCheck[] {
   return [
+    ...batchedKernelChecks(),
     ...fillChecks(),
     ...copyChecks(),
     ...uniformChecks(),

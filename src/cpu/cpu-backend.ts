@@ -19,6 +19,8 @@ import {
   type LossKind,
   type LossTensors,
   type MatmulShape,
+  type ModelBatch,
+  type OptimizerBatch,
   type OptimizerTensors,
   type RandomPosition,
   type StridedView,
@@ -122,22 +124,27 @@ export class CpuBackend implements Backend {
 
   matmul(a: Tensor, b: Tensor, out: Tensor, shape: MatmulShape): void {
     const { m, n, k, transA = false, transB = false, relu = false, accumulate = false } = shape;
+    const batch = shape.batch ?? { count: 1, a: 0, b: 0, out: 0 };
     const av = own(a).values;
     const bv = own(b).values;
     const bias = shape.bias ? own(shape.bias).values : null;
     const cv = own(out).values;
     const row = new Float64Array(n);
-    for (let i = 0; i < m; i++) {
-      row.fill(0);
-      for (let l = 0; l < k; l++) {
-        const aik = transA ? av[l * m + i]! : av[i * k + l]!;
-        if (aik === 0) continue;
-        if (transB) for (let j = 0; j < n; j++) row[j]! += aik * bv[j * k + l]!;
-        else for (let j = 0, base = l * n; j < n; j++) row[j]! += aik * bv[base + j]!;
-      }
-      for (let j = 0; j < n; j++) {
-        const value = row[j]! + (accumulate ? cv[i * n + j]! : 0) + (bias ? bias[j]! : 0);
-        cv[i * n + j] = relu ? Math.max(value, 0) : value;
+    for (let z = 0; z < batch.count; z++) {
+      const [a0, b0, c0, bias0] = [z * batch.a, z * batch.b, z * batch.out, z * (batch.bias ?? 0)];
+      for (let i = 0; i < m; i++) {
+        row.fill(0);
+        for (let l = 0; l < k; l++) {
+          const aik = transA ? av[a0 + l * m + i]! : av[a0 + i * k + l]!;
+          if (aik === 0) continue;
+          if (transB) for (let j = 0; j < n; j++) row[j]! += aik * bv[b0 + j * k + l]!;
+          else for (let j = 0, base = b0 + l * n; j < n; j++) row[j]! += aik * bv[base + j]!;
+        }
+        for (let j = 0; j < n; j++) {
+          const at = c0 + i * n + j;
+          const value = row[j]! + (accumulate ? cv[at]! : 0) + (bias ? bias[bias0 + j]! : 0);
+          cv[at] = relu ? Math.max(value, 0) : value;
+        }
       }
     }
   }
@@ -149,21 +156,26 @@ export class CpuBackend implements Backend {
     for (let i = 0; i < count; i++) out[i] = act[i]! > 0 ? g[i]! : 0;
   }
 
-  sumRows(x: Tensor, rows: number, cols: number, out: Tensor, scale: number): void {
+  sumRows(x: Tensor, rows: number, cols: number, out: Tensor, scale: number, batch: ModelBatch = { count: 1, out: 0 }): void {
     const xv = own(x).values;
     const ov = own(out).values;
-    for (let j = 0; j < cols; j++) {
-      let acc = 0;
-      for (let i = 0; i < rows; i++) acc += xv[i * cols + j]!;
-      ov[j] = acc * scale;
+    for (let z = 0; z < batch.count; z++) {
+      const base = z * rows * cols;
+      for (let j = 0; j < cols; j++) {
+        let acc = 0;
+        for (let i = 0; i < rows; i++) acc += xv[base + i * cols + j]!;
+        ov[z * batch.out + j] = acc * scale;
+      }
     }
   }
 
-  sum(x: Tensor, count: number, out: Tensor, index: number, scale: number, atStep = false): void {
+  sum(x: Tensor, count: number, out: Tensor, index: number, scale: number, atStep = false, batch: ModelBatch = { count: 1, out: 0 }): void {
     const xv = own(x).values;
-    let acc = 0;
-    for (let i = 0; i < count; i++) acc += xv[i]!;
-    own(out).values[index + (atStep ? this.step : 0)] = acc * scale;
+    for (let z = 0; z < batch.count; z++) {
+      let acc = 0;
+      for (let i = 0; i < count; i++) acc += xv[z * count + i]!;
+      own(out).values[index + z * batch.out + (atStep ? this.step : 0)] = acc * scale;
+    }
   }
 
   gatherRows(source: Tensor, order: Tensor, out: Tensor, rows: number, cols: number, stepsPerEpoch: number): void {
@@ -179,16 +191,18 @@ export class CpuBackend implements Backend {
     }
   }
 
-  loss(kind: LossKind, t: LossTensors, rows: number, classes: number, scale: number): void {
+  loss(kind: LossKind, t: LossTensors, rows: number, classes: number, scale: number, rowsPerModel = rows): void {
     const z = own(t.logits).values;
     const grad = own(t.grad).values;
     const rowLoss = own(t.rowLoss).values;
+    const flags = own(t.nonFinite).words;
     let nonFinite = false;
     const put = (i: number, loss: number, g: number) => {
       grad[i] = g;
       nonFinite ||= isNonFinite(loss) || isNonFinite(g);
     };
     for (let i = 0; i < rows; i++) {
+      nonFinite = false;
       if (kind === 'mse') {
         const diff = z[i]! - own(t.targets).values[i]!;
         rowLoss[i] = diff * diff;
@@ -213,8 +227,9 @@ export class CpuBackend implements Backend {
           put(base + j, loss, (Math.exp(z[base + j]! - top) / total - (j === label ? 1 : 0)) * scale);
         }
       }
+      // The row's model's flag.
+      if (nonFinite) flags[Math.floor(i / Math.max(1, rowsPerModel))] = 1;
     }
-    if (nonFinite) own(t.nonFinite).words[0] = 1;
   }
 
   countErrors(logits: Tensor, labels: Tensor, wrong: Tensor, rows: number, classes: number): void {
@@ -231,38 +246,58 @@ export class CpuBackend implements Backend {
     }
   }
 
-  sgd(t: OptimizerTensors, count: number, weightDecay: number): void {
-    const [lr, momentum] = this.hyper(t.schedule);
+  sgd(t: OptimizerTensors, count: number, weightDecay: number, batch?: OptimizerBatch): void {
     const w = own(t.weights).values;
     const g = own(t.grads).values;
     const v = own(t.moment1).values;
-    let nonFinite = false;
-    for (let i = 0; i < count; i++) {
-      v[i] = momentum * v[i]! + g[i]!;
-      w[i] = w[i]! * (1 - lr * weightDecay) - lr * v[i]!;
-      nonFinite ||= !Number.isFinite(w[i]!);
-    }
-    if (nonFinite) own(t.nonFinite).words[0] = 1;
+    this.eachModel(t, count, batch, (from, to, [lr, momentum]) => {
+      let nonFinite = false;
+      for (let i = from; i < to; i++) {
+        v[i] = momentum * v[i]! + g[i]!;
+        w[i] = w[i]! * (1 - lr * weightDecay) - lr * v[i]!;
+        nonFinite ||= !Number.isFinite(w[i]!);
+      }
+      return nonFinite;
+    });
   }
 
-  adamw(t: OptimizerTensors, count: number, s: AdamSettings): void {
+  adamw(t: OptimizerTensors, count: number, s: AdamSettings, batch?: OptimizerBatch): void {
     if (!t.moment2) throw new Error('AdamW needs a second-moment buffer.');
-    const [lr, beta1] = this.hyper(t.schedule);
     const w = own(t.weights).values;
     const g = own(t.grads).values;
     const m = own(t.moment1).values;
     const v = own(t.moment2).values;
-    const correction1 = 1 - Math.pow(beta1, this.step + 1);
     const correction2 = 1 - Math.pow(s.beta2, this.step + 1);
-    let nonFinite = false;
-    for (let i = 0; i < count; i++) {
-      m[i] = beta1 * m[i]! + (1 - beta1) * g[i]!;
-      v[i] = s.beta2 * v[i]! + (1 - s.beta2) * g[i]! * g[i]!;
-      const denom = Math.sqrt(v[i]!) / Math.sqrt(correction2) + s.eps;
-      w[i] = w[i]! * (1 - lr * s.weightDecay) - (lr / correction1) * (m[i]! / denom);
-      nonFinite ||= !Number.isFinite(w[i]!);
+    this.eachModel(t, count, batch, (from, to, [lr, beta1]) => {
+      const correction1 = 1 - Math.pow(beta1, this.step + 1);
+      let nonFinite = false;
+      for (let i = from; i < to; i++) {
+        m[i] = beta1 * m[i]! + (1 - beta1) * g[i]!;
+        v[i] = s.beta2 * v[i]! + (1 - s.beta2) * g[i]! * g[i]!;
+        const denom = Math.sqrt(v[i]!) / Math.sqrt(correction2) + s.eps;
+        w[i] = w[i]! * (1 - lr * s.weightDecay) - (lr / correction1) * (m[i]! / denom);
+        nonFinite ||= !Number.isFinite(w[i]!);
+      }
+      return nonFinite;
+    });
+  }
+
+  /** Runs `update` on each model's parameters that is still training, with its (lr, momentum), and raises its flag when it says so. */
+  private eachModel(
+    t: OptimizerTensors,
+    count: number,
+    batch: OptimizerBatch | undefined,
+    update: (from: number, to: number, hyper: [number, number]) => boolean,
+  ): void {
+    const { perModel, scheduleStride, steps } = batch ?? { perModel: count, scheduleStride: 0, steps: [Infinity] };
+    const schedule = own(t.schedule).values;
+    const models = Math.ceil(count / Math.max(1, perModel));
+    for (let z = 0; z < models; z++) {
+      if (this.step >= (steps[z] ?? 0)) continue;
+      const at = 2 * (z * scheduleStride + this.step);
+      const from = z * perModel;
+      if (update(from, Math.min(count, from + perModel), [schedule[at]!, schedule[at + 1]!])) own(t.nonFinite).words[z] = 1;
     }
-    if (nonFinite) own(t.nonFinite).words[0] = 1;
   }
 
   linearSgdEpochs(t: LinearEpochTensors, shape: LinearEpochShape): void {
@@ -322,8 +357,4 @@ export class CpuBackend implements Backend {
   dispose(): void {}
 
   /** The float32 (lr, momentum) the WGSL reads for the current step. */
-  private hyper(schedule: Tensor): [number, number] {
-    const values = own(schedule).values;
-    return [values[2 * this.step]!, values[2 * this.step + 1]!];
-  }
 }

@@ -17,7 +17,7 @@ describe.each(['tiled', 'direct'] as const)('the %s matmul kernel, forced', (str
     backend = await createTestBackend();
   });
   registerKernelChecks(() => backend, {
-    kernels: ['matmul'],
+    kernels: ['matmul', 'matmul (batched)'],
     before: (b) => ((b as GpuBackend).matmulStrategy = strategy),
     variant: `${strategy} matmul only`,
   });

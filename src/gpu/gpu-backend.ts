@@ -22,6 +22,8 @@ import {
   type LossKind,
   type LossTensors,
   type MatmulShape,
+  type ModelBatch,
+  type OptimizerBatch,
   type OptimizerTensors,
   type RandomPosition,
   type StridedView,
@@ -245,12 +247,13 @@ export class GpuBackend implements Backend {
       RELU: flag(shape.relu),
       ACCUMULATE: flag(shape.accumulate),
     };
-    const params = new ParamWriter().u32(m).u32(n).u32(k).u32(0);
+    const batch = shape.batch ?? { count: 1, a: 0, b: 0, out: 0 };
+    const params = new ParamWriter().u32(m).u32(n).u32(k).u32(0).u32(batch.a).u32(batch.b).u32(batch.out).u32(batch.bias ?? 0);
     // Without a bias the slot still needs a buffer; `a` is read-only there too.
     const buffers = [a, b, shape.bias ?? a, out];
     const kernel = this.matmulKernel(shape);
-    if (kernel === 'direct') this.dispatch('matmulDirect', params, buffers, grid(Math.ceil(m / 4) * Math.ceil(n / 8)), constants);
-    else this.dispatch('matmul', params, buffers, [Math.ceil(n / TILED_MATMUL_TILE), Math.ceil(m / TILED_MATMUL_TILE)], constants);
+    if (kernel === 'direct') this.dispatch('matmulDirect', params, buffers, [...grid(Math.ceil(m / 4) * Math.ceil(n / 8)), batch.count], constants);
+    else this.dispatch('matmul', params, buffers, [Math.ceil(n / TILED_MATMUL_TILE), Math.ceil(m / TILED_MATMUL_TILE), batch.count], constants);
   }
 
   private matmulKernel({ m, n, k }: MatmulShape): Exclude<MatmulStrategy, 'auto'> {
@@ -262,14 +265,14 @@ export class GpuBackend implements Backend {
     this.dispatch('reluBackward', new ParamWriter().u32(count), [gradOut, activation, gradIn], grid(count));
   }
 
-  sumRows(x: Tensor, rows: number, cols: number, out: Tensor, scale: number): void {
-    const params = new ParamWriter().u32(rows).u32(cols).f32(scale).u32(0);
-    this.dispatch('sumRows', params, [x, out], grid(cols));
+  sumRows(x: Tensor, rows: number, cols: number, out: Tensor, scale: number, batch: ModelBatch = { count: 1, out: 0 }): void {
+    const params = new ParamWriter().u32(rows).u32(cols).f32(scale).u32(batch.out);
+    this.dispatch('sumRows', params, [x, out], [...grid(cols), batch.count]);
   }
 
-  sum(x: Tensor, count: number, out: Tensor, index: number, scale: number, atStep = false): void {
-    const params = new ParamWriter().u32(count).u32(index).u32(atStep ? 1 : 0).f32(scale);
-    this.dispatch('sum', params, [x, this.step, out], [1, 1]);
+  sum(x: Tensor, count: number, out: Tensor, index: number, scale: number, atStep = false, batch: ModelBatch = { count: 1, out: 0 }): void {
+    const params = new ParamWriter().u32(count).u32(index).u32(atStep ? 1 : 0).f32(scale).u32(batch.out).u32(0).u32(0).u32(0);
+    this.dispatch('sum', params, [x, this.step, out], [batch.count, 1]);
   }
 
   gatherRows(source: Tensor, order: Tensor, out: Tensor, rows: number, cols: number, stepsPerEpoch: number): void {
@@ -278,26 +281,35 @@ export class GpuBackend implements Backend {
     this.dispatch(kernel, params, [source, order, this.step, out], grid(rows * cols));
   }
 
-  loss(kind: LossKind, t: LossTensors, rows: number, classes: number, scale: number): void {
-    const params = new ParamWriter().u32(rows).u32(classes).f32(scale).u32(0);
+  loss(kind: LossKind, t: LossTensors, rows: number, classes: number, scale: number, rowsPerModel = rows): void {
+    const params = new ParamWriter().u32(rows).u32(classes).f32(scale).u32(Math.max(1, rowsPerModel));
     this.dispatch(LOSS_KERNELS[kind], params, [t.logits, t.targets, t.grad, t.rowLoss, t.nonFinite], grid(rows));
   }
 
   countErrors(logits: Tensor, labels: Tensor, wrong: Tensor, rows: number, classes: number): void {
-    const params = new ParamWriter().u32(rows).u32(classes).f32(1).u32(0);
+    const params = new ParamWriter().u32(rows).u32(classes).f32(1).u32(Math.max(1, rows));
     this.dispatch('countErrors', params, [logits, labels, wrong], grid(rows));
   }
 
-  sgd(t: OptimizerTensors, count: number, weightDecay: number): void {
-    const params = new ParamWriter().u32(count).f32(weightDecay).f32(0).f32(0);
+  sgd(t: OptimizerTensors, count: number, weightDecay: number, batch?: OptimizerBatch): void {
+    const params = this.optimizerParams(count, weightDecay, 0, 0, batch);
     this.dispatch('sgd', params, [t.schedule, this.step, t.grads, t.weights, t.moment1, t.nonFinite], grid(count));
   }
 
-  adamw(t: OptimizerTensors, count: number, s: AdamSettings): void {
+  adamw(t: OptimizerTensors, count: number, s: AdamSettings, batch?: OptimizerBatch): void {
     if (!t.moment2) throw new Error('AdamW needs a second-moment buffer.');
-    const params = new ParamWriter().u32(count).f32(s.weightDecay).f32(s.beta2).f32(s.eps);
+    const params = this.optimizerParams(count, s.weightDecay, s.beta2, s.eps, batch);
     const buffers = [t.schedule, this.step, t.grads, t.weights, t.moment1, t.moment2, t.nonFinite];
     this.dispatch('adamw', params, buffers, grid(count));
+  }
+
+  /** One model unless batched: then each model's schedule stride and length, every slot written. */
+  private optimizerParams(count: number, weightDecay: number, beta2: number, eps: number, batch?: OptimizerBatch): ParamWriter {
+    const { perModel, scheduleStride, steps } = batch ?? { perModel: count, scheduleStride: 0, steps: [0xffffffff] };
+    if (steps.length > MAX_BATCH_MODELS) throw new Error(`An optimizer step takes 1 to ${MAX_BATCH_MODELS} models at once, not ${steps.length}.`);
+    const params = new ParamWriter().u32(count).f32(weightDecay).f32(beta2).f32(eps).u32(Math.max(1, perModel)).u32(scheduleStride).u32(0).u32(0);
+    for (let m = 0; m < MAX_BATCH_MODELS; m++) params.u32(steps[m] ?? 0);
+    return params;
   }
 
   linearSgdEpochs(t: LinearEpochTensors, shape: LinearEpochShape): void {
@@ -396,7 +408,7 @@ export class GpuBackend implements Backend {
     name: KernelName,
     params: ParamWriter | null,
     buffers: Tensor[],
-    [x, y]: [number, number],
+    [x, y, z = 1]: [number, number, number?],
     constants: PipelineConstants = {},
   ): void {
     this.assertUsable();
@@ -423,7 +435,7 @@ export class GpuBackend implements Backend {
     this.pass ??= this.commandEncoder().beginComputePass({ label: 'training-playground pass' });
     this.pass.setPipeline(kernel.pipeline);
     this.pass.setBindGroup(0, bindGroup);
-    this.pass.dispatchWorkgroups(x, y);
+    this.pass.dispatchWorkgroups(x, y, z);
   }
 
   private uniformFor(name: KernelName, params: ParamWriter): { buffer: GPUBuffer; key: string } {
