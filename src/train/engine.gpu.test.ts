@@ -9,6 +9,7 @@ import { trainModel } from './trainer';
 import { randomSettings, rightCodes } from './what-if-settings';
 import { createEngine } from './engine';
 import { describeEngine } from './engine-spec';
+import { describeBatchEquality } from './batch-spec';
 
 const webgpu = () => createEngine({ backend: 'webgpu', gpu: nodeGpu() });
 
@@ -82,6 +83,12 @@ describe('the diagnosis on WebGPU, judged by following its advice', async () => 
     }
     backend.dispose();
   });
+});
+
+describe('the batched trainer on WebGPU', async () => {
+  const { device, description } = await acquireDevice(nodeGpu());
+  const backend = new GpuBackend(device, description);
+  describeBatchEquality(() => backend, 1e-6);
 });
 
 describe('the same seed on both backends', () => {

@@ -3,6 +3,10 @@
  * (each weight and bias a slice aligned for binding), and so do their gradients and the
  * optimizer's moments: one optimizer dispatch updates every layer.
  *
+ * It may hold K independent models of the one architecture (what-if runs): model m's
+ * parameters follow model m − 1's, each operation runs all K at once with the model as the
+ * grid's z, and model m's rows of every activation follow model m − 1's.
+ *
  * `line` is the one-layer case without bias: y = x @ (a, b) with x's second column all ones,
  * exactly the lesson-2 notebook.
  *
@@ -45,14 +49,17 @@ export class Mlp {
   readonly grads: Tensor;
   readonly moment1: Tensor;
   readonly moment2: Tensor;
-  /** Flat length, alignment padding included (padding has zero gradient, so it stays put). */
+  /** One model's flat length, alignment padding included (padding has zero gradient, so it stays put). */
   readonly parameterCount: number;
+  /** All the models' parameters: models × parameterCount. */
+  readonly totalParameters: number;
   private readonly slices: LayerSlices[] = [];
   private readonly owned: OwnedTensors;
 
   constructor(
     private readonly backend: Backend,
     readonly layers: LayerShape[],
+    readonly models = 1,
   ) {
     this.owned = new OwnedTensors(backend);
     let offset = 0;
@@ -64,19 +71,22 @@ export class Mlp {
       return { weightOffset, biasOffset };
     });
     this.parameterCount = offset;
-    this.weights = this.own(backend.tensor(offset, 'weights'));
-    this.grads = this.own(backend.tensor(offset, 'gradients'));
-    this.moment1 = this.own(backend.tensor(offset, 'first moments'));
-    this.moment2 = this.own(backend.tensor(offset, 'second moments'));
+    this.totalParameters = offset * models;
+    this.weights = this.own(backend.tensor(this.totalParameters, 'weights'));
+    this.grads = this.own(backend.tensor(this.totalParameters, 'gradients'));
+    this.moment1 = this.own(backend.tensor(this.totalParameters, 'first moments'));
+    this.moment2 = this.own(backend.tensor(this.totalParameters, 'second moments'));
     for (const t of [this.grads, this.moment1, this.moment2]) this.zero(t);
+    // Each slice spans every model's copy of its weight or bias, parameterCount apart.
+    const across = (size: number) => (models - 1) * offset + size;
     layers.forEach((layer, l) => {
       const { weightOffset, biasOffset } = offsets[l]!;
       const size = layer.inputs * layer.outputs;
       this.slices.push({
-        weight: backend.slice(this.weights, weightOffset, size, `W${l + 1}`),
-        weightGrad: backend.slice(this.grads, weightOffset, size, `dW${l + 1}`),
-        bias: layer.bias ? backend.slice(this.weights, biasOffset, layer.outputs, `b${l + 1}`) : null,
-        biasGrad: layer.bias ? backend.slice(this.grads, biasOffset, layer.outputs, `db${l + 1}`) : null,
+        weight: backend.slice(this.weights, weightOffset, across(size), `W${l + 1}`),
+        weightGrad: backend.slice(this.grads, weightOffset, across(size), `dW${l + 1}`),
+        bias: layer.bias ? backend.slice(this.weights, biasOffset, across(layer.outputs), `b${l + 1}`) : null,
+        biasGrad: layer.bias ? backend.slice(this.grads, biasOffset, across(layer.outputs), `db${l + 1}`) : null,
         weightOffset,
         biasOffset,
       });
@@ -89,16 +99,21 @@ export class Mlp {
 
   /**
    * PyTorch's nn.Linear initialisation (kaiming_uniform_ with a = √5): weights and biases
-   * uniform in ±1/√fan_in, drawn on the device from the seeded generator.
+   * uniform in ±1/√fan_in, drawn on the device from the seeded generator; model m from
+   * seeds[m], so it starts where it would alone.
    */
-  initialize(seed: number): void {
+  initialize(seeds: number | number[]): void {
     this.zero(this.weights);
-    this.layers.forEach((layer, l) => {
-      const bound = 1 / Math.sqrt(layer.inputs);
-      const s = this.slices[l]!;
-      const at = (counter: number) => ({ seed, stream: STREAMS.weights, counter });
-      this.backend.uniform({ tensor: s.weight, offset: 0, stride: 1, count: layer.inputs * layer.outputs }, -bound, bound, at(s.weightOffset));
-      if (s.bias) this.backend.uniform({ tensor: s.bias, offset: 0, stride: 1, count: layer.outputs }, -bound, bound, at(s.biasOffset));
+    const each = typeof seeds === 'number' ? [seeds] : seeds;
+    each.forEach((seed, m) => {
+      const base = m * this.parameterCount;
+      this.layers.forEach((layer, l) => {
+        const bound = 1 / Math.sqrt(layer.inputs);
+        const s = this.slices[l]!;
+        const at = (counter: number) => ({ seed, stream: STREAMS.weights, counter });
+        this.backend.uniform({ tensor: this.weights, offset: base + s.weightOffset, stride: 1, count: layer.inputs * layer.outputs }, -bound, bound, at(s.weightOffset));
+        if (s.bias) this.backend.uniform({ tensor: this.weights, offset: base + s.biasOffset, stride: 1, count: layer.outputs }, -bound, bound, at(s.biasOffset));
+      });
     });
   }
 
@@ -107,12 +122,14 @@ export class Mlp {
     this.backend.write(this.slices[0]!.weight, Float32Array.from(values));
   }
 
-  /** Activation buffers, one per layer, for `rows` rows; the caller releases them. */
+  /** Activation buffers, one per layer, for `rows` rows of each model; the caller releases them. */
   activations(rows: number, label: string): Tensor[] {
-    return this.layers.map((layer, l) => this.backend.tensor(rows * layer.outputs, `${label} layer ${l + 1}`));
+    return this.layers.map((layer, l) => this.backend.tensor(this.models * rows * layer.outputs, `${label} layer ${l + 1}`));
   }
 
-  forward(x: Tensor, rows: number, activations: Tensor[]): void {
+  /** `rows` rows through each model: model m's input rows sit m·xStride into x (0: every model reads the same). */
+  forward(x: Tensor, rows: number, activations: Tensor[], xStride: number): void {
+    const P = this.parameterCount;
     this.layers.forEach((layer, l) => {
       const input = l === 0 ? x : activations[l - 1]!;
       this.backend.matmul(input, this.slices[l]!.weight, activations[l]!, {
@@ -121,6 +138,7 @@ export class Mlp {
         k: layer.inputs,
         bias: this.slices[l]!.bias ?? undefined,
         relu: layer.relu,
+        batch: { count: this.models, a: l === 0 ? xStride : rows * layer.inputs, b: P, out: rows * layer.outputs, bias: P },
       });
     });
   }
@@ -129,23 +147,37 @@ export class Mlp {
   backwardBuffers(rows: number): { hidden: Tensor[]; scratch: Tensor } {
     const widest = Math.max(...this.layers.map((layer) => layer.inputs));
     return {
-      hidden: this.layers.slice(0, -1).map((layer, l) => this.backend.tensor(rows * layer.outputs, `grad layer ${l + 1}`)),
-      scratch: this.backend.tensor(rows * widest, 'grad scratch'),
+      hidden: this.layers.slice(0, -1).map((layer, l) => this.backend.tensor(this.models * rows * layer.outputs, `grad layer ${l + 1}`)),
+      scratch: this.backend.tensor(this.models * rows * widest, 'grad scratch'),
     };
   }
 
-  /** Fills `grads` from the loss gradient wrt the logits (already scaled for the mean). */
-  backward(x: Tensor, rows: number, activations: Tensor[], gradLogits: Tensor, buffers: { hidden: Tensor[]; scratch: Tensor }): void {
+  /** Fills `grads` from the loss gradient wrt the logits (already scaled for the mean); x as in forward. */
+  backward(x: Tensor, rows: number, xStride: number, activations: Tensor[], gradLogits: Tensor, buffers: { hidden: Tensor[]; scratch: Tensor }): void {
+    const [P, models] = [this.parameterCount, this.models];
     let grad = gradLogits;
     for (let l = this.layers.length - 1; l >= 0; l--) {
       const layer = this.layers[l]!;
       const s = this.slices[l]!;
       const input = l === 0 ? x : activations[l - 1]!;
-      this.backend.matmul(input, grad, s.weightGrad, { m: layer.inputs, n: layer.outputs, k: rows, transA: true });
-      if (s.biasGrad) this.backend.sumRows(grad, rows, layer.outputs, s.biasGrad, 1);
+      const gradStride = rows * layer.outputs;
+      this.backend.matmul(input, grad, s.weightGrad, {
+        m: layer.inputs,
+        n: layer.outputs,
+        k: rows,
+        transA: true,
+        batch: { count: models, a: l === 0 ? xStride : rows * layer.inputs, b: gradStride, out: P },
+      });
+      if (s.biasGrad) this.backend.sumRows(grad, rows, layer.outputs, s.biasGrad, 1, { count: models, out: P });
       if (l > 0) {
-        this.backend.matmul(grad, s.weight, buffers.scratch, { m: rows, n: layer.inputs, k: layer.outputs, transB: true });
-        this.backend.reluBackward(buffers.scratch, activations[l - 1]!, buffers.hidden[l - 1]!, rows * layer.inputs);
+        this.backend.matmul(grad, s.weight, buffers.scratch, {
+          m: rows,
+          n: layer.inputs,
+          k: layer.outputs,
+          transB: true,
+          batch: { count: models, a: gradStride, b: P, out: rows * layer.inputs },
+        });
+        this.backend.reluBackward(buffers.scratch, activations[l - 1]!, buffers.hidden[l - 1]!, models * rows * layer.inputs);
         grad = buffers.hidden[l - 1]!;
       }
     }

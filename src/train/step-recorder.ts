@@ -4,6 +4,11 @@
  * the learning rate from the schedule buffer, and each step's loss lands in its own slot of
  * `losses`. A whole epoch is recorded at once and read back once.
  *
+ * With a model holding K models (what-if runs on one data set), every step trains all K:
+ * step s gathers K·batchRows rows (model m's are the order's m-th block of the step), each
+ * model follows its own schedule until its own last step, and its losses, validation losses,
+ * errors and flag land in its own slots.
+ *
  * @example
  * const steps = new StepRecorder(backend, data, model, settings);
  * steps.recordEpochs(2, stepsPerEpoch); // then read losses and validLoss[0..2)
@@ -21,8 +26,12 @@ export const SGD_WEIGHT_DECAY = 0;
 
 export interface StepSettings {
   optimizer: OptimizerName;
-  /** (lr, momentum) pairs, one per step. */
+  /** (lr, momentum) pairs, one per step; with K models, model m's from pair m·scheduleStride. */
   schedule: Float32Array;
+  /** Steps each model's schedule and losses hold (the longest run's); one model: the schedule's length. */
+  scheduleStride?: number;
+  /** Each model's steps in all, after which it stops updating; one model: the schedule's length. */
+  modelSteps?: number[];
   batchRows: number;
   /** Steps covered by one order buffer (its length is this × batchRows); 0 = use the training set as it is. */
   stepsPerOrder: number;
@@ -43,12 +52,19 @@ export function fusesLinearEpochs(layers: readonly LayerShape[], data: DeviceDat
 }
 
 export class StepRecorder {
+  /** Model m's step t loss at m·scheduleStride + t. */
   readonly losses: Tensor;
+  /** u32 per model. */
   readonly nonFinite: Tensor;
+  /** Model m's validation loss of slot e at m·validationSlots + e. */
   readonly validLoss: Tensor;
-  /** 1 per misclassified validation row, one aligned block per validation slot. */
+  /** 1 per misclassified validation row, one aligned block per validation slot: model m's rows from m·validRows. */
   readonly wrong: Tensor | null;
   readonly wrongStride: number;
+  readonly scheduleStride: number;
+  private readonly validTargets: Tensor;
+  /** Without a gather (every step the whole set, in order): the training targets, once per model. */
+  private readonly trainTargets: Tensor;
   private readonly owned: OwnedTensors;
   private readonly order: Tensor | null;
   private readonly batch: { x: Tensor; y: Tensor } | null;
@@ -72,36 +88,40 @@ export class StepRecorder {
   ) {
     this.owned = new OwnedTensors(backend);
     const b = settings.batchRows;
-    this.fused = fusesLinearEpochs(model.layers, data, settings.optimizer, b);
+    const K = model.models;
+    this.fused = K === 1 && fusesLinearEpochs(model.layers, data, settings.optimizer, b);
     const steps = settings.schedule.length / 2;
+    this.scheduleStride = settings.scheduleStride ?? steps;
     const make = (length: number, label: string, dtype: 'f32' | 'u32' = 'f32') => this.own(backend.tensor(length, label, dtype));
     this.losses = make(steps, 'step losses');
-    this.nonFinite = make(1, 'non-finite flag', 'u32');
-    backend.write(this.nonFinite, new Uint32Array(1));
+    this.nonFinite = make(K, 'non-finite flags', 'u32');
+    backend.write(this.nonFinite, new Uint32Array(K));
     this.schedule = make(steps * 2, 'schedule');
     backend.write(this.schedule, settings.schedule);
     if (settings.stepsPerOrder > 0) {
-      this.order = make(settings.stepsPerOrder * b, 'batch order', 'u32');
-      this.batch = { x: make(b * data.featureCount, 'batch x'), y: make(b, 'batch y', data.trainY.dtype) };
+      this.order = make(settings.stepsPerOrder * K * b, 'batch order', 'u32');
+      this.batch = { x: make(K * b * data.featureCount, 'batch x'), y: make(K * b, 'batch y', data.trainY.dtype) };
     } else {
       this.order = null;
       this.batch = null;
     }
     this.activations = model.activations(b, 'train').map((t) => this.own(t));
     this.validActivations = model.activations(data.validRows, 'valid').map((t) => this.own(t));
-    this.gradLogits = make(b * data.outputs, 'logit gradients');
-    this.rowLoss = make(b, 'row losses');
-    this.validGrad = make(data.validRows * data.outputs, 'valid logit gradients (unused)');
-    this.validRowLoss = make(data.validRows, 'valid row losses');
+    this.gradLogits = make(K * b * data.outputs, 'logit gradients');
+    this.rowLoss = make(K * b, 'row losses');
+    this.validGrad = make(K * data.validRows * data.outputs, 'valid logit gradients (unused)');
+    this.validRowLoss = make(K * data.validRows, 'valid row losses');
+    this.validTargets = K === 1 ? data.validY : this.repeatedTargets(data.validY, data.validRows, K, 'valid');
+    this.trainTargets = K === 1 || this.batch ? data.trainY : this.repeatedTargets(data.trainY, b, K, 'train');
     this.backwardBuffers = model.backwardBuffers(b);
     this.backwardBuffers.hidden.forEach((t) => this.own(t));
     this.own(this.backwardBuffers.scratch);
-    this.validLoss = make(settings.validationSlots, 'valid losses');
-    this.wrongStride = Math.ceil(data.validRows / 64) * 64;
+    this.validLoss = make(K * settings.validationSlots, 'valid losses');
+    this.wrongStride = Math.ceil((K * data.validRows) / 64) * 64;
     if (data.classCount > 0) {
       this.wrong = make(settings.validationSlots * this.wrongStride, 'valid errors');
       this.wrongSlots = Array.from({ length: settings.validationSlots }, (_, slot) =>
-        backend.slice(this.wrong!, slot * this.wrongStride, data.validRows, `valid errors ${slot}`),
+        backend.slice(this.wrong!, slot * this.wrongStride, K * data.validRows, `valid errors ${slot}`),
       );
     } else {
       this.wrong = null;
@@ -109,9 +129,19 @@ export class StepRecorder {
     }
   }
 
-  /** The row order of the next `stepsPerOrder` steps: batch s is rows [s·b, (s+1)·b). */
+  /** The row order of the next `stepsPerOrder` steps: batch s is rows [s·K·b, (s+1)·K·b), model m's the m-th b of them. */
   writeOrder(indices: Uint32Array): void {
     if (this.order) this.backend.write(this.order, indices);
+  }
+
+  /** Targets every model reads, once per model, so K models' rows line up with K copies (one gather, once). */
+  private repeatedTargets(source: Tensor, rows: number, models: number, label: string): Tensor {
+    const { backend } = this;
+    const order = this.own(backend.tensor(models * rows, `${label} target order`, 'u32'));
+    backend.write(order, Uint32Array.from({ length: models * rows }, (_, i) => i % rows));
+    const targets = this.own(backend.tensor(models * rows, `${label} targets, per model`, source.dtype));
+    backend.gatherRows(source, order, targets, models * rows, 1, 1);
+    return targets;
   }
 
   /** `count` training steps without validation (the LR finder's). */
@@ -153,19 +183,23 @@ export class StepRecorder {
   private recordStep(): void {
     const { backend, data, model } = this;
     const rows = this.settings.batchRows;
+    const K = model.models;
+    const features = data.featureCount;
     let x = data.trainX;
-    let y = data.trainY;
+    let y = this.trainTargets;
     if (this.batch && this.order) {
-      backend.gatherRows(data.trainX, this.order, this.batch.x, rows, data.featureCount, this.settings.stepsPerOrder);
-      backend.gatherRows(data.trainY, this.order, this.batch.y, rows, 1, this.settings.stepsPerOrder);
+      backend.gatherRows(data.trainX, this.order, this.batch.x, K * rows, features, this.settings.stepsPerOrder);
+      backend.gatherRows(data.trainY, this.order, this.batch.y, K * rows, 1, this.settings.stepsPerOrder);
       ({ x, y } = this.batch);
     }
-    model.forward(x, rows, this.activations);
+    // Gathered, each model has its own rows; unshuffled, every model reads the whole set.
+    const xStride = this.batch ? rows * features : 0;
+    model.forward(x, rows, this.activations, xStride);
     const logits = this.activations[this.activations.length - 1]!;
     const tensors = { logits, targets: y, grad: this.gradLogits, rowLoss: this.rowLoss, nonFinite: this.nonFinite };
-    backend.loss(data.loss, tensors, rows, data.outputs, 1 / rows);
-    backend.sum(this.rowLoss, rows, this.losses, 0, 1 / rows, true);
-    model.backward(x, rows, this.activations, this.gradLogits, this.backwardBuffers);
+    backend.loss(data.loss, tensors, K * rows, data.outputs, 1 / rows, rows);
+    backend.sum(this.rowLoss, rows, this.losses, 0, 1 / rows, true, { count: K, out: this.scheduleStride });
+    model.backward(x, rows, xStride, this.activations, this.gradLogits, this.backwardBuffers);
     const optimizerTensors = {
       weights: model.weights,
       grads: model.grads,
@@ -174,21 +208,23 @@ export class StepRecorder {
       schedule: this.schedule,
       nonFinite: this.nonFinite,
     };
-    if (this.settings.optimizer === 'adam') backend.adamw(optimizerTensors, model.parameterCount, ADAM);
-    else backend.sgd(optimizerTensors, model.parameterCount, SGD_WEIGHT_DECAY);
+    const batch = { perModel: model.parameterCount, scheduleStride: this.scheduleStride, steps: this.settings.modelSteps ?? [this.scheduleStride] };
+    if (this.settings.optimizer === 'adam') backend.adamw(optimizerTensors, model.totalParameters, ADAM, batch);
+    else backend.sgd(optimizerTensors, model.totalParameters, SGD_WEIGHT_DECAY, batch);
     backend.advanceStep();
   }
 
-  /** Validation loss into validLoss[slot] and, for classification, errors into slot's block of `wrong`. */
+  /** Validation loss into validLoss[slot] (model m's at m·slots + slot) and, for classification, errors into slot's block of `wrong`. */
   private recordValidation(slot: number): void {
     const { backend, data, model } = this;
     const rows = data.validRows;
-    model.forward(data.validX, rows, this.validActivations);
+    const K = model.models;
+    model.forward(data.validX, rows, this.validActivations, 0);
     const logits = this.validActivations[this.validActivations.length - 1]!;
-    const tensors = { logits, targets: data.validY, grad: this.validGrad, rowLoss: this.validRowLoss, nonFinite: this.nonFinite };
-    backend.loss(data.loss, tensors, rows, data.outputs, 1 / rows);
-    backend.sum(this.validRowLoss, rows, this.validLoss, slot, 1 / rows);
-    if (this.wrongSlots.length > 0) backend.countErrors(logits, data.validY, this.wrongSlots[slot]!, rows, data.outputs);
+    const tensors = { logits, targets: this.validTargets, grad: this.validGrad, rowLoss: this.validRowLoss, nonFinite: this.nonFinite };
+    backend.loss(data.loss, tensors, K * rows, data.outputs, 1 / rows, rows);
+    backend.sum(this.validRowLoss, rows, this.validLoss, slot, 1 / rows, false, { count: K, out: this.settings.validationSlots });
+    if (this.wrongSlots.length > 0) backend.countErrors(logits, this.validTargets, this.wrongSlots[slot]!, K * rows, data.outputs);
   }
 
   /** The validation logits of the last pass (for views: predicted digits, say). */

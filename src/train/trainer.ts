@@ -35,6 +35,12 @@ export interface TrainCallbacks {
   signal?: AbortSignal;
 }
 
+export interface BatchTrainCallbacks {
+  /** Each model's epochs as they arrive, with its index among the configs. */
+  onEpoch?: (stats: EpochStats, model: number) => void;
+  signal?: AbortSignal;
+}
+
 export interface TrainOutcome {
   history: EpochStats[];
   stopReason: StopReason;
@@ -76,12 +82,44 @@ export function startModel(
   epochsPerOrder: number,
   validationSlots: number,
 ): { model: Mlp; steps: StepRecorder } {
-  const model = new Mlp(backend, modelLayers(config, data));
-  if (config.scenario === 'line') model.setWeights(LINE_START);
-  else model.initialize(config.seed);
+  return startModels(backend, data, [config], { schedule, stride: schedule.length / 2, steps: [schedule.length / 2] }, plan, epochsPerOrder, validationSlots);
+}
+
+/** K models' schedules packed one after another, `stride` steps apart, and each model's own length. */
+export interface PackedSchedules {
+  schedule: Float32Array;
+  stride: number;
+  steps: number[];
+}
+
+/** Each config's schedule over its own steps, packed for K models trained at once. */
+export function packSchedules(configs: RunConfig[], stepsPerEpoch: number): PackedSchedules {
+  const steps = configs.map((c) => c.epochs * stepsPerEpoch);
+  const stride = Math.max(...steps);
+  const schedule = new Float32Array(2 * configs.length * stride);
+  configs.forEach((c, m) => schedule.set(scheduleTable(c.schedule, c.optimizer, c.maxLr, steps[m]!), 2 * m * stride));
+  return { schedule, stride, steps };
+}
+
+/** K fresh models of one architecture (one per config, each from its own seed) on one data set, and their recorder. */
+export function startModels(
+  backend: Backend,
+  data: DeviceData,
+  configs: RunConfig[],
+  packed: PackedSchedules,
+  plan: BatchPlan,
+  epochsPerOrder: number,
+  validationSlots: number,
+): { model: Mlp; steps: StepRecorder } {
+  const [first] = configs as [RunConfig];
+  const model = new Mlp(backend, modelLayers(first, data), configs.length);
+  if (first.scenario === 'line') model.setWeights(LINE_START);
+  else model.initialize(configs.map((c) => c.seed));
   const steps = new StepRecorder(backend, data, model, {
-    optimizer: config.optimizer,
-    schedule,
+    optimizer: first.optimizer,
+    schedule: packed.schedule,
+    scheduleStride: packed.stride,
+    modelSteps: packed.steps,
     batchRows: plan.batchRows,
     stepsPerOrder: plan.shuffled ? epochsPerOrder * plan.stepsPerEpoch : 0,
     validationSlots,
@@ -118,29 +156,60 @@ interface ChunkReadback {
 }
 
 export async function trainModel(backend: Backend, data: DeviceData, config: RunConfig, callbacks: TrainCallbacks = {}): Promise<TrainOutcome> {
-  const plan = batchPlan(data.trainRows, config.batchSize);
+  const [outcome] = await trainModels(backend, data, [config], { signal: callbacks.signal, onEpoch: callbacks.onEpoch && ((stats) => callbacks.onEpoch!(stats)) });
+  return outcome!;
+}
+
+/**
+ * Whether runs can train as one batch on one data set: the same data (scenario, seed, rows,
+ * resampling), the same architecture, batch and optimizer; the learning rate, the schedule
+ * and the number of epochs may differ.
+ */
+export function sharesBatch(a: RunConfig, b: RunConfig): boolean {
+  const same = ['scenario', 'seed', 'trainSize', 'imbalance', 'oversample', 'batchSize', 'optimizer'] as const;
+  return same.every((key) => a[key] === b[key]) && a.hidden.join() === b.hidden.join() && a.data === b.data;
+}
+
+interface ModelRun {
+  config: RunConfig;
+  history: EpochStats[];
+  stopReason: StopReason | null;
+}
+
+/**
+ * K models of one architecture on one data set (sharesBatch), trained in the same
+ * dispatches: each with its own schedule, seed (weights and shuffles) and number of epochs;
+ * a model whose run has ended, or diverged, stops updating while the others go on. A model
+ * trained in a batch takes the same steps as alone.
+ */
+export async function trainModels(backend: Backend, data: DeviceData, configs: RunConfig[], callbacks: BatchTrainCallbacks = {}): Promise<TrainOutcome[]> {
+  const [first] = configs as [RunConfig];
+  if (configs.length > 1 && !configs.every((c) => sharesBatch(first, c))) throw new Error('A batch of runs must share their data, model, batch size and optimizer.');
+  const K = configs.length;
+  const plan = batchPlan(data.trainRows, first.batchSize);
   const { stepsPerEpoch } = plan;
-  const fused = fusesLinearEpochs(modelLayers(config, data), data, config.optimizer, plan.batchRows);
-  const epochsPerChunk = Math.min(config.epochs, fused ? FUSED_EPOCHS_PER_CHUNK : Math.ceil(MIN_STEPS_PER_CHUNK / stepsPerEpoch));
-  const schedule = scheduleTable(config.schedule, config.optimizer, config.maxLr, config.epochs * stepsPerEpoch);
-  const { model, steps } = startModel(backend, data, config, schedule, plan, epochsPerChunk, epochsPerChunk);
-  const orders = new EpochOrders(config.seed, data.trainRows, plan);
-  const line = config.scenario === 'line';
+  const longest = Math.max(...configs.map((c) => c.epochs));
+  const fused = K === 1 && fusesLinearEpochs(modelLayers(first, data), data, first.optimizer, plan.batchRows);
+  const epochsPerChunk = Math.min(longest, fused ? FUSED_EPOCHS_PER_CHUNK : Math.ceil(MIN_STEPS_PER_CHUNK / stepsPerEpoch));
+  const packed = packSchedules(configs, stepsPerEpoch);
+  const { model, steps } = startModels(backend, data, configs, packed, plan, epochsPerChunk, epochsPerChunk);
+  const orders = configs.map((c) => new EpochOrders(c.seed, data.trainRows, plan));
+  const line = first.scenario === 'line';
+  const runs: ModelRun[] = configs.map((config) => ({ config, history: [], stopReason: null }));
   backend.setStep(0);
 
   const started = performance.now();
-  const history: EpochStats[] = [];
   const pending: ChunkReadback[] = [];
   let nextEpoch = 0;
-  let stopReason: StopReason = 'done';
+  let stopped = false;
 
   const recordChunk = () => {
-    const epochs = Math.min(epochsPerChunk, config.epochs - nextEpoch);
-    if (plan.shuffled) steps.writeOrder(orders.next(epochsPerChunk));
+    const epochs = Math.min(epochsPerChunk, longest - nextEpoch);
+    if (plan.shuffled) steps.writeOrder(interleaveOrders(orders.map((o) => o.next(epochsPerChunk)), plan.batchRows));
     steps.recordEpochs(epochs, stepsPerEpoch);
     const ranges = [
-      { tensor: steps.losses, offset: nextEpoch * stepsPerEpoch, length: epochs * stepsPerEpoch },
-      { tensor: steps.validLoss, offset: 0, length: epochs },
+      ...runs.map((_, m) => ({ tensor: steps.losses, offset: m * packed.stride + nextEpoch * stepsPerEpoch, length: epochs * stepsPerEpoch })),
+      { tensor: steps.validLoss, offset: 0, length: K * epochsPerChunk },
       { tensor: steps.nonFinite },
       // line's (a, b) after the chunk, so its view can move while training runs.
       { tensor: model.weights, offset: 0, length: line ? 2 : 0 },
@@ -149,55 +218,82 @@ export async function trainModel(backend: Backend, data: DeviceData, config: Run
     pending.push({ firstEpoch: nextEpoch, epochs, values: backend.readRanges(ranges) });
     nextEpoch += epochs;
   };
+  const training = () => runs.some((r) => r.stopReason === null);
 
   try {
-    while (nextEpoch < config.epochs || pending.length > 0) {
-      while (nextEpoch < config.epochs && pending.length < CHUNKS_IN_FLIGHT && !callbacks.signal?.aborted) recordChunk();
+    while ((nextEpoch < longest || pending.length > 0) && training()) {
+      while (nextEpoch < longest && pending.length < CHUNKS_IN_FLIGHT && !callbacks.signal?.aborted) recordChunk();
       if (callbacks.signal?.aborted) {
-        stopReason = 'stopped';
+        stopped = true;
         break;
       }
       const chunk = pending.shift()!;
-      const [stepLosses, validLosses, flag, weights, wrong] = await chunk.values;
+      const values = await chunk.values;
       if (callbacks.signal?.aborted) {
-        stopReason = 'stopped';
+        stopped = true;
         break;
       }
-      for (let e = 0; e < chunk.epochs; e++) {
-        const epochLosses = Array.from(stepLosses!.subarray(e * stepsPerEpoch, (e + 1) * stepsPerEpoch));
-        const validLoss = validLosses![e]!;
-        if (!epochLosses.every(Number.isFinite) || !Number.isFinite(validLoss)) {
-          stopReason = 'diverged';
-          break;
+      const [validLosses, flags, weights, wrong] = values.slice(K);
+      const flagWords = new Uint32Array(flags!.buffer, flags!.byteOffset, K);
+      runs.forEach((run, m) => {
+        if (run.stopReason !== null) return;
+        const stepLosses = values[m]!;
+        const epochs = Math.min(chunk.epochs, run.config.epochs - chunk.firstEpoch);
+        for (let e = 0; e < epochs; e++) {
+          const epochLosses = Array.from(stepLosses.subarray(e * stepsPerEpoch, (e + 1) * stepsPerEpoch));
+          const validLoss = validLosses![m * epochsPerChunk + e]!;
+          if (!epochLosses.every(Number.isFinite) || !Number.isFinite(validLoss)) {
+            run.stopReason = 'diverged';
+            return;
+          }
+          const globalEpoch = chunk.firstEpoch + e;
+          const stats: EpochStats = {
+            epoch: globalEpoch + 1,
+            trainLoss: epochLosses.reduce((a, b) => a + b, 0) / epochLosses.length,
+            validLoss,
+            errorRate: null,
+            lr: packed.schedule[2 * (m * packed.stride + (globalEpoch + 1) * stepsPerEpoch - 1)]!,
+            elapsedMs: performance.now() - started,
+            stepLosses: epochLosses,
+          };
+          if (wrong && data.validLabels) {
+            const rows = data.validRows;
+            Object.assign(stats, errorRates(wrong.subarray(e * steps.wrongStride + m * rows, e * steps.wrongStride + (m + 1) * rows), data.validLabels, data.classCount));
+          }
+          if (line && e === chunk.epochs - 1 && weights!.every(Number.isFinite)) stats.params = Array.from(weights!);
+          run.history.push(stats);
+          callbacks.onEpoch?.(stats, m);
         }
-        const globalEpoch = chunk.firstEpoch + e;
-        const stats: EpochStats = {
-          epoch: globalEpoch + 1,
-          trainLoss: epochLosses.reduce((a, b) => a + b, 0) / epochLosses.length,
-          validLoss,
-          errorRate: null,
-          lr: schedule[2 * ((globalEpoch + 1) * stepsPerEpoch - 1)]!,
-          elapsedMs: performance.now() - started,
-          stepLosses: epochLosses,
-        };
-        if (wrong && data.validLabels) Object.assign(stats, errorRates(wrong.subarray(e * steps.wrongStride), data.validLabels, data.classCount));
-        if (line && e === chunk.epochs - 1 && weights!.every(Number.isFinite)) stats.params = Array.from(weights!);
-        history.push(stats);
-        callbacks.onEpoch?.(stats);
-      }
-      // The flag also catches a gradient or weight that overflowed while the losses stayed finite.
-      if (stopReason === 'done' && flag![0] !== 0) stopReason = 'diverged';
-      if (stopReason === 'diverged') break;
+        // The flag also catches a gradient or weight that overflowed while the losses stayed finite.
+        if (flagWords[m] !== 0) run.stopReason = 'diverged';
+        else if (run.history.length === run.config.epochs) run.stopReason = 'done';
+      });
     }
-    const params = line && stopReason !== 'diverged' ? history.at(-1)?.params : undefined;
-    const predictions = data.classCount > 0 && history.length > 0 ? await predictedClasses(backend, steps, data) : undefined;
-    return { history, stopReason, ...(params ? { params } : {}), ...(predictions ? { predictions } : {}) };
+    const outcomes = runs.map((run): TrainOutcome => {
+      const stopReason = run.stopReason ?? (stopped ? 'stopped' : 'done');
+      const params = line && stopReason !== 'diverged' ? run.history.at(-1)?.params : undefined;
+      return { history: run.history, stopReason, ...(params ? { params } : {}) };
+    });
+    // The predicted digits of the first model (the run itself; the others are what-ifs).
+    if (data.classCount > 0 && outcomes[0]!.history.length > 0) outcomes[0]!.predictions = await predictedClasses(backend, steps, data);
+    return outcomes;
   } finally {
     // Readbacks still in flight must settle before their buffers go.
     await Promise.allSettled(pending.map((p) => p.values));
     steps.dispose();
     model.dispose();
   }
+}
+
+/** K models' row orders as one: step s holds model 0's batch of s, then model 1's, and so on. */
+export function interleaveOrders(orders: Uint32Array[], batchRows: number): Uint32Array {
+  const K = orders.length;
+  const steps = orders[0]!.length / batchRows;
+  const out = new Uint32Array(K * orders[0]!.length);
+  for (let s = 0; s < steps; s++) {
+    orders.forEach((order, m) => out.set(order.subarray(s * batchRows, (s + 1) * batchRows), (s * K + m) * batchRows));
+  }
+  return out;
 }
 
 /** The class each of the first PREVIEW_ROWS validation rows is given by the last validation pass. */

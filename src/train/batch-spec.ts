@@ -1,0 +1,83 @@
+/**
+ * The batched MLP trainer against the same models trained alone, for one backend: bit for bit
+ * on the CPU (tolerance 0), to float32 rounding on WebGPU. Shared by the unit and GPU suites.
+ */
+import { expect, it } from 'vitest';
+import type { Backend } from '../backend';
+import { resolveConfig } from './config';
+import { loadCancer, loadDigits } from './data/builtin';
+import { parseCsv } from './data/csv';
+import { prepareData } from './data/prepare';
+import { releaseData, uploadData } from './device-data';
+import { trainModel, trainModels, type TrainOutcome } from './trainer';
+import type { Dataset, EpochStats, RunConfig } from './types';
+
+/** Runs that share a batch; the one at `diverges` must blow up while the others go on. */
+const CASES: { name: string; base: Partial<RunConfig>; changes: Partial<RunConfig>[]; diverges?: number }[] = [
+  {
+    name: 'digits, shuffled batches of 64, AdamW: other rates, fewer epochs, another schedule',
+    base: { scenario: 'digits', epochs: 3, maxLr: 3e-3, seed: 2 },
+    changes: [{}, { maxLr: 3e-2 }, { maxLr: 3e-4, epochs: 1 }, { maxLr: 10 }, { schedule: 'constant', epochs: 2 }],
+  },
+  {
+    name: 'cancer, the whole set every step (no shuffle), SGD',
+    base: { scenario: 'cancer', epochs: 4, batchSize: 1000, optimizer: 'sgd', maxLr: 0.1, seed: 5 },
+    changes: [{}, { maxLr: 1 }, { epochs: 2 }],
+  },
+  {
+    name: 'a regression CSV (MSE), batches of 8, SGD, one run diverging',
+    base: { scenario: 'custom', data: regression(), epochs: 3, batchSize: 8, optimizer: 'sgd', maxLr: 0.01, hidden: [8], seed: 3 },
+    changes: [{}, { maxLr: 10, schedule: 'constant' }, { epochs: 2 }],
+    diverges: 1,
+  },
+];
+
+/** y = 3·x1 − 2·x2 + noise on 60 rows: MSE's gradients grow with the error, so a large rate blows up. */
+function regression(): Dataset {
+  const lines = Array.from({ length: 60 }, (_, i) => {
+    const [x1, x2] = [Math.sin(i) * 4, Math.cos(i * 1.7) * 3];
+    return `${x1.toFixed(3)},${x2.toFixed(3)},${(3 * x1 - 2 * x2 + Math.sin(i * 7.1) * 0.3).toFixed(3)}`;
+  });
+  return parseCsv(`x1,x2,y\n${lines.join('\n')}\n`);
+}
+
+function close(a: number, b: number, tolerance: number): boolean {
+  return a === b || Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b));
+}
+
+function expectSameRun(batched: TrainOutcome, alone: TrainOutcome, tolerance: number, label: string): void {
+  expect(batched.stopReason, label).toBe(alone.stopReason);
+  expect(batched.history.length, label).toBe(alone.history.length);
+  const strip = ({ elapsedMs: _, ...rest }: EpochStats) => rest;
+  if (tolerance === 0) {
+    expect(batched.history.map(strip), label).toEqual(alone.history.map(strip));
+    return;
+  }
+  batched.history.forEach((h, e) => {
+    const a = alone.history[e]!;
+    expect(close(h.trainLoss, a.trainLoss, tolerance), `${label} epoch ${e + 1} train ${h.trainLoss} vs ${a.trainLoss}`).toBe(true);
+    expect(close(h.validLoss, a.validLoss, tolerance), `${label} epoch ${e + 1} valid ${h.validLoss} vs ${a.validLoss}`).toBe(true);
+  });
+}
+
+export function describeBatchEquality(backend: () => Backend, tolerance: number): void {
+  for (const c of CASES) {
+    it(`trains K models in one batch as each alone: ${c.name}`, async () => {
+      const configs = c.changes.map((change) => resolveConfig({ ...c.base, ...change }).config);
+      const { scenario } = configs[0]!;
+      const dataset = scenario === 'digits' ? await loadDigits() : scenario === 'cancer' ? loadCancer() : configs[0]!.data!;
+      const data = uploadData(backend(), prepareData(dataset, configs[0]!, { standardize: scenario !== 'digits' }));
+      try {
+        const batched = await trainModels(backend(), data, configs);
+        for (const [m, config] of configs.entries()) {
+          const alone = await trainModel(backend(), data, config);
+          expectSameRun(batched[m]!, alone, tolerance, `model ${m} ${JSON.stringify(c.changes[m])}`);
+          if (m === 0) expect(batched[0]!.predictions).toEqual(alone.predictions);
+        }
+        if (c.diverges !== undefined) expect(batched[c.diverges]!.stopReason).toBe('diverged');
+      } finally {
+        releaseData(backend(), data);
+      }
+    }, 300_000);
+  }
+}
