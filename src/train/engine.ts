@@ -12,7 +12,7 @@
  * console.log(result.params, result.diagnosis.message);
  * engine.dispose();
  */
-import type { Backend, BackendKind } from '../backend';
+import { MAX_BATCH_MODELS, type Backend, type BackendKind } from '../backend';
 import { CpuBackend } from '../cpu/cpu-backend';
 import { acquireDevice } from '../gpu/device';
 import { GpuBackend } from '../gpu/gpu-backend';
@@ -23,7 +23,7 @@ import { generateLineData, generateLineTables, releaseData, uploadData, type Dev
 import { diagnose } from './diagnosis';
 import { batchesLinearRuns, trainLinearBatch, type BatchRun } from './linear-batch';
 import { findLearningRate } from './lr-find';
-import { trainModel, type TrainOutcome } from './trainer';
+import { sharesBatch, trainModel, trainModels, type TrainOutcome } from './trainer';
 import { PREVIEW_ROWS, type EpochStats, type Language, type LrFindResult, type RunConfig, type RunResult, type ScenarioPreview, type WhatIf } from './types';
 import { finalValidLoss, followUpWhatIfs, judgeWhatIfs, planWhatIfs, whatIfResult, type WhatIfPlan } from './what-if';
 import { continuedOutcome, whatIfReuse } from './what-if-reuse';
@@ -157,51 +157,70 @@ class TrainingEngine implements Engine {
   }
 
   /**
-   * Each plan's run, batched on the GPU for line (where a constant-rate run's own epochs stand
-   * in for the what-ifs that change only the epochs: see what-if-reuse.ts); each reported as it ends.
+   * Each plan's what-if, reported as it is known: a constant-rate run's own epochs stand in
+   * for those that change only the epochs (what-if-reuse.ts); the rest train in as few
+   * batches as their data allow.
    */
   private async trainWhatIfs(backend: Backend, config: RunConfig, plans: WhatIfPlan[], main: TrainOutcome, options: TrainOptions): Promise<WhatIf[]> {
-    if (plans.length === 0) return [];
     const mainFinal = finalValidLoss(main.history, main.stopReason);
-    const configs = plans.map((plan) => ({ ...config, ...plan.change, seeds: 1 }));
-    const report = (plan: WhatIfPlan, outcome: TrainOutcome) => {
-      const whatIf = whatIfResult(plan, outcome.history, outcome.stopReason, mainFinal);
+    const reuses = plans.map((plan) => whatIfReuse(config, plan.change, main));
+    const toTrain = plans.flatMap((_, i) => (reuses[i]!.kind === 'prefix' ? [] : [i]));
+    const runs = toTrain.map((i) => {
+      const reuse = reuses[i]!;
+      const run = { ...config, ...plans[i]!.change, seeds: 1 };
+      return reuse.kind === 'continue' ? { config: { ...run, epochs: reuse.epochs }, startWeights: reuse.startWeights } : { config: run };
+    });
+    const trained = await this.trainRuns(backend, runs, options.signal);
+    return plans.flatMap((plan, i) => {
+      const reuse = reuses[i]!;
+      const outcome = reuse.kind === 'prefix' ? reuse.outcome : trained[toTrain.indexOf(i)];
+      // Stopped before it trained.
+      if (!outcome) return [];
+      const { history, stopReason } = reuse.kind === 'continue' ? continuedOutcome(main, outcome) : outcome;
+      const whatIf = whatIfResult(plan, history, stopReason, mainFinal);
       options.onWhatIf?.(whatIf);
-      return whatIf;
-    };
+      return [whatIf];
+    });
+  }
+
+  /**
+   * Runs to their ends in as few batches as their data allow: line's in one fused dispatch
+   * (all their epochs in it: nothing is drawn until each ends), the MLPs' on one data set
+   * (another rate, other epochs) in the same dispatches; more rows need data of their own.
+   */
+  private async trainRuns(backend: Backend, runs: { config: RunConfig; startWeights?: number[] }[], signal?: AbortSignal): Promise<(TrainOutcome | undefined)[]> {
+    if (runs.length === 0) return [];
+    const configs = runs.map((r) => r.config);
     const batch = await this.linearBatch(backend, configs);
     if (batch) {
       try {
-        const reuses = plans.map((plan) => whatIfReuse(config, plan.change, main));
-        const trained = batch.runs.flatMap((run, plan) => {
-          const reuse = reuses[plan]!;
-          if (reuse.kind === 'prefix') return [];
-          if (reuse.kind === 'none') return [{ run, plan }];
-          return [{ run: { ...run, config: { ...run.config, epochs: reuse.epochs }, startWeights: reuse.startWeights }, plan }];
-        });
-        // One dispatch for all their epochs: nothing is drawn until each ends.
-        const outcomes = trained.length ? await trainLinearBatch(backend, trained.map((t) => t.run), { signal: options.signal, epochsPerChunk: Infinity }) : [];
-        return plans.map((plan, i) => {
-          const reuse = reuses[i]!;
-          if (reuse.kind === 'prefix') return report(plan, reuse.outcome);
-          const outcome = outcomes[trained.findIndex((t) => t.plan === i)]!;
-          return report(plan, reuse.kind === 'continue' ? continuedOutcome(main, outcome) : outcome);
-        });
+        return await trainLinearBatch(backend, batch.runs.map((run, i) => ({ ...run, startWeights: runs[i]!.startWeights })), { signal, epochsPerChunk: Infinity });
       } finally {
         batch.release();
       }
     }
-    const whatIfs: WhatIf[] = [];
-    for (const [i, plan] of plans.entries()) {
-      if (options.signal?.aborted) break;
-      const data = await this.loadData(backend, configs[i]!);
+    if (runs.some((r) => r.startWeights)) throw new Error('Only the fused line epochs continue a run from given weights.');
+    const byData = new Map<number, number[]>();
+    configs.forEach((config, i) => {
+      const key = configs.findIndex((other) => sharesBatch(other, config));
+      byData.set(key, [...(byData.get(key) ?? []), i]);
+    });
+    // A dispatch takes up to MAX_BATCH_MODELS models.
+    const groups = [...byData.values()].flatMap((all) =>
+      Array.from({ length: Math.ceil(all.length / MAX_BATCH_MODELS) }, (_, c) => all.slice(c * MAX_BATCH_MODELS, (c + 1) * MAX_BATCH_MODELS)),
+    );
+    const outcomes: (TrainOutcome | undefined)[] = [];
+    for (const group of groups) {
+      if (signal?.aborted) break;
+      const data = await this.loadData(backend, configs[group[0]!]!);
       try {
-        whatIfs.push(report(plan, await trainModel(backend, data, configs[i]!, { signal: options.signal })));
+        const trained = await trainModels(backend, data, group.map((i) => configs[i]!), { signal });
+        group.forEach((i, j) => (outcomes[i] = trained[j]));
       } finally {
         releaseData(backend, data);
       }
     }
-    return whatIfs;
+    return outcomes;
   }
 
   /** The runs as one fused batch on line data generated together, or null when they cannot share one. */

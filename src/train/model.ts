@@ -127,8 +127,11 @@ export class Mlp {
     return this.layers.map((layer, l) => this.backend.tensor(this.models * rows * layer.outputs, `${label} layer ${l + 1}`));
   }
 
-  /** `rows` rows through each model: model m's input rows sit m·xStride into x (0: every model reads the same). */
-  forward(x: Tensor, rows: number, activations: Tensor[], xStride: number): void {
+  /**
+   * `rows` rows through the first `active` models (the others' runs have ended): model m's
+   * input rows sit m·xStride into x (0: every model reads the same).
+   */
+  forward(x: Tensor, rows: number, activations: Tensor[], xStride: number, active = this.models): void {
     const P = this.parameterCount;
     this.layers.forEach((layer, l) => {
       const input = l === 0 ? x : activations[l - 1]!;
@@ -138,7 +141,7 @@ export class Mlp {
         k: layer.inputs,
         bias: this.slices[l]!.bias ?? undefined,
         relu: layer.relu,
-        batch: { count: this.models, a: l === 0 ? xStride : rows * layer.inputs, b: P, out: rows * layer.outputs, bias: P },
+        batch: { count: active, a: l === 0 ? xStride : rows * layer.inputs, b: P, out: rows * layer.outputs, bias: P },
       });
     });
   }
@@ -152,9 +155,17 @@ export class Mlp {
     };
   }
 
-  /** Fills `grads` from the loss gradient wrt the logits (already scaled for the mean); x as in forward. */
-  backward(x: Tensor, rows: number, xStride: number, activations: Tensor[], gradLogits: Tensor, buffers: { hidden: Tensor[]; scratch: Tensor }): void {
-    const [P, models] = [this.parameterCount, this.models];
+  /** Fills the first `active` models' `grads` from the loss gradient wrt the logits (already scaled for the mean); x as in forward. */
+  backward(
+    x: Tensor,
+    rows: number,
+    xStride: number,
+    activations: Tensor[],
+    gradLogits: Tensor,
+    buffers: { hidden: Tensor[]; scratch: Tensor },
+    active = this.models,
+  ): void {
+    const [P, models] = [this.parameterCount, active];
     let grad = gradLogits;
     for (let l = this.layers.length - 1; l >= 0; l--) {
       const layer = this.layers[l]!;

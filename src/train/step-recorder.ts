@@ -147,19 +147,23 @@ export class StepRecorder {
   /** `count` training steps without validation (the LR finder's). */
   recordSteps(count: number): void {
     if (this.fused) this.recordFused(count, false);
-    else for (let s = 0; s < count; s++) this.recordStep();
+    else for (let s = 0; s < count; s++) this.recordStep(this.model.models);
   }
 
-  /** `epochs` epochs of `stepsPerEpoch` steps, epoch e's validation into slot e. */
-  recordEpochs(epochs: number, stepsPerEpoch: number): void {
+  /**
+   * `epochs` epochs of `stepsPerEpoch` steps, epoch e's validation into slot e, for the first
+   * `active` models: with the models ordered longest run first, those whose runs have ended
+   * cost nothing.
+   */
+  recordEpochs(epochs: number, stepsPerEpoch: number, active = this.model.models): void {
     if (this.fused) {
       // One step an epoch, and the kernel finds the slot from the step counter: chunks start at multiples of the slots.
       this.recordFused(epochs, true);
       return;
     }
     for (let e = 0; e < epochs; e++) {
-      for (let s = 0; s < stepsPerEpoch; s++) this.recordStep();
-      this.recordValidation(e);
+      for (let s = 0; s < stepsPerEpoch; s++) this.recordStep(active);
+      this.recordValidation(e, active);
     }
   }
 
@@ -180,10 +184,9 @@ export class StepRecorder {
     this.backend.linearSgdEpochs(tensors, shape);
   }
 
-  private recordStep(): void {
+  private recordStep(K: number): void {
     const { backend, data, model } = this;
     const rows = this.settings.batchRows;
-    const K = model.models;
     const features = data.featureCount;
     let x = data.trainX;
     let y = this.trainTargets;
@@ -194,12 +197,12 @@ export class StepRecorder {
     }
     // Gathered, each model has its own rows; unshuffled, every model reads the whole set.
     const xStride = this.batch ? rows * features : 0;
-    model.forward(x, rows, this.activations, xStride);
+    model.forward(x, rows, this.activations, xStride, K);
     const logits = this.activations[this.activations.length - 1]!;
     const tensors = { logits, targets: y, grad: this.gradLogits, rowLoss: this.rowLoss, nonFinite: this.nonFinite };
     backend.loss(data.loss, tensors, K * rows, data.outputs, 1 / rows, rows);
     backend.sum(this.rowLoss, rows, this.losses, 0, 1 / rows, true, { count: K, out: this.scheduleStride });
-    model.backward(x, rows, xStride, this.activations, this.gradLogits, this.backwardBuffers);
+    model.backward(x, rows, xStride, this.activations, this.gradLogits, this.backwardBuffers, K);
     const optimizerTensors = {
       weights: model.weights,
       grads: model.grads,
@@ -208,18 +211,18 @@ export class StepRecorder {
       schedule: this.schedule,
       nonFinite: this.nonFinite,
     };
-    const batch = { perModel: model.parameterCount, scheduleStride: this.scheduleStride, steps: this.settings.modelSteps ?? [this.scheduleStride] };
-    if (this.settings.optimizer === 'adam') backend.adamw(optimizerTensors, model.totalParameters, ADAM, batch);
-    else backend.sgd(optimizerTensors, model.totalParameters, SGD_WEIGHT_DECAY, batch);
+    const steps = (this.settings.modelSteps ?? [this.scheduleStride]).slice(0, K);
+    const batch = { perModel: model.parameterCount, scheduleStride: this.scheduleStride, steps };
+    if (this.settings.optimizer === 'adam') backend.adamw(optimizerTensors, K * model.parameterCount, ADAM, batch);
+    else backend.sgd(optimizerTensors, K * model.parameterCount, SGD_WEIGHT_DECAY, batch);
     backend.advanceStep();
   }
 
   /** Validation loss into validLoss[slot] (model m's at m·slots + slot) and, for classification, errors into slot's block of `wrong`. */
-  private recordValidation(slot: number): void {
+  private recordValidation(slot: number, K: number): void {
     const { backend, data, model } = this;
     const rows = data.validRows;
-    const K = model.models;
-    model.forward(data.validX, rows, this.validActivations, 0);
+    model.forward(data.validX, rows, this.validActivations, 0, K);
     const logits = this.validActivations[this.validActivations.length - 1]!;
     const tensors = { logits, targets: this.validTargets, grad: this.validGrad, rowLoss: this.validRowLoss, nonFinite: this.nonFinite };
     backend.loss(data.loss, tensors, K * rows, data.outputs, 1 / rows, rows);

@@ -182,9 +182,12 @@ interface ModelRun {
  * a model whose run has ended, or diverged, stops updating while the others go on. A model
  * trained in a batch takes the same steps as alone.
  */
-export async function trainModels(backend: Backend, data: DeviceData, configs: RunConfig[], callbacks: BatchTrainCallbacks = {}): Promise<TrainOutcome[]> {
+export async function trainModels(backend: Backend, data: DeviceData, given: RunConfig[], callbacks: BatchTrainCallbacks = {}): Promise<TrainOutcome[]> {
+  if (given.length > 1 && !given.every((c) => sharesBatch(given[0]!, c))) throw new Error('A batch of runs must share their data, model, batch size and optimizer.');
+  // Longest run first: the models still training are then always the first few, and a dispatch covers only them.
+  const order = given.map((_, i) => i).sort((a, b) => given[b]!.epochs - given[a]!.epochs);
+  const configs = order.map((i) => given[i]!);
   const [first] = configs as [RunConfig];
-  if (configs.length > 1 && !configs.every((c) => sharesBatch(first, c))) throw new Error('A batch of runs must share their data, model, batch size and optimizer.');
   const K = configs.length;
   const plan = batchPlan(data.trainRows, first.batchSize);
   const { stepsPerEpoch } = plan;
@@ -205,8 +208,9 @@ export async function trainModels(backend: Backend, data: DeviceData, configs: R
 
   const recordChunk = () => {
     const epochs = Math.min(epochsPerChunk, longest - nextEpoch);
-    if (plan.shuffled) steps.writeOrder(interleaveOrders(orders.map((o) => o.next(epochsPerChunk)), plan.batchRows));
-    steps.recordEpochs(epochs, stepsPerEpoch);
+    const active = configs.filter((c) => c.epochs > nextEpoch).length;
+    if (plan.shuffled) steps.writeOrder(interleaveOrders(orders.slice(0, active).map((o) => o.next(epochsPerChunk)), plan.batchRows));
+    steps.recordEpochs(epochs, stepsPerEpoch, active);
     const ranges = [
       ...runs.map((_, m) => ({ tensor: steps.losses, offset: m * packed.stride + nextEpoch * stepsPerEpoch, length: epochs * stepsPerEpoch })),
       { tensor: steps.validLoss, offset: 0, length: K * epochsPerChunk },
@@ -262,7 +266,7 @@ export async function trainModels(backend: Backend, data: DeviceData, configs: R
           }
           if (line && e === chunk.epochs - 1 && weights!.every(Number.isFinite)) stats.params = Array.from(weights!);
           run.history.push(stats);
-          callbacks.onEpoch?.(stats, m);
+          callbacks.onEpoch?.(stats, order[m]!);
         }
         // The flag also catches a gradient or weight that overflowed while the losses stayed finite.
         if (flagWords[m] !== 0) run.stopReason = 'diverged';
@@ -274,9 +278,10 @@ export async function trainModels(backend: Backend, data: DeviceData, configs: R
       const params = line && stopReason !== 'diverged' ? run.history.at(-1)?.params : undefined;
       return { history: run.history, stopReason, ...(params ? { params } : {}) };
     });
-    // The predicted digits of the first model (the run itself; the others are what-ifs).
-    if (data.classCount > 0 && outcomes[0]!.history.length > 0) outcomes[0]!.predictions = await predictedClasses(backend, steps, data);
-    return outcomes;
+    // The predicted digits of the first config (the run itself; the others are what-ifs), from its last validation pass.
+    const mainAt = order.indexOf(0);
+    if (data.classCount > 0 && outcomes[mainAt]!.history.length > 0) outcomes[mainAt]!.predictions = await predictedClasses(backend, steps, data, mainAt);
+    return given.map((_, i) => outcomes[order.indexOf(i)]!);
   } finally {
     // Readbacks still in flight must settle before their buffers go.
     await Promise.allSettled(pending.map((p) => p.values));
@@ -296,10 +301,11 @@ export function interleaveOrders(orders: Uint32Array[], batchRows: number): Uint
   return out;
 }
 
-/** The class each of the first PREVIEW_ROWS validation rows is given by the last validation pass. */
-async function predictedClasses(backend: Backend, steps: StepRecorder, data: DeviceData): Promise<number[]> {
+/** The class each of the first PREVIEW_ROWS validation rows is given by model m's last validation pass. */
+async function predictedClasses(backend: Backend, steps: StepRecorder, data: DeviceData, model: number): Promise<number[]> {
   const rows = Math.min(PREVIEW_ROWS, data.validRows);
-  const [logits] = await backend.readRanges([{ tensor: steps.validLogits, offset: 0, length: rows * data.outputs }]);
+  const offset = model * data.validRows * data.outputs;
+  const [logits] = await backend.readRanges([{ tensor: steps.validLogits, offset, length: rows * data.outputs }]);
   return Array.from({ length: rows }, (_, r) => {
     if (data.outputs === 1) return logits![r]! > 0 ? 1 : 0;
     const row = Array.from(logits!.subarray(r * data.outputs, (r + 1) * data.outputs));

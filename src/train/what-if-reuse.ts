@@ -1,10 +1,11 @@
 /**
- * What-ifs that need no training of their own, or less. With a constant schedule and plain
- * SGD (the lesson-2 notebook's `fit`), nothing in a step depends on how many epochs the run
- * has in all, and no optimizer state carries between steps (momentum 0): so a run with fewer
- * epochs is the run's own first ones, and one with more is the run continued from its final
- * weights, bit for bit. The 3× epochs what-if then trains 2× the epochs, and the best-epoch
- * one none.
+ * What-ifs that need no training of their own, or less. With a constant schedule nothing in
+ * a step depends on how many epochs the run has in all (the shuffles come epoch by epoch
+ * from the seed), so a run with fewer epochs is the run's own first ones, bit for bit: the
+ * best-epoch what-if trains nothing. With plain full-batch SGD on line (the lesson-2
+ * notebook's `fit`) no state carries between steps either (momentum 0, no shuffles), so a
+ * run with more epochs is the run continued from its final weights: the 3× epochs what-if
+ * trains 2× the epochs.
  *
  * @example
  * const reuse = whatIfReuse(config, { epochs: 300 }, main); // { kind: 'continue', epochs: 200, startWeights: [a, b] }
@@ -20,12 +21,12 @@ export type WhatIfReuse =
 
 export function whatIfReuse(config: RunConfig, change: Partial<RunConfig>, main: TrainOutcome): WhatIfReuse {
   const onlyEpochs = Object.keys(change).length === 1 && change.epochs !== undefined;
-  const stateless = config.scenario === 'line' && config.schedule === 'constant' && CONSTANT_MOMENTUM[config.optimizer] === 0;
   const ran = main.history.length;
-  if (!onlyEpochs || !stateless || main.stopReason !== 'done' || ran !== config.epochs) return { kind: 'none' };
+  if (!onlyEpochs || config.schedule !== 'constant' || main.stopReason !== 'done' || ran !== config.epochs) return { kind: 'none' };
   const epochs = change.epochs!;
   if (epochs <= ran) return { kind: 'prefix', outcome: { history: main.history.slice(0, epochs), stopReason: 'done' } };
-  if (!main.params) return { kind: 'none' };
+  const stateless = config.scenario === 'line' && CONSTANT_MOMENTUM[config.optimizer] === 0 && config.batchSize >= config.trainSize;
+  if (!stateless || !main.params) return { kind: 'none' };
   return { kind: 'continue', epochs: epochs - ran, startWeights: main.params };
 }
 

@@ -119,10 +119,10 @@ describe('models trained in one batch', () => {
   });
 });
 
-describe('what-ifs that reuse a constant-rate line run', () => {
+describe('what-ifs that reuse a constant-rate run', () => {
   const strip = (h: EpochStats[]) => h.map(({ elapsedMs: _, params: __, ...rest }) => rest);
 
-  it('reuse it only where nothing in a step depends on the run\'s length and no state carries', () => {
+  it('reuse its first epochs where nothing in a step depends on the run\'s length, and continue it only where no state carries', () => {
     const config = resolveConfig({ scenario: 'line', schedule: 'constant' }).config;
     const main = { history: Array.from({ length: 100 }, (_, i) => ({ epoch: i + 1, trainLoss: 1, validLoss: 1, errorRate: null, lr: 0.1, elapsedMs: i })), stopReason: 'done' as const, params: [3, 2.5] };
     expect(whatIfReuse(config, { epochs: 300 }, main)).toEqual({ kind: 'continue', epochs: 200, startWeights: [3, 2.5] });
@@ -130,11 +130,20 @@ describe('what-ifs that reuse a constant-rate line run', () => {
     expect(whatIfReuse(config, { maxLr: 0.01 }, main).kind).toBe('none');
     expect(whatIfReuse({ ...config, schedule: 'one-cycle' }, { epochs: 300 }, main).kind).toBe('none');
     expect(whatIfReuse({ ...config, optimizer: 'adam' }, { epochs: 300 }, main).kind).toBe('none');
+    expect(whatIfReuse({ ...config, optimizer: 'adam' }, { epochs: 62 }, main).kind).toBe('prefix');
+    expect(whatIfReuse({ ...config, batchSize: 10 }, { epochs: 300 }, main).kind).toBe('none');
+    expect(whatIfReuse({ ...config, schedule: 'one-cycle' }, { epochs: 62 }, main).kind).toBe('none');
     expect(whatIfReuse(config, { epochs: 300 }, { ...main, stopReason: 'diverged' }).kind).toBe('none');
   });
 
   it('give the same epochs, bit for bit, as the what-ifs trained from scratch', async () => {
     const engine = await createEngine({ backend: 'cpu' });
+    // digits, shuffled batches and AdamW: the best-epoch what-if is the run's own first epochs.
+    const digits = { scenario: 'digits' as const, schedule: 'constant' as const, epochs: 12, maxLr: 0.03, seed: 1 };
+    const fewer = (await engine.train(digits)).diagnosis.evidence.find((w) => Object.keys(w.change).join() === 'epochs' && w.change.epochs! < 12);
+    expect(fewer, 'a best-epoch what-if').toBeDefined();
+    const scratch = await engine.train({ ...digits, epochs: fewer!.change.epochs }, { whatIf: false });
+    expect(strip(fewer!.history)).toEqual(strip(scratch.history));
     for (const seed of [0, 4]) {
       const config = { scenario: 'line' as const, schedule: 'constant' as const, seed };
       const result = await engine.train(config);
@@ -146,7 +155,7 @@ describe('what-ifs that reuse a constant-rate line run', () => {
       }
     }
     engine.dispose();
-  });
+  }, 120_000);
 });
 
 describe('the provisional message', () => {
