@@ -7,7 +7,7 @@ import type { Backend } from '../backend';
 import { resolveConfig } from './config';
 import { loadCancer, loadDigits } from './data/builtin';
 import { parseCsv } from './data/csv';
-import { prepareData } from './data/prepare';
+import { prepareData, stackPrepared } from './data/prepare';
 import { releaseData, uploadData } from './device-data';
 import { trainModel, trainModels, type TrainOutcome } from './trainer';
 import type { Dataset, EpochStats, RunConfig } from './types';
@@ -61,6 +61,28 @@ function expectSameRun(batched: TrainOutcome, alone: TrainOutcome, tolerance: nu
 }
 
 export function describeBatchEquality(backend: () => Backend, tolerance: number): void {
+  it.each([
+    { scenario: 'digits' as const, epochs: 2, seed: 4 },
+    { scenario: 'cancer' as const, epochs: 3, batchSize: 1000, seed: 9 },
+  ])('trains several seeds, each on its own split stacked in one batch, as each alone: $scenario', async (base) => {
+    const configs = [0, 1, 2].map((i) => resolveConfig({ ...base, seed: base.seed + i }).config);
+    const dataset = base.scenario === 'digits' ? await loadDigits() : loadCancer();
+    const prepared = configs.map((c) => prepareData(dataset, c, { standardize: base.scenario !== 'digits' }));
+    const stacked = uploadData(backend(), stackPrepared(prepared)!);
+    try {
+      const batched = await trainModels(backend(), stacked, configs);
+      for (const [m, config] of configs.entries()) {
+        const own = uploadData(backend(), prepared[m]!);
+        const alone = await trainModel(backend(), own, config);
+        releaseData(backend(), own);
+        expectSameRun(batched[m]!, alone, tolerance, `seed ${config.seed}`);
+        if (m === 0) expect(batched[0]!.predictions).toEqual(alone.predictions);
+      }
+    } finally {
+      releaseData(backend(), stacked);
+    }
+  }, 300_000);
+
   for (const c of CASES) {
     it(`trains K models in one batch as each alone: ${c.name}`, async () => {
       const configs = c.changes.map((change) => resolveConfig({ ...c.base, ...change }).config);

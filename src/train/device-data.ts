@@ -37,6 +37,8 @@ export interface DeviceData {
   smallTrainingSet: boolean;
   /** The four tables are slices of one tensor, as the fused linear epochs need. */
   packed: boolean;
+  /** Copies of the tables one after another, one per model (several seeds' splits); rows are per copy. Absent: one. */
+  stacked?: number;
   /** Every tensor made for the data, released after the run. */
   owned: Tensor[];
 }
@@ -78,6 +80,7 @@ export function uploadData(backend: Backend, prepared: PreparedData): DeviceData
     smallTrainingSet: prepared.trainFraction <= 0.5 || prepared.train.rows < 10 * prepared.featureCount,
     packed: packed !== null,
     owned: packed ? [packed.whole] : tables,
+    ...(prepared.stacked ? { stacked: prepared.stacked } : {}),
   };
 }
 

@@ -18,7 +18,7 @@ import { acquireDevice } from '../gpu/device';
 import { GpuBackend } from '../gpu/gpu-backend';
 import { resolveConfig } from './config';
 import { loadCancer, loadDigits } from './data/builtin';
-import { prepareData, type PreparedData } from './data/prepare';
+import { prepareData, stackPrepared, type PreparedData } from './data/prepare';
 import { generateLineData, generateLineTables, releaseData, uploadData, type DeviceData } from './device-data';
 import { diagnose } from './diagnosis';
 import { batchesLinearRuns, trainLinearBatch, type BatchRun } from './linear-batch';
@@ -140,6 +140,15 @@ class TrainingEngine implements Engine {
         batch.release();
       }
     }
+    const stacked = seedConfigs.length > 1 ? await this.stackedSeeds(backend, seedConfigs) : null;
+    if (stacked) {
+      try {
+        const outcomes = await trainModels(backend, stacked, seedConfigs, { signal: options.signal, onEpoch: (stats, m) => m === 0 && onEpoch?.(stats) });
+        return { outcome: outcomes[0]!, seedHistories: outcomes.map((o) => o.history), availableTrainRows: stacked.availableTrainRows, smallTrainingSet: stacked.smallTrainingSet };
+      } finally {
+        releaseData(backend, stacked);
+      }
+    }
     const histories: EpochStats[][] = [];
     let main: MainRun | null = null;
     for (const seedConfig of seedConfigs) {
@@ -221,6 +230,13 @@ class TrainingEngine implements Engine {
       }
     }
     return outcomes;
+  }
+
+  /** Each seed's split of the data, stacked for one batch; null for line (batched its own way) or when their row counts differ. */
+  private async stackedSeeds(backend: Backend, seedConfigs: RunConfig[]): Promise<DeviceData | null> {
+    if (seedConfigs[0]!.scenario === 'line') return null;
+    const stacked = stackPrepared(await Promise.all(seedConfigs.map((c) => this.hostData(c))));
+    return stacked ? uploadData(backend, stacked) : null;
   }
 
   /** The runs as one fused batch on line data generated together, or null when they cannot share one. */

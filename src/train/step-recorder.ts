@@ -65,6 +65,8 @@ export class StepRecorder {
   private readonly validTargets: Tensor;
   /** Without a gather (every step the whole set, in order): the training targets, once per model. */
   private readonly trainTargets: Tensor;
+  /** Each model has its own copy of the tables (stacked), rather than all sharing one. */
+  private readonly ownData: boolean;
   private readonly owned: OwnedTensors;
   private readonly order: Tensor | null;
   private readonly batch: { x: Tensor; y: Tensor } | null;
@@ -111,8 +113,10 @@ export class StepRecorder {
     this.rowLoss = make(K * b, 'row losses');
     this.validGrad = make(K * data.validRows * data.outputs, 'valid logit gradients (unused)');
     this.validRowLoss = make(K * data.validRows, 'valid row losses');
-    this.validTargets = K === 1 ? data.validY : this.repeatedTargets(data.validY, data.validRows, K, 'valid');
-    this.trainTargets = K === 1 || this.batch ? data.trainY : this.repeatedTargets(data.trainY, b, K, 'train');
+    // Stacked data (a copy per model) has every model's targets already; shared data is repeated once.
+    this.ownData = (data.stacked ?? 1) === K && K > 1;
+    this.validTargets = K === 1 || this.ownData ? data.validY : this.repeatedTargets(data.validY, data.validRows, K, 'valid');
+    this.trainTargets = K === 1 || this.batch || this.ownData ? data.trainY : this.repeatedTargets(data.trainY, b, K, 'train');
     this.backwardBuffers = model.backwardBuffers(b);
     this.backwardBuffers.hidden.forEach((t) => this.own(t));
     this.own(this.backwardBuffers.scratch);
@@ -195,8 +199,8 @@ export class StepRecorder {
       backend.gatherRows(data.trainY, this.order, this.batch.y, K * rows, 1, this.settings.stepsPerOrder);
       ({ x, y } = this.batch);
     }
-    // Gathered, each model has its own rows; unshuffled, every model reads the whole set.
-    const xStride = this.batch ? rows * features : 0;
+    // Gathered or stacked, each model has its own rows; otherwise every model reads the whole set.
+    const xStride = this.batch || this.ownData ? rows * features : 0;
     model.forward(x, rows, this.activations, xStride, K);
     const logits = this.activations[this.activations.length - 1]!;
     const tensors = { logits, targets: y, grad: this.gradLogits, rowLoss: this.rowLoss, nonFinite: this.nonFinite };
@@ -222,7 +226,7 @@ export class StepRecorder {
   private recordValidation(slot: number, K: number): void {
     const { backend, data, model } = this;
     const rows = data.validRows;
-    model.forward(data.validX, rows, this.validActivations, 0, K);
+    model.forward(data.validX, rows, this.validActivations, this.ownData ? rows * data.featureCount : 0, K);
     const logits = this.validActivations[this.validActivations.length - 1]!;
     const tensors = { logits, targets: this.validTargets, grad: this.validGrad, rowLoss: this.validRowLoss, nonFinite: this.nonFinite };
     backend.loss(data.loss, tensors, K * rows, data.outputs, 1 / rows, rows);

@@ -165,9 +165,9 @@ export async function trainModel(backend: Backend, data: DeviceData, config: Run
  * resampling), the same architecture, batch and optimizer; the learning rate, the schedule
  * and the number of epochs may differ.
  */
-export function sharesBatch(a: RunConfig, b: RunConfig): boolean {
-  const same = ['scenario', 'seed', 'trainSize', 'imbalance', 'oversample', 'batchSize', 'optimizer'] as const;
-  return same.every((key) => a[key] === b[key]) && a.hidden.join() === b.hidden.join() && a.data === b.data;
+export function sharesBatch(a: RunConfig, b: RunConfig, seedsApart = false): boolean {
+  const same = ['scenario', 'trainSize', 'imbalance', 'oversample', 'batchSize', 'optimizer'] as const;
+  return same.every((key) => a[key] === b[key]) && (seedsApart || a.seed === b.seed) && a.hidden.join() === b.hidden.join() && a.data === b.data;
 }
 
 interface ModelRun {
@@ -177,15 +177,19 @@ interface ModelRun {
 }
 
 /**
- * K models of one architecture on one data set (sharesBatch), trained in the same
- * dispatches: each with its own schedule, seed (weights and shuffles) and number of epochs;
+ * K models of one architecture on one data set (sharesBatch), or each on its own seed's split
+ * (data stacked K times: stackPrepared), trained in the same dispatches: each with its own
+ * schedule, seed (weights and shuffles) and number of epochs;
  * a model whose run has ended, or diverged, stops updating while the others go on. A model
  * trained in a batch takes the same steps as alone.
  */
 export async function trainModels(backend: Backend, data: DeviceData, given: RunConfig[], callbacks: BatchTrainCallbacks = {}): Promise<TrainOutcome[]> {
-  if (given.length > 1 && !given.every((c) => sharesBatch(given[0]!, c))) throw new Error('A batch of runs must share their data, model, batch size and optimizer.');
+  const stacked = (data.stacked ?? 1) > 1;
+  if (stacked && data.stacked !== given.length) throw new Error(`Data stacked for ${data.stacked} models cannot train ${given.length}.`);
+  if (given.length > 1 && !given.every((c) => sharesBatch(given[0]!, c, stacked))) throw new Error('A batch of runs must share their data, model, batch size and optimizer.');
   // Longest run first: the models still training are then always the first few, and a dispatch covers only them.
-  const order = given.map((_, i) => i).sort((a, b) => given[b]!.epochs - given[a]!.epochs);
+  // Stacked data stays in its order: model m trains on copy m.
+  const order = given.map((_, i) => i).sort((a, b) => (stacked ? a - b : given[b]!.epochs - given[a]!.epochs));
   const configs = order.map((i) => given[i]!);
   const [first] = configs as [RunConfig];
   const K = configs.length;
@@ -209,7 +213,9 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
   const recordChunk = () => {
     const epochs = Math.min(epochsPerChunk, longest - nextEpoch);
     const active = configs.filter((c) => c.epochs > nextEpoch).length;
-    if (plan.shuffled) steps.writeOrder(interleaveOrders(orders.slice(0, active).map((o) => o.next(epochsPerChunk)), plan.batchRows));
+    // On stacked data, model m's rows are the m-th copy's.
+    const rowsOf = (m: number) => (stacked ? m * data.trainRows : 0);
+    if (plan.shuffled) steps.writeOrder(interleaveOrders(orders.slice(0, active).map((o, m) => o.next(epochsPerChunk).map((row) => row + rowsOf(m))), plan.batchRows));
     steps.recordEpochs(epochs, stepsPerEpoch, active);
     const ranges = [
       ...runs.map((_, m) => ({ tensor: steps.losses, offset: m * packed.stride + nextEpoch * stepsPerEpoch, length: epochs * stepsPerEpoch })),
@@ -262,7 +268,8 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
           };
           if (wrong && data.validLabels) {
             const rows = data.validRows;
-            Object.assign(stats, errorRates(wrong.subarray(e * steps.wrongStride + m * rows, e * steps.wrongStride + (m + 1) * rows), data.validLabels, data.classCount));
+            const labels = stacked ? data.validLabels.subarray(m * rows, (m + 1) * rows) : data.validLabels;
+            Object.assign(stats, errorRates(wrong.subarray(e * steps.wrongStride + m * rows, e * steps.wrongStride + (m + 1) * rows), labels, data.classCount));
           }
           if (line && e === chunk.epochs - 1 && weights!.every(Number.isFinite)) stats.params = Array.from(weights!);
           run.history.push(stats);

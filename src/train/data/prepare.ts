@@ -30,6 +30,27 @@ export interface PreparedData {
   trainFraction: number;
   /** Rows the split leaves for training: what train-size can use at most. */
   availableTrainRows: number;
+  /**
+   * Several seeds' tables one after another (stackPrepared): each table then holds `stacked`
+   * copies of `rows` rows, model m's the m-th. Absent: one.
+   */
+  stacked?: number;
+}
+
+/**
+ * Several seeds' splits of one data set, stacked, so K models train on them in one batch,
+ * model m on the m-th; null when their row counts differ (imbalance can make them).
+ */
+export function stackPrepared(parts: PreparedData[]): PreparedData | null {
+  const [first] = parts as [PreparedData];
+  if (parts.some((p) => p.train.rows !== first.train.rows || p.valid.rows !== first.valid.rows)) return null;
+  const concat = (arrays: Float32Array[]) => {
+    const out = new Float32Array(arrays.reduce((n, a) => n + a.length, 0));
+    arrays.reduce((at, a) => (out.set(a, at), at + a.length), 0);
+    return out;
+  };
+  const stack = (tables: Table[]): Table => ({ features: concat(tables.map((t) => t.features)), labels: concat(tables.map((t) => t.labels)), rows: tables[0]!.rows });
+  return { ...first, train: stack(parts.map((p) => p.train)), valid: stack(parts.map((p) => p.valid)), stacked: parts.length };
 }
 
 function take(data: Dataset, indices: number[]): Table {
