@@ -6,18 +6,11 @@
  */
 import type { Backend, LossKind } from '../backend';
 import { compare } from './compare';
-import { finish, poisoned, upload, type KernelCheck, type TestRandom } from './kernel-checks';
+import { finish, poisoned, upload, uploadOptimizer, type KernelCheck, type MatmulCase, type TestRandom } from './kernel-checks';
 
 const MODELS = [1, 2, 7];
 
-interface BatchedMatmulCase {
-  m: number;
-  n: number;
-  k: number;
-  transA?: boolean;
-  transB?: boolean;
-  bias?: boolean;
-  relu?: boolean;
+interface BatchedMatmulCase extends Omit<MatmulCase, 'accumulate'> {
   /** Every model multiplies the same A (validation rows, shared by all models). */
   sharedA?: boolean;
 }
@@ -156,14 +149,7 @@ function optimizerChecks(): KernelCheck[] {
         const steps = Array.from({ length: models }, (_, z) => (models > 1 && z === models - 1 ? step : stride));
         const schedule = random.floats(models * stride * 2, 0.01, 0.9);
         const [w, g, m, v] = [random.floats(count), random.floats(count), random.floats(count), random.floats(count, 0, 1)];
-        const t = {
-          weights: upload(backend, w, 'weights'),
-          grads: upload(backend, g, 'grads'),
-          moment1: upload(backend, m, 'moment1'),
-          moment2: upload(backend, v, 'moment2'),
-          schedule: upload(backend, schedule, 'schedule'),
-          nonFinite: upload(backend, new Uint32Array(models), 'non-finite'),
-        };
+        const t = uploadOptimizer(backend, { w, g, m, v, schedule }, models);
         const [wd, beta2, eps] = [0.01, 0.99, 1e-8];
         const batch = { perModel, scheduleStride: stride, steps };
         backend.setStep(step);

@@ -136,7 +136,7 @@ function uniformChecks(): KernelCheck[] {
   }));
 }
 
-interface MatmulCase {
+export interface MatmulCase {
   m: number;
   n: number;
   k: number;
@@ -385,6 +385,22 @@ function countErrorsChecks(): KernelCheck[] {
   }));
 }
 
+/** An optimizer's buffers from these values, with `models` cleared non-finite flags. */
+export function uploadOptimizer(
+  backend: Backend,
+  values: { w: Float32Array; g: Float32Array; m: Float32Array; v: Float32Array; schedule: Float32Array },
+  models: number,
+) {
+  return {
+    weights: upload(backend, values.w, 'weights'),
+    grads: upload(backend, values.g, 'grads'),
+    moment1: upload(backend, values.m, 'moment1'),
+    moment2: upload(backend, values.v, 'moment2'),
+    schedule: upload(backend, values.schedule, 'schedule'),
+    nonFinite: upload(backend, new Uint32Array(models), 'non-finite'),
+  };
+}
+
 function optimizerChecks(): KernelCheck[] {
   const cases: ['sgd' | 'adamw', number][] = [];
   for (const count of [1, 7, 65, 1000]) cases.push(['sgd', count], ['adamw', count]);
@@ -400,14 +416,7 @@ function optimizerChecks(): KernelCheck[] {
       const m = random.floats(count);
       const v = random.floats(count, 0, 1);
       const wd = 0.01;
-      const t = {
-        weights: upload(backend, w, 'weights'),
-        grads: upload(backend, g, 'grads'),
-        moment1: upload(backend, m, 'moment1'),
-        moment2: upload(backend, v, 'moment2'),
-        schedule: upload(backend, schedule, 'schedule'),
-        nonFinite: upload(backend, new Uint32Array(1), 'non-finite'),
-      };
+      const t = uploadOptimizer(backend, { w, g, m, v, schedule }, 1);
       backend.setStep(step);
       const lr = schedule[2 * step]!;
       const mu = schedule[2 * step + 1]!;

@@ -8,7 +8,8 @@ import { resolveConfig } from './config';
 import { loadCancer, loadDigits } from './data/builtin';
 import { parseCsv } from './data/csv';
 import { prepareData, stackPrepared } from './data/prepare';
-import { releaseData, uploadData } from './device-data';
+import { generateLineData, generateLineTables, releaseData, uploadData } from './device-data';
+import { trainLinearBatch } from './linear-batch';
 import { trainModel, trainModels, type TrainOutcome } from './trainer';
 import type { Dataset, EpochStats, RunConfig } from './types';
 
@@ -61,6 +62,23 @@ function expectSameRun(batched: TrainOutcome, alone: TrainOutcome, tolerance: nu
 }
 
 export function describeBatchEquality(backend: () => Backend, tolerance: number): void {
+  it('trains line models in one fused dispatch as each alone: other rates, lengths, rows, seeds, one diverging', async () => {
+    const configs = [{}, { maxLr: 0.01, epochs: 37 }, { maxLr: 1, schedule: 'constant' as const, epochs: 120, seed: 3 }, { trainSize: 17, epochs: 9 }, { maxLr: 10 }].map(
+      (c) => resolveConfig({ scenario: 'line', ...c }).config,
+    );
+    const { datasets, owned } = generateLineTables(backend(), configs.map((c) => ({ seed: c.seed, trainRows: c.trainSize })));
+    const batched = await trainLinearBatch(backend(), configs.map((config, i) => ({ config, data: datasets[i]! })));
+    for (const t of owned) backend().release(t);
+    for (const [m, config] of configs.entries()) {
+      const data = generateLineData(backend(), config);
+      const alone = await trainModel(backend(), data, config);
+      releaseData(backend(), data);
+      expectSameRun(batched[m]!, alone, tolerance, `line model ${m}`);
+      batched[m]!.params?.forEach((p, j) => expect(close(p, alone.params![j]!, tolerance), `line model ${m} params`).toBe(true));
+    }
+    expect(batched[4]!.stopReason).toBe('diverged');
+  });
+
   it.each([
     { scenario: 'digits' as const, epochs: 2, seed: 4 },
     { scenario: 'cancer' as const, epochs: 3, batchSize: 1000, seed: 9 },

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeGpu } from '../testing/node-webgpu';
-import { generateLineData, generateLineTables, releaseData } from './device-data';
 import { GpuBackend } from '../gpu/gpu-backend';
 import { acquireDevice } from '../gpu/device';
-import { resolveConfig } from './config';
-import { trainLinearBatch } from './linear-batch';
-import { trainModel } from './trainer';
 import { randomSettings, rightCodes } from './what-if-settings';
 import { createEngine } from './engine';
 import { describeEngine } from './engine-spec';
@@ -60,29 +56,6 @@ describe('the diagnosis on WebGPU, judged by following its advice', async () => 
     }
   });
 
-  it('trains a batch of models that equal the same models alone to float32 rounding', async () => {
-    const { device, description } = await acquireDevice(nodeGpu());
-    const backend = new GpuBackend(device, description);
-    const configs = [{}, { maxLr: 0.01, epochs: 37 }, { maxLr: 1, schedule: 'constant' as const, epochs: 120, seed: 3 }, { trainSize: 17, epochs: 9 }].map(
-      (c) => resolveConfig({ scenario: 'line', ...c }).config,
-    );
-    const { datasets, owned } = generateLineTables(backend, configs.map((c) => ({ seed: c.seed, trainRows: c.trainSize })));
-    const batched = await trainLinearBatch(backend, configs.map((config, i) => ({ config, data: datasets[i]! })));
-    for (const t of owned) backend.release(t);
-    for (const [i, config] of configs.entries()) {
-      const data = generateLineData(backend, config);
-      const alone = await trainModel(backend, data, config);
-      releaseData(backend, data);
-      expect(batched[i]!.history).toHaveLength(alone.history.length);
-      batched[i]!.history.forEach((h, e) => {
-        const a = alone.history[e]!;
-        expect(Math.abs(h.validLoss - a.validLoss) / a.validLoss).toBeLessThan(1e-6);
-        expect(Math.abs(h.trainLoss - a.trainLoss) / a.trainLoss).toBeLessThan(1e-6);
-      });
-      batched[i]!.params!.forEach((p, j) => expect(Math.abs(p - alone.params![j]!)).toBeLessThan(1e-6));
-    }
-    backend.dispose();
-  });
 });
 
 describe('the batched trainer on WebGPU', async () => {

@@ -15,7 +15,7 @@ import type { DeviceData } from './device-data';
 import { OwnedTensors } from './owned-tensors';
 import { scheduleTable } from './schedule';
 import { fusesLinearEpochs } from './step-recorder';
-import { CHUNKS_IN_FLIGHT, FUSED_EPOCHS_PER_CHUNK, LINE_START, modelLayers, type TrainOutcome } from './trainer';
+import { FUSED_EPOCHS_PER_CHUNK, LINE_START, modelLayers, pumpChunks, type ChunkReadback, type TrainOutcome } from './trainer';
 import type { EpochStats, RunConfig, StopReason } from './types';
 
 export interface BatchRun {
@@ -87,11 +87,9 @@ export async function trainLinearBatch(backend: Backend, runs: BatchRun[], optio
 
   const started = performance.now();
   const states: ModelState[] = runs.map(() => ({ history: [], stopReason: null }));
-  const pending: { firstEpoch: number; epochs: number; values: Promise<Float32Array[]> }[] = [];
   let nextEpoch = 0;
-  let stopped = false;
 
-  const recordChunk = () => {
+  const recordChunk = (): ChunkReadback => {
     const epochs = Math.min(epochsPerChunk, longest - nextEpoch);
     backend.linearSgdEpochs(tensors, { features, epochs, validate: true, validSlots: epochsPerChunk, scheduleStride: longest });
     const ranges = [
@@ -100,60 +98,51 @@ export async function trainLinearBatch(backend: Backend, runs: BatchRun[], optio
       { tensor: nonFinite },
       { tensor: weights },
     ];
-    pending.push({ firstEpoch: nextEpoch, epochs, values: backend.readRanges(ranges) });
+    const chunk = { firstEpoch: nextEpoch, epochs, values: backend.readRanges(ranges) };
     nextEpoch += epochs;
+    return chunk;
+  };
+
+  /** Each model's epochs of the chunk into its history, until its run ends or diverges. */
+  const takeChunk = (chunk: ChunkReadback, values: Float32Array[]) => {
+    const [validValues, flags, weightValues] = values.slice(K) as [Float32Array, Float32Array, Float32Array];
+    const elapsedMs = performance.now() - started;
+    runs.forEach(({ config }, m) => {
+      const state = states[m]!;
+      if (state.stopReason !== null) return;
+      const stepLosses = values[m]!;
+      const epochs = Math.min(chunk.epochs, config.epochs - chunk.firstEpoch);
+      for (let e = 0; e < epochs; e++) {
+        const epoch = chunk.firstEpoch + e;
+        const trainLoss = stepLosses[e]!;
+        const valid = validValues[m * epochsPerChunk + (epoch % epochsPerChunk)]!;
+        if (!Number.isFinite(trainLoss) || !Number.isFinite(valid)) {
+          state.stopReason = 'diverged';
+          return;
+        }
+        const stats: EpochStats = { epoch: epoch + 1, trainLoss, validLoss: valid, errorRate: null, lr: schedules[m]![2 * epoch]!, elapsedMs, stepLosses: [trainLoss] };
+        const w = Array.from(weightValues.subarray(m * features, (m + 1) * features));
+        if (e === epochs - 1 && w.every(Number.isFinite)) stats.params = w;
+        state.history.push(stats);
+        options.onEpoch?.(stats, m);
+      }
+      // The flag also catches weights that overflowed while the losses stayed finite.
+      if (new Uint32Array(flags.buffer, flags.byteOffset, K)[m] !== 0) state.stopReason = 'diverged';
+      else if (state.history.length === config.epochs) {
+        state.stopReason = 'done';
+        state.params = state.history.at(-1)!.params;
+      }
+    });
   };
 
   try {
     backend.setStep(0);
-    while (nextEpoch < longest || pending.length > 0) {
-      while (nextEpoch < longest && pending.length < CHUNKS_IN_FLIGHT && !options.signal?.aborted) recordChunk();
-      if (options.signal?.aborted) {
-        stopped = true;
-        break;
-      }
-      const chunk = pending.shift()!;
-      const values = await chunk.values;
-      if (options.signal?.aborted) {
-        stopped = true;
-        break;
-      }
-      const [validValues, flags, weightValues] = values.slice(K) as [Float32Array, Float32Array, Float32Array];
-      const elapsedMs = performance.now() - started;
-      runs.forEach(({ config }, m) => {
-        const state = states[m]!;
-        if (state.stopReason !== null) return;
-        const stepLosses = values[m]!;
-        const epochs = Math.min(chunk.epochs, config.epochs - chunk.firstEpoch);
-        for (let e = 0; e < epochs; e++) {
-          const epoch = chunk.firstEpoch + e;
-          const trainLoss = stepLosses[e]!;
-          const valid = validValues[m * epochsPerChunk + (epoch % epochsPerChunk)]!;
-          if (!Number.isFinite(trainLoss) || !Number.isFinite(valid)) {
-            state.stopReason = 'diverged';
-            return;
-          }
-          const stats: EpochStats = { epoch: epoch + 1, trainLoss, validLoss: valid, errorRate: null, lr: schedules[m]![2 * epoch]!, elapsedMs, stepLosses: [trainLoss] };
-          const w = Array.from(weightValues.subarray(m * features, (m + 1) * features));
-          if (e === epochs - 1 && w.every(Number.isFinite)) stats.params = w;
-          state.history.push(stats);
-          options.onEpoch?.(stats, m);
-        }
-        // The flag also catches weights that overflowed while the losses stayed finite.
-        if (new Uint32Array(flags.buffer, flags.byteOffset, K)[m] !== 0) state.stopReason = 'diverged';
-        else if (state.history.length === config.epochs) {
-          state.stopReason = 'done';
-          state.params = state.history.at(-1)!.params;
-        }
-      });
-    }
+    const stopped = await pumpChunks(() => nextEpoch < longest, recordChunk, takeChunk, options.signal);
     return states.map((state) => {
       const stopReason = state.stopReason ?? (stopped ? 'stopped' : 'done');
       return { history: state.history, stopReason, ...(stopReason === 'done' && state.params ? { params: state.params } : {}) };
     });
   } finally {
-    // Readbacks still in flight must settle before their buffers go.
-    await Promise.allSettled(pending.map((p) => p.values));
     owned.releaseAll();
   }
 }

@@ -149,10 +149,38 @@ export class EpochOrders {
   }
 }
 
-interface ChunkReadback {
+export interface ChunkReadback {
   firstEpoch: number;
   epochs: number;
   values: Promise<Float32Array[]>;
+}
+
+/**
+ * Records chunks ahead (CHUNKS_IN_FLIGHT of them) while there are more, and hands each one's
+ * readback to `take` in order, while `busy`; true when the signal stopped it. Readbacks still
+ * in flight settle before it returns, so their buffers may go then.
+ */
+export async function pumpChunks(
+  hasNext: () => boolean,
+  record: () => ChunkReadback,
+  take: (chunk: ChunkReadback, values: Float32Array[]) => void,
+  signal?: AbortSignal,
+  busy: () => boolean = () => true,
+): Promise<boolean> {
+  const pending: ChunkReadback[] = [];
+  try {
+    while ((hasNext() || pending.length > 0) && busy()) {
+      while (hasNext() && pending.length < CHUNKS_IN_FLIGHT && !signal?.aborted) pending.push(record());
+      if (signal?.aborted) return true;
+      const chunk = pending.shift()!;
+      const values = await chunk.values;
+      if (signal?.aborted) return true;
+      take(chunk, values);
+    }
+    return false;
+  } finally {
+    await Promise.allSettled(pending.map((p) => p.values));
+  }
 }
 
 export async function trainModel(backend: Backend, data: DeviceData, config: RunConfig, callbacks: TrainCallbacks = {}): Promise<TrainOutcome> {
@@ -206,11 +234,9 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
   backend.setStep(0);
 
   const started = performance.now();
-  const pending: ChunkReadback[] = [];
   let nextEpoch = 0;
-  let stopped = false;
 
-  const recordChunk = () => {
+  const recordChunk = (): ChunkReadback => {
     const epochs = Math.min(epochsPerChunk, longest - nextEpoch);
     const active = configs.filter((c) => c.epochs > nextEpoch).length;
     // On stacked data, model m's rows are the m-th copy's.
@@ -225,61 +251,54 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
       { tensor: model.weights, offset: 0, length: line ? 2 : 0 },
       ...(steps.wrong ? [{ tensor: steps.wrong, offset: 0, length: epochs * steps.wrongStride }] : []),
     ];
-    pending.push({ firstEpoch: nextEpoch, epochs, values: backend.readRanges(ranges) });
+    const chunk = { firstEpoch: nextEpoch, epochs, values: backend.readRanges(ranges) };
     nextEpoch += epochs;
+    return chunk;
   };
-  const training = () => runs.some((r) => r.stopReason === null);
+
+  /** Each model's epochs of the chunk into its history, until its run ends or diverges. */
+  const takeChunk = (chunk: ChunkReadback, values: Float32Array[]) => {
+    const [validLosses, flags, weights, wrong] = values.slice(K);
+    const flagWords = new Uint32Array(flags!.buffer, flags!.byteOffset, K);
+    runs.forEach((run, m) => {
+      if (run.stopReason !== null) return;
+      const stepLosses = values[m]!;
+      const epochs = Math.min(chunk.epochs, run.config.epochs - chunk.firstEpoch);
+      for (let e = 0; e < epochs; e++) {
+        const epochLosses = Array.from(stepLosses.subarray(e * stepsPerEpoch, (e + 1) * stepsPerEpoch));
+        const validLoss = validLosses![m * epochsPerChunk + e]!;
+        if (!epochLosses.every(Number.isFinite) || !Number.isFinite(validLoss)) {
+          run.stopReason = 'diverged';
+          return;
+        }
+        const globalEpoch = chunk.firstEpoch + e;
+        const stats: EpochStats = {
+          epoch: globalEpoch + 1,
+          trainLoss: epochLosses.reduce((a, b) => a + b, 0) / epochLosses.length,
+          validLoss,
+          errorRate: null,
+          lr: packed.schedule[2 * (m * packed.stride + (globalEpoch + 1) * stepsPerEpoch - 1)]!,
+          elapsedMs: performance.now() - started,
+          stepLosses: epochLosses,
+        };
+        if (wrong && data.validLabels) {
+          const rows = data.validRows;
+          const labels = stacked ? data.validLabels.subarray(m * rows, (m + 1) * rows) : data.validLabels;
+          Object.assign(stats, errorRates(wrong.subarray(e * steps.wrongStride + m * rows, e * steps.wrongStride + (m + 1) * rows), labels, data.classCount));
+        }
+        if (line && e === chunk.epochs - 1 && weights!.every(Number.isFinite)) stats.params = Array.from(weights!);
+        run.history.push(stats);
+        callbacks.onEpoch?.(stats, order[m]!);
+      }
+      // The flag also catches a gradient or weight that overflowed while the losses stayed finite.
+      if (flagWords[m] !== 0) run.stopReason = 'diverged';
+      else if (run.history.length === run.config.epochs) run.stopReason = 'done';
+    });
+  };
 
   try {
-    while ((nextEpoch < longest || pending.length > 0) && training()) {
-      while (nextEpoch < longest && pending.length < CHUNKS_IN_FLIGHT && !callbacks.signal?.aborted) recordChunk();
-      if (callbacks.signal?.aborted) {
-        stopped = true;
-        break;
-      }
-      const chunk = pending.shift()!;
-      const values = await chunk.values;
-      if (callbacks.signal?.aborted) {
-        stopped = true;
-        break;
-      }
-      const [validLosses, flags, weights, wrong] = values.slice(K);
-      const flagWords = new Uint32Array(flags!.buffer, flags!.byteOffset, K);
-      runs.forEach((run, m) => {
-        if (run.stopReason !== null) return;
-        const stepLosses = values[m]!;
-        const epochs = Math.min(chunk.epochs, run.config.epochs - chunk.firstEpoch);
-        for (let e = 0; e < epochs; e++) {
-          const epochLosses = Array.from(stepLosses.subarray(e * stepsPerEpoch, (e + 1) * stepsPerEpoch));
-          const validLoss = validLosses![m * epochsPerChunk + e]!;
-          if (!epochLosses.every(Number.isFinite) || !Number.isFinite(validLoss)) {
-            run.stopReason = 'diverged';
-            return;
-          }
-          const globalEpoch = chunk.firstEpoch + e;
-          const stats: EpochStats = {
-            epoch: globalEpoch + 1,
-            trainLoss: epochLosses.reduce((a, b) => a + b, 0) / epochLosses.length,
-            validLoss,
-            errorRate: null,
-            lr: packed.schedule[2 * (m * packed.stride + (globalEpoch + 1) * stepsPerEpoch - 1)]!,
-            elapsedMs: performance.now() - started,
-            stepLosses: epochLosses,
-          };
-          if (wrong && data.validLabels) {
-            const rows = data.validRows;
-            const labels = stacked ? data.validLabels.subarray(m * rows, (m + 1) * rows) : data.validLabels;
-            Object.assign(stats, errorRates(wrong.subarray(e * steps.wrongStride + m * rows, e * steps.wrongStride + (m + 1) * rows), labels, data.classCount));
-          }
-          if (line && e === chunk.epochs - 1 && weights!.every(Number.isFinite)) stats.params = Array.from(weights!);
-          run.history.push(stats);
-          callbacks.onEpoch?.(stats, order[m]!);
-        }
-        // The flag also catches a gradient or weight that overflowed while the losses stayed finite.
-        if (flagWords[m] !== 0) run.stopReason = 'diverged';
-        else if (run.history.length === run.config.epochs) run.stopReason = 'done';
-      });
-    }
+    const training = () => runs.some((r) => r.stopReason === null);
+    const stopped = await pumpChunks(() => nextEpoch < longest, recordChunk, takeChunk, callbacks.signal, training);
     const outcomes = runs.map((run): TrainOutcome => {
       const stopReason = run.stopReason ?? (stopped ? 'stopped' : 'done');
       const params = line && stopReason !== 'diverged' ? run.history.at(-1)?.params : undefined;
@@ -290,8 +309,6 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
     if (data.classCount > 0 && outcomes[mainAt]!.history.length > 0) outcomes[mainAt]!.predictions = await predictedClasses(backend, steps, data, mainAt);
     return given.map((_, i) => outcomes[order.indexOf(i)]!);
   } finally {
-    // Readbacks still in flight must settle before their buffers go.
-    await Promise.allSettled(pending.map((p) => p.values));
     steps.dispose();
     model.dispose();
   }

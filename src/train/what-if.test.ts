@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Backend } from '../backend';
-import { CpuBackend } from '../cpu/cpu-backend';
 import { diagnose } from './diagnosis';
-import { generateLineData, generateLineTables, releaseData } from './device-data';
 import { createEngine } from './engine';
 import { formatLoss } from './format';
-import { trainLinearBatch } from './linear-batch';
 import { resolveConfig } from './config';
-import { trainModel } from './trainer';
-import type { Diagnosis, EpochStats, RunConfig, WhatIf } from './types';
+import type { Diagnosis, EpochStats, WhatIf } from './types';
 import { HELPFUL_GAIN } from './what-if';
 import { randomSettings, rightCodes } from './what-if-settings';
 import { whatIfReuse } from './what-if-reuse';
@@ -89,33 +84,6 @@ describe('the diagnosis on the CPU backend, judged by following its advice', asy
       expect(seeds.history.map((h) => h.validLoss)).toEqual(alone.history.map((h) => h.validLoss));
       expect(seeds.seedHistories[1]![5]!.validLoss).not.toBe(seeds.seedHistories[2]![5]!.validLoss);
     }
-  });
-});
-
-describe('models trained in one batch', () => {
-  it('equal the same models trained alone, bit for bit on the CPU', async () => {
-    const backend: Backend = new CpuBackend();
-    const settings: Partial<RunConfig>[] = [
-      { scenario: 'line' },
-      { scenario: 'line', maxLr: 0.01, epochs: 37 },
-      { scenario: 'line', maxLr: 1, schedule: 'constant', epochs: 120, seed: 3 },
-      { scenario: 'line', trainSize: 17, epochs: 9 },
-      { scenario: 'line', maxLr: 10 },
-    ];
-    const configs = settings.map((c) => resolveConfig(c).config);
-    const { datasets, owned } = generateLineTables(backend, configs.map((c) => ({ seed: c.seed, trainRows: c.trainSize })));
-    const batched = await trainLinearBatch(backend, configs.map((config, i) => ({ config, data: datasets[i]! })));
-    for (const t of owned) backend.release(t);
-    for (const [i, config] of configs.entries()) {
-      const data = generateLineData(backend, config);
-      const alone = await trainModel(backend, data, config);
-      releaseData(backend, data);
-      const strip = (h: EpochStats[]) => h.map(({ elapsedMs: _, ...rest }) => rest);
-      expect(strip(batched[i]!.history), `model ${i}`).toEqual(strip(alone.history));
-      expect(batched[i]!.stopReason).toBe(alone.stopReason);
-      expect(batched[i]!.params).toEqual(alone.params);
-    }
-    expect(batched[4]!.stopReason).toBe('diverged');
   });
 });
 
