@@ -12,7 +12,7 @@
  * console.log(result.params, result.diagnosis.message);
  * engine.dispose();
  */
-import { MAX_BATCH_MODELS, type Backend, type BackendKind } from '../backend';
+import type { Backend, BackendKind } from '../backend';
 import { CpuBackend } from '../cpu/cpu-backend';
 import { acquireDevice } from '../gpu/device';
 import { GpuBackend } from '../gpu/gpu-backend';
@@ -23,7 +23,7 @@ import { generateLineData, generateLineTables, releaseData, uploadData, type Dev
 import { diagnose } from './diagnosis';
 import { batchesLinearRuns, trainLinearBatch, type BatchRun } from './linear-batch';
 import { findLearningRate } from './lr-find';
-import { sharesBatch, trainModel, trainModels, type TrainOutcome } from './trainer';
+import { batchLimit, sharesBatch, trainModel, trainModels, type TrainOutcome } from './trainer';
 import { PREVIEW_ROWS, type EpochStats, type Language, type LrFindResult, type RunConfig, type RunResult, type ScenarioPreview, type WhatIf } from './types';
 import { finalValidLoss, followUpWhatIfs, judgeWhatIfs, planWhatIfs, whatIfResult, type WhatIfPlan } from './what-if';
 import { continuedOutcome, whatIfReuse } from './what-if-reuse';
@@ -140,7 +140,7 @@ class TrainingEngine implements Engine {
         batch.release();
       }
     }
-    const stacked = seedConfigs.length > 1 ? await this.stackedSeeds(backend, seedConfigs) : null;
+    const stacked = seedConfigs.length > 1 && seedConfigs.length <= batchLimit(backend) ? await this.stackedSeeds(backend, seedConfigs) : null;
     if (stacked) {
       try {
         const outcomes = await trainModels(backend, stacked, seedConfigs, { signal: options.signal, onEpoch: (stats, m) => m === 0 && onEpoch?.(stats) });
@@ -214,10 +214,8 @@ class TrainingEngine implements Engine {
       const key = configs.findIndex((other) => sharesBatch(other, config));
       byData.set(key, [...(byData.get(key) ?? []), i]);
     });
-    // A dispatch takes up to MAX_BATCH_MODELS models.
-    const groups = [...byData.values()].flatMap((all) =>
-      Array.from({ length: Math.ceil(all.length / MAX_BATCH_MODELS) }, (_, c) => all.slice(c * MAX_BATCH_MODELS, (c + 1) * MAX_BATCH_MODELS)),
-    );
+    const limit = batchLimit(backend);
+    const groups = [...byData.values()].flatMap((all) => Array.from({ length: Math.ceil(all.length / limit) }, (_, c) => all.slice(c * limit, (c + 1) * limit)));
     const outcomes: (TrainOutcome | undefined)[] = [];
     for (const group of groups) {
       if (signal?.aborted) break;

@@ -8,7 +8,7 @@
  * @example
  * const outcome = await trainModel(backend, data, config, { onEpoch: (s) => chart.push(s) });
  */
-import type { Backend } from '../backend';
+import { MAX_BATCH_MODELS, type Backend } from '../backend';
 import { RandomStream } from '../cpu/rng';
 import type { DeviceData } from './device-data';
 import { Mlp, mlpLayers, type LayerShape } from './model';
@@ -27,6 +27,23 @@ export const MIN_STEPS_PER_CHUNK = 16;
 export const FUSED_EPOCHS_PER_CHUNK = 50;
 /** Chunks recorded ahead of the one being read. */
 export const CHUNKS_IN_FLIGHT = 2;
+
+/**
+ * Chunks recorded ahead on `backend`: on the CPU, recording is computing, on the page's
+ * thread, so a chunk recorded ahead only lengthens the task before the page's next turn.
+ */
+export function chunksInFlight(backend: Backend): number {
+  return backend.kind === 'cpu' ? 1 : CHUNKS_IN_FLIGHT;
+}
+
+/**
+ * The most models `backend` trains in one batch. On the CPU a batch saves no arithmetic (its
+ * cost is the arithmetic) and makes each of the page's tasks K epochs long, so the CPU trains
+ * them one after another; a dispatch holds MAX_BATCH_MODELS.
+ */
+export function batchLimit(backend: Backend): number {
+  return backend.kind === 'cpu' ? 1 : MAX_BATCH_MODELS;
+}
 /** The notebook's starting parameters: a = (-1., 1). */
 export const LINE_START = [-1, 1];
 
@@ -156,11 +173,12 @@ export interface ChunkReadback {
 }
 
 /**
- * Records chunks ahead (CHUNKS_IN_FLIGHT of them) while there are more, and hands each one's
- * readback to `take` in order, while `busy`; true when the signal stopped it. Readbacks still
- * in flight settle before it returns, so their buffers may go then.
+ * Records chunks ahead (`inFlight` of them: chunksInFlight) while there are more, and hands
+ * each one's readback to `take` in order, while `busy`; true when the signal stopped it.
+ * Readbacks still in flight settle before it returns, so their buffers may go then.
  */
 export async function pumpChunks(
+  inFlight: number,
   hasNext: () => boolean,
   record: () => ChunkReadback,
   take: (chunk: ChunkReadback, values: Float32Array[]) => void,
@@ -170,7 +188,7 @@ export async function pumpChunks(
   const pending: ChunkReadback[] = [];
   try {
     while ((hasNext() || pending.length > 0) && busy()) {
-      while (hasNext() && pending.length < CHUNKS_IN_FLIGHT && !signal?.aborted) pending.push(record());
+      while (hasNext() && pending.length < inFlight && !signal?.aborted) pending.push(record());
       if (signal?.aborted) return true;
       const chunk = pending.shift()!;
       const values = await chunk.values;
@@ -298,7 +316,7 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
 
   try {
     const training = () => runs.some((r) => r.stopReason === null);
-    const stopped = await pumpChunks(() => nextEpoch < longest, recordChunk, takeChunk, callbacks.signal, training);
+    const stopped = await pumpChunks(chunksInFlight(backend), () => nextEpoch < longest, recordChunk, takeChunk, callbacks.signal, training);
     const outcomes = runs.map((run): TrainOutcome => {
       const stopReason = run.stopReason ?? (stopped ? 'stopped' : 'done');
       const params = line && stopReason !== 'diverged' ? run.history.at(-1)?.params : undefined;
