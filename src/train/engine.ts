@@ -126,7 +126,11 @@ class TrainingEngine implements Engine {
     });
   }
 
-  /** The run itself and, with `seeds`, its other seeds: batched on the GPU for line, one after another otherwise. */
+  /**
+   * The run itself and, with `seeds`, its other seeds, in one batch where the backend allows
+   * (line: the fused epochs; the MLPs: each seed's split stacked, on the GPU), else one after
+   * another.
+   */
   private async trainMain(backend: Backend, config: RunConfig, options: TrainOptions): Promise<MainRun> {
     const seedConfigs = Array.from({ length: config.seeds }, (_, i) => ({ ...config, seed: config.seed + i }));
     const onEpoch = options.onEpoch;
