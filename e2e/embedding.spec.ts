@@ -1,5 +1,5 @@
 /** What a course page does with the element: embed it, put two on a page, remove one, export. */
-import { expect, nextRun, openPlayground, summary, test, trainEnds } from './test';
+import { expect, nextRun, openPlayground, startsRun, summary, test, trainEnds } from './test';
 
 test('two elements on a plain page (one script tag, no bundler) train independently', async ({ page }) => {
   await page.goto('/fixtures/two.html');
@@ -96,4 +96,25 @@ test('exports the history as CSV and the chart, with title and legend, as PNG', 
   expect(png.height).toBeGreaterThan(260 + 50);
   const state = await summary(page);
   expect(state.epochs).toBe(4);
+});
+
+test('what-if="off" leaves the curves\' diagnosis, marked provisional; bad what-if and seeds values get notices and still train', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line', epochs: '20', 'what-if': 'off' });
+  const run = await nextRun(page, 0);
+  expect(run.final).toBe(false);
+  await expect(playground.locator('[part="diagnosis"] h3')).toContainText('provisional');
+  await expect(playground.locator('[part="diagnosis"]')).toContainText('From the curves alone');
+  await expect(playground.locator('.u-legend')).not.toContainText('max_lr ÷10');
+  const diagnoses = () => page.evaluate(() => (window as unknown as { __events: { type: string }[] }).__events.filter((e) => e.type === 'diagnosis').length);
+  expect(await diagnoses()).toBe(0);
+  const before = await startsRun(page, () => playground.evaluate((el) => {
+    el.setAttribute('what-if', 'maybe');
+    el.setAttribute('seeds', '40');
+  }));
+  const tested = await nextRun(page, before);
+  expect(tested.final).toBe(true);
+  expect(await diagnoses()).toBe(1);
+  await expect(playground.locator('.notice')).toContainText(['what-if: "maybe" is not on or off; using on.']);
+  await expect(playground.locator('.notice').filter({ hasText: 'seeds' })).toHaveCount(1);
+  await expect(playground.locator('.u-legend')).toContainText('valid loss, highest seed');
 });
