@@ -31,3 +31,26 @@ test('with the CPU backend the page gets its turn after every epoch of a digits 
   // Every epoch but the last: the last one's turn may come after train-end, in the same task.
   expect(turns.filter((t) => t.epoch < 10).map((t) => t.beforeEnd)).toEqual(Array(9).fill(true));
 });
+
+test('with the CPU backend the page gets turns inside an epoch, not only between them', async ({ page }) => {
+  await page.addInitScript(() => {
+    // A task that queues itself again: it runs once each time the page gets a turn.
+    const w = window as unknown as { __turns: number; __atEpoch: number[] };
+    w.__turns = 0;
+    w.__atEpoch = [];
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      w.__turns++;
+      channel.port2.postMessage(null);
+    };
+    channel.port2.postMessage(null);
+    document.addEventListener('epoch-end', () => w.__atEpoch.push(w.__turns));
+  });
+  // digits: 22 steps an epoch, a turn every 8 of them, then one at the readback.
+  await openPlayground(page, { scenario: 'digits', epochs: '6', backend: 'cpu', seed: '1', 'what-if': 'off' });
+  await nextRun(page, 0);
+  const atEpoch = await page.evaluate(() => (window as unknown as { __atEpoch: number[] }).__atEpoch);
+  const perEpoch = atEpoch.slice(1).map((turns, i) => turns - atEpoch[i]!);
+  expect(perEpoch).toHaveLength(5);
+  for (const turns of perEpoch) expect(turns).toBeGreaterThanOrEqual(3);
+});

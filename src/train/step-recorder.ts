@@ -14,6 +14,7 @@
  * steps.recordEpochs(2, stepsPerEpoch); // then read losses and validLoss[0..2)
  */
 import { FUSED_LINEAR_FEATURES, type AdamSettings, type Backend, type Tensor } from '../backend';
+import { yieldToPage } from '../cpu/yield-to-page';
 import type { DeviceData } from './device-data';
 import type { LayerShape, Mlp } from './model';
 import { OwnedTensors } from './owned-tensors';
@@ -146,6 +147,24 @@ export class StepRecorder {
     const targets = this.own(backend.tensor(models * rows, `${label} targets, per model`, source.dtype));
     backend.gatherRows(source, order, targets, models * rows, 1, 1);
     return targets;
+  }
+
+  /**
+   * recordEpochs, giving the page a turn every `every` steps: on the CPU backend recording is
+   * computing, on the page's thread, and an epoch of digits is longer than a frame.
+   */
+  async recordEpochsInTurns(epochs: number, stepsPerEpoch: number, active: number, every: number): Promise<void> {
+    let since = 0;
+    for (let e = 0; e < epochs; e++) {
+      for (let s = 0; s < stepsPerEpoch; s++) {
+        this.recordStep(active);
+        if (++since >= every) {
+          since = 0;
+          await yieldToPage();
+        }
+      }
+      this.recordValidation(e, active);
+    }
   }
 
   /** `count` training steps without validation (the LR finder's). */
