@@ -5,6 +5,7 @@
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { findChromium } from '../scripts/find-chromium.mjs';
 
 // `npm run bench -- --contenders ours-webgpu,tfjs-cpu --workloads line,digits` runs a part
 // of it for a quick look; only a whole run is written to bench/results/.
@@ -20,7 +21,7 @@ if (spawnSync('npx', ['vite', 'build', '--mode', 'bench'], { stdio: 'inherit' })
 const server = spawn('node', ['scripts/serve.mjs', '.'], { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
 await new Promise((done) => setTimeout(done, 500));
 
-const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(Boolean);
+const executablePath = findChromium().chromium;
 const args = ['--enable-unsafe-webgpu', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 if (process.env.TP_VULKAN !== 'system') args.push('--use-webgpu-adapter=swiftshader');
 /** One contender in its own browser: a GPU-process crash in one cannot take the others' numbers. */

@@ -1,11 +1,12 @@
 /**
- * Finds the Chromium to test in (CHROMIUM_PATH, else Debian's /usr/bin/chromium) and the
- * flags that give it WebGPU without a GPU. Playwright's own browsers are never downloaded.
+ * Finds the Chromium to test in (CHROMIUM_PATH, which npm test sets from
+ * scripts/find-chromium.mjs, else Debian's chromium or an installed Chrome) and the flags that
+ * give it WebGPU without a GPU. Playwright's own browsers are never downloaded.
  */
 import { existsSync } from 'node:fs';
 
 export function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/opt/google/chrome/chrome'];
   return candidates.find((path) => path && existsSync(path));
 }
 

@@ -5,6 +5,18 @@
 // makes the exit code non-zero.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { findChromium } from './find-chromium.mjs';
+
+// The browser and the Vulkan driver every suite below needs, found (or installed) first.
+try {
+  const { chromium, swiftshaderDir } = findChromium();
+  process.env.CHROMIUM_PATH = chromium;
+  if (swiftshaderDir) process.env.CHROMIUM_LIB_DIR = swiftshaderDir;
+  console.log(`browser: ${chromium}${swiftshaderDir ? `, SwiftShader in ${swiftshaderDir}` : ''}`);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
 
 const results = 'test-results';
 rmSync(results, { recursive: true, force: true });

@@ -5,13 +5,20 @@
 // Vulkan loader and drivers (a real GPU) instead.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { findChromium } from './find-chromium.mjs';
 
-const chromiumLib = process.env.CHROMIUM_LIB_DIR ?? '/usr/lib/chromium';
 const env = { ...process.env };
 if (env.TP_VULKAN !== 'system') {
+  let chromiumLib;
+  try {
+    chromiumLib = findChromium().swiftshaderDir;
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
   const icd = `${chromiumLib}/vk_swiftshader_icd.json`;
-  if (!existsSync(icd)) {
-    console.error(`No SwiftShader Vulkan driver at ${icd}. Install Chromium (apt-get install -y chromium) or set CHROMIUM_LIB_DIR; with a real GPU, set TP_VULKAN=system.`);
+  if (!chromiumLib || !existsSync(icd)) {
+    console.error('No SwiftShader Vulkan driver beside the Chromium found: set CHROMIUM_LIB_DIR to the folder holding vk_swiftshader_icd.json; with a real GPU, set TP_VULKAN=system.');
     process.exit(1);
   }
   env.LD_LIBRARY_PATH = [chromiumLib, env.LD_LIBRARY_PATH].filter(Boolean).join(':');
