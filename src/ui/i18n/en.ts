@@ -52,7 +52,8 @@ export const en = {
   seedsLow: 'valid loss, lowest seed',
   seedsHigh: 'valid loss, highest seed',
   provisional: 'provisional',
-  testing: (count: number) => `Testing the advice: ${count} what-if run${count === 1 ? '' : 's'} trained so far…`,
+  testing: (count: number) =>
+    count === 0 ? 'Testing the advice: training what-if runs…' : `Testing the advice: ${count} what-if run${count === 1 ? '' : 's'} trained so far…`,
   tested: 'tested with what-if runs',
   tryIt: (change: string) => `Try it: ${change}`,
 } as const;

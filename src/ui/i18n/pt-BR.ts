@@ -54,7 +54,8 @@ export const ptBR: Strings = {
   seedsLow: 'perda na validação, menor semente',
   seedsHigh: 'perda na validação, maior semente',
   provisional: 'provisório',
-  testing: (count) => `Testando o conselho: ${count} ${count === 1 ? 'variação treinada' : 'variações treinadas'} até agora…`,
+  testing: (count) =>
+    count === 0 ? 'Testando o conselho: treinando variações…' : `Testando o conselho: ${count} ${count === 1 ? 'variação treinada' : 'variações treinadas'} até agora…`,
   tested: 'testado com variações',
   tryIt: (change) => `Experimente: ${change}`,
 };
