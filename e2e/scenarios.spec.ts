@@ -60,3 +60,25 @@ test('a custom CSV trains, and a malformed one says which line and column are wr
   const errors = await page.evaluate(() => (window as unknown as { __events: { type: string; code: string }[] }).__events.filter((e) => e.type === 'playground-error'));
   expect(errors.map((e) => e.code)).toContain('invalid-csv');
 });
+
+test('train() right after setting src waits for the CSV and trains on it', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'custom', manual: '', epochs: '4', 'batch-size': '4', 'what-if': 'off' });
+  const epochs = await playground.evaluate(async (el) => {
+    const element = el as HTMLElement & { src: string; train(): Promise<{ history: unknown[]; config: { data?: { rows: number } } }> };
+    element.src = '/fixtures/data.csv';
+    const result = await element.train();
+    return { epochs: result.history.length, rows: result.config.data?.rows ?? 0 };
+  });
+  expect(epochs.epochs).toBe(4);
+  expect(epochs.rows).toBeGreaterThan(0);
+});
+
+test('a src whose server never answers says it is loading at once, then gives up with a notice', async ({ page }) => {
+  await page.route('**/never.csv', () => undefined);
+  const playground = await openPlayground(page, { scenario: 'custom', src: '/never.csv' });
+  await expect(playground.getByRole('status').filter({ hasText: 'Loading data from /never.csv' })).toBeVisible();
+  await expect(playground.locator('.notice')).toContainText('Could not load /never.csv: no answer after 15 s.', { timeout: 30_000 });
+  await expect(playground.getByText('Loading data from /never.csv')).toHaveCount(0);
+  const errors = await page.evaluate(() => (window as unknown as { __events: { type: string; code: string }[] }).__events.filter((e) => e.type === 'playground-error'));
+  expect(errors.map((e) => e.code)).toEqual(['training-failed']);
+});

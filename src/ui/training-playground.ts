@@ -43,6 +43,8 @@ const WHAT_IF_SETTINGS: WhatIfSetting[] = ['on', 'off'];
 const TRAINING_PROPERTIES = ['scenario', 'epochs', 'maxLr', 'optimizer', 'schedule', 'batchSize', 'trainSize', 'hiddenLayers', 'imbalance', 'oversample', 'seed', 'seeds', 'whatIf'] as const;
 
 let nextId = 0;
+/** How long a `src` server may take to answer before the element gives up and says so. */
+export const LOAD_TIMEOUT_MS = 15_000;
 
 /**
  * `<training-playground>`: train a model in the page and watch train and valid loss, with the
@@ -99,6 +101,10 @@ export class TrainingPlayground extends LitElement {
 
   @state() private notices: string[] = [];
   @state() private customData: Dataset | null = null;
+  /** The CSV being fetched for `src`, while it is. */
+  @state() private loadingUrl: string | null = null;
+  private loading: Promise<void> | null = null;
+  private loadAbort: AbortController | null = null;
   @state() private prefersDark = false;
   @state() private copied = false;
   @query('.chart-host') private chartHost?: HTMLElement;
@@ -136,8 +142,16 @@ export class TrainingPlayground extends LitElement {
     return this.training.diagnosis;
   }
 
-  /** Cancels a run in progress and trains afresh; resolves when this run ends. */
-  train(): Promise<RunResult> {
+  /**
+   * Cancels a run in progress and trains afresh with the attributes as they are now, loading
+   * the CSV `src` names first; resolves when this run (and its what-ifs) ends.
+   */
+  async train(): Promise<RunResult> {
+    await this.updateComplete;
+    if (this.loading) {
+      await this.loading;
+      await this.updateComplete;
+    }
     return this.training.request(this.config);
   }
 
@@ -254,7 +268,7 @@ export class TrainingPlayground extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     this.syncChart();
-    if (changed.has('src') && this.src) void this.loadCsv(this.src);
+    if (changed.has('src') && this.src) this.loading = this.loadCsv(this.src);
     const dataChanged = ['scenario', 'seed', 'trainSize', 'customData'].some((p) => changed.has(p));
     if (dataChanged) void this.training.loadPreview(this.config);
     const trainingChanged = TRAINING_PROPERTIES.some((p) => changed.has(p)) || changed.has('customData');
@@ -276,16 +290,32 @@ export class TrainingPlayground extends LitElement {
     }
   }
 
+  /** Fetches and parses `src`, saying so while it loads; a server that does not answer in LOAD_TIMEOUT_MS gets a notice. */
   private async loadCsv(url: string): Promise<void> {
+    this.loadAbort?.abort();
+    const abort = new AbortController();
+    this.loadAbort = abort;
+    this.loadingUrl = url;
+    const timer = setTimeout(() => abort.abort(new Error(`Could not load ${url}: no answer after ${LOAD_TIMEOUT_MS / 1000} s.`)), LOAD_TIMEOUT_MS);
     try {
-      const response = await fetch(url);
+      const response = await fetch(url, { signal: abort.signal });
       if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status}.`);
-      this.customData = parseCsv(await response.text());
+      const data = parseCsv(await response.text());
+      if (abort === this.loadAbort) this.customData = data;
     } catch (error) {
-      const message = error instanceof CsvError ? `${url}: ${error.message}` : error instanceof Error ? error.message : String(error);
+      // A newer src replaced this one: it says nothing.
+      if (abort !== this.loadAbort) return;
+      const reason = abort.signal.aborted ? abort.signal.reason : error;
+      const message = reason instanceof CsvError ? `${url}: ${reason.message}` : reason instanceof Error ? reason.message : String(reason);
       this.customData = null;
       this.notices = [...this.notices, message].slice(-4);
-      emit(this, 'playground-error', { code: error instanceof CsvError ? 'invalid-csv' : 'training-failed', message });
+      emit(this, 'playground-error', { code: reason instanceof CsvError ? 'invalid-csv' : 'training-failed', message });
+    } finally {
+      clearTimeout(timer);
+      if (abort === this.loadAbort) {
+        this.loadingUrl = null;
+        this.loading = null;
+      }
     }
   }
 
@@ -365,6 +395,7 @@ export class TrainingPlayground extends LitElement {
       ${this.training.activeBackend === 'cpu' && this.training.cpuReason
         ? html`<p class="status" role="note">${t.cpuBecause(this.training.cpuReason)}</p>`
         : nothing}
+      ${this.loadingUrl ? html`<p class="status" role="status">${t.loadingData(this.loadingUrl)}</p>` : nothing}
       ${this.notices.map(
         (notice, i) => html`<div class="notice" role="status"><p><strong>${t.invalidAttribute}:</strong> ${notice}</p>
           <button class="secondary" @click=${() => (this.notices = this.notices.filter((_, j) => j !== i))}>${t.dismiss}</button></div>`,

@@ -48,6 +48,7 @@ export const en = {
   invalidAttribute: 'Invalid setting',
   failed: 'Training failed',
   dismiss: 'Dismiss',
+  loadingData: (url: string) => `Loading data from ${url}…`,
   loss: 'loss',
   seedsLow: 'valid loss, lowest seed',
   seedsHigh: 'valid loss, highest seed',

@@ -50,6 +50,7 @@ export const ptBR: Strings = {
   invalidAttribute: 'Configuração inválida',
   failed: 'O treino falhou',
   dismiss: 'Fechar',
+  loadingData: (url) => `Carregando os dados de ${url}…`,
   loss: 'perda',
   seedsLow: 'perda na validação, menor semente',
   seedsHigh: 'perda na validação, maior semente',
