@@ -120,3 +120,29 @@ test('what-if="off" leaves the curves\' diagnosis, marked provisional; bad what-
   await expect(playground.locator('.notice').filter({ hasText: 'seeds' })).toHaveCount(1);
   await expect(playground.locator('.u-legend')).toContainText('valid loss, highest seed');
 });
+
+test('a GPU reset mid-run says so in words, and the run starts over on a new device by itself', async ({ page, pageErrors }) => {
+  await page.addInitScript(() => {
+    const devices: GPUDevice[] = [];
+    (window as unknown as { __devices: GPUDevice[] }).__devices = devices;
+    const request = GPUAdapter.prototype.requestDevice;
+    GPUAdapter.prototype.requestDevice = async function (this: GPUAdapter, ...args) {
+      const device = await request.apply(this, args);
+      devices.push(device);
+      return device;
+    };
+  });
+  const playground = await openPlayground(page, { scenario: 'cancer', epochs: '30', 'what-if': 'off' });
+  await page.waitForFunction(() => (window as unknown as { __events: { type: string }[] }).__events.some((e) => e.type === 'epoch-end'));
+  await page.evaluate(() => (window as unknown as { __devices: GPUDevice[] }).__devices.forEach((d) => d.destroy()));
+  const run = await nextRun(page, 0);
+  expect(run.stopReason).toBe('done');
+  const history = await playground.evaluate((el) => (el as unknown as { history: { epoch: number }[] }).history.map((h) => h.epoch));
+  expect(history).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+  const errors = await page.evaluate(() => (window as unknown as { __events: { type: string; code: string; message: string }[] }).__events.filter((e) => e.type === 'playground-error'));
+  expect(errors.map((e) => e.code)).toEqual(['device-lost']);
+  expect(errors[0]!.message).toMatch(/^The GPU was reset while training .*; training again on a new device\.$/);
+  await expect(playground.locator('.notice')).toContainText('GPU: The GPU was reset while training');
+  expect(await page.evaluate(() => (window as unknown as { __devices: GPUDevice[] }).__devices.length)).toBe(2);
+  expect(pageErrors).toEqual([]);
+});

@@ -119,6 +119,8 @@ export class GpuBackend implements Backend {
   private readonly errors: string[] = [];
   /** Set once the device is lost: this backend is then unusable and a new one is needed. */
   lostMessage: string | null = null;
+  /** Resolves with lostMessage when the device is lost. */
+  readonly lost: Promise<string>;
 
   constructor(
     readonly device: GPUDevice,
@@ -127,9 +129,7 @@ export class GpuBackend implements Backend {
     this.staging = new StagingPool(device);
     this.cpuEmulated = isCpuEmulated(description);
     this.step = this.tensor(1, 'step counter', 'u32') as GpuTensor;
-    void device.lost.then((info) => {
-      this.lostMessage = `The GPU device was lost (${info.reason || 'unknown'}): ${info.message}`;
-    });
+    this.lost = device.lost.then((info) => (this.lostMessage = `The GPU device was lost (${info.reason || 'unknown'}): ${info.message}`));
   }
 
   tensor(length: number, label: string, dtype: DType = 'f32'): Tensor {

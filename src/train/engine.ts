@@ -52,6 +52,11 @@ export interface TrainOptions {
   onTrainEnd?: (result: RunResult) => void;
   /** Each what-if run as it ends. */
   onWhatIf?: (whatIf: WhatIf) => void;
+  /**
+   * The GPU was reset under the run (a driver update, another page, a crash): the engine
+   * trains again, once, from the start on a new device; epochs reported so far are void.
+   */
+  onDeviceReset?: (message: string) => void;
 }
 
 /** What the main run leaves for the what-ifs and the result. */
@@ -81,6 +86,15 @@ async function gpuBackend(options: EngineOptions): Promise<GpuBackend> {
   return new GpuBackend(device, description);
 }
 
+/**
+ * The loss message of a backend whose device is lost, or null: a read that failed because the
+ * device went may reject just before `lost` resolves, so it is given a moment.
+ */
+async function lostSoon(backend: GpuBackend): Promise<string | null> {
+  const moment = new Promise<null>((resolve) => setTimeout(() => resolve(null), 200));
+  return backend.lostMessage ?? Promise.race([backend.lost, moment]);
+}
+
 class TrainingEngine implements Engine {
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
@@ -101,7 +115,7 @@ class TrainingEngine implements Engine {
 
   train(partial: Partial<RunConfig>, options: TrainOptions = {}): Promise<RunResult> {
     const { config } = resolveConfig(partial);
-    return this.exclusive(async (backend) => {
+    return this.exclusive(options.onDeviceReset, async (backend) => {
       const { signal, lang } = options;
       const main = await this.trainMain(backend, config, options);
       const { history, stopReason, params, predictions } = main.outcome;
@@ -254,7 +268,7 @@ class TrainingEngine implements Engine {
 
   lrFind(partial: Partial<RunConfig>, options: { signal?: AbortSignal } = {}): Promise<LrFindResult> {
     const { config } = resolveConfig(partial);
-    return this.exclusive(async (backend) => {
+    return this.exclusive(undefined, async (backend) => {
       const data = await this.loadData(backend, config);
       try {
         return await findLearningRate(backend, data, config, options.signal);
@@ -267,7 +281,7 @@ class TrainingEngine implements Engine {
   preview(partial: Partial<RunConfig>): Promise<ScenarioPreview> {
     const { config } = resolveConfig(partial);
     if (config.scenario === 'line') {
-      return this.exclusive(async (backend) => {
+      return this.exclusive(undefined, async (backend) => {
         const data = generateLineData(backend, config);
         try {
           const [x, y] = await backend.readRanges([{ tensor: data.trainX }, { tensor: data.trainY }]);
@@ -290,18 +304,31 @@ class TrainingEngine implements Engine {
     void this.queue.finally(() => this.current.dispose());
   }
 
-  /** One run at a time: runs share the backend's step counter. A lost GPU is replaced first. */
-  private exclusive<T>(work: (backend: Backend) => Promise<T>): Promise<T> {
+  /**
+   * One run at a time: runs share the backend's step counter. A lost GPU is replaced first;
+   * one lost under the work is replaced and the work done again, once (after `onReset`).
+   */
+  private exclusive<T>(onReset: ((message: string) => void) | undefined, work: (backend: Backend) => Promise<T>): Promise<T> {
     const run = this.queue.then(async () => {
       if (this.disposed) throw new Error('This engine was disposed; create a new one.');
-      if (this.current instanceof GpuBackend && this.current.lostMessage !== null) {
-        this.current.dispose();
-        this.current = await gpuBackend({ ...this.options, device: undefined });
+      if (this.current instanceof GpuBackend && this.current.lostMessage !== null) await this.replaceDevice();
+      try {
+        return await work(this.current);
+      } catch (error) {
+        const lost = this.current instanceof GpuBackend ? await lostSoon(this.current) : null;
+        if (lost === null || !onReset) throw error;
+        onReset(`The GPU was reset while training (${lost}); training again on a new device.`);
+        await this.replaceDevice();
+        return work(this.current);
       }
-      return work(this.current);
     });
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  private async replaceDevice(): Promise<void> {
+    this.current.dispose();
+    this.current = await gpuBackend({ ...this.options, device: undefined });
   }
 
   private async loadData(backend: Backend, config: RunConfig): Promise<DeviceData> {

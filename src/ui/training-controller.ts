@@ -62,6 +62,8 @@ export class TrainingController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly settings: () => ControllerSettings,
+    /** Tells the learner what went wrong with the GPU, on screen. */
+    private readonly notify: (message: string) => void = () => undefined,
   ) {
     host.addController(this);
   }
@@ -179,6 +181,19 @@ export class TrainingController implements ReactiveController {
           if (!current()) return;
           this.whatIfs = [...this.whatIfs, w];
           this.host.requestUpdate();
+        },
+        onDeviceReset: (message) => {
+          if (!current()) return;
+          // The run starts over on a new device: what it drew so far is void.
+          this.history = [];
+          this.whatIfs = [];
+          this.diagnosis = null;
+          this.running = true;
+          this.testing = false;
+          this.host.requestUpdate();
+          this.notify(message);
+          emit(this.host, 'playground-error', { code: 'device-lost', message });
+          emit(this.host, 'train-start', config);
         },
       });
       if (id !== this.runId || superseded()) return;

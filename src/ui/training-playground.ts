@@ -43,6 +43,11 @@ const WHAT_IF_SETTINGS: WhatIfSetting[] = ['on', 'off'];
 const TRAINING_PROPERTIES = ['scenario', 'epochs', 'maxLr', 'optimizer', 'schedule', 'batchSize', 'trainSize', 'hiddenLayers', 'imbalance', 'oversample', 'seed', 'seeds', 'whatIf'] as const;
 
 let nextId = 0;
+/** A message above the controls: a setting replaced, data that failed, the GPU reset. */
+interface Notice {
+  kind: 'setting' | 'data' | 'gpu';
+  text: string;
+}
 /** How long a `src` server may take to answer before the element gives up and says so. */
 export const LOAD_TIMEOUT_MS = 15_000;
 
@@ -99,7 +104,7 @@ export class TrainingPlayground extends LitElement {
   @property({ reflect: true }) src?: string;
   @property() override lang = '';
 
-  @state() private notices: string[] = [];
+  @state() private notices: Notice[] = [];
   @state() private customData: Dataset | null = null;
   /** The CSV being fetched for `src`, while it is. */
   @state() private loadingUrl: string | null = null;
@@ -110,7 +115,11 @@ export class TrainingPlayground extends LitElement {
   @query('.chart-host') private chartHost?: HTMLElement;
   @query('.root') private root?: HTMLElement;
 
-  private readonly training = new TrainingController(this, () => ({ backend: this.resolvedBackend, lang: this.language, whatIf: this.whatIf !== 'off' }));
+  private readonly training = new TrainingController(
+    this,
+    () => ({ backend: this.resolvedBackend, lang: this.language, whatIf: this.whatIf !== 'off' }),
+    (text) => this.notify('gpu', text),
+  );
   private readonly idPrefix = `tp${nextId++}`;
   private chart: LossChart | null = null;
   private chartKind = '';
@@ -263,7 +272,7 @@ export class TrainingPlayground extends LitElement {
       console.warn(`<training-playground> ${message}`);
       emit(this, 'playground-error', { code: 'invalid-attribute', message });
     }
-    if (problems.length) this.notices = [...this.notices, ...problems].slice(-4);
+    for (const text of problems) this.notify('setting', text);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -290,6 +299,11 @@ export class TrainingPlayground extends LitElement {
     }
   }
 
+  /** Shows a notice (the last four stay) until dismissed. */
+  private notify(kind: Notice['kind'], text: string): void {
+    this.notices = [...this.notices, { kind, text }].slice(-4);
+  }
+
   /** Fetches and parses `src`, saying so while it loads; a server that does not answer in LOAD_TIMEOUT_MS gets a notice. */
   private async loadCsv(url: string): Promise<void> {
     this.loadAbort?.abort();
@@ -308,7 +322,7 @@ export class TrainingPlayground extends LitElement {
       const reason = abort.signal.aborted ? abort.signal.reason : error;
       const message = reason instanceof CsvError ? `${url}: ${reason.message}` : reason instanceof Error ? reason.message : String(reason);
       this.customData = null;
-      this.notices = [...this.notices, message].slice(-4);
+      this.notify('data', message);
       emit(this, 'playground-error', { code: reason instanceof CsvError ? 'invalid-csv' : 'training-failed', message });
     } finally {
       clearTimeout(timer);
@@ -397,7 +411,7 @@ export class TrainingPlayground extends LitElement {
         : nothing}
       ${this.loadingUrl ? html`<p class="status" role="status">${t.loadingData(this.loadingUrl)}</p>` : nothing}
       ${this.notices.map(
-        (notice, i) => html`<div class="notice" role="status"><p><strong>${t.invalidAttribute}:</strong> ${notice}</p>
+        (notice, i) => html`<div class="notice" role="status"><p><strong>${t.noticeTitles[notice.kind]}:</strong> ${notice.text}</p>
           <button class="secondary" @click=${() => (this.notices = this.notices.filter((_, j) => j !== i))}>${t.dismiss}</button></div>`,
       )}
       ${renderControls(
