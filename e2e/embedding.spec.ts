@@ -146,3 +146,43 @@ test('a GPU reset mid-run says so in words, and the run starts over on a new dev
   expect(await page.evaluate(() => (window as unknown as { __devices: GPUDevice[] }).__devices.length)).toBe(2);
   expect(pageErrors).toEqual([]);
 });
+
+test('bad attribute values, one after another: each gives a notice and one playground-error, and the element trains on', async ({ page, pageErrors }) => {
+  // Sixteen runs, some at the default 20 epochs.
+  test.setTimeout(240_000);
+  const playground = await openPlayground(page, { scenario: 'cancer', epochs: '1', 'what-if': 'off', manual: '' });
+  const cases: [string, string, string][] = [
+    ['epochs', 'ten', 'epochs must be a number'],
+    ['epochs', '-3', 'epochs -3 is outside 1–1000'],
+    ['max-lr', 'Infinity', 'maxLr must be a number'],
+    ['max-lr', '0', 'maxLr 0 is outside'],
+    ['batch-size', '2.5', 'batchSize 2.5 is outside'],
+    ['train-size', '1', 'trainSize 1 is outside'],
+    ['hidden', 'x,y', 'hidden "x,y" must be layer widths'],
+    ['hidden', '0', 'hidden "0" must be layer widths'],
+    ['hidden', '4096,4096,4096', 'needs 33.6 M weights between its layers'],
+    ['optimizer', 'SGD', 'optimizer "SGD" is not one of sgd, adam'],
+    ['schedule', 'cosine', 'schedule "cosine" is not one of'],
+    ['seeds', '40', 'seeds 40 is outside 1–16'],
+    ['imbalance', 'NaN', 'imbalance must be a number'],
+    ['theme', 'purple', 'theme: "purple" is not light, dark or auto'],
+    ['backend', 'tpu', 'backend: "tpu" is not auto, webgpu or cpu'],
+    ['what-if', 'maybe', 'what-if: "maybe" is not on or off'],
+  ];
+  const errors = () => page.evaluate(() => (window as unknown as { __events: { type: string; code: string }[] }).__events.filter((e) => e.type === 'playground-error').length);
+  for (const [attribute, value, says] of cases) {
+    const before = await errors();
+    await playground.evaluate((el, [name, v]) => el.setAttribute(name!, v!), [attribute, value]);
+    await expect(playground.locator('.notice').last(), `${attribute}="${value}"`).toContainText(says);
+    expect(await errors(), `${attribute}="${value}"`).toBe(before + 1);
+    const run = await playground.evaluate(async (el) => {
+      const result = await (el as unknown as { train(): Promise<{ stopReason: string; history: unknown[] }> }).train();
+      return { stopReason: result.stopReason, epochs: result.history.length };
+    });
+    expect(run.epochs, `${attribute}="${value}" still trains`).toBeGreaterThan(0);
+    // Back to the default: a removed attribute says nothing.
+    await playground.evaluate((el, name) => el.removeAttribute(name), attribute);
+    expect(await errors(), `removing ${attribute}`).toBe(before + 1);
+  }
+  expect(pageErrors).toEqual([]);
+});

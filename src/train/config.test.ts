@@ -22,11 +22,66 @@ describe('run configuration', () => {
     [{ schedule: 'cosine' }, 'schedule', 'one-cycle'],
     [{ hidden: '64,x' }, 'hidden', []],
     [{ scenario: 'mnist' }, 'scenario', 'line'],
+    // Every field with empty, negative, zero, fractional, NaN, infinite, huge, non-numeric and wrong-case values.
+    [{ epochs: '' }, 'epochs', 1],
+    [{ epochs: -5 }, 'epochs', 1],
+    [{ epochs: 'ten' }, 'epochs', 100],
+    [{ epochs: Infinity }, 'epochs', 100],
+    [{ epochs: 1e12 }, 'epochs', 1000],
+    [{ maxLr: -0.1 }, 'maxLr', 1e-6],
+    [{ maxLr: 'fast' }, 'maxLr', 0.1],
+    [{ maxLr: -Infinity }, 'maxLr', 0.1],
+    [{ maxLr: 1e300 }, 'maxLr', 10],
+    [{ batchSize: 0 }, 'batchSize', 1],
+    [{ batchSize: 2.5 }, 'batchSize', 3],
+    [{ batchSize: 'big' }, 'batchSize', Number.MAX_SAFE_INTEGER],
+    [{ batchSize: Number.NaN }, 'batchSize', Number.MAX_SAFE_INTEGER],
+    [{ trainSize: 0 }, 'trainSize', 2],
+    [{ trainSize: -10 }, 'trainSize', 2],
+    [{ trainSize: 7.5 }, 'trainSize', 8],
+    [{ trainSize: 'all' }, 'trainSize', 100],
+    [{ imbalance: 0 }, 'imbalance', 1],
+    [{ imbalance: -2 }, 'imbalance', 1],
+    [{ imbalance: 1e9 }, 'imbalance', 1000],
+    [{ imbalance: 'half' }, 'imbalance', 1],
+    [{ seed: -1 }, 'seed', 0],
+    [{ seed: 1.5 }, 'seed', 2],
+    [{ seed: 2 ** 40 }, 'seed', 0xffffffff],
+    [{ seed: 'abc' }, 'seed', 0],
+    [{ seeds: 0 }, 'seeds', 1],
+    [{ seeds: 40 }, 'seeds', 16],
+    [{ seeds: 2.5 }, 'seeds', 3],
+    [{ seeds: 'many' }, 'seeds', 1],
+    [{ optimizer: 'SGD' }, 'optimizer', 'sgd'],
+    [{ optimizer: '' }, 'optimizer', 'sgd'],
+    [{ schedule: 'One-Cycle' }, 'schedule', 'one-cycle'],
+    [{ scenario: 'Digits' }, 'scenario', 'line'],
+    [{ scenario: '' }, 'scenario', 'line'],
+    [{ hidden: 'x,y' }, 'hidden', []],
+    [{ hidden: '0' }, 'hidden', []],
+    [{ hidden: '100000' }, 'hidden', []],
+    [{ hidden: '-4' }, 'hidden', []],
+    [{ hidden: '12.5' }, 'hidden', []],
+    [{ scenario: 'digits', hidden: '4096,4096,4096' }, 'hidden', [128]],
   ] as [Record<string, unknown>, string, unknown][])('replaces %j with the nearest valid %s and says why', (input, field, value) => {
     const { config, warnings } = resolveConfig(input);
     expect(config[field as keyof typeof config]).toEqual(value);
     expect(warnings.map((w) => w.field)).toContain(field);
     expect(warnings[0]!.message.length).toBeGreaterThan(20);
+  });
+
+  it('refuses hidden layers too large to train, naming their size, before anything is allocated', () => {
+    const { config, warnings } = resolveConfig({ scenario: 'digits', hidden: '4096,4096,4096' as unknown as number[], batchSize: 1024 });
+    expect(config.hidden).toEqual([128]);
+    expect(warnings[0]!.message).toBe('hidden "4096,4096,4096" needs 33.6 M weights between its layers; the playground trains up to 4.0 M; using "128".');
+    expect(resolveConfig({ scenario: 'digits', hidden: '2000,2000' as unknown as number[] }).warnings).toEqual([]);
+  });
+
+  it('takes null (an attribute removed from the element) as the default, silently', () => {
+    const removed = { epochs: null, maxLr: null, batchSize: null, trainSize: null, hidden: null, optimizer: null, seeds: null } as unknown as Record<string, unknown>;
+    const { config, warnings } = resolveConfig({ scenario: 'digits', ...removed });
+    expect(config).toEqual(defaultConfig('digits'));
+    expect(warnings).toEqual([]);
   });
 
   it('reads layer widths from text and accepts valid values silently', () => {

@@ -48,7 +48,8 @@ function clampNumber(
   max: number,
   integer: boolean,
 ): number {
-  if (value === undefined) return fallback;
+  // null: an attribute removed from the element, which means "back to the default".
+  if (value === undefined || value === null) return fallback;
   const n = typeof value === 'number' ? value : Number(value);
   if (!Number.isFinite(n)) {
     warnings.push({ field, message: `${field} must be a number; "${String(value)}" was replaced by ${fallback}.` });
@@ -63,18 +64,31 @@ function clampNumber(
 }
 
 function oneOf<T extends string>(warnings: ConfigWarning[], field: keyof RunConfig, value: unknown, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
+  if (value === undefined || value === null) return fallback;
   if (allowed.includes(value as T)) return value as T;
   warnings.push({ field, message: `${field} "${String(value)}" is not one of ${allowed.join(', ')}; using "${fallback}".` });
   return fallback;
 }
 
+/**
+ * Weights between hidden layers the playground trains at most: a 2000×2000 layer. Past it a
+ * single step is seconds of a CPU-emulated adapter's time, and a real GPU's watchdog may kill
+ * one chunk; refused before anything is allocated.
+ */
+export const MAX_HIDDEN_WEIGHTS = 4_000_000;
+
 function hiddenLayers(warnings: ConfigWarning[], value: unknown, fallback: number[]): number[] {
-  if (value === undefined) return fallback;
+  if (value === undefined || value === null) return fallback;
   const parts = Array.isArray(value) ? value : String(value).split(',').map((s) => s.trim()).filter((s) => s !== '');
   const widths = parts.map(Number);
   if (widths.some((w) => !Number.isInteger(w) || w < 1 || w > 4096)) {
     warnings.push({ field: 'hidden', message: `hidden "${String(value)}" must be layer widths from 1 to 4096 separated by commas; using "${fallback.join(',')}".` });
+    return fallback;
+  }
+  const between = widths.slice(1).reduce((sum, w, i) => sum + w * widths[i]!, 0);
+  if (between > MAX_HIDDEN_WEIGHTS) {
+    const millions = (n: number) => `${(n / 1e6).toFixed(1)} M`;
+    warnings.push({ field: 'hidden', message: `hidden "${widths.join(',')}" needs ${millions(between)} weights between its layers; the playground trains up to ${millions(MAX_HIDDEN_WEIGHTS)}; using "${fallback.join(',')}".` });
     return fallback;
   }
   return widths;
@@ -95,7 +109,7 @@ export function resolveConfig(input: Partial<RunConfig> & Record<string, unknown
     trainSize: clampNumber(warnings, 'trainSize', input.trainSize, d.trainSize, 2, Number.MAX_SAFE_INTEGER, true),
     hidden: hiddenLayers(warnings, input.hidden, d.hidden),
     imbalance: clampNumber(warnings, 'imbalance', input.imbalance, d.imbalance, 1, 1000, false),
-    oversample: input.oversample === undefined ? d.oversample : Boolean(input.oversample),
+    oversample: input.oversample == null ? d.oversample : Boolean(input.oversample),
     seed: clampNumber(warnings, 'seed', input.seed, d.seed, 0, 0xffffffff, true),
     seeds: clampNumber(warnings, 'seeds', input.seeds, d.seeds, LIMITS.seeds[0], LIMITS.seeds[1], true),
   };

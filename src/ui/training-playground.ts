@@ -261,9 +261,11 @@ export class TrainingPlayground extends LitElement {
     const problems = warnings
       .filter((w) => w.field !== 'data' && changed.has(w.field === 'hidden' ? 'hiddenLayers' : w.field))
       .map((w) => `${ATTRIBUTE_OF[w.field] ?? w.field}: ${w.message}`);
-    if (changed.has('theme') && !THEMES.includes(this.theme)) problems.push(`theme: "${this.theme}" is not light, dark or auto; using light.`);
-    if (changed.has('backend') && !BACKENDS.includes(this.backend)) problems.push(`backend: "${this.backend}" is not auto, webgpu or cpu; using auto.`);
-    if (changed.has('whatIf') && !WHAT_IF_SETTINGS.includes(this.whatIf)) problems.push(`what-if: "${this.whatIf}" is not on or off; using on.`);
+    // null: the attribute was removed, which means the default, silently.
+    const invalid = <T>(value: T | null, allowed: readonly T[]) => value !== null && !allowed.includes(value);
+    if (changed.has('theme') && invalid(this.theme, THEMES)) problems.push(`theme: "${this.theme}" is not light, dark or auto; using light.`);
+    if (changed.has('backend') && invalid(this.backend, BACKENDS)) problems.push(`backend: "${this.backend}" is not auto, webgpu or cpu; using auto.`);
+    if (changed.has('whatIf') && invalid(this.whatIf, WHAT_IF_SETTINGS)) problems.push(`what-if: "${this.whatIf}" is not on or off; using on.`);
     if (changed.has('controls')) {
       const { unknown } = parseControls(this.controls);
       if (unknown.length) problems.push(`controls: ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a control; ignored.`);
