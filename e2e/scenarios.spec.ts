@@ -82,3 +82,12 @@ test('a src whose server never answers says it is loading at once, then gives up
   const errors = await page.evaluate(() => (window as unknown as { __events: { type: string; code: string }[] }).__events.filter((e) => e.type === 'playground-error'));
   expect(errors.map((e) => e.code)).toEqual(['training-failed']);
 });
+
+test('HTML in a CSV is shown as text in the notice, never run', async ({ page, pageErrors }) => {
+  await page.route('**/hostile.csv', (route) => route.fulfill({ contentType: 'text/csv', body: '<b>x</b>,label\n<img src=x onerror="window.__ran=1">,1\n2,0\n' }));
+  const playground = await openPlayground(page, { scenario: 'custom', src: '/hostile.csv' });
+  await expect(playground.locator('.notice')).toContainText('Line 2, column 1: "<img src=x onerror="window.__ran=1">" is not a number.');
+  expect(await playground.evaluate((el) => el.shadowRoot!.querySelectorAll('.notice img, .notice b').length)).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
+  expect(pageErrors).toEqual([]);
+});

@@ -26,6 +26,15 @@ describe('CSV parsing', () => {
     expect(data.rows).toBe(2);
   });
 
+  it('reads 10 MB of rows (160,000 rows of 8 columns) into one table', () => {
+    const line = (i: number) => `${Array.from({ length: 7 }, (_, c) => ((i * 7 + c) % 1000) / 7).map((v) => v.toFixed(5)).join(',')},${i % 3}`;
+    const text = ['a,b,c,d,e,f,g,label', ...Array.from({ length: 160_000 }, (_, i) => line(i))].join('\n');
+    expect(text.length).toBeGreaterThan(10_000_000);
+    const data = parseCsv(text);
+    expect(data.rows).toBe(160_000);
+    expect(data.classCount).toBe(3);
+  });
+
   it.each([
     ['x,y\n1,2\n3,oops\n', /Line 3, column 2: "oops" is not a number/, 3, 2],
     ['x,y\n1,2\n3\n', /Line 3 has 1 columns; the header has 2/, 3, null],
