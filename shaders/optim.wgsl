@@ -41,25 +41,33 @@ fn element(id: vec3<u32>, groups: vec3<u32>) -> u32 {
 
 fn store_weight(i: u32, w: f32) {
   weights[i] = w;
-  if (is_non_finite(w)) { non_finite[i / params.per_model] = 1u; }
+  if (is_non_finite(w)) { non_finite[model_of(i)] = 1u; }
 }
 
-// The step's (lr, momentum) for the model that parameter i belongs to, or none once its run has ended.
-fn hyper_for(i: u32, t: u32) -> vec3<f32> {
-  let m = i / params.per_model;
-  if (t >= params.steps[m / 4u][m % 4u]) { return vec3<f32>(0.0, 0.0, 0.0); }
-  return vec3<f32>(schedule[m * params.schedule_stride + t], 1.0);
+fn model_of(i: u32) -> u32 {
+  return i / params.per_model;
+}
+
+// The run of parameter i's model has ended at step t: the parameter stays as it is.
+fn ended(i: u32, t: u32) -> bool {
+  let m = model_of(i);
+  return t >= params.steps[m / 4u][m % 4u];
+}
+
+// Step t's (lr, momentum or β1) for parameter i's model.
+fn hyper(i: u32, t: u32) -> vec2<f32> {
+  return schedule[model_of(i) * params.schedule_stride + t];
 }
 
 // PyTorch's SGD: v = μ·v + g; w −= lr·v. With μ = 0 this is the notebook's a.sub_(lr * a.grad).
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn sgd(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
   let i = element(id, groups);
-  if (i >= params.count) { return; }
-  let hyper = hyper_for(i, step[0]);
-  if (hyper.z == 0.0) { return; }
-  let lr = hyper.x;
-  let velocity = hyper.y * moment1[i] + grads[i];
+  let t = step[0];
+  if (i >= params.count || ended(i, t)) { return; }
+  let h = hyper(i, t);
+  let lr = h.x;
+  let velocity = h.y * moment1[i] + grads[i];
   moment1[i] = velocity;
   store_weight(i, weights[i] * (1.0 - lr * params.weight_decay) - lr * velocity);
 }
@@ -69,12 +77,11 @@ fn sgd(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) gr
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn adamw(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
   let i = element(id, groups);
-  if (i >= params.count) { return; }
   let t = step[0];
-  let hyper = hyper_for(i, t);
-  if (hyper.z == 0.0) { return; }
-  let lr = hyper.x;
-  let beta1 = hyper.y;
+  if (i >= params.count || ended(i, t)) { return; }
+  let h = hyper(i, t);
+  let lr = h.x;
+  let beta1 = h.y;
   let g = grads[i];
   let m = beta1 * moment1[i] + (1.0 - beta1) * g;
   let v = params.beta2 * moment2[i] + (1.0 - params.beta2) * g * g;

@@ -355,6 +355,4 @@ export class CpuBackend implements Backend {
 
   flush(): void {}
   dispose(): void {}
-
-  /** The float32 (lr, momentum) the WGSL reads for the current step. */
 }

@@ -92,6 +92,9 @@ function isCpuEmulated(description: string): boolean {
 /** The tiled matmul's block of C per workgroup: 16×16 threads of 4×4 outputs (shaders/matmul.wgsl). */
 const TILED_MATMUL_TILE = 64;
 
+/** How long a failed read waits for the device's loss to be reported before saying only that it failed. */
+const LOSS_GRACE_MS = 200;
+
 /** Cached caches drop everything past this many entries, so a long session cannot grow them without bound. */
 const CACHE_LIMIT = 4096;
 
@@ -201,6 +204,8 @@ export class GpuBackend implements Backend {
     try {
       await staging.mapAsync(GPUMapMode.READ, 0, bytes);
     } catch (error) {
+      // A map that fails because the device went may reject just before `lost` resolves: give it a moment, so the loss is what is said.
+      await Promise.race([this.lost, new Promise((resolve) => setTimeout(resolve, LOSS_GRACE_MS))]);
       this.assertUsable();
       throw new Error(`Reading from the GPU failed: ${String(error)}`);
     }

@@ -23,7 +23,8 @@ import { generateLineData, generateLineTables, releaseData, uploadData, type Dev
 import { diagnose } from './diagnosis';
 import { batchesLinearRuns, trainLinearBatch, type BatchRun } from './linear-batch';
 import { findLearningRate } from './lr-find';
-import { batchLimit, sharesBatch, trainModel, trainModels, type TrainOutcome } from './trainer';
+import { pacing } from './pacing';
+import { sharesBatch, trainModel, trainModels, type TrainOutcome } from './trainer';
 import { PREVIEW_ROWS, type EpochStats, type Language, type LrFindResult, type RunConfig, type RunResult, type ScenarioPreview, type WhatIf } from './types';
 import { finalValidLoss, followUpWhatIfs, judgeWhatIfs, planWhatIfs, whatIfResult, type WhatIfPlan } from './what-if';
 import { continuedOutcome, whatIfReuse } from './what-if-reuse';
@@ -86,15 +87,6 @@ async function gpuBackend(options: EngineOptions): Promise<GpuBackend> {
   return new GpuBackend(device, description);
 }
 
-/**
- * The loss message of a backend whose device is lost, or null: a read that failed because the
- * device went may reject just before `lost` resolves, so it is given a moment.
- */
-async function lostSoon(backend: GpuBackend): Promise<string | null> {
-  const moment = new Promise<null>((resolve) => setTimeout(() => resolve(null), 200));
-  return backend.lostMessage ?? Promise.race([backend.lost, moment]);
-}
-
 class TrainingEngine implements Engine {
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
@@ -148,21 +140,26 @@ class TrainingEngine implements Engine {
   private async trainMain(backend: Backend, config: RunConfig, options: TrainOptions): Promise<MainRun> {
     const seedConfigs = Array.from({ length: config.seeds }, (_, i) => ({ ...config, seed: config.seed + i }));
     const onEpoch = options.onEpoch;
+    // In a batch, the first model is the run itself: only its epochs are reported.
+    const callbacks = { signal: options.signal, onEpoch: (stats: EpochStats, m: number) => m === 0 && onEpoch?.(stats) };
+    const batched = (outcomes: TrainOutcome[], data: DeviceData): MainRun => ({
+      outcome: outcomes[0]!,
+      seedHistories: outcomes.map((o) => o.history),
+      availableTrainRows: data.availableTrainRows,
+      smallTrainingSet: data.smallTrainingSet,
+    });
     const batch = await this.linearBatch(backend, seedConfigs);
     if (batch) {
       try {
-        const outcomes = await trainLinearBatch(backend, batch.runs, { signal: options.signal, onEpoch: (stats, m) => m === 0 && onEpoch?.(stats) });
-        const data = batch.runs[0]!.data;
-        return { outcome: outcomes[0]!, seedHistories: outcomes.map((o) => o.history), availableTrainRows: data.availableTrainRows, smallTrainingSet: data.smallTrainingSet };
+        return batched(await trainLinearBatch(backend, batch.runs, callbacks), batch.runs[0]!.data);
       } finally {
         batch.release();
       }
     }
-    const stacked = seedConfigs.length > 1 && seedConfigs.length <= batchLimit(backend) ? await this.stackedSeeds(backend, seedConfigs) : null;
+    const stacked = seedConfigs.length > 1 && seedConfigs.length <= pacing(backend).batchLimit ? await this.stackedSeeds(backend, seedConfigs) : null;
     if (stacked) {
       try {
-        const outcomes = await trainModels(backend, stacked, seedConfigs, { signal: options.signal, onEpoch: (stats, m) => m === 0 && onEpoch?.(stats) });
-        return { outcome: outcomes[0]!, seedHistories: outcomes.map((o) => o.history), availableTrainRows: stacked.availableTrainRows, smallTrainingSet: stacked.smallTrainingSet };
+        return batched(await trainModels(backend, stacked, seedConfigs, callbacks), stacked);
       } finally {
         releaseData(backend, stacked);
       }
@@ -232,7 +229,7 @@ class TrainingEngine implements Engine {
       const key = configs.findIndex((other) => sharesBatch(other, config));
       byData.set(key, [...(byData.get(key) ?? []), i]);
     });
-    const limit = batchLimit(backend);
+    const limit = pacing(backend).batchLimit;
     const groups = [...byData.values()].flatMap((all) => Array.from({ length: Math.ceil(all.length / limit) }, (_, c) => all.slice(c * limit, (c + 1) * limit)));
     const outcomes: (TrainOutcome | undefined)[] = [];
     for (const group of groups) {
@@ -315,7 +312,7 @@ class TrainingEngine implements Engine {
       try {
         return await work(this.current);
       } catch (error) {
-        const lost = this.current instanceof GpuBackend ? await lostSoon(this.current) : null;
+        const lost = this.current instanceof GpuBackend ? this.current.lostMessage : null;
         if (lost === null || !onReset) throw error;
         onReset(`The GPU was reset while training (${lost}); training again on a new device.`);
         await this.replaceDevice();

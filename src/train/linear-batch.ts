@@ -15,7 +15,8 @@ import type { DeviceData } from './device-data';
 import { OwnedTensors } from './owned-tensors';
 import { scheduleTable } from './schedule';
 import { fusesLinearEpochs } from './step-recorder';
-import { chunksInFlight, FUSED_EPOCHS_PER_CHUNK, LINE_START, modelLayers, pumpChunks, type ChunkReadback, type TrainOutcome } from './trainer';
+import { pacing } from './pacing';
+import { FUSED_EPOCHS_PER_CHUNK, LINE_START, modelLayers, pumpChunks, type ChunkReadback, type TrainOutcome } from './trainer';
 import type { EpochStats, RunConfig, StopReason } from './types';
 
 export interface BatchRun {
@@ -137,7 +138,7 @@ export async function trainLinearBatch(backend: Backend, runs: BatchRun[], optio
 
   try {
     backend.setStep(0);
-    const stopped = await pumpChunks(chunksInFlight(backend), () => nextEpoch < longest, recordChunk, takeChunk, options.signal);
+    const stopped = await pumpChunks(pacing(backend).chunksInFlight, () => nextEpoch < longest, recordChunk, takeChunk, options.signal);
     return states.map((state) => {
       const stopReason = state.stopReason ?? (stopped ? 'stopped' : 'done');
       return { history: state.history, stopReason, ...(stopReason === 'done' && state.params ? { params: state.params } : {}) };

@@ -13,7 +13,7 @@
  * const steps = new StepRecorder(backend, data, model, settings);
  * steps.recordEpochs(2, stepsPerEpoch); // then read losses and validLoss[0..2)
  */
-import { FUSED_LINEAR_FEATURES, type AdamSettings, type Backend, type Tensor } from '../backend';
+import { FUSED_LINEAR_FEATURES, type AdamSettings, type Backend, type OptimizerBatch, type Tensor } from '../backend';
 import { yieldToPage } from '../cpu/yield-to-page';
 import type { DeviceData } from './device-data';
 import type { LayerShape, Mlp } from './model';
@@ -68,6 +68,7 @@ export class StepRecorder {
   private readonly trainTargets: Tensor;
   /** Each model has its own copy of the tables (stacked), rather than all sharing one. */
   private readonly ownData: boolean;
+  private readonly optimizerBatches = new Map<number, OptimizerBatch>();
   private readonly owned: OwnedTensors;
   private readonly order: Tensor | null;
   private readonly batch: { x: Tensor; y: Tensor } | null;
@@ -155,15 +156,10 @@ export class StepRecorder {
    */
   async recordEpochsInTurns(epochs: number, stepsPerEpoch: number, active: number, every: number): Promise<void> {
     let since = 0;
-    for (let e = 0; e < epochs; e++) {
-      for (let s = 0; s < stepsPerEpoch; s++) {
-        this.recordStep(active);
-        if (++since >= every) {
-          since = 0;
-          await yieldToPage();
-        }
-      }
-      this.recordValidation(e, active);
+    for (const _ of this.epochSteps(epochs, stepsPerEpoch, active)) {
+      if (++since < every) continue;
+      since = 0;
+      await yieldToPage();
     }
   }
 
@@ -184,8 +180,17 @@ export class StepRecorder {
       this.recordFused(epochs, true);
       return;
     }
+    // Straight through: every step recorded, no pause taken.
+    for (const _ of this.epochSteps(epochs, stepsPerEpoch, active)) continue;
+  }
+
+  /** Records the epochs' steps and validations, pausing (a yield) after each step. */
+  private *epochSteps(epochs: number, stepsPerEpoch: number, active: number): Generator<void> {
     for (let e = 0; e < epochs; e++) {
-      for (let s = 0; s < stepsPerEpoch; s++) this.recordStep(active);
+      for (let s = 0; s < stepsPerEpoch; s++) {
+        this.recordStep(active);
+        yield;
+      }
       this.recordValidation(e, active);
     }
   }
@@ -234,11 +239,21 @@ export class StepRecorder {
       schedule: this.schedule,
       nonFinite: this.nonFinite,
     };
-    const steps = (this.settings.modelSteps ?? [this.scheduleStride]).slice(0, K);
-    const batch = { perModel: model.parameterCount, scheduleStride: this.scheduleStride, steps };
+    const batch = this.optimizerBatch(K);
     if (this.settings.optimizer === 'adam') backend.adamw(optimizerTensors, K * model.parameterCount, ADAM, batch);
     else backend.sgd(optimizerTensors, K * model.parameterCount, SGD_WEIGHT_DECAY, batch);
     backend.advanceStep();
+  }
+
+  /** The first K models' schedules and lengths, made once per K rather than once per step. */
+  private optimizerBatch(K: number): OptimizerBatch {
+    let batch = this.optimizerBatches.get(K);
+    if (!batch) {
+      const steps = (this.settings.modelSteps ?? [this.scheduleStride]).slice(0, K);
+      batch = { perModel: this.model.parameterCount, scheduleStride: this.scheduleStride, steps };
+      this.optimizerBatches.set(K, batch);
+    }
+    return batch;
   }
 
   /** Validation loss into validLoss[slot] (model m's at m·slots + slot) and, for classification, errors into slot's block of `wrong`. */

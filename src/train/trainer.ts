@@ -8,10 +8,11 @@
  * @example
  * const outcome = await trainModel(backend, data, config, { onEpoch: (s) => chart.push(s) });
  */
-import { MAX_BATCH_MODELS, type Backend } from '../backend';
+import type { Backend } from '../backend';
 import { RandomStream } from '../cpu/rng';
 import type { DeviceData } from './device-data';
 import { Mlp, mlpLayers, type LayerShape } from './model';
+import { pacing } from './pacing';
 import { scheduleTable } from './schedule';
 import { fusesLinearEpochs, StepRecorder } from './step-recorder';
 import { STREAMS } from './streams';
@@ -25,30 +26,6 @@ export const MIN_STEPS_PER_CHUNK = 16;
  * (bench/NOTES.md, change 10) while the chart still moves several times a second.
  */
 export const FUSED_EPOCHS_PER_CHUNK = 50;
-/** Chunks recorded ahead of the one being read. */
-export const CHUNKS_IN_FLIGHT = 2;
-
-/**
- * Chunks recorded ahead on `backend`: on the CPU, recording is computing, on the page's
- * thread, so a chunk recorded ahead only lengthens the task before the page's next turn.
- */
-export function chunksInFlight(backend: Backend): number {
-  return backend.kind === 'cpu' ? 1 : CHUNKS_IN_FLIGHT;
-}
-
-/**
- * The most models `backend` trains in one batch. On the CPU a batch saves no arithmetic (its
- * cost is the arithmetic) and makes each of the page's tasks K epochs long, so the CPU trains
- * them one after another; a dispatch holds MAX_BATCH_MODELS.
- */
-export function batchLimit(backend: Backend): number {
-  return backend.kind === 'cpu' ? 1 : MAX_BATCH_MODELS;
-}
-/**
- * Steps between the page's turns on the CPU backend: a digits step (batch 64, 64-128-10)
- * takes about 3.5 ms in Chromium here, so 8 of them stay well inside a 50 ms task.
- */
-export const CPU_STEPS_PER_TURN = 8;
 /** The notebook's starting parameters: a = (-1., 1). */
 export const LINE_START = [-1, 1];
 
@@ -178,7 +155,7 @@ export interface ChunkReadback {
 }
 
 /**
- * Records chunks ahead (`inFlight` of them: chunksInFlight) while there are more, and hands
+ * Records chunks ahead (`inFlight` of them: pacing) while there are more, and hands
  * each one's readback to `take` in order, while `busy`; true when the signal stopped it.
  * Readbacks still in flight settle before it returns, so their buffers may go then.
  */
@@ -257,6 +234,7 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
   backend.setStep(0);
 
   const started = performance.now();
+  const { chunksInFlight, stepsPerTurn } = pacing(backend);
   let nextEpoch = 0;
 
   const recordChunk = (): ChunkReadback => {
@@ -265,8 +243,8 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
     // On stacked data, model m's rows are the m-th copy's.
     const rowsOf = (m: number) => (stacked ? m * data.trainRows : 0);
     if (plan.shuffled) steps.writeOrder(interleaveOrders(orders.slice(0, active).map((o, m) => o.next(epochsPerChunk).map((row) => row + rowsOf(m))), plan.batchRows));
-    // On the CPU recording computes, so it gives the page turns as it goes; elsewhere it only records.
-    const recorded = backend.kind === 'cpu' && !fused ? steps.recordEpochsInTurns(epochs, stepsPerEpoch, active, CPU_STEPS_PER_TURN) : steps.recordEpochs(epochs, stepsPerEpoch, active);
+    // Where recording computes (the CPU), it gives the page turns as it goes.
+    const recorded = stepsPerTurn !== null && !fused ? steps.recordEpochsInTurns(epochs, stepsPerEpoch, active, stepsPerTurn) : steps.recordEpochs(epochs, stepsPerEpoch, active);
     const ranges = [
       ...runs.map((_, m) => ({ tensor: steps.losses, offset: m * packed.stride + nextEpoch * stepsPerEpoch, length: epochs * stepsPerEpoch })),
       { tensor: steps.validLoss, offset: 0, length: K * epochsPerChunk },
@@ -322,7 +300,7 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
 
   try {
     const training = () => runs.some((r) => r.stopReason === null);
-    const stopped = await pumpChunks(chunksInFlight(backend), () => nextEpoch < longest, recordChunk, takeChunk, callbacks.signal, training);
+    const stopped = await pumpChunks(chunksInFlight, () => nextEpoch < longest, recordChunk, takeChunk, callbacks.signal, training);
     const outcomes = runs.map((run): TrainOutcome => {
       const stopReason = run.stopReason ?? (stopped ? 'stopped' : 'done');
       const params = line && stopReason !== 'diverged' ? run.history.at(-1)?.params : undefined;

@@ -135,13 +135,8 @@ export class TrainingController implements ReactiveController {
     }
   }
 
-  private async run(config: RunConfig, request: number): Promise<void> {
-    const id = ++this.runId;
-    // A newer request arrived: this run was cancelled to make way, and reports nothing.
-    const superseded = () => request !== this.requests;
-    const abort = new AbortController();
-    this.abort = abort;
-    this.config = config;
+  /** A run starts (or starts over): nothing of the last one stays on screen. */
+  private begin(config: RunConfig): void {
     this.history = [];
     this.result = null;
     this.diagnosis = null;
@@ -150,6 +145,16 @@ export class TrainingController implements ReactiveController {
     this.running = true;
     this.host.requestUpdate();
     emit(this.host, 'train-start', config);
+  }
+
+  private async run(config: RunConfig, request: number): Promise<void> {
+    const id = ++this.runId;
+    // A newer request arrived: this run was cancelled to make way, and reports nothing.
+    const superseded = () => request !== this.requests;
+    const abort = new AbortController();
+    this.abort = abort;
+    this.config = config;
+    this.begin(config);
     const { lang, whatIf } = this.settings();
     const current = () => id === this.runId && !abort.signal.aborted;
     try {
@@ -184,16 +189,10 @@ export class TrainingController implements ReactiveController {
         },
         onDeviceReset: (message) => {
           if (!current()) return;
-          // The run starts over on a new device: what it drew so far is void.
-          this.history = [];
-          this.whatIfs = [];
-          this.diagnosis = null;
-          this.running = true;
-          this.testing = false;
-          this.host.requestUpdate();
           this.notify(message);
           emit(this.host, 'playground-error', { code: 'device-lost', message });
-          emit(this.host, 'train-start', config);
+          // The run starts over on a new device: what it drew so far is void.
+          this.begin(config);
         },
       });
       if (id !== this.runId || superseded()) return;

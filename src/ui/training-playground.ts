@@ -107,8 +107,7 @@ export class TrainingPlayground extends LitElement {
   @state() private notices: Notice[] = [];
   @state() private customData: Dataset | null = null;
   /** The CSV being fetched for `src`, while it is. */
-  @state() private loadingUrl: string | null = null;
-  private loading: Promise<void> | null = null;
+  @state() private loading: { url: string; done: Promise<void> } | null = null;
   private loadAbort: AbortController | null = null;
   @state() private prefersDark = false;
   @state() private copied = false;
@@ -158,7 +157,7 @@ export class TrainingPlayground extends LitElement {
   async train(): Promise<RunResult> {
     await this.updateComplete;
     if (this.loading) {
-      await this.loading;
+      await this.loading.done;
       await this.updateComplete;
     }
     return this.training.request(this.config);
@@ -279,7 +278,7 @@ export class TrainingPlayground extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     this.syncChart();
-    if (changed.has('src') && this.src) this.loading = this.loadCsv(this.src);
+    if (changed.has('src') && this.src) this.loadCsv(this.src);
     const dataChanged = ['scenario', 'seed', 'trainSize', 'customData'].some((p) => changed.has(p));
     if (dataChanged) void this.training.loadPreview(this.config);
     const trainingChanged = TRAINING_PROPERTIES.some((p) => changed.has(p)) || changed.has('customData');
@@ -307,11 +306,14 @@ export class TrainingPlayground extends LitElement {
   }
 
   /** Fetches and parses `src`, saying so while it loads; a server that does not answer in LOAD_TIMEOUT_MS gets a notice. */
-  private async loadCsv(url: string): Promise<void> {
+  private loadCsv(url: string): void {
     this.loadAbort?.abort();
     const abort = new AbortController();
     this.loadAbort = abort;
-    this.loadingUrl = url;
+    this.loading = { url, done: this.fetchCsv(url, abort) };
+  }
+
+  private async fetchCsv(url: string, abort: AbortController): Promise<void> {
     const timer = setTimeout(() => abort.abort(new Error(`Could not load ${url}: no answer after ${LOAD_TIMEOUT_MS / 1000} s.`)), LOAD_TIMEOUT_MS);
     try {
       const response = await fetch(url, { signal: abort.signal });
@@ -328,10 +330,7 @@ export class TrainingPlayground extends LitElement {
       emit(this, 'playground-error', { code: reason instanceof CsvError ? 'invalid-csv' : 'training-failed', message });
     } finally {
       clearTimeout(timer);
-      if (abort === this.loadAbort) {
-        this.loadingUrl = null;
-        this.loading = null;
-      }
+      if (abort === this.loadAbort) this.loading = null;
     }
   }
 
@@ -411,7 +410,7 @@ export class TrainingPlayground extends LitElement {
       ${this.training.activeBackend === 'cpu' && this.training.cpuReason
         ? html`<p class="status" role="note">${t.cpuBecause(this.training.cpuReason)}</p>`
         : nothing}
-      ${this.loadingUrl ? html`<p class="status" role="status">${t.loadingData(this.loadingUrl)}</p>` : nothing}
+      ${this.loading ? html`<p class="status" role="status">${t.loadingData(this.loading.url)}</p>` : nothing}
       ${this.notices.map(
         (notice, i) => html`<div class="notice" role="status"><p><strong>${t.noticeTitles[notice.kind]}:</strong> ${notice.text}</p>
           <button class="secondary" @click=${() => (this.notices = this.notices.filter((_, j) => j !== i))}>${t.dismiss}</button></div>`,
@@ -446,7 +445,8 @@ export class TrainingPlayground extends LitElement {
     if (!diagnosis) return nothing;
     const config = this.training.config ?? this.config;
     const advised = this.result ? advisedWhatIf(diagnosis, this.result.stopReason) : null;
-    const state = this.running ? t.running : this.training.testing ? t.provisional : diagnosis.final ? t.tested : t.provisional;
+    // While the what-ifs train, the diagnosis is still the provisional one.
+    const state = this.running ? t.running : diagnosis.final ? t.tested : t.provisional;
     return html`<section part="diagnosis" data-code=${diagnosis.code} data-final=${String(diagnosis.final)} aria-live="polite">
       <h3>${t.diagnosis} · ${state}</h3>
       <p>${diagnosis.message}</p>
