@@ -26,6 +26,11 @@ const CASES: { name: string; base: Partial<RunConfig>; changes: Partial<RunConfi
     changes: [{}, { maxLr: 1 }, { epochs: 2 }],
   },
   {
+    name: 'line in mini-batches of 10 (not the fused kernel): other rates and lengths, each with its own (a, b)',
+    base: { scenario: 'line', epochs: 3, batchSize: 10, seed: 6 },
+    changes: [{}, { maxLr: 0.01 }, { epochs: 2, maxLr: 0.3 }],
+  },
+  {
     name: 'a regression CSV (MSE), batches of 8, SGD, one run diverging',
     base: { scenario: 'custom', data: regression(), epochs: 3, batchSize: 8, optimizer: 'sgd', maxLr: 0.01, hidden: [8], seed: 3 },
     changes: [{}, { maxLr: 10, schedule: 'constant' }, { epochs: 2 }],
@@ -56,6 +61,7 @@ function expectSameRun(batched: TrainOutcome, alone: TrainOutcome, tolerance: nu
   }
   batched.history.forEach((h, e) => {
     const a = alone.history[e]!;
+    h.params?.forEach((p, j) => expect(close(p, a.params![j]!, tolerance), `${label} epoch ${e + 1} params`).toBe(true));
     expect(close(h.trainLoss, a.trainLoss, tolerance), `${label} epoch ${e + 1} train ${h.trainLoss} vs ${a.trainLoss}`).toBe(true);
     expect(close(h.validLoss, a.validLoss, tolerance), `${label} epoch ${e + 1} valid ${h.validLoss} vs ${a.validLoss}`).toBe(true);
   });
@@ -105,8 +111,8 @@ export function describeBatchEquality(backend: () => Backend, tolerance: number)
     it(`trains K models in one batch as each alone: ${c.name}`, async () => {
       const configs = c.changes.map((change) => resolveConfig({ ...c.base, ...change }).config);
       const { scenario } = configs[0]!;
-      const dataset = scenario === 'digits' ? await loadDigits() : scenario === 'cancer' ? loadCancer() : configs[0]!.data!;
-      const data = uploadData(backend(), prepareData(dataset, configs[0]!, { standardize: scenario !== 'digits' }));
+      const dataset = scenario === 'digits' ? await loadDigits() : scenario === 'cancer' ? loadCancer() : configs[0]!.data;
+      const data = dataset ? uploadData(backend(), prepareData(dataset, configs[0]!, { standardize: scenario !== 'digits' })) : generateLineData(backend(), configs[0]!);
       try {
         const batched = await trainModels(backend(), data, configs);
         for (const [m, config] of configs.entries()) {

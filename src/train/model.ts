@@ -117,9 +117,10 @@ export class Mlp {
     });
   }
 
-  /** Sets every weight of a one-layer model without bias: line's starting (a, b) = (−1, 1). */
+  /** Sets every weight of a one-layer model without bias, in each model: line's starting (a, b) = (−1, 1). */
   setWeights(values: number[]): void {
-    this.backend.write(this.slices[0]!.weight, Float32Array.from(values));
+    // Every model's copy: model m's first weight sits m·parameterCount in.
+    for (let m = 0; m < this.models; m++) this.backend.write(this.weights, Float32Array.from(values), m * this.parameterCount + this.slices[0]!.weightOffset);
   }
 
   /** Activation buffers, one per layer, for `rows` rows of each model; the caller releases them. */

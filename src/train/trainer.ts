@@ -249,8 +249,8 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
       ...runs.map((_, m) => ({ tensor: steps.losses, offset: m * packed.stride + nextEpoch * stepsPerEpoch, length: epochs * stepsPerEpoch })),
       { tensor: steps.validLoss, offset: 0, length: K * epochsPerChunk },
       { tensor: steps.nonFinite },
-      // line's (a, b) after the chunk, so its view can move while training runs.
-      { tensor: model.weights, offset: 0, length: line ? 2 : 0 },
+      // line's (a, b) after the chunk, so its view can move while training runs: model m's at m·parameterCount.
+      { tensor: model.weights, offset: 0, length: line ? model.totalParameters : 0 },
       ...(steps.wrong ? [{ tensor: steps.wrong, offset: 0, length: epochs * steps.wrongStride }] : []),
     ];
     const chunk = { firstEpoch: nextEpoch, epochs, values: recorded ? recorded.then(() => backend.readRanges(ranges)) : backend.readRanges(ranges) };
@@ -288,7 +288,8 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
           const labels = stacked ? data.validLabels.subarray(m * rows, (m + 1) * rows) : data.validLabels;
           Object.assign(stats, errorRates(wrong.subarray(e * steps.wrongStride + m * rows, e * steps.wrongStride + (m + 1) * rows), labels, data.classCount));
         }
-        if (line && e === chunk.epochs - 1 && weights!.every(Number.isFinite)) stats.params = Array.from(weights!);
+        const own = weights!.subarray(m * model.parameterCount, m * model.parameterCount + 2);
+        if (line && e === chunk.epochs - 1 && own.every(Number.isFinite)) stats.params = Array.from(own);
         run.history.push(stats);
         callbacks.onEpoch?.(stats, order[m]!);
       }
