@@ -47,6 +47,9 @@ test('dark: the dark theme', async ({ page }) => {
 test('pt-BR: every string in Portuguese', async ({ page }) => {
   const playground = await openPlayground(page, { scenario: 'cancer', lang: 'pt-BR', seed: '1', epochs: '12', controls: 'epochs max-lr batch-size oversample' });
   await nextRun(page, 0);
+  // The data's own class names too.
+  await expect(playground.locator('.class-errors')).toContainText('maligno');
+  await expect(playground.locator('.class-errors')).not.toContainText('malignant');
   await frozen(page, playground);
 });
 

@@ -34,6 +34,8 @@ export interface FinalFacts {
   change: string | null;
   whatIfLoss: string;
   mainLoss: string;
+  /** Every change tried ended with a higher validation loss than the run's: the best is only the closest. */
+  allHigher: boolean;
   divergedAt: number | null;
 }
 
@@ -98,9 +100,10 @@ const en: Catalog = {
       case 'more-data':
         return `More data helps: ${evidence}.`;
       case 'ok':
-        return f.change
-          ? `Training looks healthy: no change tried lowered the validation loss (${f.mainLoss}) by 25 % or more; the best, ${f.change}, ends at ${f.whatIfLoss}.`
-          : `Training looks healthy: the validation loss ends at ${f.mainLoss}.`;
+        if (!f.change) return `Training looks healthy: the validation loss ends at ${f.mainLoss}.`;
+        return f.allHigher
+          ? `Training looks healthy: every change tried ended with a higher validation loss than this run's ${f.mainLoss}; the closest, ${f.change}, ends at ${f.whatIfLoss}.`
+          : `Training looks healthy: no change tried lowered the validation loss (${f.mainLoss}) by 25 % or more; the best, ${f.change}, ends at ${f.whatIfLoss}.`;
     }
   },
   change(c) {
@@ -180,9 +183,10 @@ const ptBR: Catalog = {
       case 'more-data':
         return `Mais dados ajudam: ${evidence}.`;
       case 'ok':
-        return f.change
-          ? `O treino parece saudável: nenhuma mudança testada baixou a perda na validação (${f.mainLoss}) em 25 % ou mais; a melhor, ${f.change}, termina em ${f.whatIfLoss}.`
-          : `O treino parece saudável: a perda na validação termina em ${f.mainLoss}.`;
+        if (!f.change) return `O treino parece saudável: a perda na validação termina em ${f.mainLoss}.`;
+        return f.allHigher
+          ? `O treino parece saudável: toda mudança testada terminou com a perda na validação maior que a deste treino, ${f.mainLoss}; a mais próxima, ${f.change}, termina em ${f.whatIfLoss}.`
+          : `O treino parece saudável: nenhuma mudança testada baixou a perda na validação (${f.mainLoss}) em 25 % ou mais; a melhor, ${f.change}, termina em ${f.whatIfLoss}.`;
     }
   },
   change(c) {

@@ -139,6 +139,7 @@ export function judgeWhatIfs(config: RunConfig, history: EpochStats[], stopReaso
     change: evidence ? catalog.change(changeWords(evidence.change, config)) : null,
     whatIfLoss: evidence ? formatLoss(evidence.finalValidLoss) : '—',
     mainLoss: formatLoss(finalValidLoss(history, stopReason)),
+    allHigher: evidence !== null && evidence.gain < 1,
     divergedAt: stopReason === 'diverged' ? history.length + 1 : null,
   });
   return { code, message, bestEpoch: bestEpoch(history), evidence: whatIfs, final: true };

@@ -463,7 +463,10 @@ export class TrainingPlayground extends LitElement {
       return lineView(preview, params, t.lineView);
     }
     if (preview.kind === 'digits') return digitsView(preview, this.running ? null : (this.result?.predictions ?? null), t.digitsView, t.predicted);
-    const names = preview.classNames ?? [];
+    // The built-in cancer data names its classes in English; the page's language names them here.
+    const names = (preview.classNames ?? []).map((name) =>
+      this.config.scenario === 'cancer' ? ((t.cancerClasses as Record<string, string>)[name] ?? name) : name,
+    );
     return names.length ? classErrorsView(names, this.history.at(-1)?.classErrorRates ?? null, t.classErrors) : nothing;
   }
 

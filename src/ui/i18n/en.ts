@@ -49,6 +49,8 @@ export const en = {
   failed: 'Training failed',
   dismiss: 'Dismiss',
   loadingData: (url: string) => `Loading data from ${url}…`,
+  /** The built-in cancer data's classes, as its file names them. */
+  cancerClasses: { malignant: 'malignant', benign: 'benign' },
   loss: 'loss',
   seedsLow: 'valid loss, lowest seed',
   seedsHigh: 'valid loss, highest seed',

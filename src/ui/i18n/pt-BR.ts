@@ -51,6 +51,7 @@ export const ptBR: Strings = {
   failed: 'O treino falhou',
   dismiss: 'Fechar',
   loadingData: (url) => `Carregando os dados de ${url}…`,
+  cancerClasses: { malignant: 'maligno', benign: 'benigno' },
   loss: 'perda',
   seedsLow: 'perda na validação, menor semente',
   seedsHigh: 'perda na validação, maior semente',
