@@ -17,8 +17,10 @@ test('each preset sets its playground, and the tested diagnosis names the failur
     ['Too many epochs', 'cancer', 'too-many-epochs', /lowest at epoch \d+/],
   ];
   for (const [button, id, code, evidence] of presets) {
-    const before = await startsRun(page, () => page.getByRole('button', { name: button, exact: true }).click(), id);
-    const run = await nextRun(page, before, id);
+    // Clicking scrolls the page: a playground that leaves the screen pauses its run (a train-end, 'stopped')
+    // and resumes it on screen, so wait for the diagnosis, which only a finished run gives.
+    const before = await startsRun(page, () => page.getByRole('button', { name: button, exact: true }).click(), id, 'diagnosis');
+    const run = await nextRun(page, before, id, 'diagnosis');
     expect(run.final, button).toBe(true);
     expect(run.code, `${button}: ${run.message}`).toBe(code);
     expect(run.message).toMatch(evidence);

@@ -54,29 +54,34 @@ export async function trainEnds(page: Page, id = 'tp'): Promise<number> {
 
 /**
  * Does `action` (which starts a run, cancelling the one in progress) and returns how many
- * train-ends had fired when the new run started: a cancelled run fires none after that, and
- * the new run may end before this returns (a line run takes one dispatch).
+ * `counted` events (train-end, or diagnosis) had fired when the new run started: a cancelled
+ * run fires none after that, and the new run may end before this returns (a line run takes
+ * one dispatch).
  */
-export async function startsRun(page: Page, action: () => Promise<void>, id = 'tp'): Promise<number> {
+export async function startsRun(page: Page, action: () => Promise<void>, id = 'tp', counted: 'train-end' | 'diagnosis' = 'train-end'): Promise<number> {
   const starts = await eventCount(page, 'train-start', id);
   await action();
   await expect.poll(() => eventCount(page, 'train-start', id)).toBeGreaterThan(starts);
-  return page.evaluate(([target, count]) => {
+  return page.evaluate(([target, count, type]) => {
     const events = (window as unknown as { __events: { type: string; id: string }[] }).__events.filter((e) => e.id === target);
     const start = events.filter((e) => e.type === 'train-start')[count as number];
-    return events.slice(0, events.indexOf(start!)).filter((e) => e.type === 'train-end').length;
-  }, [id, starts] as const);
+    return events.slice(0, events.indexOf(start!)).filter((e) => e.type === type).length;
+  }, [id, starts, counted] as const);
 }
 
-/** Waits for a train-end after the first `after` ones, with the element idle (its what-ifs done too), and summarises it. */
-export async function nextRun(page: Page, after: number, id = 'tp'): Promise<RunSummary> {
+/**
+ * Waits for an `on` event (train-end; or diagnosis, which a run paused off screen does not
+ * fire) after the first `after` ones, with the element idle (its what-ifs done too), and
+ * summarises the run.
+ */
+export async function nextRun(page: Page, after: number, id = 'tp', on: 'train-end' | 'diagnosis' = 'train-end'): Promise<RunSummary> {
   await page.waitForFunction(
-    ([target, count]) => {
+    ([target, count, type]) => {
       const events = (window as unknown as { __events: { type: string; id: string }[] }).__events;
       const el = document.getElementById(target as string) as HTMLElement & { running: boolean; testing: boolean };
-      return events.filter((e) => e.type === 'train-end' && e.id === target).length > (count as number) && !el.running && !el.testing;
+      return events.filter((e) => e.type === type && e.id === target).length > (count as number) && !el.running && !el.testing;
     },
-    [id, after],
+    [id, after, on] as const,
     { timeout: 110_000 },
   );
   return summary(page, id);
