@@ -33,7 +33,7 @@ async function measure(contender) {
     page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
     page.on('response', (response) => response.status() >= 400 && console.error(`  ${response.status()} ${response.url()}`));
     await page.goto(`http://localhost:${port}/bench/bench/index.html?contender=${contender}${workloads ? `&workloads=${workloads}` : ''}`);
-    await page.waitForFunction(() => window.__bench, null, { timeout: 15 * 60_000, polling: 1000 });
+    await page.waitForFunction(() => window.__bench, null, { timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 15 * 60_000), polling: 1000 });
     const result = await page.evaluate(() => window.__bench);
     if (result.error) console.error(`  ${contender} failed part-way, kept ${result.rows.length} numbers: ${result.error}`);
     return result;

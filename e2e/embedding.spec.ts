@@ -186,3 +186,19 @@ test('bad attribute values, one after another: each gives a notice and one playg
   }
   expect(pageErrors).toEqual([]);
 });
+
+test('a change made the moment a run ends starts the next run (it was once left waiting for ever)', async ({ page }) => {
+  // Set from the first diagnosis event's own continuation: the run's loop is finishing just then.
+  await page.addInitScript(() => {
+    document.addEventListener(
+      'diagnosis',
+      (event) => void Promise.resolve().then(() => (event.target as HTMLElement).setAttribute('max-lr', '0.2')),
+      { once: true },
+    );
+  });
+  await openPlayground(page, { scenario: 'line', epochs: '10' });
+  await expect.poll(() => summary(page).then((s) => s.maxLr), { timeout: 30_000 }).toBe(0.2);
+  const run = await nextRun(page, 1);
+  expect(run.maxLr).toBe(0.2);
+  expect(run.epochs).toBe(10);
+});

@@ -55,7 +55,8 @@ export class TrainingController implements ReactiveController {
   private waiting: RunConfig | null = null;
   /** Counts requests: a run whose request is no longer the latest was superseded and stays silent. */
   private requests = 0;
-  private loop: Promise<void> | null = null;
+  /** The drain loop is running: it takes every request made before it stops. */
+  private draining = false;
   private runId = 0;
   private readonly waiters = new Set<{ resolve: (result: RunResult) => void; reject: (error: Error) => void }>();
 
@@ -81,7 +82,7 @@ export class TrainingController implements ReactiveController {
     this.requests++;
     this.waiting = config;
     this.abort?.abort();
-    this.loop ??= this.drain().finally(() => (this.loop = null));
+    void this.drain();
     return new Promise((resolve, reject) => this.waiters.add({ resolve, reject }));
   }
 
@@ -127,11 +128,23 @@ export class TrainingController implements ReactiveController {
     return this.engine;
   }
 
+  /**
+   * Runs what is waiting, one run after another. The flag drops in the same step as the last
+   * look at `waiting`: a request made after that look starts a new loop. (A loop promise cleared
+   * by a `.finally` left a gap of one microtask, in which a request found the old loop still
+   * set and stayed waiting for ever.)
+   */
   private async drain(): Promise<void> {
-    while (this.waiting) {
-      const config = this.waiting;
-      this.waiting = null;
-      await this.run(config, this.requests);
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.waiting) {
+        const config = this.waiting;
+        this.waiting = null;
+        await this.run(config, this.requests);
+      }
+    } finally {
+      this.draining = false;
     }
   }
 
