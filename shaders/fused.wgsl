@@ -31,7 +31,7 @@ struct LinearParams {
   valid_slots: u32,
   validate: u32,         // 0: steps only, no validation (the LR finder)
   schedule_stride: u32,  // steps each model's schedule and losses hold
-  _pad0: u32,
+  first_step: u32,       // the step counter when recorded: the host knows it, and a uniform frees a storage binding
   _pad1: u32,
   _pad2: u32,
   models: array<ModelSlot, MAX_MODELS>,
@@ -43,12 +43,11 @@ struct LinearParams {
 @group(0) @binding(3) var<storage, read_write> weights: array<f32>;   // model m at m·features
 @group(0) @binding(4) var<storage, read_write> velocity: array<f32>;
 @group(0) @binding(5) var<storage, read_write> losses: array<f32>;    // model m's step t at m·schedule_stride + t
-@group(0) @binding(6) var<storage, read> step: array<u32>;
+@group(0) @binding(6) var<storage, read_write> trajectory: array<f32>; // model m's w after step t at (m·schedule_stride + t)·features
 @group(0) @binding(7) var<storage, read_write> valid_loss: array<f32>; // model m's slot at m·valid_slots
 @group(0) @binding(8) var<storage, read_write> non_finite: array<u32>; // one per model
 
 var<workgroup> partial: array<array<f32, THREADS>, 5>;  // the loss, then one gradient per feature
-var<workgroup> first_step: u32;
 
 fn is_non_finite(v: f32) -> bool {
   return (bitcast<u32>(v) & 0x7f800000u) == 0x7f800000u;
@@ -72,17 +71,16 @@ fn residual(x_at: u32, y_at: u32, w: array<f32, MAX_FEATURES>) -> f32 {
 }
 
 // One workgroup per model: models never share a sum, so they need no synchronisation with
-// each other, and a model whose run has ended skips its epochs. The step counter is only
-// read here (every workgroup must see the same start); advance_steps moves it on afterwards.
+// each other, and a model whose run has ended skips its epochs. The first step comes with the
+// uniform (the same for every workgroup); advance_steps moves the shared counter on afterwards.
 @compute @workgroup_size(THREADS)
 fn linear_sgd_epochs(@builtin(local_invocation_id) lid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>) {
   let local = lid.x;
   let model = wid.x;
   let slot = params.models[model];
   let features = params.features;
-  if (local == 0u) { first_step = step[0]; }
   // Uniform across the workgroup, so the epoch loop below may hold barriers.
-  let first = workgroupUniformLoad(&first_step);
+  let first = params.first_step;
   let remaining = select(0u, slot.steps - first, slot.steps > first);
   let epochs = min(params.epochs, remaining);
   let at = model * features;
@@ -119,7 +117,12 @@ fn linear_sgd_epochs(@builtin(local_invocation_id) lid: vec3<u32>, @builtin(work
       w[f] = w[f] - hyper.x * v[f];
       bad = bad || is_non_finite(w[f]);
     }
-    if (local == 0u) { losses[model * params.schedule_stride + t] = mean_loss; }
+    if (local == 0u) {
+      losses[model * params.schedule_stride + t] = mean_loss;
+      // The path through (a, b): one store a step, read back with the losses.
+      let record = (model * params.schedule_stride + t) * features;
+      for (var f = 0u; f < features; f++) { trajectory[record + f] = w[f]; }
+    }
     // Every thread has read the sums before anyone overwrites them.
     workgroupBarrier();
     // The validation loss of the new weights, into slot t % valid_slots (none for the LR finder).

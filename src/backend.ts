@@ -85,6 +85,26 @@ export interface TensorRange {
   length?: number;
 }
 
+/** Part of a copy: `length` elements from source[from] into target[to]. */
+export interface CopyRange {
+  from: number;
+  to: number;
+  length: number;
+}
+
+/** The span a copy covers, the whole tensors when no range is given; throws where it would run past either end. */
+export function copySpan(source: Tensor, target: Tensor, range?: CopyRange): CopyRange {
+  if (!range) {
+    if (source.length !== target.length) throw new Error(`Copying "${source.label}" (${source.length}) into "${target.label}" (${target.length}): the lengths differ.`);
+    return { from: 0, to: 0, length: source.length };
+  }
+  const { from, to, length } = range;
+  if (from < 0 || to < 0 || length < 0 || from + length > source.length || to + length > target.length) {
+    throw new Error(`Copying ${length} elements from "${source.label}"[${from}] (${source.length}) into "${target.label}"[${to}] (${target.length}) runs past the end.`);
+  }
+  return range;
+}
+
 export interface LossTensors {
   logits: Tensor;
   /** MSE: float targets. Cross-entropies: u32 labels. */
@@ -144,6 +164,8 @@ export interface LinearEpochTensors {
   losses: Tensor;
   /** Model m's step t validation loss at m·validSlots + t % validSlots. */
   validLoss: Tensor;
+  /** Model m's weights after step t at (m·scheduleStride + t)·features: the path the lesson-2 picture replays. */
+  trajectory: Tensor;
   /** u32 per model, set to 1 when that model's loss or weights became non-finite. */
   nonFinite: Tensor;
 }
@@ -157,6 +179,25 @@ export interface LinearEpochShape {
   validSlots: number;
   /** Steps each model's schedule and losses hold. */
   scheduleStride: number;
+}
+
+/**
+ * An (a, b) grid: `cols` values of a from aMin (left) to aMax (right), `rows` values of b from
+ * bMax (top) to bMin (bottom); an axis of one point sits at its first end (aMin, bMax).
+ */
+export interface SurfaceGrid {
+  aMin: number;
+  aMax: number;
+  bMin: number;
+  bMax: number;
+  cols: number;
+  rows: number;
+}
+
+/** The grid's a at column c and b at row r. */
+export function gridPoint(grid: SurfaceGrid, c: number, r: number): [number, number] {
+  const along = (i: number, count: number, from: number, to: number) => (count < 2 ? from : from + (to - from) * (i / (count - 1)));
+  return [along(c, grid.cols, grid.aMin, grid.aMax), along(r, grid.rows, grid.bMax, grid.bMin)];
 }
 
 /** The most models one fused dispatch trains: `seeds` goes up to 16. */
@@ -190,8 +231,11 @@ export interface Backend {
   /** Several ranges in one readback (one submission, one map on the GPU). */
   readRanges(ranges: TensorRange[]): Promise<Float32Array[]>;
   readWords(tensor: Tensor): Promise<Uint32Array>;
-  /** target = source, recorded in order with the other operations (the lengths must match). */
-  copy(source: Tensor, target: Tensor): void;
+  /**
+   * target = source, recorded in order with the other operations (the lengths must match);
+   * with `range`, `length` elements from source[from] to target[to].
+   */
+  copy(source: Tensor, target: Tensor, range?: CopyRange): void;
   release(tensor: Tensor): void;
 
   fill(view: StridedView, value: number): void;
@@ -214,6 +258,12 @@ export interface Backend {
 
   sgd(tensors: OptimizerTensors, count: number, weightDecay: number, batch?: OptimizerBatch): void;
   adamw(tensors: OptimizerTensors, count: number, settings: AdamSettings, batch?: OptimizerBatch): void;
+
+  /**
+   * out[r·cols + c] = mean over `rows` rows of (a·x[i,0] + b·x[i,1] − y[i])² at the grid's
+   * point (c, r): the loss surface of the lesson-2 model, every point at once.
+   */
+  lossSurface(x: Tensor, y: Tensor, rows: number, out: Tensor, grid: SurfaceGrid): void;
 
   /** `epochs` full-batch SGD steps of y = x·w with MSE for each of K models, each then validated, in one dispatch; step += epochs. */
   linearSgdEpochs(tensors: LinearEpochTensors, shape: LinearEpochShape): void;

@@ -12,6 +12,7 @@ import { SLICE_ALIGNMENT, type Backend, type LossKind, type StridedView, type Te
 import { RandomStream, uniformFloat } from '../cpu/rng';
 import { packTensors } from '../packed-tensors';
 import { batchedKernelChecks } from './batched-kernel-checks';
+import { copyRangeChecks, surfaceChecks } from './surface-checks';
 import { compare, concat, type Comparison } from './compare';
 
 /** ‖out − ref‖ / ‖ref‖ must stay under this. */
@@ -518,6 +519,7 @@ function fusedLinearChecks(): KernelCheck[] {
         velocity: upload(backend, velocity, 'velocity'),
         losses: poisoned(backend, models * stride, 'losses'),
         validLoss: poisoned(backend, models * validSlots, 'valid losses'),
+        trajectory: poisoned(backend, models * stride * features, 'trajectory'),
         nonFinite: upload(backend, new Uint32Array(models), 'non-finite'),
       };
       const probe = poisoned(backend, stride + 1, 'step probe');
@@ -530,6 +532,7 @@ function fusedLinearChecks(): KernelCheck[] {
       const refV = Array.from(velocity);
       const refLosses = new Array<number>(models * stride).fill(NaN);
       const refValid = new Array<number>(models * validSlots).fill(NaN);
+      const refTrajectory = new Array<number>(models * stride * features).fill(NaN);
       specs.forEach((spec, m) => {
         const wm = refW.slice(m * features, (m + 1) * features);
         const vm = refV.slice(m * features, (m + 1) * features);
@@ -541,15 +544,16 @@ function fusedLinearChecks(): KernelCheck[] {
             vm[f] = Math.fround(mu * vm[f]! + (2 * grad[f]!) / spec.rows);
             wm[f] = Math.fround(wm[f]! - lr * vm[f]!);
           }
+          refTrajectory.splice((m * stride + step) * features, features, ...wm);
           if (validate) refValid[m * validSlots + (step % validSlots)] = linearReference(spec.valid.x, spec.valid.y, wm, spec.validRows, features).loss / spec.validRows;
         }
         refW.splice(m * features, features, ...wm);
         refV.splice(m * features, features, ...vm);
       });
       const refProbe = Array.from({ length: stride + 1 }, (_, i) => (i === first + epochs ? specs[0]!.train.y[0]! : NaN));
-      const outputs = [t.weights, t.velocity, t.losses, t.validLoss, probe];
-      const refs = [refW, refV, refLosses, refValid, refProbe];
-      const made = [whole, t.schedule, t.weights, t.velocity, t.losses, t.validLoss, t.nonFinite, probe];
+      const outputs = [t.weights, t.velocity, t.losses, t.validLoss, t.trajectory, probe];
+      const refs = [refW, refV, refLosses, refValid, refTrajectory, refProbe];
+      const made = [whole, t.schedule, t.weights, t.velocity, t.losses, t.validLoss, t.trajectory, t.nonFinite, probe];
       return finish(backend, outputs, refs, made, t.nonFinite);
     },
   }));
@@ -571,5 +575,7 @@ export function kernelChecks(): KernelCheck[] {
     ...countErrorsChecks(),
     ...optimizerChecks(),
     ...fusedLinearChecks(),
+    ...surfaceChecks(),
+    ...copyRangeChecks(),
   ];
 }

@@ -10,8 +10,11 @@
  */
 import { yieldToPage } from './yield-to-page';
 import {
+  copySpan,
+  gridPoint,
   SLICE_ALIGNMENT,
   type AdamSettings,
+  type CopyRange,
   type Backend,
   type DType,
   type LinearEpochShape,
@@ -24,6 +27,7 @@ import {
   type OptimizerTensors,
   type RandomPosition,
   type StridedView,
+  type SurfaceGrid,
   type Tensor,
   type TensorRange,
 } from '../backend';
@@ -75,10 +79,10 @@ export class CpuBackend implements Backend {
     else t.values.set(data, offset);
   }
 
-  copy(source: Tensor, target: Tensor): void {
+  copy(source: Tensor, target: Tensor, range?: CopyRange): void {
     const [s, t] = [own(source), own(target)];
-    if (s.length !== t.length) throw new Error(`Copying "${s.label}" (${s.length}) into "${t.label}" (${t.length}): the lengths differ.`);
-    t.values.set(s.values);
+    const { from, to, length } = copySpan(s, t, range);
+    t.values.set(s.values.subarray(from, from + length), to);
   }
 
   // A read is where training waits for results: the page gets its turn there (yieldToPage).
@@ -334,6 +338,7 @@ export class CpuBackend implements Backend {
           w[f] = w[f]! - lr * v[f]!;
           nonFinite ||= !Number.isFinite(w[f]!);
         }
+        own(t.trajectory).values.set(w, (m * scheduleStride + step) * features);
         if (shape.validate) {
           const valid = sums(own(model.validX).values, own(model.validY).values, model.validRows) / model.validRows;
           own(t.validLoss).values[m * validSlots + (step % validSlots)] = valid;
@@ -343,6 +348,21 @@ export class CpuBackend implements Backend {
       if (nonFinite) own(t.nonFinite).words[m] = 1;
     });
     this.step = first + shape.epochs;
+  }
+
+  lossSurface(x: Tensor, y: Tensor, rows: number, out: Tensor, grid: SurfaceGrid): void {
+    const [xs, ys, values] = [own(x).values, own(y).values, own(out).values];
+    for (let r = 0; r < grid.rows; r++) {
+      for (let c = 0; c < grid.cols; c++) {
+        const [a, b] = gridPoint(grid, c, r).map(Math.fround) as [number, number];
+        let total = 0;
+        for (let i = 0; i < rows; i++) {
+          const diff = a * xs[2 * i]! + b * xs[2 * i + 1]! - ys[i]!;
+          total += diff * diff;
+        }
+        values[r * grid.cols + c] = total / rows;
+      }
+    }
   }
 
   setStep(step: number): void {

@@ -13,8 +13,10 @@
  */
 import {
   MAX_BATCH_MODELS,
+  copySpan,
   SLICE_ALIGNMENT,
   type AdamSettings,
+  type CopyRange,
   type Backend,
   type DType,
   type LinearEpochShape,
@@ -27,6 +29,7 @@ import {
   type OptimizerTensors,
   type RandomPosition,
   type StridedView,
+  type SurfaceGrid,
   type Tensor,
   type TensorRange,
 } from '../backend';
@@ -119,6 +122,11 @@ export class GpuBackend implements Backend {
   private readonly staging: StagingPool;
   private readonly pool = new BufferPool();
   private readonly step: GpuTensor;
+  /**
+   * The step counter as the host last set and advanced it: the fused linear epochs take their
+   * first step from their uniform, which leaves a storage binding for the trajectory.
+   */
+  private hostStep = 0;
   private readonly errors: string[] = [];
   /** Set once the device is lost: this backend is then unusable and a new one is needed. */
   lostMessage: string | null = null;
@@ -159,13 +167,13 @@ export class GpuBackend implements Backend {
     this.device.queue.writeBuffer(t.buffer, (t.offset + offset) * 4, data.buffer, data.byteOffset, data.byteLength);
   }
 
-  copy(source: Tensor, target: Tensor): void {
+  copy(source: Tensor, target: Tensor, range?: CopyRange): void {
     const [s, t] = [this.own(source), this.own(target)];
-    if (s.length !== t.length) throw new Error(`Copying "${s.label}" (${s.length}) into "${t.label}" (${t.length}): the lengths differ.`);
-    if (s.length === 0) return;
+    const { from, to, length } = copySpan(s, t, range);
+    if (length === 0) return;
     // A copy sits between passes: end the current one; the next dispatch begins another.
     this.endPass();
-    this.commandEncoder().copyBufferToBuffer(s.buffer, s.offset * 4, t.buffer, t.offset * 4, s.length * 4);
+    this.commandEncoder().copyBufferToBuffer(s.buffer, (s.offset + from) * 4, t.buffer, (t.offset + to) * 4, length * 4);
   }
 
   async read(tensor: Tensor): Promise<Float32Array> {
@@ -329,7 +337,7 @@ export class GpuBackend implements Backend {
     const end = Math.max(...tables.map((table) => table.offset + table.length));
     const data = new GpuTensor('linear data', 'f32', first.buffer, start, end - start, this, first.rootId);
     const params = new ParamWriter().u32(shape.features).u32(shape.epochs).u32(shape.validSlots).u32(shape.validate ? 1 : 0);
-    params.u32(shape.scheduleStride).u32(0).u32(0).u32(0);
+    params.u32(shape.scheduleStride).u32(this.hostStep).u32(0).u32(0);
     // Every slot is written, unused ones as zeros: the uniform must be as large as the struct.
     for (let m = 0; m < MAX_BATCH_MODELS; m++) {
       const model = models[m];
@@ -337,17 +345,25 @@ export class GpuBackend implements Backend {
       if (!model) params.u32(0).u32(0).u32(0).u32(0).u32(0).u32(0).u32(0).u32(0);
       else params.u32(at(model.trainX)).u32(at(model.trainY)).u32(model.rows).u32(model.steps).u32(at(model.validX)).u32(at(model.validY)).u32(model.validRows).u32(0);
     }
-    const buffers = [data, t.schedule, t.weights, t.velocity, t.losses, this.step, t.validLoss, t.nonFinite];
+    const buffers = [data, t.schedule, t.weights, t.velocity, t.losses, t.trajectory, t.validLoss, t.nonFinite];
     this.dispatch('linearSgdEpochs', params, buffers, [models.length, 1]);
     this.dispatch('advanceSteps', new ParamWriter().u32(shape.epochs), [this.step], [1, 1]);
+    this.hostStep += shape.epochs;
+  }
+
+  lossSurface(x: Tensor, y: Tensor, rows: number, out: Tensor, g: SurfaceGrid): void {
+    const params = new ParamWriter().u32(rows).u32(g.cols).u32(g.rows).u32(0).f32(g.aMin).f32(g.aMax).f32(g.bMin).f32(g.bMax);
+    this.dispatch('lossSurface', params, [x, y, out], grid(g.cols * g.rows));
   }
 
   setStep(step: number): void {
     this.write(this.step, new Uint32Array([step]));
+    this.hostStep = step;
   }
 
   advanceStep(): void {
     this.dispatch('advanceStep', null, [this.step], [1, 1]);
+    this.hostStep++;
   }
 
   flush(): void {

@@ -50,10 +50,11 @@ export const KERNELS = {
   },
   advanceStep: { shader: 'optim', entryPoint: 'advance_step', bindings: ['write'], fixedWorkgroup: true },
   advanceSteps: { shader: 'optim', entryPoint: 'advance_steps', bindings: ['uniform', 'write'], fixedWorkgroup: true },
+  lossSurface: { shader: 'surface', entryPoint: 'loss_surface', bindings: ['uniform', 'read', 'read', 'write'] },
   linearSgdEpochs: {
     shader: 'fused',
     entryPoint: 'linear_sgd_epochs',
-    bindings: ['uniform', 'read', 'read', 'write', 'write', 'write', 'read', 'write', 'write'],
+    bindings: ['uniform', 'read', 'read', 'write', 'write', 'write', 'write', 'write', 'write'],
     fixedWorkgroup: true,
   },
 } as const satisfies Record<string, KernelSpec>;

@@ -9,6 +9,7 @@ import matmul from '../../shaders/matmul.wgsl?raw';
 import optim from '../../shaders/optim.wgsl?raw';
 import random from '../../shaders/random.wgsl?raw';
 import reduce from '../../shaders/reduce.wgsl?raw';
+import surface from '../../shaders/surface.wgsl?raw';
 
-export const SHADERS = { elementwise, fused, loss, matmul, optim, random, reduce } as const;
+export const SHADERS = { elementwise, fused, loss, matmul, optim, random, reduce, surface } as const;
 export type ShaderName = keyof typeof SHADERS;

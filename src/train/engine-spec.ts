@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { parseCsv } from './data/csv';
-import type { Engine } from './engine';
+import { gridPoint, leastSquaresLine, parameterPath, type Engine } from './engine';
 import type { EpochStats } from './types';
 
 function allFinite(history: EpochStats[]): boolean {
@@ -145,9 +145,12 @@ export function describeEngine(makeEngine: () => Promise<Engine>): void {
       line.x.forEach((x, i) => expect(line.y[i]! - 3 * x - 2).toBeGreaterThanOrEqual(-1e-5));
     }
     const run = await e.train({ scenario: 'line', epochs: 120 }, { whatIf: false });
-    const withParams = run.history.filter((h) => h.params);
-    expect(withParams.length).toBeGreaterThan(1);
-    expect(withParams.at(-1)!.params).toEqual(run.params);
+    // (a, b) at every epoch, not only at readbacks: the path starts at the notebook's (−1, 1) and ends at the run's params.
+    expect(run.history.every((h) => h.params?.length === 2)).toBe(true);
+    const path = parameterPath(run.history);
+    expect(path).toHaveLength(121);
+    expect(path[0]).toEqual([-1, 1]);
+    expect(path.at(-1)).toEqual(run.params);
     const digits = await e.preview({ scenario: 'digits' });
     expect(digits.kind === 'digits' && digits.images[0]!.length).toBe(64);
     const trained = await e.train({ scenario: 'cancer', epochs: 3 }, { whatIf: false });
@@ -163,5 +166,36 @@ export function describeEngine(makeEngine: () => Promise<Engine>): void {
     expect(larger.history).toHaveLength(100);
     expect(larger.finalValidLoss).toBe(larger.history.at(-1)!.validLoss);
     expect(larger.gain).toBeCloseTo(result.history.at(-1)!.validLoss / larger.finalValidLoss, 10);
+  });
+
+  it('records line\'s (a, b) at every epoch with Adam and with mini-batches too', async () => {
+    for (const config of [{ optimizer: 'adam' as const, epochs: 30 }, { batchSize: 16, epochs: 12 }]) {
+      const run = await (await get()).train({ scenario: 'line', ...config }, { whatIf: false });
+      expect(run.history.every((h) => h.params?.length === 2), JSON.stringify(config)).toBe(true);
+      expect(run.history.at(-1)!.params).toEqual(run.params);
+      // Each epoch moves the line: the path is no repeated readback.
+      expect(new Set(run.history.map((h) => h.params!.join())).size).toBe(run.history.length);
+    }
+  });
+
+  it('computes line\'s loss surface over an (a, b) grid: the training MSE at every point, lowest at least squares', async () => {
+    const e = await get();
+    const preview = await e.preview({ scenario: 'line', seed: 5 });
+    if (preview.kind !== 'line') throw new Error('line previews its points');
+    const grid = { aMin: 0, aMax: 6, bMin: 0, bMax: 4, cols: 61, rows: 41 };
+    const surface = await e.lossSurface({ scenario: 'line', seed: 5 }, grid);
+    expect(surface).toHaveLength(61 * 41);
+    for (const [c, r] of [[0, 0], [60, 40], [17, 3], [30, 20]] as const) {
+      const [a, b] = gridPoint(grid, c, r);
+      const mse = preview.x.reduce((sum, x, i) => sum + (a * x + b - preview.y[i]!) ** 2, 0) / preview.x.length;
+      expect(surface[r * 61 + c]! / mse).toBeCloseTo(1, 5);
+    }
+    const lowest = surface.indexOf(Math.min(...surface));
+    const [a, b] = leastSquaresLine(preview.x, preview.y);
+    const [ga, gb] = gridPoint(grid, lowest % 61, Math.floor(lowest / 61));
+    expect(Math.abs(ga - a)).toBeLessThanOrEqual(0.1);
+    expect(Math.abs(gb - b)).toBeLessThanOrEqual(0.1);
+    await expect(e.lossSurface({ scenario: 'digits' }, grid)).rejects.toThrow(/two parameters/);
+    await expect(e.lossSurface({ scenario: 'line' }, { ...grid, cols: 0 })).rejects.toThrow(/grid/);
   });
 }

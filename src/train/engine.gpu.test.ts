@@ -41,6 +41,15 @@ describe('the diagnosis on WebGPU, judged by following its advice', async () => 
     expect(right / settings.length).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('records the same path through (a, b) as the CPU twin, epoch by epoch', async () => {
+    const cpu = await createEngine({ backend: 'cpu' });
+    for (const config of [{ scenario: 'line' as const, maxLr: 0.3 }, { scenario: 'line' as const, optimizer: 'adam' as const, epochs: 20 }]) {
+      const [gpuRun, cpuRun] = [await engine.train(config, { whatIf: false }), await cpu.train(config, { whatIf: false })];
+      expect(gpuRun.history).toHaveLength(cpuRun.history.length);
+      gpuRun.history.forEach((h, e) => h.params!.forEach((p, j) => expect(Math.abs(p - cpuRun.history[e]!.params![j]!)).toBeLessThan(1e-4 * Math.max(1, Math.abs(p)))));
+    }
+  });
+
   it('reuses a constant-rate run for its epoch what-ifs, with the epochs trained from scratch to float32 rounding', async () => {
     const result = await engine.train({ scenario: 'line', schedule: 'constant' });
     const byEpochs = result.diagnosis.evidence.filter((w) => Object.keys(w.change).join() === 'epochs');

@@ -12,7 +12,7 @@
  * console.log(result.params, result.diagnosis.message);
  * engine.dispose();
  */
-import type { Backend, BackendKind } from '../backend';
+import type { Backend, BackendKind, SurfaceGrid } from '../backend';
 import { CpuBackend } from '../cpu/cpu-backend';
 import { acquireDevice } from '../gpu/device';
 import { GpuBackend } from '../gpu/gpu-backend';
@@ -30,6 +30,9 @@ import { finalValidLoss, followUpWhatIfs, judgeWhatIfs, planWhatIfs, whatIfResul
 import { continuedOutcome, whatIfReuse } from './what-if-reuse';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
+
+/** The most points a loss surface may have: 1024 × 1024. */
+export const MAX_SURFACE_POINTS = 1 << 20;
 
 export interface EngineOptions {
   backend?: BackendChoice;
@@ -78,6 +81,11 @@ export interface Engine {
   lrFind(config: Partial<RunConfig>, options?: { signal?: AbortSignal }): Promise<LrFindResult>;
   /** What the scenario's view draws: line's training points, digits' validation images. */
   preview(config: Partial<RunConfig>): Promise<ScenarioPreview>;
+  /**
+   * line's loss surface: the training MSE at every (a, b) of the grid, row-major from the top
+   * left (a grows rightwards, b upwards), computed in one dispatch.
+   */
+  lossSurface(config: Partial<RunConfig>, grid: SurfaceGrid): Promise<Float32Array>;
   dispose(): void;
 }
 
@@ -296,6 +304,29 @@ class TrainingEngine implements Engine {
     });
   }
 
+  /**
+   * Not queued behind the run in progress (exclusive): the surface reads no step counter and
+   * shares no tensor with training, so a learner sees it while the line still trains.
+   */
+  async lossSurface(partial: Partial<RunConfig>, grid: SurfaceGrid): Promise<Float32Array> {
+    const { config } = resolveConfig(partial);
+    if (config.scenario !== 'line') throw new Error(`The loss surface is line's (two parameters); ${config.scenario} has more.`);
+    if (!(Number.isInteger(grid.cols) && Number.isInteger(grid.rows) && grid.cols >= 1 && grid.rows >= 1 && grid.cols * grid.rows <= MAX_SURFACE_POINTS)) {
+      throw new Error(`A loss surface grid takes 1 to ${MAX_SURFACE_POINTS} points, not ${grid.cols}×${grid.rows}.`);
+    }
+    if (this.disposed) throw new Error('This engine was disposed; create a new one.');
+    const backend = this.current;
+    const data = generateLineData(backend, config);
+    const out = backend.tensor(grid.cols * grid.rows, 'loss surface');
+    try {
+      backend.lossSurface(data.trainX, data.trainY, data.trainRows, out, grid);
+      return await backend.read(out);
+    } finally {
+      backend.release(out);
+      releaseData(backend, data);
+    }
+  }
+
   dispose(): void {
     this.disposed = true;
     void this.queue.finally(() => this.current.dispose());
@@ -365,3 +396,6 @@ export { diagnose } from './diagnosis';
 export { advisedWhatIf, whatIfChange, whatIfLabel } from './what-if';
 export { formatLoss, formatLr } from './format';
 export type * from './types';
+export { gridPoint, type SurfaceGrid } from '../backend';
+export { leastSquaresLine, parameterPath } from './parameter-path';
+export { scheduleTable } from './schedule';

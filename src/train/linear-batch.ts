@@ -75,6 +75,7 @@ export async function trainLinearBatch(backend: Backend, runs: BatchRun[], optio
   const validLoss = make(K * epochsPerChunk, 'batch valid losses');
   const nonFinite = make(K, 'batch non-finite flags', 'u32');
   backend.write(nonFinite, new Uint32Array(K));
+  const trajectory = make(K * longest * features, 'batch trajectories');
   const models: LinearModelSlot[] = runs.map(({ config, data }) => ({
     trainX: data.trainX,
     trainY: data.trainY,
@@ -84,7 +85,7 @@ export async function trainLinearBatch(backend: Backend, runs: BatchRun[], optio
     validRows: data.validRows,
     steps: config.epochs,
   }));
-  const tensors = { models, schedule, weights, velocity, losses, validLoss, nonFinite };
+  const tensors = { models, schedule, weights, velocity, losses, validLoss, trajectory, nonFinite };
 
   const started = performance.now();
   const states: ModelState[] = runs.map(() => ({ history: [], stopReason: null }));
@@ -97,7 +98,8 @@ export async function trainLinearBatch(backend: Backend, runs: BatchRun[], optio
       ...runs.map((_, m) => ({ tensor: losses, offset: m * longest + nextEpoch, length: epochs })),
       { tensor: validLoss },
       { tensor: nonFinite },
-      { tensor: weights },
+      // Each model's (a, b) after every epoch of the chunk: the path the views replay.
+      ...runs.map((_, m) => ({ tensor: trajectory, offset: (m * longest + nextEpoch) * features, length: epochs * features })),
     ];
     const chunk = { firstEpoch: nextEpoch, epochs, values: backend.readRanges(ranges) };
     nextEpoch += epochs;
@@ -106,7 +108,8 @@ export async function trainLinearBatch(backend: Backend, runs: BatchRun[], optio
 
   /** Each model's epochs of the chunk into its history, until its run ends or diverges. */
   const takeChunk = (chunk: ChunkReadback, values: Float32Array[]) => {
-    const [validValues, flags, weightValues] = values.slice(K) as [Float32Array, Float32Array, Float32Array];
+    const [validValues, flags] = values.slice(K) as [Float32Array, Float32Array];
+    const paths = values.slice(K + 2);
     const elapsedMs = performance.now() - started;
     runs.forEach(({ config }, m) => {
       const state = states[m]!;
@@ -122,8 +125,8 @@ export async function trainLinearBatch(backend: Backend, runs: BatchRun[], optio
           return;
         }
         const stats: EpochStats = { epoch: epoch + 1, trainLoss, validLoss: valid, errorRate: null, lr: schedules[m]![2 * epoch]!, elapsedMs, stepLosses: [trainLoss] };
-        const w = Array.from(weightValues.subarray(m * features, (m + 1) * features));
-        if (e === epochs - 1 && w.every(Number.isFinite)) stats.params = w;
+        const w = Array.from(paths[m]!.subarray(e * features, (e + 1) * features));
+        if (w.every(Number.isFinite)) stats.params = w;
         state.history.push(stats);
         options.onEpoch?.(stats, m);
       }

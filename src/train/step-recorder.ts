@@ -38,6 +38,8 @@ export interface StepSettings {
   stepsPerOrder: number;
   /** Validation slots: passes recorded before one readback. */
   validationSlots: number;
+  /** Keep every epoch's weights (line's (a, b)) in `trajectory`. */
+  recordParameters?: boolean;
 }
 
 /**
@@ -63,6 +65,12 @@ export class StepRecorder {
   readonly wrong: Tensor | null;
   readonly wrongStride: number;
   readonly scheduleStride: number;
+  /**
+   * With recordParameters, the weights after each epoch, trajectoryStride() apart: fused (one
+   * step an epoch, K = 1), step t's; otherwise validation slot e's, model m's parameterCount
+   * further on.
+   */
+  readonly trajectory: Tensor | null;
   private readonly validTargets: Tensor;
   /** Without a gather (every step the whole set, in order): the training targets, once per model. */
   private readonly trainTargets: Tensor;
@@ -123,6 +131,8 @@ export class StepRecorder {
     this.backwardBuffers.hidden.forEach((t) => this.own(t));
     this.own(this.backwardBuffers.scratch);
     this.validLoss = make(K * settings.validationSlots, 'valid losses');
+    // The fused kernel always stores the path (steps × features floats: small).
+    this.trajectory = settings.recordParameters || this.fused ? make((this.fused ? steps : settings.validationSlots) * this.trajectoryStride(), 'trajectory') : null;
     this.wrongStride = Math.ceil((K * data.validRows) / 64) * 64;
     if (data.classCount > 0) {
       this.wrong = make(settings.validationSlots * this.wrongStride, 'valid errors');
@@ -133,6 +143,11 @@ export class StepRecorder {
       this.wrong = null;
       this.wrongSlots = [];
     }
+  }
+
+  /** Elements between one epoch's weights and the next in `trajectory` (the fused kernel keeps only the features). */
+  trajectoryStride(): number {
+    return this.fused ? this.data.featureCount : this.model.models * this.model.parameterCount;
   }
 
   /** The row order of the next `stepsPerOrder` steps: batch s is rows [s·K·b, (s+1)·K·b), model m's the m-th b of them. */
@@ -206,6 +221,7 @@ export class StepRecorder {
       velocity: model.moment1,
       losses: this.losses,
       validLoss: this.validLoss,
+      trajectory: this.trajectory!,
       nonFinite: this.nonFinite,
     };
     const shape = { features: data.featureCount, epochs, validate, validSlots: this.settings.validationSlots, scheduleStride: steps };
@@ -266,6 +282,10 @@ export class StepRecorder {
     backend.loss(data.loss, tensors, K * rows, data.outputs, 1 / rows, rows);
     backend.sum(this.validRowLoss, rows, this.validLoss, slot, 1 / rows, false, { count: K, out: this.settings.validationSlots });
     if (this.wrongSlots.length > 0) backend.countErrors(logits, this.validTargets, this.wrongSlots[slot]!, K * rows, data.outputs);
+    if (this.trajectory) {
+      const length = K * model.parameterCount;
+      backend.copy(model.weights, this.trajectory, { from: 0, to: slot * length, length });
+    }
   }
 
   /** The validation logits of the last pass (for views: predicted digits, say). */

@@ -122,6 +122,7 @@ export function startModels(
     batchRows: plan.batchRows,
     stepsPerOrder: plan.shuffled ? epochsPerOrder * plan.stepsPerEpoch : 0,
     validationSlots,
+    recordParameters: first.scenario === 'line',
   });
   return { model, steps };
 }
@@ -249,8 +250,9 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
       ...runs.map((_, m) => ({ tensor: steps.losses, offset: m * packed.stride + nextEpoch * stepsPerEpoch, length: epochs * stepsPerEpoch })),
       { tensor: steps.validLoss, offset: 0, length: K * epochsPerChunk },
       { tensor: steps.nonFinite },
-      // line's (a, b) after the chunk, so its view can move while training runs: model m's at m·parameterCount.
-      { tensor: model.weights, offset: 0, length: line ? model.totalParameters : 0 },
+      // line's (a, b) after every epoch of the chunk, the path its views replay (see StepRecorder.trajectory).
+      // Fused, step t's at t·stride; otherwise the chunk's epoch e's in validation slot e.
+      line ? { tensor: steps.trajectory!, offset: fused ? nextEpoch * steps.trajectoryStride() : 0, length: epochs * steps.trajectoryStride() } : { tensor: steps.losses, length: 0 },
       ...(steps.wrong ? [{ tensor: steps.wrong, offset: 0, length: epochs * steps.wrongStride }] : []),
     ];
     const chunk = { firstEpoch: nextEpoch, epochs, values: recorded ? recorded.then(() => backend.readRanges(ranges)) : backend.readRanges(ranges) };
@@ -260,7 +262,7 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
 
   /** Each model's epochs of the chunk into its history, until its run ends or diverges. */
   const takeChunk = (chunk: ChunkReadback, values: Float32Array[]) => {
-    const [validLosses, flags, weights, wrong] = values.slice(K);
+    const [validLosses, flags, path, wrong] = values.slice(K);
     const flagWords = new Uint32Array(flags!.buffer, flags!.byteOffset, K);
     runs.forEach((run, m) => {
       if (run.stopReason !== null) return;
@@ -288,8 +290,10 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
           const labels = stacked ? data.validLabels.subarray(m * rows, (m + 1) * rows) : data.validLabels;
           Object.assign(stats, errorRates(wrong.subarray(e * steps.wrongStride + m * rows, e * steps.wrongStride + (m + 1) * rows), labels, data.classCount));
         }
-        const own = weights!.subarray(m * model.parameterCount, m * model.parameterCount + 2);
-        if (line && e === chunk.epochs - 1 && own.every(Number.isFinite)) stats.params = Array.from(own);
+        if (line) {
+          const own = path!.subarray(e * steps.trajectoryStride() + m * model.parameterCount).subarray(0, 2);
+          if (own.every(Number.isFinite)) stats.params = Array.from(own);
+        }
         run.history.push(stats);
         callbacks.onEpoch?.(stats, order[m]!);
       }
