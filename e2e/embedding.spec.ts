@@ -106,7 +106,7 @@ test('what-if="off" leaves the curves\' diagnosis, marked provisional; bad what-
   expect(run.final).toBe(false);
   await expect(playground.locator('[part="diagnosis"] h3')).toContainText('provisional');
   await expect(playground.locator('[part="diagnosis"]')).toContainText('From the curves alone');
-  await expect(playground.locator('.u-legend')).not.toContainText('max_lr ÷10');
+  await expect(playground.locator('.chart-host .u-legend')).not.toContainText('max_lr ÷10');
   const diagnoses = () => page.evaluate(() => (window as unknown as { __events: { type: string }[] }).__events.filter((e) => e.type === 'diagnosis').length);
   expect(await diagnoses()).toBe(0);
   const before = await startsRun(page, () => playground.evaluate((el) => {
@@ -118,7 +118,7 @@ test('what-if="off" leaves the curves\' diagnosis, marked provisional; bad what-
   expect(await diagnoses()).toBe(1);
   await expect(playground.locator('.notice')).toContainText(['what-if: "maybe" is not on or off; using on.']);
   await expect(playground.locator('.notice').filter({ hasText: 'seeds' })).toHaveCount(1);
-  await expect(playground.locator('.u-legend')).toContainText('valid loss, highest seed');
+  await expect(playground.locator('.chart-host .u-legend')).toContainText('valid loss, highest seed');
 });
 
 test('a GPU reset mid-run says so in words, and the run starts over on a new device by itself', async ({ page, pageErrors }) => {

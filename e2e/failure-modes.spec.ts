@@ -47,9 +47,9 @@ test('too few epochs: the epochs slider at 3 with a constant rate leaves the los
   expect(run.code).toBe('too-few-epochs');
   await expect(playground.locator('[part="diagnosis"]')).toContainText('Too few epochs: with 3× the epochs (9) the validation loss ends at');
   // Each what-if is a ghost curve named in the legend; a click there hides it.
-  const ghost = playground.locator('.u-legend .u-series', { hasText: '3× epochs' });
+  const ghost = playground.locator('.chart-host .u-legend .u-series', { hasText: '3× epochs' });
   await expect(ghost).toBeVisible();
-  await expect(playground.locator('.u-legend .u-series', { hasText: 'max_lr ×10' })).toBeVisible();
+  await expect(playground.locator('.chart-host .u-legend .u-series', { hasText: 'max_lr ×10' })).toBeVisible();
   await ghost.click();
   await expect(ghost).toHaveClass(/u-off/);
 });

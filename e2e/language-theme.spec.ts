@@ -9,11 +9,11 @@ test('pt-BR from the page: every label, button and the diagnosis in Portuguese',
   await expect(playground.locator('[part="diagnosis"]')).toContainText('perda na validação termina em');
   await expect(playground.locator('[part="diagnosis"]')).toContainText('testado com variações');
   await expect(playground.getByRole('button', { name: /Experimente: 3× as épocas/ })).toBeVisible();
-  await expect(playground.locator('.u-legend')).toContainText('3× épocas');
+  await expect(playground.locator('.chart-host .u-legend')).toContainText('3× épocas');
   await expect(playground.getByText('Taxa de aprendizado máxima (max_lr)')).toBeVisible();
   await expect(playground.getByRole('button', { name: 'Treinar', exact: true })).toBeVisible();
   await expect(playground.getByRole('button', { name: 'Encontrar a taxa de aprendizado' })).toBeVisible();
-  await expect(playground.locator('.u-legend')).toContainText('perda na validação');
+  await expect(playground.locator('.chart-host .u-legend')).toContainText('perda na validação');
   const text = await playground.evaluate((el) => el.shadowRoot!.textContent!);
   for (const english of ['Epochs', 'Train', 'Diagnosis', 'valid loss', 'Copy']) expect(text).not.toContain(english);
 });

@@ -16,6 +16,8 @@ const MAX_DIFF_PIXEL_RATIO = 0.002;
 
 async function frozen(page: Page, playground: Locator): Promise<void> {
   await page.mouse.move(0, 0);
+  // line's picture replays the run: the baseline is its last frame.
+  await expect(playground.locator('tp-line-panel[data-animating="true"]')).toHaveCount(0);
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await expect(playground).toHaveScreenshot(`${test.info().title.split(':')[0]}.png`, { animations: 'disabled', maxDiffPixelRatio: MAX_DIFF_PIXEL_RATIO });
 }
@@ -24,6 +26,36 @@ test('line: the notebook run with the fitted line', async ({ page }) => {
   const playground = await openPlayground(page, { scenario: 'line', schedule: 'constant', seed: '1' });
   await nextRun(page, 0);
   await frozen(page, playground);
+});
+
+test('parameters-good: the loss surface, and a one-cycle run gliding into the valley', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line', seed: '1', view: 'parameters', 'max-lr': '0.03' });
+  await nextRun(page, 0);
+  await expect(playground.locator('.parameters image')).toHaveCount(1);
+  await frozen(page, playground);
+});
+
+test('parameters-high: LR too high, the path zig-zags outward and leaves the picture', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line', seed: '1', view: 'parameters', 'max-lr': '1.2', schedule: 'constant' });
+  await nextRun(page, 0);
+  await expect(playground.locator('.parameters .path-arrow')).toHaveCount(1);
+  await frozen(page, playground);
+});
+
+test('parameters-low: LR too low, the path crawls and stops short of the optimum', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line', seed: '1', view: 'parameters', 'max-lr': '0.003' });
+  await nextRun(page, 0);
+  await expect(playground.locator('.parameters image')).toHaveCount(1);
+  await frozen(page, playground);
+});
+
+test('lr-strip: the one-cycle schedule under the chart, on the same epochs', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line', seed: '1', epochs: '40', 'what-if': 'off' });
+  await nextRun(page, 0);
+  await expect(playground.locator('.schedule-host .u-legend')).toContainText('momentum');
+  await page.mouse.move(0, 0);
+  await expect(playground.locator('tp-line-panel[data-animating="true"]')).toHaveCount(0);
+  await expect(playground.locator('[part="chart"]')).toHaveScreenshot('lr-strip.png', { animations: 'disabled', maxDiffPixelRatio: MAX_DIFF_PIXEL_RATIO });
 });
 
 test('digits: the default run with predicted digits', async ({ page }) => {
@@ -63,7 +95,7 @@ test('diverged: LR too high, stopped cleanly with no NaN drawn', async ({ page }
 test('seeds: the band of five seeds\' validation losses, beside the what-ifs\' ghost curves', async ({ page }) => {
   const playground = await openPlayground(page, { scenario: 'digits', epochs: '6', 'max-lr': '0.01', seed: '1', seeds: '5', controls: 'epochs max-lr' });
   await nextRun(page, 0);
-  await expect(playground.locator('.u-legend')).toContainText('valid loss, highest seed');
+  await expect(playground.locator('.chart-host .u-legend')).toContainText('valid loss, highest seed');
   await frozen(page, playground);
 });
 

@@ -76,6 +76,11 @@ export function readColors(element: Element): ChartColors {
 const GHOST_COLORS = ['#0d9488', '#db2777', '#65a30d', '#ca8a04', '#0284c7', '#9333ea', '#64748b'];
 
 export const CHART_HEIGHT = 260;
+/** The loss chart and the schedule strip share their cursor (and so the epoch hovered). */
+export const CHART_SYNC_KEY = 'training-playground';
+/** Fixed axis widths, the same on both charts, so their plots line up epoch for epoch. */
+export const LEFT_AXIS_SIZE = 56;
+export const RIGHT_AXIS_SIZE = 44;
 /** Where the error-rate column sits in chartColumns. */
 const ERROR_SERIES = 4;
 
@@ -92,16 +97,26 @@ export class LossChart {
 
   constructor(
     private readonly container: HTMLElement,
-    private readonly options: { classification: boolean; labels: ChartLabels; colors: ChartColors },
+    private readonly options: {
+      classification: boolean;
+      labels: ChartLabels;
+      colors: ChartColors;
+      /** The epoch under the cursor (on this chart or the strip), or null when it leaves. */
+      onCursor?: (epoch: number | null) => void;
+    },
   ) {
     this.plot = this.create([]);
     this.resize = new ResizeObserver(() => this.plot.setSize({ width: this.width(), height: CHART_HEIGHT }));
     this.resize.observe(container);
   }
 
+  /** The run's length: the x axis spans it from the start, whatever has been trained so far. */
+  private epochs = 1;
+
   /** Queues the history (and what is drawn beside it) for the next animation frame; only the latest is drawn. */
-  update(history: EpochStats[], overlay: ChartOverlay = NO_OVERLAY): void {
+  update(history: EpochStats[], overlay: ChartOverlay = NO_OVERLAY, epochs = history.length): void {
     this.pending = { history, overlay };
+    this.epochs = Math.max(1, epochs);
     this.frame ||= requestAnimationFrame(() => {
       this.frame = 0;
       this.draw();
@@ -139,14 +154,6 @@ export class LossChart {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.draw();
-  }
-
-  /** Rebuilds with new colours (theme or custom properties changed), keeping the data. */
-  recolor(colors: ChartColors): void {
-    this.options.colors = colors;
-    const data = this.plot.data;
-    this.plot.destroy();
-    this.plot = this.create(data as unknown as uPlot.AlignedData);
   }
 
   /** The chart with its title and legend, as a PNG. */
@@ -222,9 +229,19 @@ export class LossChart {
       height: CHART_HEIGHT,
       series,
       bands,
-      cursor: { drag: { x: false, y: false } },
+      cursor: { drag: { x: false, y: false }, sync: { key: CHART_SYNC_KEY } },
+      hooks: {
+        setCursor: [
+          (u) => {
+            const idx = u.cursor.idx;
+            const epoch = idx == null ? null : (u.data[0][idx] ?? null);
+            this.options.onCursor?.(epoch);
+          },
+        ],
+      },
       scales: {
-        x: { time: false },
+        // From the start to the run's end (or a longer what-if's), as the strip below.
+        x: { time: false, range: (_u, _min, max) => [0, Math.max(this.epochs, max ?? 0)] },
         // Guarded first (no data, zero, a flat line), then snapped to decades as uPlot's log axis expects.
         y: { distr: 3, log: 10, range: () => uPlot.rangeLog(...logRange(...this.extent), 10, true) as uPlot.Range.MinMax },
         err: { range: [0, 1] },
@@ -232,8 +249,8 @@ export class LossChart {
       axes: [
         { ...axis, label: labels.epoch },
         // Our own decades, kept as they are: uPlot's log filter would drop them on a long range.
-        { ...axis, label: labels.loss, splits: (_u, _i, min, max) => decadeSplits(min, max), filter: (_u, splits) => splits, values: (_u, ticks) => ticks.map(formatLr) },
-        { ...axis, scale: 'err', side: 1, show: classification, grid: { show: false }, values: (_u, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`) },
+        { ...axis, label: labels.loss, size: LEFT_AXIS_SIZE, splits: (_u, _i, min, max) => decadeSplits(min, max), filter: (_u, splits) => splits, values: (_u, ticks) => ticks.map(formatLr) },
+        { ...axis, scale: 'err', side: 1, show: classification, size: RIGHT_AXIS_SIZE, grid: { show: false }, values: (_u, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`) },
       ],
       legend: { live: false },
     };

@@ -189,6 +189,79 @@ export const styles = [
       fill: var(--_fg);
       font-size: 12px;
     }
+    .view-choice {
+      display: flex;
+      gap: 4px;
+      margin-bottom: 6px;
+    }
+    .view-choice button[aria-pressed='true'] {
+      background: var(--_accent);
+      color: var(--_bg);
+      border-color: var(--_accent);
+    }
+    tp-line-panel {
+      display: block;
+    }
+    .panel-row {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 8px;
+      min-height: 28px;
+    }
+    .parameters .contour {
+      fill: none;
+      stroke: #ffffff;
+      stroke-opacity: 0.55;
+      stroke-width: 0.8;
+    }
+    .parameters .tick {
+      fill: var(--_fg);
+      font-size: 10px;
+    }
+    .parameters .truth circle,
+    .parameters .optimum circle {
+      fill: none;
+      stroke: #111827;
+      stroke-width: 2;
+    }
+    .parameters .optimum circle {
+      stroke-dasharray: 2 2;
+    }
+    .parameters .truth text,
+    .parameters .optimum text {
+      fill: #111827;
+      font-size: 10px;
+      paint-order: stroke;
+      stroke: #ffffff;
+      stroke-width: 3px;
+    }
+    .parameters .path,
+    .parameters .path-halo {
+      fill: none;
+      stroke-linejoin: round;
+    }
+    .parameters .path {
+      stroke: #dc2626;
+      stroke-width: 1.8;
+    }
+    .parameters .path-halo {
+      stroke: #ffffff;
+      stroke-width: 3.5;
+      stroke-opacity: 0.8;
+    }
+    .parameters .path-start {
+      fill: #ffffff;
+      stroke: #dc2626;
+    }
+    .parameters .path-here,
+    .parameters .path-arrow {
+      fill: #dc2626;
+      stroke: #ffffff;
+    }
+    .schedule-host {
+      margin-top: 4px;
+    }
     .digits {
       margin: 0;
       display: grid;

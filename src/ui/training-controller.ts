@@ -21,6 +21,7 @@ import {
   type RunConfig,
   type RunResult,
   type ScenarioPreview,
+  type SurfaceGrid,
   type WhatIf,
 } from '../train/engine';
 import { emit } from './events';
@@ -48,6 +49,8 @@ export class TrainingController implements ReactiveController {
   /** Why training is on the CPU, when it is. */
   cpuReason: string | null = null;
   activeBackend: 'webgpu' | 'cpu' | null = null;
+  /** Counts runs begun (a device reset begins one again): views that replay a run start over when it changes. */
+  runsBegun = 0;
 
   private engine: Promise<Engine> | null = null;
   private engineBackend: BackendChoice | null = null;
@@ -103,6 +106,11 @@ export class TrainingController implements ReactiveController {
     }
   }
 
+  /** line's loss surface over `grid` (see Engine.lossSurface). */
+  async lossSurface(config: RunConfig, grid: SurfaceGrid): Promise<Float32Array> {
+    return (await this.engineFor()).lossSurface(config, grid);
+  }
+
   async loadPreview(config: RunConfig): Promise<void> {
     try {
       this.preview = await (await this.engineFor()).preview(config);
@@ -150,6 +158,7 @@ export class TrainingController implements ReactiveController {
 
   /** A run starts (or starts over): nothing of the last one stays on screen. */
   private begin(config: RunConfig): void {
+    this.runsBegun++;
     this.history = [];
     this.result = null;
     this.diagnosis = null;

@@ -19,6 +19,8 @@ import {
   type RunResult,
   type Scenario,
   type ScheduleName,
+  leastSquaresLine,
+  parameterPath,
   whatIfChange,
   whatIfLabel,
 } from '../train/engine';
@@ -31,7 +33,10 @@ import { styles } from './styles';
 import { TrainingController } from './training-controller';
 import { classErrorsView } from './views/class-errors-view';
 import { digitsView } from './views/digits-view';
-import { lineView } from './views/line-view';
+import { ScheduleChart } from './schedule-chart';
+import { SurfacePictures } from './surface-picture';
+import { SPEEDS, VIEWS, type LinePanel, type Speed, type View } from './views/line-panel';
+import './views/line-panel';
 import { lrFindView } from './views/lr-find-view';
 
 export type Theme = 'light' | 'dark' | 'auto';
@@ -101,6 +106,10 @@ export class TrainingPlayground extends LitElement {
   @property({ reflect: true }) backend: BackendChoice = 'auto';
   @property({ reflect: true }) controls = 'epochs max-lr';
   @property({ reflect: true }) theme: Theme = 'light';
+  /** line's picture: `data` (the points and the fitted line) or `parameters` (the loss surface and the optimiser's path). */
+  @property({ reflect: true }) view: View = 'data';
+  /** How line's picture replays a run: `1` (a 100-epoch run over about 2 s), `4`, or `instant`. */
+  @property({ reflect: true }) speed: Speed = '1';
   @property({ reflect: true }) src?: string;
   @property() override lang = '';
 
@@ -112,6 +121,8 @@ export class TrainingPlayground extends LitElement {
   @state() private prefersDark = false;
   @state() private copied = false;
   @query('.chart-host') private chartHost?: HTMLElement;
+  @query('.schedule-host') private scheduleHost?: HTMLElement;
+  @query('tp-line-panel') private linePanel?: LinePanel;
   @query('.root') private root?: HTMLElement;
 
   private readonly training = new TrainingController(
@@ -121,6 +132,11 @@ export class TrainingPlayground extends LitElement {
   );
   private readonly idPrefix = `tp${nextId++}`;
   private chart: LossChart | null = null;
+  private strip: ScheduleChart | null = null;
+  private readonly surfaces = new SurfacePictures(
+    (config, grid) => this.training.lossSurface(config, grid),
+    () => this.requestUpdate(),
+  );
   private chartKind = '';
   private config!: RunConfig;
   private visible = false;
@@ -205,6 +221,8 @@ export class TrainingPlayground extends LitElement {
     this.styleWatcher?.disconnect();
     this.chart?.destroy();
     this.chart = null;
+    this.strip?.destroy();
+    this.strip = null;
     this.chartKind = '';
   }
 
@@ -265,6 +283,11 @@ export class TrainingPlayground extends LitElement {
     if (changed.has('theme') && invalid(this.theme, THEMES)) problems.push(`theme: "${this.theme}" is not light, dark or auto; using light.`);
     if (changed.has('backend') && invalid(this.backend, BACKENDS)) problems.push(`backend: "${this.backend}" is not auto, webgpu or cpu; using auto.`);
     if (changed.has('whatIf') && invalid(this.whatIf, WHAT_IF_SETTINGS)) problems.push(`what-if: "${this.whatIf}" is not on or off; using on.`);
+    if (changed.has('view') && invalid(this.view, VIEWS)) problems.push(`view: "${this.view}" is not data or parameters; using data.`);
+    if ((changed.has('view') || changed.has('scenario')) && this.view === 'parameters' && config.scenario !== 'line') {
+      problems.push(`view: parameters draws line's two parameters (a, b); ${config.scenario} has more, so the picture shows the data.`);
+    }
+    if (changed.has('speed') && invalid(this.speed, SPEEDS)) problems.push(`speed: "${this.speed}" is not 1, 4 or instant; using 1.`);
     if (changed.has('controls')) {
       const { unknown } = parseControls(this.controls);
       if (unknown.length) problems.push(`controls: ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a control; ignored.`);
@@ -341,7 +364,8 @@ export class TrainingPlayground extends LitElement {
     const kind = `${classification}|${this.language}`;
     const colors = readColors(this.root);
     const colorKey = JSON.stringify(colors);
-    if (kind !== this.chartKind) {
+    // A new kind or new colours: both charts are made anew (uPlot takes its colours at creation).
+    if (kind !== this.chartKind || colorKey !== this.colorKey) {
       this.chart?.destroy();
       const labels = {
         title: t.chartTitle,
@@ -355,15 +379,23 @@ export class TrainingPlayground extends LitElement {
         seedsLow: t.seedsLow,
         seedsHigh: t.seedsHigh,
       };
-      this.chart = new LossChart(this.chartHost, { classification, labels, colors });
+      this.chart = new LossChart(this.chartHost, { classification, labels, colors, onCursor: (epoch) => this.scrub(epoch) });
+      this.strip?.destroy();
+      this.strip = this.scheduleHost ? new ScheduleChart(this.scheduleHost, { labels: { title: t.scheduleStrip, epoch: t.epoch, lr: t.lr, momentum: t.momentum }, colors, classification }) : null;
       this.chartKind = kind;
       this.colorKey = colorKey;
-    } else if (colorKey !== this.colorKey) {
-      this.chart?.recolor(colors);
-      this.colorKey = colorKey;
     }
-    this.chart!.update(this.history, this.overlay());
+    const overlay = this.overlay();
+    const config = this.training.config && this.running ? this.training.config : this.config;
+    this.chart!.update(this.history, overlay, config.epochs);
+    // Both x axes end at the run's end, or at a longer what-if's.
+    this.strip?.update(config, Math.max(config.epochs, ...overlay.ghosts.map((g) => g.history.length)));
     if (!this.running) this.chart!.flush();
+  }
+
+  /** The epoch hovered on the chart shows in line's picture; leaving shows the run's end again. */
+  private scrub(epoch: number | null): void {
+    if (this.linePanel) this.linePanel.scrub = epoch === null ? null : Math.round(epoch);
   }
 
   /** The what-if runs (ghost curves) and, with several seeds, every seed's history (the band). */
@@ -428,7 +460,10 @@ export class TrainingPlayground extends LitElement {
         <span class="status" aria-live="polite">${this.running ? t.progress(done, epochs) : last ? `${t.trainLoss} ${formatLoss(last.trainLoss)} · ${t.validLoss} ${formatLoss(last.validLoss)}` : t.idle}</span>
       </div>
       <div class="panels">
-        <figure part="chart" aria-label=${t.chartTitle}><div class="chart-host"></div></figure>
+        <figure part="chart" aria-label=${t.chartTitle}>
+          <div class="chart-host"></div>
+          <div class="schedule-host" role="img" aria-label=${t.scheduleStrip}></div>
+        </figure>
         <div part="view">${this.renderView(t)}</div>
       </div>
       ${this.renderLrFind(t)}
@@ -458,16 +493,47 @@ export class TrainingPlayground extends LitElement {
   private renderView(t: Strings): TemplateResult | typeof nothing {
     const preview = this.training.preview;
     if (!preview) return nothing;
-    if (preview.kind === 'line') {
-      const params = [...this.history].reverse().find((h) => h.params)?.params ?? this.result?.params ?? null;
-      return lineView(preview, params, t.lineView);
-    }
+    if (preview.kind === 'line') return this.renderLinePanel(preview, t);
     if (preview.kind === 'digits') return digitsView(preview, this.running ? null : (this.result?.predictions ?? null), t.digitsView, t.predicted);
     // The built-in cancer data names its classes in English; the page's language names them here.
     const names = (preview.classNames ?? []).map((name) =>
       this.config.scenario === 'cancer' ? ((t.cancerClasses as Record<string, string>)[name] ?? name) : name,
     );
     return names.length ? classErrorsView(names, this.history.at(-1)?.classErrorRates ?? null, t.classErrors) : nothing;
+  }
+
+  /** line's picture, animated, with the choice between the data and the loss surface. */
+  private renderLinePanel(points: { x: number[]; y: number[] }, t: Strings): TemplateResult {
+    const view: View = this.view === 'parameters' ? 'parameters' : 'data';
+    const path = parameterPath(this.history);
+    const optimum = leastSquaresLine(points.x, points.y);
+    if (view === 'parameters') this.surfaces.follow(this.training.config ?? this.config, path, optimum);
+    const labels = {
+      line: t.lineView,
+      title: t.parameterView,
+      slope: t.slope,
+      intercept: t.intercept,
+      truth: t.truth,
+      optimum: t.optimum,
+      computing: t.computingSurface,
+      replay: t.replay,
+      epochShown: t.epochShown,
+    };
+    return html`<div class="view-choice" role="group" aria-label=${t.pictureChoice}>
+        ${VIEWS.map(
+          (v) => html`<button class="secondary" aria-pressed=${String(v === view)} @click=${() => (this.view = v)}>${t.viewNames[v]}</button>`,
+        )}
+      </div>
+      <tp-line-panel
+        .points=${points}
+        .path=${path}
+        .run=${this.training.runsBegun}
+        .view=${view}
+        .speed=${SPEEDS.includes(this.speed) ? this.speed : '1'}
+        .surface=${this.surfaces.current}
+        .optimum=${optimum}
+        .labels=${labels}
+      ></tp-line-panel>`;
   }
 
   private renderLrFind(t: Strings): TemplateResult | typeof nothing {

@@ -59,6 +59,19 @@ export const en = {
     count === 0 ? 'Testing the advice: training what-if runs…' : `Testing the advice: ${count} what-if run${count === 1 ? '' : 's'} trained so far…`,
   tested: 'tested with what-if runs',
   tryIt: (change: string) => `Try it: ${change}`,
+  pictureChoice: 'What the picture shows',
+  viewNames: { data: 'Data and line', parameters: 'Loss surface' },
+  parameterView: 'The loss surface over (a, b), with the path the optimiser took',
+  slope: 'a (slope)',
+  intercept: 'b (intercept)',
+  truth: 'true (3, 2)',
+  optimum: 'least squares',
+  computingSurface: 'Computing the loss surface…',
+  replay: 'Replay',
+  epochShown: (epoch: number, epochs: number) => `Showing epoch ${epoch} of ${epochs}`,
+  scheduleStrip: 'Learning rate and momentum over the run',
+  lr: 'learning rate',
+  momentum: 'momentum (β1)',
 } as const;
 
 export type Strings = {

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { contourLevels, contourLines, exitPoint, inside, surfaceBounds } from './surface-geometry';
+import { contourLevels, contourLines, exitPoint, inside, niceTicks, surfaceBounds } from './surface-geometry';
 
 describe('the parameter view geometry', () => {
   it('boxes the start, the true line, the optimum and the path on half-unit steps', () => {
     const box = surfaceBounds([[-1, 1], [0.5, 1.8], [2.9, 2.4]], [3.1, 2.5]);
     expect(box).toEqual({ aMin: -1.5, aMax: 4, bMin: 0.5, bMax: 3 });
     for (const p of [[-1, 1], [3, 2], [3.1, 2.5]] as [number, number][]) expect(inside(box, p)).toBe(true);
+  });
+
+  it('puts axis ticks on round values', () => {
+    expect(niceTicks(-1.5, 7)).toEqual([0, 2, 4, 6]);
+    expect(niceTicks(-1.5, 4)).toEqual([-1, 0, 1, 2, 3, 4]);
+    expect(niceTicks(0.5, 3)).toEqual([0.5, 1, 1.5, 2, 2.5, 3]);
+    expect(niceTicks(2, 2)).toEqual([2]);
   });
 
   it('lets a diverging path widen the box only so far, and says where it leaves', () => {

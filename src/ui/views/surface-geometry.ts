@@ -46,6 +46,18 @@ export function surfaceBounds(path: readonly [number, number][], optimum: [numbe
   };
 }
 
+/** Round values (steps of 1, 2 or 5 × 10^k) inside [min, max]: at least `count` of them, at most 2.5 × that. */
+export function niceTicks(min: number, max: number, count = 4): number[] {
+  const raw = (max - min) / count;
+  if (!(raw > 0) || !Number.isFinite(raw)) return [min];
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [5, 2, 1].map((m) => m * power).find((s) => s <= raw)!;
+  const ticks: number[] = [];
+  // "+ 0" turns −0 into 0: a tick reads "0", never "-0".
+  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) ticks.push(Math.round(v / step) * step + 0);
+  return ticks;
+}
+
 export function inside(box: Box, [a, b]: [number, number]): boolean {
   return a >= box.aMin && a <= box.aMax && b >= box.bMin && b <= box.bMax;
 }

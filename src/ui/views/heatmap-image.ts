@@ -1,0 +1,46 @@
+/**
+ * A loss surface as an image: each grid value's log mapped onto a perceptual ramp (low loss
+ * bright, high loss dark), painted on a canvas once per surface and kept as a data URL for
+ * the SVG that draws the rest of the parameter view on top.
+ *
+ * @example
+ * const href = heatmapImage(surface, 128, 128);   // <image href=${href}>
+ */
+
+/** viridis's ends and three stops between, reversed: the valley (low loss) is the bright part. */
+const RAMP: [number, number, number][] = [
+  [253, 231, 37],
+  [94, 201, 98],
+  [33, 145, 140],
+  [59, 82, 139],
+  [68, 1, 84],
+];
+
+/** The ramp's colour at t ∈ [0, 1]. */
+export function rampColor(t: number): [number, number, number] {
+  const x = Math.min(1, Math.max(0, t)) * (RAMP.length - 1);
+  const i = Math.min(RAMP.length - 2, Math.floor(x));
+  const f = x - i;
+  const [c0, c1] = [RAMP[i]!, RAMP[i + 1]!];
+  return [0, 1, 2].map((k) => Math.round(c0[k]! + f * (c1[k]! - c0[k]!))) as [number, number, number];
+}
+
+export function heatmapImage(values: ArrayLike<number>, cols: number, rows: number): string {
+  const logs = Array.from(values, (v) => (v > 0 && Number.isFinite(v) ? Math.log(v) : NaN));
+  const finite = logs.filter(Number.isFinite);
+  const lo = Math.min(...finite);
+  const span = Math.max(...finite) - lo || 1;
+  const canvas = document.createElement('canvas');
+  canvas.width = cols;
+  canvas.height = rows;
+  const context = canvas.getContext('2d');
+  if (!context) return '';
+  const image = context.createImageData(cols, rows);
+  logs.forEach((v, i) => {
+    // A value too large for float32 is the darkest there is.
+    const [r, g, b] = rampColor(Number.isFinite(v) ? (v - lo) / span : 1);
+    image.data.set([r, g, b, 255], 4 * i);
+  });
+  context.putImageData(image, 0, 0);
+  return canvas.toDataURL('image/png');
+}
