@@ -3,7 +3,7 @@
  * several runs, and leaves the numbers in window.__bench for bench/run.mjs.
  */
 import '../src/index';
-import { ourBackend, ourDigits, ourEngine, ourLine, ourMatmul, ourWhatIfs, type WhatIfTiming } from './ours';
+import { ourBackend, ourDigits, ourEngine, ourLine, ourMatmul, ourSurface, ourWhatIfs, type WhatIfTiming } from './ours';
 import { tfDigits, tfLine, tfMatmul, useTfBackend } from './tfjs';
 import { DIGITS_CONFIG, digitsData, LINE_CONFIG, lineData, MATMUL_SIZES, median, type Timing } from './workloads';
 
@@ -88,7 +88,7 @@ async function interactivity(): Promise<void> {
 
 /**
  * One contender a page (`?contender=ours-webgpu`), so that one crashing its GPU process spares
- * the rest; `&workloads=line,digits` runs only those (of line, digits, whatif, matmul, interactivity).
+ * the rest; `&workloads=line,digits` runs only those (of line, digits, surface, whatif, matmul, interactivity).
  */
 async function main(): Promise<void> {
   const query = new URLSearchParams(location.search);
@@ -101,9 +101,10 @@ async function main(): Promise<void> {
   say(`${contender} on ${adapterName}`);
   if (who === 'ours') {
     const engine = await ourEngine(kind);
-    // line is short and its single runs vary most: more of them.
-    if (runs('line')) await timed('line', contender, 9, () => ourLine(engine), 3);
+    // line is short and its single runs vary most: many of them (41 runs of ~5 ms on SwiftShader).
+    if (runs('line')) await timed('line', contender, 41, () => ourLine(engine), 5);
     if (runs('digits')) await timed('digits', contender, 3, () => ourDigits(engine));
+    if (runs('surface')) await timed('surface 128×128', contender, 9, () => ourSurface(engine), 2);
     if (runs('whatif')) {
       await whatIfs('what-ifs line', contender, 5, () => ourWhatIfs(engine, LINE_CONFIG));
       await whatIfs('what-ifs digits', contender, 1, () => ourWhatIfs(engine, DIGITS_CONFIG));

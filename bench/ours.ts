@@ -4,7 +4,7 @@ import { CpuBackend } from '../src/cpu/cpu-backend';
 import { acquireDevice } from '../src/gpu/device';
 import { GpuBackend } from '../src/gpu/gpu-backend';
 import { createEngine, type Engine, type RunConfig } from '../src/train/engine';
-import { DIGITS_CONFIG, LINE_CONFIG, type Timing } from './workloads';
+import { DIGITS_CONFIG, LINE_CONFIG, SURFACE_GRID, type Timing } from './workloads';
 
 export async function ourEngine(kind: 'webgpu' | 'cpu'): Promise<Engine> {
   return createEngine({ backend: kind });
@@ -24,6 +24,14 @@ export async function ourDigits(engine: Engine): Promise<Timing> {
   const result = await engine.train(DIGITS_CONFIG, { whatIf: false, onEpoch: () => (lastEpoch = performance.now()) });
   const last = result.history.at(-1)!;
   return { ms: lastEpoch - start, result: { validLoss: last.validLoss, errorRate: last.errorRate! } };
+}
+
+/** line's loss surface on SURFACE_GRID (128 × 128) over the training data's 100 rows, to the values on the host. */
+export async function ourSurface(engine: Engine): Promise<Timing> {
+  const start = performance.now();
+  const values = await engine.lossSurface(LINE_CONFIG, SURFACE_GRID);
+  const ms = performance.now() - start;
+  return { ms, result: { lowest: Math.min(...values), at: values.indexOf(Math.min(...values)) } };
 }
 
 export async function ourBackend(kind: 'webgpu' | 'cpu'): Promise<Backend> {

@@ -73,6 +73,12 @@ for (const n of [64, 256, 1024]) {
     table.push({ workload: `matmul ${n} (GFLOP/s)`, ours: `ours-${kind}`, 'ours ms': ours.toFixed(3), them: `tfjs-${kind}`, 'their ms': theirs.toFixed(3), 'speed-up': `${(ours / theirs).toFixed(2)}×`, target: kind === 'webgpu' ? '1×' : '' });
   }
 }
+// The parameter view's surface: the same grid on the GPU and on the CPU twin (no peer draws one).
+const surfaceGpu = value('surface 128×128', 'ours-webgpu');
+const surfaceCpu = value('surface 128×128', 'ours-cpu');
+if (Number.isFinite(surfaceGpu) || Number.isFinite(surfaceCpu)) {
+  table.push({ workload: 'surface 128×128', ours: 'ours-webgpu', 'ours ms': surfaceGpu.toFixed(1), them: 'ours-cpu', 'their ms': surfaceCpu.toFixed(1), 'speed-up': `${(surfaceCpu / surfaceGpu).toFixed(2)}×`, target: '' });
+}
 const sliderTargets = { 'slider → first point': '', 'slider → finished line': '≤ 100 ms', 'slider → final diagnosis': '≤ 150 ms' };
 for (const [workload, target] of Object.entries(sliderTargets)) {
   table.push({ workload, ours: 'ours-webgpu', 'ours ms': value(workload, 'ours-webgpu').toFixed(1), them: '', 'their ms': '', 'speed-up': '', target });
@@ -103,7 +109,7 @@ console.log(`\nadapter: ${bench.adapter}`);
 // A partial run has rows for only what it measured.
 console.table(whole ? table : table.filter((row) => row['ours ms'] !== 'NaN' && row['their ms'] !== 'NaN'));
 if (whatIfTable.length) console.table(whatIfTable);
-for (const workload of ['line', 'digits']) {
+for (const workload of ['line', 'digits', 'surface 128×128']) {
   const results = bench.rows.filter((r) => r.workload === workload).map((r) => `${r.contender} ${JSON.stringify(r.result)}`);
   console.log(`${workload} results (should agree): ${results.join(' | ')}`);
 }

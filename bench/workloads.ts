@@ -1,8 +1,8 @@
 /**
  * The benchmark's workloads, the same for every contender: the lesson-2 line (n = 100,
  * 100 full-batch plain-SGD steps at lr 0.1), the digits MLP 64-128-10 (Adam 3e-3 constant,
- * batch 64, 5 epochs over 1,437 rows, validation loss on 360 rows after each epoch), and
- * square matmuls.
+ * batch 64, 5 epochs over 1,437 rows, validation loss on 360 rows after each epoch), line's
+ * loss surface on a 128 × 128 grid, and square matmuls.
  */
 import { defaultConfig } from '../src/train/config';
 import { loadDigits } from '../src/train/data/builtin';
@@ -14,6 +14,8 @@ import { STREAMS } from '../src/train/streams';
 export const LINE_CONFIG: Partial<RunConfig> = { scenario: 'line', epochs: 100, maxLr: 0.1, schedule: 'constant', optimizer: 'sgd', seed: 0 };
 export const DIGITS_CONFIG: Partial<RunConfig> = { scenario: 'digits', epochs: 5, maxLr: 3e-3, schedule: 'constant', optimizer: 'adam', batchSize: 64, seed: 0 };
 export const MATMUL_SIZES = [64, 256, 1024];
+/** The parameter view's loss surface: 128 × 128 points around the lesson's (3, 2). */
+export const SURFACE_GRID = { aMin: -2, aMax: 6, bMin: -1, bMax: 5, cols: 128, rows: 128 };
 
 export interface LineData {
   x: Float32Array; // 100×2, second column ones

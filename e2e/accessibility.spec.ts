@@ -51,6 +51,16 @@ test('the element has no serious or critical axe violations', async ({ page }) =
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
+test('line\'s picture in both views, with the schedule strip, has no serious or critical axe violations', async ({ page }) => {
+  for (const view of ['data', 'parameters']) {
+    await openPlayground(page, { scenario: 'line', seed: '1', view, 'what-if': 'off' });
+    await nextRun(page, 0);
+    const results = await new AxeBuilder({ page }).include('#tp').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${view}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
+
 test('the demo page has no serious or critical axe violations', async ({ page }) => {
   await page.goto('/');
   await page.waitForFunction(() => (document.querySelector('#line') as unknown as { result: unknown }).result);

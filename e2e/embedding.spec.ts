@@ -148,7 +148,7 @@ test('a GPU reset mid-run says so in words, and the run starts over on a new dev
 });
 
 test('bad attribute values, one after another: each gives a notice and one playground-error, and the element trains on', async ({ page, pageErrors }) => {
-  // Sixteen runs, some at the default 20 epochs.
+  // Eighteen runs, some at the default 20 epochs.
   test.setTimeout(240_000);
   const playground = await openPlayground(page, { scenario: 'cancer', epochs: '1', 'what-if': 'off', manual: '' });
   const cases: [string, string, string][] = [
@@ -168,6 +168,8 @@ test('bad attribute values, one after another: each gives a notice and one playg
     ['theme', 'purple', 'theme: "purple" is not light, dark or auto'],
     ['backend', 'tpu', 'backend: "tpu" is not auto, webgpu or cpu'],
     ['what-if', 'maybe', 'what-if: "maybe" is not on or off'],
+    ['view', 'sideways', 'view: "sideways" is not data or parameters'],
+    ['speed', 'fast', 'speed: "fast" is not 1, 4 or instant'],
   ];
   const errors = () => page.evaluate(() => (window as unknown as { __events: { type: string; code: string }[] }).__events.filter((e) => e.type === 'playground-error').length);
   for (const [attribute, value, says] of cases) {

@@ -115,3 +115,22 @@ test('view="parameters" on a scenario with more parameters keeps the data and sa
   await expect(playground.locator('.parameters')).toHaveCount(0);
   await expect(playground.locator('.class-errors')).toBeVisible();
 });
+
+test('hovering one playground\'s chart scrubs its own line only, not another\'s on the page', async ({ page }) => {
+  const first = await openPlayground(page, { scenario: 'line', seed: '1', speed: 'instant', 'what-if': 'off', epochs: '40' });
+  await page.evaluate(() => {
+    const other = document.createElement('training-playground');
+    Object.assign(other, { id: 'other' });
+    for (const [name, value] of [['scenario', 'line'], ['speed', 'instant'], ['what-if', 'off'], ['epochs', '40']]) other.setAttribute(name!, value!);
+    document.querySelector('#tp')!.before(other);
+  });
+  await nextRun(page, 0);
+  await nextRun(page, 0, 'other');
+  const second = page.locator('#other');
+  // hover() scrolls the chart into view first: the other playground pushed this one down.
+  const over = first.locator('.chart-host .u-over');
+  const box = (await over.boundingBox())!;
+  await over.hover({ position: { x: box.width * 0.5, y: box.height / 2 } });
+  await expect(panel(first)).toHaveAttribute('data-epoch', '20');
+  await expect(panel(second)).toHaveAttribute('data-epoch', '40');
+});

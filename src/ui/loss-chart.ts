@@ -76,8 +76,6 @@ export function readColors(element: Element): ChartColors {
 const GHOST_COLORS = ['#0d9488', '#db2777', '#65a30d', '#ca8a04', '#0284c7', '#9333ea', '#64748b'];
 
 export const CHART_HEIGHT = 260;
-/** The loss chart and the schedule strip share their cursor (and so the epoch hovered). */
-export const CHART_SYNC_KEY = 'training-playground';
 /** Fixed axis widths, the same on both charts, so their plots line up epoch for epoch. */
 export const LEFT_AXIS_SIZE = 56;
 export const RIGHT_AXIS_SIZE = 44;
@@ -103,6 +101,8 @@ export class LossChart {
       colors: ChartColors;
       /** The epoch under the cursor (on this chart or the strip), or null when it leaves. */
       onCursor?: (epoch: number | null) => void;
+      /** Charts with the same key share their cursor: one element's loss chart and strip, no other element's. */
+      syncKey?: string;
     },
   ) {
     this.plot = this.create([]);
@@ -229,7 +229,7 @@ export class LossChart {
       height: CHART_HEIGHT,
       series,
       bands,
-      cursor: { drag: { x: false, y: false }, sync: { key: CHART_SYNC_KEY } },
+      cursor: { drag: { x: false, y: false }, ...(this.options.syncKey ? { sync: { key: this.options.syncKey } } : {}) },
       hooks: {
         setCursor: [
           (u) => {

@@ -5,12 +5,12 @@
  * cursor (uPlot's cursor sync), so an epoch hovered on either is the same epoch on both.
  *
  * @example
- * const strip = new ScheduleChart(host, { labels, colors, classification: false });
+ * const strip = new ScheduleChart(host, { labels, colors, classification: false, syncKey: 'tp0' });
  * strip.update(config);
  */
 import uPlot from 'uplot';
 import { formatLr, scheduleTable, type RunConfig } from '../train/engine';
-import { CHART_SYNC_KEY, LEFT_AXIS_SIZE, RIGHT_AXIS_SIZE, type ChartColors } from './loss-chart';
+import { LEFT_AXIS_SIZE, RIGHT_AXIS_SIZE, type ChartColors } from './loss-chart';
 
 export interface ScheduleLabels {
   title: string;
@@ -40,7 +40,8 @@ export class ScheduleChart {
 
   constructor(
     private readonly container: HTMLElement,
-    private readonly options: { labels: ScheduleLabels; colors: ChartColors; classification: boolean },
+    /** syncKey: the loss chart's, so both share one cursor. */
+    private readonly options: { labels: ScheduleLabels; colors: ChartColors; classification: boolean; syncKey: string },
   ) {
     this.plot = this.create();
     this.resize = new ResizeObserver(() => this.plot.setSize({ width: this.width(), height: STRIP_HEIGHT }));
@@ -77,7 +78,7 @@ export class ScheduleChart {
         { label: labels.lr, stroke: colors.accent, width: 2, points: { show: false }, value: (_u, v) => (v == null ? '' : formatLr(v)) },
         { label: labels.momentum, stroke: colors.foreground, width: 1.5, dash: [4, 3], scale: 'mom', points: { show: false } },
       ],
-      cursor: { drag: { x: false, y: false }, sync: { key: CHART_SYNC_KEY } },
+      cursor: { drag: { x: false, y: false }, sync: { key: this.options.syncKey } },
       scales: {
         x: { time: false, range: () => [0, this.epochs] },
         y: { range: () => [0, this.maxLr * 1.1] },

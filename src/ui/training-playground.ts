@@ -379,9 +379,9 @@ export class TrainingPlayground extends LitElement {
         seedsLow: t.seedsLow,
         seedsHigh: t.seedsHigh,
       };
-      this.chart = new LossChart(this.chartHost, { classification, labels, colors, onCursor: (epoch) => this.scrub(epoch) });
+      this.chart = new LossChart(this.chartHost, { classification, labels, colors, onCursor: (epoch) => this.scrub(epoch), syncKey: this.idPrefix });
       this.strip?.destroy();
-      this.strip = this.scheduleHost ? new ScheduleChart(this.scheduleHost, { labels: { title: t.scheduleStrip, epoch: t.epoch, lr: t.lr, momentum: t.momentum }, colors, classification }) : null;
+      this.strip = this.scheduleHost ? new ScheduleChart(this.scheduleHost, { labels: { title: t.scheduleStrip, epoch: t.epoch, lr: t.lr, momentum: t.momentum }, colors, classification, syncKey: this.idPrefix }) : null;
       this.chartKind = kind;
       this.colorKey = colorKey;
     }
