@@ -12,384 +12,39 @@
  * console.log(result.params, result.diagnosis.message);
  * engine.dispose();
  */
-import type { Backend, BackendKind, SurfaceGrid } from '../backend';
+import type { Engine, EngineOptions } from './engine-api';
 import { CpuBackend } from '../cpu/cpu-backend';
-import { acquireDevice } from '../gpu/device';
-import { GpuBackend } from '../gpu/gpu-backend';
-import { resolveConfig } from './config';
-import { loadCancer, loadDigits } from './data/builtin';
-import { prepareData, stackPrepared, type PreparedData } from './data/prepare';
-import { generateLineData, generateLineTables, releaseData, uploadData, type DeviceData } from './device-data';
-import { diagnose } from './diagnosis';
-import { batchesLinearRuns, trainLinearBatch, type BatchRun } from './linear-batch';
-import { findLearningRate } from './lr-find';
-import { pacing } from './pacing';
-import { sharesBatch, trainModel, trainModels, type TrainOutcome } from './trainer';
-import { PREVIEW_ROWS, type EpochStats, type Language, type LrFindResult, type RunConfig, type RunResult, type ScenarioPreview, type WhatIf } from './types';
-import { finalValidLoss, followUpWhatIfs, judgeWhatIfs, planWhatIfs, whatIfResult, type WhatIfPlan } from './what-if';
-import { continuedOutcome, whatIfReuse } from './what-if-reuse';
+import { loadBuiltin } from './data/builtin';
+import { gpuBackend, TrainingEngine } from './training-engine';
 
-export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
-
-/** The most points a loss surface may have: 1024 × 1024. */
-export const MAX_SURFACE_POINTS = 1 << 20;
-
-export interface EngineOptions {
-  backend?: BackendChoice;
-  /** Use this device instead of the page's shared one. */
-  device?: GPUDevice;
-  /** Where navigator.gpu is missing (Node with the `webgpu` package), the GPU to use. */
-  gpu?: GPU;
-}
-
-export interface TrainOptions {
-  onEpoch?: (stats: EpochStats) => void;
-  signal?: AbortSignal;
-  /** The language of the diagnosis message. */
-  lang?: Language;
-  /**
-   * Train the what-if runs after the main run and resolve with the diagnosis they support
-   * (default true). Off, the diagnosis is the provisional one, read from the curves alone.
-   */
-  whatIf?: boolean;
-  /** The main run (and its seeds) ended: its result, with the provisional diagnosis. */
-  onTrainEnd?: (result: RunResult) => void;
-  /** Each what-if run as it ends. */
-  onWhatIf?: (whatIf: WhatIf) => void;
-  /**
-   * The GPU was reset under the run (a driver update, another page, a crash): the engine
-   * trains again, once, from the start on a new device; epochs reported so far are void.
-   */
-  onDeviceReset?: (message: string) => void;
-}
-
-/** What the main run leaves for the what-ifs and the result. */
-interface MainRun {
-  outcome: TrainOutcome;
-  seedHistories: EpochStats[][];
-  availableTrainRows: number;
-  smallTrainingSet: boolean;
-}
-
-export interface Engine {
-  readonly backend: BackendKind;
-  /** Why the CPU is in use when WebGPU was wanted ('auto'), else null. */
-  readonly fallbackReason: string | null;
-  /** The adapter in words: "google: SwiftShader driver 5.0.0", "CPU (TypeScript)". */
-  readonly adapter: string;
-  train(config: Partial<RunConfig>, options?: TrainOptions): Promise<RunResult>;
-  lrFind(config: Partial<RunConfig>, options?: { signal?: AbortSignal }): Promise<LrFindResult>;
-  /** What the scenario's view draws: line's training points, digits' validation images. */
-  preview(config: Partial<RunConfig>): Promise<ScenarioPreview>;
-  /**
-   * line's loss surface: the training MSE at every (a, b) of the grid, row-major from the top
-   * left (a grows rightwards, b upwards), computed in one dispatch.
-   */
-  lossSurface(config: Partial<RunConfig>, grid: SurfaceGrid): Promise<Float32Array>;
-  dispose(): void;
-}
-
-async function gpuBackend(options: EngineOptions): Promise<GpuBackend> {
-  if (options.device) return new GpuBackend(options.device, 'provided device');
-  const { device, description } = await acquireDevice(options.gpu);
-  return new GpuBackend(device, description);
-}
-
-class TrainingEngine implements Engine {
-  private queue: Promise<unknown> = Promise.resolve();
-  private disposed = false;
-
-  constructor(
-    private current: Backend,
-    private readonly options: EngineOptions,
-    readonly fallbackReason: string | null,
-  ) {}
-
-  get backend(): BackendKind {
-    return this.current.kind;
-  }
-
-  get adapter(): string {
-    return this.current.description;
-  }
-
-  train(partial: Partial<RunConfig>, options: TrainOptions = {}): Promise<RunResult> {
-    const { config } = resolveConfig(partial);
-    return this.exclusive(options.onDeviceReset, async (backend) => {
-      const { signal, lang } = options;
-      const main = await this.trainMain(backend, config, options);
-      const { history, stopReason, params, predictions } = main.outcome;
-      const provisional = diagnose(history, { config, stopReason, smallTrainingSet: main.smallTrainingSet }, lang);
-      const result: RunResult = {
-        config,
-        history,
-        stopReason,
-        diagnosis: provisional,
-        backend: backend.kind,
-        seedHistories: main.seedHistories,
-        ...(params ? { params } : {}),
-        ...(predictions ? { predictions } : {}),
-      };
-      options.onTrainEnd?.(result);
-      if (options.whatIf === false || stopReason === 'stopped' || history.length === 0 || signal?.aborted) return result;
-      const plans = planWhatIfs(config, history, stopReason, main.availableTrainRows);
-      const whatIfs = await this.trainWhatIfs(backend, config, plans, main.outcome, options);
-      if (!signal?.aborted) whatIfs.push(...(await this.trainWhatIfs(backend, config, followUpWhatIfs(config, whatIfs), main.outcome, options)));
-      if (signal?.aborted) return result;
-      return { ...result, diagnosis: judgeWhatIfs(config, history, stopReason, whatIfs, lang) };
-    });
-  }
-
-  /**
-   * The run itself and, with `seeds`, its other seeds, in one batch where the backend allows
-   * (line: the fused epochs; the MLPs: each seed's split stacked, on the GPU), else one after
-   * another.
-   */
-  private async trainMain(backend: Backend, config: RunConfig, options: TrainOptions): Promise<MainRun> {
-    const seedConfigs = Array.from({ length: config.seeds }, (_, i) => ({ ...config, seed: config.seed + i }));
-    const onEpoch = options.onEpoch;
-    // In a batch, the first model is the run itself: only its epochs are reported.
-    const callbacks = { signal: options.signal, onEpoch: (stats: EpochStats, m: number) => m === 0 && onEpoch?.(stats) };
-    const batched = (outcomes: TrainOutcome[], data: DeviceData): MainRun => ({
-      outcome: outcomes[0]!,
-      seedHistories: outcomes.map((o) => o.history),
-      availableTrainRows: data.availableTrainRows,
-      smallTrainingSet: data.smallTrainingSet,
-    });
-    const batch = await this.linearBatch(backend, seedConfigs);
-    if (batch) {
-      try {
-        return batched(await trainLinearBatch(backend, batch.runs, callbacks), batch.runs[0]!.data);
-      } finally {
-        batch.release();
-      }
-    }
-    const stacked = seedConfigs.length > 1 && seedConfigs.length <= pacing(backend).batchLimit ? await this.stackedSeeds(backend, seedConfigs) : null;
-    if (stacked) {
-      try {
-        return batched(await trainModels(backend, stacked, seedConfigs, callbacks), stacked);
-      } finally {
-        releaseData(backend, stacked);
-      }
-    }
-    const histories: EpochStats[][] = [];
-    let main: MainRun | null = null;
-    for (const seedConfig of seedConfigs) {
-      if (main && options.signal?.aborted) break;
-      const data = await this.loadData(backend, seedConfig);
-      try {
-        const outcome = await trainModel(backend, data, seedConfig, main ? { signal: options.signal } : { ...options });
-        histories.push(outcome.history);
-        main ??= { outcome, seedHistories: histories, availableTrainRows: data.availableTrainRows, smallTrainingSet: data.smallTrainingSet };
-      } finally {
-        releaseData(backend, data);
-      }
-    }
-    return main!;
-  }
-
-  /**
-   * Each plan's what-if, reported as it is known: a constant-rate run's own epochs stand in
-   * for those that change only the epochs (what-if-reuse.ts); the rest train in as few
-   * batches as their data allow.
-   */
-  private async trainWhatIfs(backend: Backend, config: RunConfig, plans: WhatIfPlan[], main: TrainOutcome, options: TrainOptions): Promise<WhatIf[]> {
-    const mainFinal = finalValidLoss(main.history, main.stopReason);
-    const reuses = plans.map((plan) => whatIfReuse(config, plan.change, main));
-    const toTrain = plans.flatMap((_, i) => (reuses[i]!.kind === 'prefix' ? [] : [i]));
-    const runs = toTrain.map((i) => {
-      const reuse = reuses[i]!;
-      const run = { ...config, ...plans[i]!.change, seeds: 1 };
-      return reuse.kind === 'continue' ? { config: { ...run, epochs: reuse.epochs }, startWeights: reuse.startWeights } : { config: run };
-    });
-    const trained = await this.trainRuns(backend, runs, options.signal);
-    return plans.flatMap((plan, i) => {
-      const reuse = reuses[i]!;
-      const outcome = reuse.kind === 'prefix' ? reuse.outcome : trained[toTrain.indexOf(i)];
-      // Stopped before it trained.
-      if (!outcome) return [];
-      const { history, stopReason } = reuse.kind === 'continue' ? continuedOutcome(main, outcome) : outcome;
-      const whatIf = whatIfResult(plan, history, stopReason, mainFinal);
-      options.onWhatIf?.(whatIf);
-      return [whatIf];
-    });
-  }
-
-  /**
-   * Runs to their ends in as few batches as their data allow: line's in one fused dispatch
-   * (all their epochs in it: nothing is drawn until each ends), the MLPs' on one data set
-   * (another rate, other epochs) in the same dispatches; more rows need data of their own.
-   */
-  private async trainRuns(backend: Backend, runs: { config: RunConfig; startWeights?: number[] }[], signal?: AbortSignal): Promise<(TrainOutcome | undefined)[]> {
-    if (runs.length === 0) return [];
-    const configs = runs.map((r) => r.config);
-    const batch = await this.linearBatch(backend, configs);
-    if (batch) {
-      try {
-        return await trainLinearBatch(backend, batch.runs.map((run, i) => ({ ...run, startWeights: runs[i]!.startWeights })), { signal, epochsPerChunk: Infinity });
-      } finally {
-        batch.release();
-      }
-    }
-    if (runs.some((r) => r.startWeights)) throw new Error('Only the fused line epochs continue a run from given weights.');
-    const byData = new Map<number, number[]>();
-    configs.forEach((config, i) => {
-      const key = configs.findIndex((other) => sharesBatch(other, config));
-      byData.set(key, [...(byData.get(key) ?? []), i]);
-    });
-    const limit = pacing(backend).batchLimit;
-    const groups = [...byData.values()].flatMap((all) => Array.from({ length: Math.ceil(all.length / limit) }, (_, c) => all.slice(c * limit, (c + 1) * limit)));
-    const outcomes: (TrainOutcome | undefined)[] = [];
-    for (const group of groups) {
-      if (signal?.aborted) break;
-      const data = await this.loadData(backend, configs[group[0]!]!);
-      try {
-        const trained = await trainModels(backend, data, group.map((i) => configs[i]!), { signal });
-        group.forEach((i, j) => (outcomes[i] = trained[j]));
-      } finally {
-        releaseData(backend, data);
-      }
-    }
-    return outcomes;
-  }
-
-  /** Each seed's split of the data, stacked for one batch; null for line (batched its own way) or when their row counts differ. */
-  private async stackedSeeds(backend: Backend, seedConfigs: RunConfig[]): Promise<DeviceData | null> {
-    if (seedConfigs[0]!.scenario === 'line') return null;
-    const stacked = stackPrepared(await Promise.all(seedConfigs.map((c) => this.hostData(c))));
-    return stacked ? uploadData(backend, stacked) : null;
-  }
-
-  /** The runs as one fused batch on line data generated together, or null when they cannot share one. */
-  private async linearBatch(backend: Backend, configs: RunConfig[]): Promise<{ runs: BatchRun[]; release: () => void } | null> {
-    if (configs.some((c) => c.scenario !== 'line')) return null;
-    const { datasets, owned } = generateLineTables(backend, configs.map((c) => ({ seed: c.seed, trainRows: c.trainSize })));
-    const runs = configs.map((config, i) => ({ config, data: datasets[i]! }));
-    const release = () => owned.forEach((t) => backend.release(t));
-    if (batchesLinearRuns(runs)) return { runs, release };
-    release();
-    return null;
-  }
-
-  lrFind(partial: Partial<RunConfig>, options: { signal?: AbortSignal } = {}): Promise<LrFindResult> {
-    const { config } = resolveConfig(partial);
-    return this.exclusive(undefined, async (backend) => {
-      const data = await this.loadData(backend, config);
-      try {
-        return await findLearningRate(backend, data, config, options.signal);
-      } finally {
-        releaseData(backend, data);
-      }
-    });
-  }
-
-  preview(partial: Partial<RunConfig>): Promise<ScenarioPreview> {
-    const { config } = resolveConfig(partial);
-    if (config.scenario === 'line') {
-      return this.exclusive(undefined, async (backend) => {
-        const data = generateLineData(backend, config);
-        try {
-          const [x, y] = await backend.readRanges([{ tensor: data.trainX }, { tensor: data.trainY }]);
-          return { kind: 'line', x: Array.from(x!.filter((_, i) => i % 2 === 0)), y: Array.from(y!) };
-        } finally {
-          releaseData(backend, data);
-        }
-      });
-    }
-    return this.hostData(config).then((prepared): ScenarioPreview => {
-      if (config.scenario !== 'digits') return { kind: 'table', classNames: prepared.classNames ?? null, task: prepared.task };
-      const rows = Math.min(PREVIEW_ROWS, prepared.valid.rows);
-      const images = Array.from({ length: rows }, (_, r) => Array.from(prepared.valid.features.subarray(r * 64, (r + 1) * 64)));
-      return { kind: 'digits', images, labels: Array.from(prepared.valid.labels.subarray(0, rows)) };
-    });
-  }
-
-  /**
-   * Not queued behind the run in progress (exclusive): the surface reads no step counter and
-   * shares no tensor with training, so a learner sees it while the line still trains.
-   */
-  async lossSurface(partial: Partial<RunConfig>, grid: SurfaceGrid): Promise<Float32Array> {
-    const { config } = resolveConfig(partial);
-    if (config.scenario !== 'line') throw new Error(`The loss surface is line's (two parameters); ${config.scenario} has more.`);
-    if (!(Number.isInteger(grid.cols) && Number.isInteger(grid.rows) && grid.cols >= 1 && grid.rows >= 1 && grid.cols * grid.rows <= MAX_SURFACE_POINTS)) {
-      throw new Error(`A loss surface grid takes 1 to ${MAX_SURFACE_POINTS} points, not ${grid.cols}×${grid.rows}.`);
-    }
-    if (this.disposed) throw new Error('This engine was disposed; create a new one.');
-    const backend = this.current;
-    const data = generateLineData(backend, config);
-    const out = backend.tensor(grid.cols * grid.rows, 'loss surface');
-    try {
-      backend.lossSurface(data.trainX, data.trainY, data.trainRows, out, grid);
-      return await backend.read(out);
-    } finally {
-      backend.release(out);
-      releaseData(backend, data);
-    }
-  }
-
-  dispose(): void {
-    this.disposed = true;
-    void this.queue.finally(() => this.current.dispose());
-  }
-
-  /**
-   * One run at a time: runs share the backend's step counter. A lost GPU is replaced first;
-   * one lost under the work is replaced and the work done again, once (after `onReset`).
-   */
-  private exclusive<T>(onReset: ((message: string) => void) | undefined, work: (backend: Backend) => Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => {
-      if (this.disposed) throw new Error('This engine was disposed; create a new one.');
-      if (this.current instanceof GpuBackend && this.current.lostMessage !== null) await this.replaceDevice();
-      try {
-        return await work(this.current);
-      } catch (error) {
-        const lost = this.current instanceof GpuBackend ? this.current.lostMessage : null;
-        if (lost === null || !onReset) throw error;
-        onReset(`The GPU was reset while training (${lost}); training again on a new device.`);
-        await this.replaceDevice();
-        return work(this.current);
-      }
-    });
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private async replaceDevice(): Promise<void> {
-    this.current.dispose();
-    this.current = await gpuBackend({ ...this.options, device: undefined });
-  }
-
-  private async loadData(backend: Backend, config: RunConfig): Promise<DeviceData> {
-    if (config.scenario === 'line') return generateLineData(backend, config);
-    return uploadData(backend, await this.hostData(config));
-  }
-
-  /** The table a non-line scenario trains on, split and prepared on the host. */
-  private async hostData(config: RunConfig): Promise<PreparedData> {
-    switch (config.scenario) {
-      case 'digits':
-        return prepareData(await loadDigits(), config, { standardize: false });
-      case 'cancer':
-        return prepareData(loadCancer(), config, { standardize: true });
-      default:
-        if (!config.data) throw new Error('The "custom" scenario needs a data set: give a CSV (src) or a Dataset (config.data).');
-        return prepareData(config.data, config, { standardize: true });
-    }
-  }
-}
-
+/**
+ * An engine on WebGPU when `backend` allows and an adapter answers, else on the CPU. The CPU
+ * engine trains in a Web Worker where the page can make one (the page's own thread stays
+ * free: no long task, Stop answers at once); where it cannot (Node, a CSP without blob
+ * workers), on the page's thread, handing the page a turn every few steps.
+ */
 export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
   const choice = options.backend ?? 'auto';
-  if (choice === 'cpu') return new TrainingEngine(new CpuBackend(), options, null);
-  try {
-    return new TrainingEngine(await gpuBackend(options), options, null);
-  } catch (error) {
-    if (choice === 'webgpu') throw error;
-    return new TrainingEngine(new CpuBackend(), options, error instanceof Error ? error.message : String(error));
+  let fallbackReason: string | null = null;
+  if (choice !== 'cpu') {
+    try {
+      return new TrainingEngine(await gpuBackend(options), options, null, loadBuiltin);
+    } catch (error) {
+      if (choice === 'webgpu') throw error;
+      fallbackReason = error instanceof Error ? error.message : String(error);
+    }
   }
+  if (options.worker !== false && typeof Worker === 'function') {
+    try {
+      const { createWorkerEngine } = await import('./worker-engine');
+      return await createWorkerEngine(fallbackReason);
+    } catch {
+      // No worker (blocked, or failed to start): the page's own thread, with turns.
+    }
+  }
+  return new TrainingEngine(new CpuBackend(), options, fallbackReason, loadBuiltin);
 }
 
-// What the UI needs from train/, through this one door.
 export { defaultConfig, LIMITS, resolveConfig, type ConfigWarning } from './config';
 export { parseCsv, CsvError } from './data/csv';
 export { diagnose } from './diagnosis';
@@ -399,3 +54,6 @@ export type * from './types';
 export { gridPoint, type SurfaceGrid } from '../backend';
 export { leastSquaresLine, parameterPath } from './parameter-path';
 export { scheduleTable } from './schedule';
+
+export type { BackendChoice, Engine, EngineOptions, TrainOptions } from './engine-api';
+export { MAX_SURFACE_POINTS } from './engine-api';

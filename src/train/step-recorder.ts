@@ -166,15 +166,19 @@ export class StepRecorder {
   }
 
   /**
-   * recordEpochs, giving the page a turn every `every` steps: on the CPU backend recording is
-   * computing, on the page's thread, and an epoch of digits is longer than a frame.
+   * recordEpochs, taking a turn once `msPerTurn` have passed since the last: on the CPU
+   * backend recording is computing (on the page's thread, or the worker's), and an epoch of a
+   * large model is far longer than a frame. An abort seen at a turn ends the recording there,
+   * mid-epoch: Stop answers within a step or so, not at the end of the epoch (what was
+   * recorded is dropped).
    */
-  async recordEpochsInTurns(epochs: number, stepsPerEpoch: number, active: number, every: number): Promise<void> {
-    let since = 0;
+  async recordEpochsInTurns(epochs: number, stepsPerEpoch: number, active: number, msPerTurn: number, signal?: AbortSignal): Promise<void> {
+    let last = performance.now();
     for (const _ of this.epochSteps(epochs, stepsPerEpoch, active)) {
-      if (++since < every) continue;
-      since = 0;
+      if (performance.now() - last < msPerTurn) continue;
       await yieldToPage();
+      last = performance.now();
+      if (signal?.aborted) return;
     }
   }
 

@@ -235,7 +235,7 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
   backend.setStep(0);
 
   const started = performance.now();
-  const { chunksInFlight, stepsPerTurn } = pacing(backend);
+  const { chunksInFlight, msPerTurn } = pacing(backend);
   let nextEpoch = 0;
 
   const recordChunk = (): ChunkReadback => {
@@ -245,7 +245,7 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
     const rowsOf = (m: number) => (stacked ? m * data.trainRows : 0);
     if (plan.shuffled) steps.writeOrder(interleaveOrders(orders.slice(0, active).map((o, m) => o.next(epochsPerChunk).map((row) => row + rowsOf(m))), plan.batchRows));
     // Where recording computes (the CPU), it gives the page turns as it goes.
-    const recorded = stepsPerTurn !== null && !fused ? steps.recordEpochsInTurns(epochs, stepsPerEpoch, active, stepsPerTurn) : steps.recordEpochs(epochs, stepsPerEpoch, active);
+    const recorded = msPerTurn !== null && !fused ? steps.recordEpochsInTurns(epochs, stepsPerEpoch, active, msPerTurn, callbacks.signal) : steps.recordEpochs(epochs, stepsPerEpoch, active);
     const ranges = [
       ...runs.map((_, m) => ({ tensor: steps.losses, offset: m * packed.stride + nextEpoch * stepsPerEpoch, length: epochs * stepsPerEpoch })),
       { tensor: steps.validLoss, offset: 0, length: K * epochsPerChunk },

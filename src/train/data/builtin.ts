@@ -36,3 +36,8 @@ export function loadCancer(): Dataset {
   }
   return cancer;
 }
+
+/** The built-in data set of `scenario`, as the engine asks for it. */
+export async function loadBuiltin(scenario: 'digits' | 'cancer'): Promise<Dataset> {
+  return scenario === 'digits' ? loadDigits() : loadCancer();
+}

@@ -1,0 +1,210 @@
+/**
+ * The CPU engine, seen from the page: the Engine interface over a Web Worker (engine-worker.ts,
+ * inlined in the bundle) that trains on the CPU backend. Calls go out as messages; epochs,
+ * the train-end result and what-ifs come back as they happen and reach the callbacks. An
+ * aborted signal is passed on and the worker stops at its next turn (10 ms of computing);
+ * a worker still busy STOP_GRACE_MS later (one step of a huge model can take a second) is
+ * replaced by a fresh one, the run ends as 'stopped' with the epochs it reported, and the
+ * calls waiting behind it go to the new worker.
+ *
+ * @example
+ * const engine = await createWorkerEngine(null);
+ * await engine.train({ scenario: 'digits' }, { onEpoch: (s) => chart.push(s) });
+ */
+import type { BackendKind, SurfaceGrid } from '../backend';
+import { resolveConfig } from './config';
+import { loadBuiltin } from './data/builtin';
+import { diagnose } from './diagnosis';
+import type { Engine, TrainOptions } from './engine-api';
+import type { BuiltinScenario, EngineMethod, FromWorker, ToWorker } from './engine-messages';
+import EngineWorker from './engine-worker?worker&inline';
+import type { Dataset, EpochStats, LrFindResult, RunConfig, RunResult, ScenarioPreview } from './types';
+
+type Call = Extract<ToWorker, { kind: 'call' }>;
+
+interface Pending {
+  message: Call;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  options?: TrainOptions;
+  /** A train call's epochs and main result so far: what a stop that cannot wait for the worker reports. */
+  epochs: EpochStats[];
+  ended: RunResult | null;
+  aborted: boolean;
+}
+
+/** How long a worker may take to start before the page trains on its own thread instead. */
+const START_TIMEOUT_MS = 10_000;
+/** How long an aborted call may take to end before its worker is replaced. */
+export const STOP_GRACE_MS = 50;
+
+class WorkerEngine implements Engine {
+  readonly backend: BackendKind = 'cpu';
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private disposed = false;
+  /** The built-in data sets the current worker has: each crosses once per worker. */
+  private readonly sent = new Set<BuiltinScenario>();
+  private readonly datasets = new Map<BuiltinScenario, Dataset>();
+
+  constructor(
+    private worker: Worker,
+    readonly adapter: string,
+    readonly fallbackReason: string | null,
+  ) {
+    this.listen(worker);
+  }
+
+  train(config: Partial<RunConfig>, options: TrainOptions = {}): Promise<RunResult> {
+    const { lang, whatIf } = options;
+    return this.call('train', { config, options: { lang, whatIf } }, options) as Promise<RunResult>;
+  }
+
+  lrFind(config: Partial<RunConfig>, options: { signal?: AbortSignal } = {}): Promise<LrFindResult> {
+    return this.call('lrFind', { config }, options) as Promise<LrFindResult>;
+  }
+
+  preview(config: Partial<RunConfig>): Promise<ScenarioPreview> {
+    return this.call('preview', { config }) as Promise<ScenarioPreview>;
+  }
+
+  lossSurface(config: Partial<RunConfig>, grid: SurfaceGrid): Promise<Float32Array> {
+    return this.call('lossSurface', { config, grid }) as Promise<Float32Array>;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.worker.terminate();
+    for (const { reject } of this.pending.values()) reject(new Error('This engine was disposed; create a new one.'));
+    this.pending.clear();
+  }
+
+  private listen(worker: Worker): void {
+    worker.onmessage = ({ data }: MessageEvent<FromWorker>) => this.receive(data);
+    // A worker that dies (out of memory, say) fails what it was doing, with a reason.
+    worker.onerror = (event) => {
+      for (const { reject } of this.pending.values()) reject(new Error(`The CPU worker stopped: ${event.message || 'unknown error'}.`));
+      this.pending.clear();
+    };
+  }
+
+  private async call(method: EngineMethod, body: Pick<Call, 'config' | 'options' | 'grid'>, options?: TrainOptions): Promise<unknown> {
+    if (this.disposed) throw new Error('This engine was disposed; create a new one.');
+    const scenario = body.config.scenario;
+    if ((scenario === 'digits' || scenario === 'cancer') && !this.datasets.has(scenario)) this.datasets.set(scenario, await loadBuiltin(scenario));
+    const id = this.nextId++;
+    const message: Call = { kind: 'call', id, method, ...body };
+    const signal = options?.signal;
+    return new Promise((resolve, reject) => {
+      const pending: Pending = { message, resolve, reject, options, epochs: [], ended: null, aborted: false };
+      this.pending.set(id, pending);
+      this.send(message);
+      const abort = () => {
+        pending.aborted = true;
+        this.post({ kind: 'abort', id });
+        setTimeout(() => this.pending.has(id) && this.replaceWorker(), STOP_GRACE_MS);
+      };
+      if (signal?.aborted) abort();
+      else signal?.addEventListener('abort', abort, { once: true });
+    });
+  }
+
+  /** Posts a call, with the built-in data set it needs when this worker has not had it. */
+  private send(message: Call): void {
+    const scenario = message.config.scenario;
+    const needs = (scenario === 'digits' || scenario === 'cancer') && !this.sent.has(scenario);
+    if (needs) this.sent.add(scenario);
+    this.post(needs ? { ...message, builtin: { scenario, dataset: this.datasets.get(scenario)! } } : message);
+  }
+
+  private post(message: ToWorker): void {
+    if (!this.disposed) this.worker.postMessage(message);
+  }
+
+  /**
+   * The worker is deep in a step that Stop cannot interrupt: a new one takes its place. Aborted
+   * calls end here (a run as 'stopped', with what it reported); the others start again there.
+   */
+  private replaceWorker(): void {
+    if (this.disposed) return;
+    this.worker.terminate();
+    this.worker = new EngineWorker();
+    this.listen(this.worker);
+    this.sent.clear();
+    for (const [id, pending] of [...this.pending]) {
+      if (!pending.aborted) {
+        pending.epochs = [];
+        this.send(pending.message);
+        continue;
+      }
+      this.pending.delete(id);
+      if (pending.message.method === 'train') pending.resolve(this.stoppedRun(pending));
+      else pending.reject(new Error('Stopped.'));
+    }
+  }
+
+  /** What a stopped run reports: its main result if it had ended (its what-ifs were training), else the epochs so far. */
+  private stoppedRun(pending: Pending): RunResult {
+    if (pending.ended) return pending.ended;
+    const { config } = resolveConfig(pending.message.config);
+    const history = pending.epochs;
+    const result: RunResult = {
+      config,
+      history,
+      stopReason: 'stopped',
+      diagnosis: diagnose(history, { config, stopReason: 'stopped' }, pending.message.options?.lang),
+      backend: 'cpu',
+      seedHistories: [history],
+    };
+    pending.options?.onTrainEnd?.(result);
+    return result;
+  }
+
+  private receive(message: FromWorker): void {
+    if (message.kind === 'ready') return;
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    const { options } = pending;
+    switch (message.kind) {
+      case 'epoch':
+        pending.epochs.push(message.stats);
+        options?.onEpoch?.(message.stats);
+        return;
+      case 'train-end':
+        pending.ended = message.result;
+        options?.onTrainEnd?.(message.result);
+        return;
+      case 'what-if':
+        options?.onWhatIf?.(message.whatIf);
+        return;
+      case 'done':
+        this.pending.delete(message.id);
+        pending.resolve(message.value);
+        return;
+      case 'failed':
+        this.pending.delete(message.id);
+        pending.reject(new Error(message.message));
+    }
+  }
+}
+
+/** A CPU engine in a new worker, once the worker says it is ready; rejects when it cannot start. */
+export function createWorkerEngine(fallbackReason: string | null): Promise<Engine> {
+  return new Promise((resolve, reject) => {
+    const worker = new EngineWorker();
+    const timer = setTimeout(() => {
+      worker.terminate();
+      reject(new Error(`The CPU worker did not start within ${START_TIMEOUT_MS / 1000} s.`));
+    }, START_TIMEOUT_MS);
+    worker.onerror = (event) => {
+      clearTimeout(timer);
+      worker.terminate();
+      reject(new Error(`The CPU worker failed to start: ${event.message || 'unknown error'}`));
+    };
+    worker.onmessage = ({ data }: MessageEvent<FromWorker>) => {
+      if (data.kind !== 'ready') return;
+      clearTimeout(timer);
+      resolve(new WorkerEngine(worker, `${data.adapter}, in a Web Worker`, fallbackReason));
+    };
+  });
+}
