@@ -6,6 +6,7 @@ import { randomSettings, rightCodes } from './what-if-settings';
 import { createEngine } from './engine';
 import { describeEngine } from './engine-spec';
 import { describeBatchEquality } from './batch-spec';
+import { describeNumericalFaults } from './fault-spec';
 
 const webgpu = () => createEngine({ backend: 'webgpu', gpu: nodeGpu() });
 
@@ -16,6 +17,10 @@ describe('the engine on WebGPU', () => {
     expect(engine.fallbackReason).toBeNull();
   });
   describeEngine(webgpu);
+});
+
+describe('numerical faults on WebGPU', () => {
+  describeNumericalFaults(webgpu);
 });
 
 describe('the diagnosis on WebGPU, judged by following its advice', async () => {

@@ -1,7 +1,12 @@
 import { describe } from 'vitest';
 import { createEngine } from './engine';
 import { describeEngine } from './engine-spec';
+import { describeNumericalFaults } from './fault-spec';
 
 describe('the engine on the CPU backend', () => {
   describeEngine(() => createEngine({ backend: 'cpu' }));
+});
+
+describe('numerical faults on the CPU backend', () => {
+  describeNumericalFaults(() => createEngine({ backend: 'cpu' }));
 });
