@@ -31,7 +31,7 @@ struct LinearParams {
   valid_slots: u32,
   validate: u32,         // 0: steps only, no validation (the LR finder)
   schedule_stride: u32,  // steps each model's schedule and losses hold
-  first_step: u32,       // the step counter when recorded: the host knows it, and a uniform frees a storage binding
+  _pad0: u32,
   _pad1: u32,
   _pad2: u32,
   models: array<ModelSlot, MAX_MODELS>,
@@ -46,6 +46,8 @@ struct LinearParams {
 @group(0) @binding(6) var<storage, read_write> trajectory: array<f32>; // model m's w after step t at (m·schedule_stride + t)·features
 @group(0) @binding(7) var<storage, read_write> valid_loss: array<f32>; // model m's slot at m·valid_slots
 @group(0) @binding(8) var<storage, read_write> non_finite: array<u32>; // one per model
+// The backend's step counter, bound as a uniform: the eight storage bindings are taken.
+@group(0) @binding(9) var<uniform> step_counter: vec4<u32>;
 
 var<workgroup> partial: array<array<f32, THREADS>, 5>;  // the loss, then one gradient per feature
 
@@ -71,8 +73,8 @@ fn residual(x_at: u32, y_at: u32, w: array<f32, MAX_FEATURES>) -> f32 {
 }
 
 // One workgroup per model: models never share a sum, so they need no synchronisation with
-// each other, and a model whose run has ended skips its epochs. The first step comes with the
-// uniform (the same for every workgroup); advance_steps moves the shared counter on afterwards.
+// each other, and a model whose run has ended skips its epochs. The step counter is only read
+// here (a uniform: every workgroup sees the same start); advance_steps moves it on afterwards.
 @compute @workgroup_size(THREADS)
 fn linear_sgd_epochs(@builtin(local_invocation_id) lid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>) {
   let local = lid.x;
@@ -80,7 +82,7 @@ fn linear_sgd_epochs(@builtin(local_invocation_id) lid: vec3<u32>, @builtin(work
   let slot = params.models[model];
   let features = params.features;
   // Uniform across the workgroup, so the epoch loop below may hold barriers.
-  let first = params.first_step;
+  let first = step_counter.x;
   let remaining = select(0u, slot.steps - first, slot.steps > first);
   let epochs = min(params.epochs, remaining);
   let at = model * features;

@@ -25,6 +25,12 @@ export interface SharedDevice {
 }
 
 let shared: Promise<SharedDevice> | null = null;
+let devicesCreated = 0;
+
+/** Devices this page has asked for: one, unless a device was lost and replaced. */
+export function deviceCount(): number {
+  return devicesCreated;
+}
 const lostListeners = new Set<(message: string) => void>();
 
 /** Called with a readable message whenever the shared device is lost. */
@@ -80,6 +86,7 @@ async function createDevice(gpu: GPU | undefined): Promise<SharedDevice> {
   } catch (error) {
     throw new WebGpuUnavailableError('device-failed', `The GPU adapter refused to create a device: ${String(error)}`);
   }
+  devicesCreated++;
   const handle: SharedDevice = { device, description: describe(adapter.info) };
   const promise = shared;
   device.onuncapturederror = (event: GPUUncapturedErrorEvent) => {

@@ -110,6 +110,13 @@ const LOSS_KERNELS: Record<LossKind, KernelName> = {
 /** Which matmul kernel to run: chosen by size ('auto'), or forced, for checks and benchmarks. */
 export type MatmulStrategy = 'auto' | 'tiled' | 'direct';
 
+let liveBackends = 0;
+
+/** WebGPU backends made and not yet disposed: one per engine, so one per element on the GPU. */
+export function liveBackendCount(): number {
+  return liveBackends;
+}
+
 export class GpuBackend implements Backend {
   readonly kind = 'webgpu' as const;
   matmulStrategy: MatmulStrategy = 'auto';
@@ -122,11 +129,7 @@ export class GpuBackend implements Backend {
   private readonly staging: StagingPool;
   private readonly pool = new BufferPool();
   private readonly step: GpuTensor;
-  /**
-   * The step counter as the host last set and advanced it: the fused linear epochs take their
-   * first step from their uniform, which leaves a storage binding for the trajectory.
-   */
-  private hostStep = 0;
+  private disposed = false;
   private readonly errors: string[] = [];
   /** Set once the device is lost: this backend is then unusable and a new one is needed. */
   lostMessage: string | null = null;
@@ -137,9 +140,14 @@ export class GpuBackend implements Backend {
     readonly device: GPUDevice,
     readonly description: string,
   ) {
+    liveBackends++;
     this.staging = new StagingPool(device);
     this.cpuEmulated = isCpuEmulated(description);
-    this.step = this.tensor(1, 'step counter', 'u32') as GpuTensor;
+    // Also a uniform: the fused linear epochs read it through a uniform binding, as their eight
+    // storage bindings (the default limit) are taken. Four words, a uniform's smallest vec4.
+    const stepBuffer = createBuffer(device, 'step counter', 16, storageUsage() | GPUBufferUsage.UNIFORM);
+    this.step = new GpuTensor('step counter', 'u32', stepBuffer, 0, 4, this, bufferId(stepBuffer));
+    this.tensors.add(this.step);
     this.lost = device.lost.then((info) => (this.lostMessage = `The GPU device was lost (${info.reason || 'unknown'}): ${info.message}`));
   }
 
@@ -337,7 +345,7 @@ export class GpuBackend implements Backend {
     const end = Math.max(...tables.map((table) => table.offset + table.length));
     const data = new GpuTensor('linear data', 'f32', first.buffer, start, end - start, this, first.rootId);
     const params = new ParamWriter().u32(shape.features).u32(shape.epochs).u32(shape.validSlots).u32(shape.validate ? 1 : 0);
-    params.u32(shape.scheduleStride).u32(this.hostStep).u32(0).u32(0);
+    params.u32(shape.scheduleStride).u32(0).u32(0).u32(0);
     // Every slot is written, unused ones as zeros: the uniform must be as large as the struct.
     for (let m = 0; m < MAX_BATCH_MODELS; m++) {
       const model = models[m];
@@ -345,10 +353,9 @@ export class GpuBackend implements Backend {
       if (!model) params.u32(0).u32(0).u32(0).u32(0).u32(0).u32(0).u32(0).u32(0);
       else params.u32(at(model.trainX)).u32(at(model.trainY)).u32(model.rows).u32(model.steps).u32(at(model.validX)).u32(at(model.validY)).u32(model.validRows).u32(0);
     }
-    const buffers = [data, t.schedule, t.weights, t.velocity, t.losses, t.trajectory, t.validLoss, t.nonFinite];
+    const buffers = [data, t.schedule, t.weights, t.velocity, t.losses, t.trajectory, t.validLoss, t.nonFinite, this.step];
     this.dispatch('linearSgdEpochs', params, buffers, [models.length, 1]);
     this.dispatch('advanceSteps', new ParamWriter().u32(shape.epochs), [this.step], [1, 1]);
-    this.hostStep += shape.epochs;
   }
 
   lossSurface(x: Tensor, y: Tensor, rows: number, out: Tensor, g: SurfaceGrid): void {
@@ -358,12 +365,10 @@ export class GpuBackend implements Backend {
 
   setStep(step: number): void {
     this.write(this.step, new Uint32Array([step]));
-    this.hostStep = step;
   }
 
   advanceStep(): void {
     this.dispatch('advanceStep', null, [this.step], [1, 1]);
-    this.hostStep++;
   }
 
   flush(): void {
@@ -374,6 +379,9 @@ export class GpuBackend implements Backend {
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    liveBackends--;
     if (this.lostMessage === null) this.flush();
     for (const tensor of this.tensors) destroyBuffer(tensor.buffer);
     for (const uniform of this.uniforms.values()) destroyBuffer(uniform);

@@ -54,7 +54,7 @@ export const KERNELS = {
   linearSgdEpochs: {
     shader: 'fused',
     entryPoint: 'linear_sgd_epochs',
-    bindings: ['uniform', 'read', 'read', 'write', 'write', 'write', 'write', 'write', 'write'],
+    bindings: ['uniform', 'read', 'read', 'write', 'write', 'write', 'write', 'write', 'write', 'uniform'],
     fixedWorkgroup: true,
   },
 } as const satisfies Record<string, KernelSpec>;
@@ -71,6 +71,12 @@ export interface CompiledKernel {
 }
 
 const caches = new WeakMap<GPUDevice, Map<string, CompiledKernel>>();
+let compiledPipelines = 0;
+
+/** Pipelines compiled since the page loaded, on every device: grows only with new kernels or a new device. */
+export function compiledPipelineCount(): number {
+  return compiledPipelines;
+}
 const modules = new WeakMap<GPUDevice, Map<ShaderName, GPUShaderModule>>();
 
 function shaderModule(device: GPUDevice, shader: ShaderName): GPUShaderModule {
@@ -124,5 +130,6 @@ export function compileKernel(
   });
   const compiled = { pipeline, layout, slots, key };
   cache.set(key, compiled);
+  compiledPipelines++;
   return compiled;
 }

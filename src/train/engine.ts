@@ -13,6 +13,7 @@
  * engine.dispose();
  */
 import type { Engine, EngineOptions } from './engine-api';
+import { gpuResources, type GpuResources } from '../gpu/resources';
 import { CpuBackend } from '../cpu/cpu-backend';
 import { loadBuiltin } from './data/builtin';
 import { gpuBackend, TrainingEngine } from './training-engine';
@@ -57,3 +58,12 @@ export { scheduleTable } from './schedule';
 
 export type { BackendChoice, Engine, EngineOptions, TrainOptions } from './engine-api';
 export { MAX_SURFACE_POINTS } from './engine-api';
+
+/**
+ * What the page's engines hold: GPU buffers, backends, pipelines, devices, and CPU workers.
+ * For tests that check nothing leaks; the worker count reads 0 until a CPU engine has started.
+ */
+export async function engineResources(): Promise<GpuResources & { workers: number }> {
+  const workers = typeof Worker === 'function' ? (await import('./worker-engine')).liveWorkerCount() : 0;
+  return { ...gpuResources(), workers };
+}

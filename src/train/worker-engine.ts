@@ -33,6 +33,13 @@ interface Pending {
   aborted: boolean;
 }
 
+let liveWorkers = 0;
+
+/** CPU workers started and not yet terminated: one per CPU engine. */
+export function liveWorkerCount(): number {
+  return liveWorkers;
+}
+
 /** How long a worker may take to start before the page trains on its own thread instead. */
 const START_TIMEOUT_MS = 10_000;
 /** How long an aborted call may take to end before its worker is replaced. */
@@ -73,8 +80,10 @@ class WorkerEngine implements Engine {
   }
 
   dispose(): void {
+    if (this.disposed) return;
     this.disposed = true;
     this.worker.terminate();
+    liveWorkers--;
     for (const { reject } of this.pending.values()) reject(new Error('This engine was disposed; create a new one.'));
     this.pending.clear();
   }
@@ -204,6 +213,7 @@ export function createWorkerEngine(fallbackReason: string | null): Promise<Engin
     worker.onmessage = ({ data }: MessageEvent<FromWorker>) => {
       if (data.kind !== 'ready') return;
       clearTimeout(timer);
+      liveWorkers++;
       resolve(new WorkerEngine(worker, `${data.adapter}, in a Web Worker`, fallbackReason));
     };
   });

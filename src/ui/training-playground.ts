@@ -4,6 +4,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import {
   advisedWhatIf,
   CsvError,
+  engineResources,
   formatLoss,
   formatLr,
   parseCsv,
@@ -145,6 +146,17 @@ export class TrainingPlayground extends LitElement {
   private darkQuery: MediaQueryList | null = null;
   private styleWatcher: MutationObserver | null = null;
   private colorKey = '';
+
+  /**
+   * What every playground on the page holds together (GPU buffers, backends, pipelines,
+   * devices, CPU workers): for tests that check a page does not leak.
+   *
+   * @example
+   * const { buffers } = await TrainingPlayground.resources();
+   */
+  static resources(): ReturnType<typeof engineResources> {
+    return engineResources();
+  }
 
   get running(): boolean {
     return this.training.running;

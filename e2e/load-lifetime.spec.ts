@@ -1,0 +1,128 @@
+/**
+ * Load and lifetime: many changes, many elements, long runs. Counted, not timed: what the page
+ * holds (TrainingPlayground.resources(): GPU buffers, backends, pipelines, devices, CPU
+ * workers) comes back to where it was, and the last value asked for is the one trained.
+ */
+import type { Page } from '@playwright/test';
+import { expect, nextRun, openPlayground, test } from './test';
+
+interface Resources {
+  buffers: number;
+  backends: number;
+  pipelines: number;
+  devices: number;
+  workers: number;
+}
+
+function resources(page: Page): Promise<Resources> {
+  return page.evaluate(() => (customElements.get('training-playground') as unknown as { resources(): Promise<Resources> }).resources());
+}
+
+/** Waits until every playground on the page is idle (no run, no what-ifs). */
+async function allIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => [...document.querySelectorAll('training-playground')].every((el) => !(el as unknown as { running: boolean }).running && !(el as unknown as { testing: boolean }).testing), null, { timeout: 110_000 });
+}
+
+test('200 slider changes in 10 s, twice: no error, the last value trained, GPU buffers steady, and none left once the element goes', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line', seed: '1', 'max-lr': '0.1' });
+  await nextRun(page, 0);
+  const values = ['0.2', '0.05', '0.3', '0.1'];
+  const burst = async () => {
+    for (let i = 0; i < 200; i++) {
+      await playground.evaluate((el, value) => el.setAttribute('max-lr', value), values[i % values.length]!);
+      await page.waitForTimeout(25);
+    }
+    await allIdle(page);
+    const final = await playground.evaluate((el) => (el as unknown as { result: { config: { maxLr: number }; diagnosis: { final: boolean } } }).result);
+    expect(final.config.maxLr).toBe(0.1);
+    expect(final.diagnosis.final).toBe(true);
+    return resources(page);
+  };
+  // The first burst fills the backend's caches (buffers of each what-if batch's sizes, their
+  // uniforms); the second finds them filled and makes nothing new.
+  const first = await burst();
+  const second = await burst();
+  expect(second).toEqual(first);
+  expect(second).toMatchObject({ backends: 1, devices: 1 });
+  await playground.evaluate((el) => el.remove());
+  expect(await resources(page)).toMatchObject({ buffers: 0, backends: 0, devices: 1 });
+});
+
+test('50 connect and disconnect cycles, then ten elements at once, twice: one device, no pipeline compiled twice, nothing left behind', async ({ page }) => {
+  await openPlayground(page, { scenario: 'line', seed: '1', epochs: '20' });
+  await nextRun(page, 0);
+  await page.evaluate(() => document.querySelector('#tp')!.remove());
+  const empty = await resources(page);
+  expect(empty).toMatchObject({ buffers: 0, backends: 0, devices: 1 });
+  const cycles = () =>
+    page.evaluate(async () => {
+      for (let i = 0; i < 25; i++) {
+        const el = document.createElement('training-playground');
+        el.setAttribute('scenario', i % 3 === 2 ? 'digits' : 'line');
+        el.setAttribute('epochs', '5');
+        el.setAttribute('backend', i % 5 === 4 ? 'cpu' : 'auto');
+        document.body.append(el);
+        // Some leave before their first run starts, some in the middle of it.
+        await new Promise((done) => setTimeout(done, (i % 4) * 15));
+        el.remove();
+      }
+    });
+  // 25 cycles compile what digits needs; 25 more compile nothing, and each leaves nothing.
+  await cycles();
+  await page.waitForTimeout(300);
+  const once = await resources(page);
+  expect(once).toMatchObject({ buffers: 0, backends: 0, devices: 1, workers: 0 });
+  await cycles();
+  await page.waitForTimeout(300);
+  expect(await resources(page)).toEqual(once);
+
+  await page.evaluate(() => {
+    for (let i = 0; i < 10; i++) {
+      const el = document.createElement('training-playground');
+      el.id = `many${i}`;
+      el.setAttribute('scenario', i % 2 ? 'cancer' : 'line');
+      el.setAttribute('epochs', '4');
+      el.setAttribute('seed', String(i));
+      el.style.display = 'block';
+      el.style.height = '60px';
+      el.style.overflow = 'hidden';
+      document.body.prepend(el);
+    }
+  });
+  for (let i = 0; i < 10; i++) await nextRun(page, 0, `many${i}`);
+  await allIdle(page);
+  const busy = await resources(page);
+  expect(busy.backends).toBe(10);
+  expect(busy.devices).toBe(1);
+  await page.evaluate(() => document.querySelectorAll('training-playground').forEach((el) => el.remove()));
+  const after = await resources(page);
+  expect(after).toMatchObject({ buffers: 0, backends: 0, devices: 1, workers: 0 });
+  // Ten more elements compile nothing new: the pipelines are the device's, shared.
+  await page.evaluate(() => {
+    for (let i = 0; i < 10; i++) {
+      const el = document.createElement('training-playground');
+      el.id = `again${i}`;
+      el.setAttribute('scenario', i % 2 ? 'cancer' : 'line');
+      el.setAttribute('epochs', '4');
+      el.style.display = 'block';
+      el.style.height = '60px';
+      el.style.overflow = 'hidden';
+      document.body.prepend(el);
+    }
+  });
+  for (let i = 0; i < 10; i++) await nextRun(page, 0, `again${i}`);
+  await allIdle(page);
+  expect((await resources(page)).pipelines).toBe(after.pipelines);
+});
+
+test('a 1,000-epoch line run keeps the GPU buffers flat from its first epochs to its end', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line', seed: '1', epochs: '1000', speed: 'instant', 'what-if': 'off' });
+  await page.waitForFunction(() => (document.querySelector('#tp') as unknown as { history: unknown[] }).history.length >= 50);
+  const early = await resources(page);
+  const run = await nextRun(page, 0);
+  expect(run.epochs).toBe(1000);
+  expect(run.finite).toBe(true);
+  const late = await resources(page);
+  expect(late.buffers).toBeLessThanOrEqual(early.buffers);
+  expect(await playground.locator('tp-line-panel').getAttribute('data-epoch')).toBe('1000');
+});
