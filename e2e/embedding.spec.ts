@@ -52,6 +52,22 @@ test('without WebGPU the CPU gives the same line parameters, and a badge says wh
   await cpuPage.close();
 });
 
+for (const [fault, inject, says] of [
+  ['requestAdapter() returns null', () => { GPU.prototype.requestAdapter = async () => null; }, 'found no usable GPU adapter'],
+  ['requestDevice() rejects', () => { GPUAdapter.prototype.requestDevice = async () => Promise.reject(new Error('denied by the test')); }, 'refused to create a device'],
+] as const) {
+  test(`when ${fault}, the CPU takes over with a badge saying why, and trains`, async ({ page }) => {
+    await page.addInitScript(inject);
+    const playground = await openPlayground(page, { scenario: 'line', schedule: 'constant', seed: '1' });
+    const cpu = await nextRun(page, 0);
+    expect(cpu.backend).toBe('cpu');
+    // The notebook's a ≈ 3 (the test above checks the CPU and the GPU agree to 1e-4).
+    expect(cpu.params![0]).toBeCloseTo(3.0, 0);
+    await expect(playground.locator('.badge')).toHaveText('CPU');
+    await expect(playground.getByRole('note')).toContainText(says);
+  });
+}
+
 test('invalid attributes use the nearest valid value, show a notice and fire playground-error', async ({ page, pageErrors }) => {
   const playground = await openPlayground(page, { scenario: 'line', epochs: '5000', 'max-lr': 'fast', theme: 'purple' });
   const run = await nextRun(page, 0);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { liveBufferCount } from './buffers';
 import { acquireDevice, onDeviceLost, WebGpuUnavailableError } from './device';
 import { GpuBackend } from './gpu-backend';
+import { SHADERS, type ShaderName } from './shaders';
 import { nodeGpu } from '../testing/node-webgpu';
 
 describe('the WebGPU runtime', () => {
@@ -16,6 +17,33 @@ describe('the WebGPU runtime', () => {
     const noAdapter = { requestAdapter: async () => null } as unknown as GPU;
     const error = await acquireDevice(noAdapter).catch((e: unknown) => e);
     expect((error as WebGpuUnavailableError).reason).toBe('no-adapter');
+  });
+
+  it('says so when the adapter refuses to create a device', async () => {
+    const refusing = {
+      requestAdapter: async () => ({ limits: {}, info: {}, requestDevice: async () => Promise.reject(new Error('no more devices today')) }),
+    } as unknown as GPU;
+    const error = await acquireDevice(refusing).catch((e: unknown) => e);
+    expect((error as WebGpuUnavailableError).reason).toBe('device-failed');
+    expect((error as Error).message).toMatch(/refused to create a device: Error: no more devices today/);
+  });
+
+  it('reports a kernel whose shader does not compile as a clear error on the next read, not a hang', async () => {
+    const { device, description } = await acquireDevice(nodeGpu());
+    const shaders = SHADERS as Record<ShaderName, string>;
+    const original = shaders.surface;
+    // No test in this file has compiled the surface kernel on this device: its module is made from the broken source.
+    shaders.surface = `${original}\nfn broken( {`;
+    try {
+      const backend = new GpuBackend(device, description);
+      const x = backend.tensor(4, 'x');
+      const out = backend.tensor(1, 'surface');
+      backend.lossSurface(x, x, 2, out, { aMin: 0, aMax: 1, bMin: 0, bMax: 1, cols: 1, rows: 1 });
+      await expect(backend.read(out)).rejects.toThrow(/The "lossSurface" kernel failed to compile on this GPU: .*error/s);
+      backend.dispose();
+    } finally {
+      shaders.surface = original;
+    }
   });
 
   it('shares one device between callers, and names the adapter', async () => {
