@@ -91,3 +91,34 @@ test('HTML in a CSV is shown as text in the notice, never run', async ({ page, p
   expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
   expect(pageErrors).toEqual([]);
 });
+
+test('a src that 404s, or that CORS blocks, says so in words; the next src trains', async ({ page, pageErrors }) => {
+  const playground = await openPlayground(page, { scenario: 'custom', src: '/fixtures/missing.csv', epochs: '3', 'batch-size': '4', 'what-if': 'off' });
+  await expect(playground.locator('.notice')).toContainText('Could not load /fixtures/missing.csv: HTTP 404.');
+  // Another origin (127.0.0.1 is not localhost) whose server sends no Access-Control-Allow-Origin.
+  const crossOrigin = 'http://127.0.0.1:4173/fixtures/data.csv';
+  await playground.evaluate((el, url) => el.setAttribute('src', url), crossOrigin);
+  await expect(playground.locator('.notice').last()).toContainText(`Could not load ${crossOrigin}: the server did not answer, or it does not let this page read the file (CORS).`);
+  await playground.evaluate((el) => el.setAttribute('src', '/fixtures/data.csv'));
+  const run = await nextRun(page, 0);
+  expect(run.epochs).toBe(3);
+  const errors = await page.evaluate(() => (window as unknown as { __events: { type: string; code: string }[] }).__events.filter((e) => e.type === 'playground-error'));
+  expect(errors.map((e) => e.code)).toEqual(['training-failed', 'training-failed']);
+  // The browser's own console lines for the 404 and the CORS refusal are expected; nothing else is.
+  const expected = /404 \(Not Found\)|blocked by CORS policy|net::ERR_FAILED/;
+  expect(pageErrors.filter((e) => !expected.test(e))).toEqual([]);
+  pageErrors.splice(0, pageErrors.length);
+});
+
+test('a 10 MB CSV (400,000 rows) loads, parses and trains', async ({ page }) => {
+  const cell = (i: number, prime: number) => (((i * prime) % 10007) / 1000.5).toFixed(6);
+  const rows = Array.from({ length: 400_000 }, (_, i) => `${cell(i, 7919)},${cell(i, 104729)},${cell(i, 1299709)},${(i * 7919) % 10007 > 5000 ? 1 : 0}`);
+  const body = `x1,x2,x3,label\n${rows.join('\n')}\n`;
+  expect(body.length).toBeGreaterThan(10_000_000);
+  await page.route('**/big.csv', (route) => route.fulfill({ contentType: 'text/csv', body }));
+  await openPlayground(page, { scenario: 'custom', src: '/big.csv', epochs: '1', 'batch-size': '1024', 'train-size': '20000', 'what-if': 'off' });
+  const run = await nextRun(page, 0);
+  expect(run.epochs).toBe(1);
+  expect(run.finite).toBe(true);
+  expect(run.errorRate).not.toBeNull();
+});

@@ -351,7 +351,13 @@ export class TrainingPlayground extends LitElement {
   private async fetchCsv(url: string, abort: AbortController): Promise<void> {
     const timer = setTimeout(() => abort.abort(new Error(`Could not load ${url}: no answer after ${LOAD_TIMEOUT_MS / 1000} s.`)), LOAD_TIMEOUT_MS);
     try {
-      const response = await fetch(url, { signal: abort.signal });
+      const response = await fetch(url, { signal: abort.signal }).catch((error: unknown) => {
+        // A network failure and a cross-origin refusal look the same from here (a TypeError): name both.
+        if (abort.signal.aborted || !(error instanceof TypeError)) throw error;
+        throw new Error(
+          `Could not load ${url}: the server did not answer, or it does not let this page read the file (CORS). Serve the CSV from this site, or from a server that sends Access-Control-Allow-Origin.`,
+        );
+      });
       if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status}.`);
       const data = parseCsv(await response.text());
       if (abort === this.loadAbort) this.customData = data;
