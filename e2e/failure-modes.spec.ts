@@ -87,3 +87,15 @@ test('line reproduces the notebook (a ≈ 3, b ≈ 2.5) with a constant schedule
   await expect(playground.locator('[part="view"] .equation')).toContainText(`y = ${a.toFixed(2)}x + ${b.toFixed(2)}`);
   await expect(playground.locator('[part="code"] code')).toHaveText('learn.fit(100, lr=0.1)');
 });
+
+test('a model whose step this adapter cannot finish in reasonable time is refused with a notice, and the element trains on', async ({ page }) => {
+  // 64-2048-1024-10 at batch 1024: 2.2 M weights (allowed), 14 G flops a step, about 9 s on SwiftShader.
+  const playground = await openPlayground(page, { scenario: 'digits', hidden: '2048,1024', 'batch-size': '1024', epochs: '2', 'what-if': 'off' });
+  await expect(playground.locator('.notice')).toContainText('Training: This model and batch are about 13.8 G floating-point operations a step');
+  const errors = await page.evaluate(() => (window as unknown as { __events: { type: string; code: string }[] }).__events.filter((e) => e.type === 'playground-error'));
+  expect(errors.map((e) => e.code)).toEqual(['training-failed']);
+  await playground.evaluate((el) => el.setAttribute('hidden', '64'));
+  const run = await nextRun(page, 0);
+  expect(run.stopReason).toBe('done');
+  expect(run.epochs).toBe(2);
+});

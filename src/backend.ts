@@ -222,6 +222,11 @@ export interface Backend {
   readonly kind: BackendKind;
   /** The adapter, for messages and benchmark tables: "SwiftShader Device (Subzero)". */
   readonly description: string;
+  /**
+   * A planning figure, not a measurement: the floating-point rate training can count on here
+   * (bench/NOTES.md: ~1.4 GFLOP/s for the CPU backend's and SwiftShader's matmuls).
+   */
+  readonly flopsPerSecond: number;
 
   tensor(length: number, label: string, dtype?: DType): Tensor;
   /** A view of `length` elements of `parent` from `offset` (a multiple of SLICE_ALIGNMENT). */

@@ -60,6 +60,7 @@ function isNonFinite(x: number): boolean {
 export class CpuBackend implements Backend {
   readonly kind = 'cpu' as const;
   readonly description = 'CPU (TypeScript)';
+  readonly flopsPerSecond = 1e9;
   private step = 0;
 
   tensor(length: number, label: string, dtype: DType = 'f32'): Tensor {

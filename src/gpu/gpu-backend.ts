@@ -121,6 +121,8 @@ export class GpuBackend implements Backend {
   readonly kind = 'webgpu' as const;
   matmulStrategy: MatmulStrategy = 'auto';
   private readonly cpuEmulated: boolean;
+  /** SwiftShader's matmuls run at 1.4–2 GFLOP/s here; a real GPU, even a small integrated one, 20 or more. */
+  readonly flopsPerSecond: number;
   private encoder: GPUCommandEncoder | null = null;
   private pass: GPUComputePassEncoder | null = null;
   private readonly uniforms = new Map<string, GPUBuffer>();
@@ -143,6 +145,7 @@ export class GpuBackend implements Backend {
     liveBackends++;
     this.staging = new StagingPool(device);
     this.cpuEmulated = isCpuEmulated(description);
+    this.flopsPerSecond = this.cpuEmulated ? 1.5e9 : 2e10;
     // Also a uniform: the fused linear epochs read it through a uniform binding, as their eight
     // storage bindings (the default limit) are taken. Four words, a uniform's smallest vec4.
     const stepBuffer = createBuffer(device, 'step counter', 16, storageUsage() | GPUBufferUsage.UNIFORM);

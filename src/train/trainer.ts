@@ -16,6 +16,7 @@ import { pacing } from './pacing';
 import { scheduleTable } from './schedule';
 import { fusesLinearEpochs, StepRecorder } from './step-recorder';
 import { STREAMS } from './streams';
+import { assertFeasible, stepFlops } from './work-estimate';
 import { PREVIEW_ROWS, type EpochStats, type RunConfig, type StopReason } from './types';
 
 /** Chunks hold at least this many steps, so tiny epochs share a readback. */
@@ -26,6 +27,8 @@ export const MIN_STEPS_PER_CHUNK = 16;
  * (bench/NOTES.md, change 10) while the chart still moves several times a second.
  */
 export const FUSED_EPOCHS_PER_CHUNK = 50;
+/** A chunk estimated to take longer is not recorded ahead of the one being read (see trainModels). */
+export const LONG_CHUNK_SECONDS = 0.25;
 /** The notebook's starting parameters: a = (-1., 1). */
 export const LINE_START = [-1, 1];
 
@@ -111,6 +114,8 @@ export function startModels(
   validationSlots: number,
 ): { model: Mlp; steps: StepRecorder } {
   const [first] = configs as [RunConfig];
+  // Before any allocation: a step this backend cannot finish in reasonable time is refused.
+  assertFeasible(backend, modelLayers(first, data), plan.batchRows, configs.length);
   const model = new Mlp(backend, modelLayers(first, data), configs.length);
   if (first.scenario === 'line') model.setWeights(LINE_START);
   else model.initialize(configs.map((c) => c.seed));
@@ -235,7 +240,11 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
   backend.setStep(0);
 
   const started = performance.now();
-  const { chunksInFlight, msPerTurn } = pacing(backend);
+  const paced = pacing(backend);
+  const { msPerTurn } = paced;
+  // A chunk that takes long holds Stop until it ends: then none is recorded ahead of the one read.
+  const chunkSeconds = (stepFlops(modelLayers(first, data), plan.batchRows, K) * epochsPerChunk * stepsPerEpoch) / backend.flopsPerSecond;
+  const chunksInFlight = chunkSeconds > LONG_CHUNK_SECONDS ? 1 : paced.chunksInFlight;
   let nextEpoch = 0;
 
   const recordChunk = (): ChunkReadback => {

@@ -67,7 +67,7 @@ export class TrainingController implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly settings: () => ControllerSettings,
     /** Tells the learner what went wrong with the GPU, on screen. */
-    private readonly notify: (message: string) => void = () => undefined,
+    private readonly notify: (kind: 'gpu' | 'training', message: string) => void = () => undefined,
   ) {
     host.addController(this);
   }
@@ -211,7 +211,7 @@ export class TrainingController implements ReactiveController {
         },
         onDeviceReset: (message) => {
           if (!current()) return;
-          this.notify(message);
+          this.notify('gpu', message);
           emit(this.host, 'playground-error', { code: 'device-lost', message });
           // The run starts over on a new device: what it drew so far is void.
           this.begin(config);
@@ -227,7 +227,10 @@ export class TrainingController implements ReactiveController {
     } catch (error) {
       if (id !== this.runId || superseded()) return;
       const message = error instanceof Error ? error.message : String(error);
-      emit(this.host, 'playground-error', { code: /lost/i.test(message) ? 'device-lost' : 'training-failed', message });
+      const lost = /lost/i.test(message);
+      emit(this.host, 'playground-error', { code: lost ? 'device-lost' : 'training-failed', message });
+      // On screen too: a learner does not read events.
+      this.notify(lost ? 'gpu' : 'training', message);
       for (const waiter of this.waiters) waiter.reject(error instanceof Error ? error : new Error(message));
       this.waiters.clear();
     } finally {

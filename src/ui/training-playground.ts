@@ -49,9 +49,9 @@ const WHAT_IF_SETTINGS: WhatIfSetting[] = ['on', 'off'];
 const TRAINING_PROPERTIES = ['scenario', 'epochs', 'maxLr', 'optimizer', 'schedule', 'batchSize', 'trainSize', 'hiddenLayers', 'imbalance', 'oversample', 'seed', 'seeds', 'whatIf'] as const;
 
 let nextId = 0;
-/** A message above the controls: a setting replaced, data that failed, the GPU reset. */
+/** A message above the controls: a setting replaced, data that failed, the GPU reset, a run refused. */
 interface Notice {
-  kind: 'setting' | 'data' | 'gpu';
+  kind: 'setting' | 'data' | 'gpu' | 'training';
   text: string;
 }
 /** How long a `src` server may take to answer before the element gives up and says so. */
@@ -129,7 +129,7 @@ export class TrainingPlayground extends LitElement {
   private readonly training = new TrainingController(
     this,
     () => ({ backend: this.resolvedBackend, lang: this.language, whatIf: this.whatIf !== 'off' }),
-    (text) => this.notify('gpu', text),
+    (kind, text) => this.notify(kind, text),
   );
   private readonly idPrefix = `tp${nextId++}`;
   private chart: LossChart | null = null;

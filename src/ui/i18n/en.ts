@@ -45,7 +45,7 @@ export const en = {
   lineView: 'The data and the fitted line y = a·x + b',
   digitsView: 'Validation digits and what the model predicts (wrong ones marked)',
   predicted: (p: string, t: string) => `predicted ${p}, is ${t}`,
-  noticeTitles: { setting: 'Invalid setting', data: 'Data', gpu: 'GPU' },
+  noticeTitles: { setting: 'Invalid setting', data: 'Data', gpu: 'GPU', training: 'Training' },
   failed: 'Training failed',
   dismiss: 'Dismiss',
   loadingData: (url: string) => `Loading data from ${url}…`,

@@ -47,7 +47,7 @@ export const ptBR: Strings = {
   lineView: 'Os dados e a reta ajustada y = a·x + b',
   digitsView: 'Dígitos da validação e o que o modelo prevê (erros marcados)',
   predicted: (p, t) => `previsto ${p}, é ${t}`,
-  noticeTitles: { setting: 'Configuração inválida', data: 'Dados', gpu: 'GPU' },
+  noticeTitles: { setting: 'Configuração inválida', data: 'Dados', gpu: 'GPU', training: 'Treino' },
   failed: 'O treino falhou',
   dismiss: 'Fechar',
   loadingData: (url) => `Carregando os dados de ${url}…`,
