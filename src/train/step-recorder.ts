@@ -182,10 +182,16 @@ export class StepRecorder {
     }
   }
 
-  /** `count` training steps without validation (the LR finder's). */
-  recordSteps(count: number): void {
+  /** `count` training steps of the first `active` models, without validation (the LR finder's; a piece of a long epoch). */
+  recordSteps(count: number, active = this.model.models): void {
     if (this.fused) this.recordFused(count, false);
-    else for (let s = 0; s < count; s++) this.recordStep(this.model.models);
+    else for (let s = 0; s < count; s++) this.recordStep(active);
+  }
+
+  /** The last `count` steps of an epoch recorded in pieces, then its validation into slot 0. */
+  finishEpoch(count: number, active = this.model.models): void {
+    this.recordSteps(count, active);
+    this.recordValidation(0, active);
   }
 
   /**

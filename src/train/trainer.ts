@@ -27,7 +27,7 @@ export const MIN_STEPS_PER_CHUNK = 16;
  * (bench/NOTES.md, change 10) while the chart still moves several times a second.
  */
 export const FUSED_EPOCHS_PER_CHUNK = 50;
-/** A chunk estimated to take longer is not recorded ahead of the one being read (see trainModels). */
+/** A chunk estimated to take longer is not recorded ahead of the one being read, and on the GPU an epoch that long is recorded in pieces (see trainModels). */
 export const LONG_CHUNK_SECONDS = 0.25;
 /** The notebook's starting parameters: a = (-1., 1). */
 export const LINE_START = [-1, 1];
@@ -231,7 +231,14 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
   const { stepsPerEpoch } = plan;
   const longest = Math.max(...configs.map((c) => c.epochs));
   const fused = K === 1 && fusesLinearEpochs(modelLayers(first, data), data, first.optimizer, plan.batchRows);
-  const epochsPerChunk = Math.min(longest, fused ? FUSED_EPOCHS_PER_CHUNK : Math.ceil(MIN_STEPS_PER_CHUNK / stepsPerEpoch));
+  const paced = pacing(backend);
+  const { msPerTurn } = paced;
+  // Where recording does not compute (the GPU), an epoch estimated over LONG_CHUNK_SECONDS is
+  // recorded in pieces, each waited for before the next: Stop then waits for one piece at most.
+  const stepSeconds = stepFlops(modelLayers(first, data), plan.batchRows, K) / backend.flopsPerSecond;
+  const stepsPerPiece = fused || msPerTurn !== null ? stepsPerEpoch : Math.min(stepsPerEpoch, Math.max(1, Math.floor(LONG_CHUNK_SECONDS / stepSeconds)));
+  const pieced = stepsPerPiece < stepsPerEpoch;
+  const epochsPerChunk = pieced ? 1 : Math.min(longest, fused ? FUSED_EPOCHS_PER_CHUNK : Math.ceil(MIN_STEPS_PER_CHUNK / stepsPerEpoch));
   const packed = packSchedules(configs, stepsPerEpoch);
   const { model, steps } = startModels(backend, data, configs, packed, plan, epochsPerChunk, epochsPerChunk);
   const orders = configs.map((c) => new EpochOrders(c.seed, data.trainRows, plan));
@@ -240,21 +247,33 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
   backend.setStep(0);
 
   const started = performance.now();
-  const paced = pacing(backend);
-  const { msPerTurn } = paced;
   // A chunk that takes long holds Stop until it ends: then none is recorded ahead of the one read.
-  const chunkSeconds = (stepFlops(modelLayers(first, data), plan.batchRows, K) * epochsPerChunk * stepsPerEpoch) / backend.flopsPerSecond;
+  const chunkSeconds = stepSeconds * Math.min(epochsPerChunk * stepsPerEpoch, stepsPerPiece);
   const chunksInFlight = chunkSeconds > LONG_CHUNK_SECONDS ? 1 : paced.chunksInFlight;
   let nextEpoch = 0;
+  /** Steps of the current epoch already recorded in pieces. */
+  let stepInEpoch = 0;
 
   const recordChunk = (): ChunkReadback => {
     const epochs = Math.min(epochsPerChunk, longest - nextEpoch);
     const active = configs.filter((c) => c.epochs > nextEpoch).length;
     // On stacked data, model m's rows are the m-th copy's.
     const rowsOf = (m: number) => (stacked ? m * data.trainRows : 0);
-    if (plan.shuffled) steps.writeOrder(interleaveOrders(orders.slice(0, active).map((o, m) => o.next(epochsPerChunk).map((row) => row + rowsOf(m))), plan.batchRows));
-    // Where recording computes (the CPU), it gives the page turns as it goes.
-    const recorded = msPerTurn !== null && !fused ? steps.recordEpochsInTurns(epochs, stepsPerEpoch, active, msPerTurn, callbacks.signal) : steps.recordEpochs(epochs, stepsPerEpoch, active);
+    if (plan.shuffled && stepInEpoch === 0) steps.writeOrder(interleaveOrders(orders.slice(0, active).map((o, m) => o.next(epochsPerChunk).map((row) => row + rowsOf(m))), plan.batchRows));
+    if (pieced && stepInEpoch + stepsPerPiece < stepsPerEpoch) {
+      // A piece of the epoch: its steps, then a one-word read that resolves when the GPU is through them.
+      steps.recordSteps(stepsPerPiece, active);
+      stepInEpoch += stepsPerPiece;
+      return { firstEpoch: nextEpoch, epochs: 0, values: backend.readRanges([{ tensor: steps.nonFinite, length: 1 }]) };
+    }
+    // Where recording computes (the CPU), it takes turns as it goes.
+    const recorded =
+      msPerTurn !== null && !fused
+        ? steps.recordEpochsInTurns(epochs, stepsPerEpoch, active, msPerTurn, callbacks.signal)
+        : pieced
+          ? steps.finishEpoch(stepsPerEpoch - stepInEpoch, active)
+          : steps.recordEpochs(epochs, stepsPerEpoch, active);
+    stepInEpoch = 0;
     const ranges = [
       ...runs.map((_, m) => ({ tensor: steps.losses, offset: m * packed.stride + nextEpoch * stepsPerEpoch, length: epochs * stepsPerEpoch })),
       { tensor: steps.validLoss, offset: 0, length: K * epochsPerChunk },
@@ -271,6 +290,8 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
 
   /** Each model's epochs of the chunk into its history, until its run ends or diverges. */
   const takeChunk = (chunk: ChunkReadback, values: Float32Array[]) => {
+    // A piece of an epoch reports nothing: its epoch's last piece reads everything.
+    if (chunk.epochs === 0) return;
     const [validLosses, flags, path, wrong] = values.slice(K);
     const flagWords = new Uint32Array(flags!.buffer, flags!.byteOffset, K);
     runs.forEach((run, m) => {
