@@ -5,7 +5,8 @@
  * long-task reports must stay empty while a model whose every step is a long computation
  * trains; a stopped run must end inside the epoch it was in.
  */
-import { expect, nextRun, openPlayground, test } from './test';
+import type { Page } from '@playwright/test';
+import { expect, nextRun, openPlayground, stopAndTime, test } from './test';
 
 test('with the CPU backend the page gets its turn after every epoch of a digits run', async ({ page }) => {
   await page.addInitScript(() => {
@@ -57,7 +58,7 @@ test('with the CPU backend the page gets turns inside an epoch, not only between
 });
 
 /** Long tasks on the page from the first epoch-end on, as the browser reports them (over 50 ms each). */
-async function watchLongTasks(page: import('@playwright/test').Page): Promise<void> {
+async function watchLongTasks(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const w = window as unknown as { __long: number[]; __training: boolean };
     w.__long = [];
@@ -85,15 +86,7 @@ test('Stop ends a CPU run mid-epoch, not at the epoch\'s end', async ({ page }) 
   // 64-512-512-10, batch 512: an epoch is two steps of ~1 G multiply-adds, a second or more here.
   const playground = await openPlayground(page, { scenario: 'digits', hidden: '512,512', 'batch-size': '512', epochs: '50', backend: 'cpu', seed: '1', 'what-if': 'off' });
   await page.waitForFunction(() => (window as unknown as { __events: { type: string }[] }).__events.some((e) => e.type === 'epoch-end'));
-  const { latency, epochsAtStop } = await playground.evaluate(
-    (el) =>
-      new Promise<{ latency: number; epochsAtStop: number }>((done) => {
-        const start = performance.now();
-        const epochsAtStop = (el as unknown as { history: unknown[] }).history.length;
-        el.addEventListener('train-end', () => done({ latency: performance.now() - start, epochsAtStop }), { once: true });
-        (el as unknown as { stop(): void }).stop();
-      }),
-  );
+  const { latency, epochsAtStop } = await stopAndTime(playground);
   const run = await nextRun(page, 0);
   expect(run.stopReason).toBe('stopped');
   // The epoch in progress when Stop was pressed never completed: the run ended inside it.

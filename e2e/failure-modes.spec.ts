@@ -2,7 +2,7 @@
  * The notes' four failure modes, each reproduced by moving the real sliders (keyboard and
  * mouse), with the right diagnosis on screen; and the lesson-2 notebook itself.
  */
-import { expect, nextRun, openPlayground, press, slider, test, trainEnds } from './test';
+import { expect, nextRun, openPlayground, press, slider, stopAndTime, test, trainEnds } from './test';
 
 test('LR too high: raising max_lr with the keyboard makes the loss explode, and the run stops cleanly', async ({ page }) => {
   const playground = await openPlayground(page, { scenario: 'line' });
@@ -106,15 +106,7 @@ test('Stop ends a heavy run on the GPU and reports none of the epoch in progress
   // 64-1024-1024-10 at batch 64: ~0.4 G flops a step, a quarter of a second on SwiftShader, 22 steps an epoch.
   const playground = await openPlayground(page, { scenario: 'digits', hidden: '1024,1024', epochs: '20', seed: '1', 'what-if': 'off' });
   await page.waitForFunction(() => (window as unknown as { __events: { type: string }[] }).__events.some((e) => e.type === 'epoch-end'));
-  const { latency, epochsAtStop } = await playground.evaluate(
-    (el) =>
-      new Promise<{ latency: number; epochsAtStop: number }>((done) => {
-        const start = performance.now();
-        const epochsAtStop = (el as unknown as { history: unknown[] }).history.length;
-        el.addEventListener('train-end', () => done({ latency: performance.now() - start, epochsAtStop }), { once: true });
-        (el as unknown as { stop(): void }).stop();
-      }),
-  );
+  const { latency, epochsAtStop } = await stopAndTime(playground);
   const run = await nextRun(page, 0);
   expect(run.backend).toBe('webgpu');
   expect(run.stopReason).toBe('stopped');

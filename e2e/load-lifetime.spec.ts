@@ -18,6 +18,21 @@ function resources(page: Page): Promise<Resources> {
   return page.evaluate(() => (customElements.get('training-playground') as unknown as { resources(): Promise<Resources> }).resources());
 }
 
+/** Ten playgrounds (line and cancer, 4 epochs) at the top of the page, ids `${prefix}0`…`${prefix}9`, short so all are on screen. */
+async function addPlaygrounds(page: Page, prefix: string): Promise<void> {
+  await page.evaluate((prefix) => {
+    for (let i = 0; i < 10; i++) {
+      const el = document.createElement('training-playground');
+      el.id = `${prefix}${i}`;
+      el.setAttribute('scenario', i % 2 ? 'cancer' : 'line');
+      el.setAttribute('epochs', '4');
+      el.setAttribute('seed', String(i));
+      Object.assign(el.style, { display: 'block', height: '60px', overflow: 'hidden' });
+      document.body.prepend(el);
+    }
+  }, prefix);
+}
+
 /** Waits until every playground on the page is idle (no run, no what-ifs). */
 async function allIdle(page: Page): Promise<void> {
   await page.waitForFunction(() => [...document.querySelectorAll('training-playground')].every((el) => !(el as unknown as { running: boolean }).running && !(el as unknown as { testing: boolean }).testing), null, { timeout: 110_000 });
@@ -76,19 +91,7 @@ test('50 connect and disconnect cycles, then ten elements at once, twice: one de
   await page.waitForTimeout(300);
   expect(await resources(page)).toEqual(once);
 
-  await page.evaluate(() => {
-    for (let i = 0; i < 10; i++) {
-      const el = document.createElement('training-playground');
-      el.id = `many${i}`;
-      el.setAttribute('scenario', i % 2 ? 'cancer' : 'line');
-      el.setAttribute('epochs', '4');
-      el.setAttribute('seed', String(i));
-      el.style.display = 'block';
-      el.style.height = '60px';
-      el.style.overflow = 'hidden';
-      document.body.prepend(el);
-    }
-  });
+  await addPlaygrounds(page, 'many');
   for (let i = 0; i < 10; i++) await nextRun(page, 0, `many${i}`);
   await allIdle(page);
   const busy = await resources(page);
@@ -98,18 +101,7 @@ test('50 connect and disconnect cycles, then ten elements at once, twice: one de
   const after = await resources(page);
   expect(after).toMatchObject({ buffers: 0, backends: 0, devices: 1, workers: 0 });
   // Ten more elements compile nothing new: the pipelines are the device's, shared.
-  await page.evaluate(() => {
-    for (let i = 0; i < 10; i++) {
-      const el = document.createElement('training-playground');
-      el.id = `again${i}`;
-      el.setAttribute('scenario', i % 2 ? 'cancer' : 'line');
-      el.setAttribute('epochs', '4');
-      el.style.display = 'block';
-      el.style.height = '60px';
-      el.style.overflow = 'hidden';
-      document.body.prepend(el);
-    }
-  });
+  await addPlaygrounds(page, 'again');
   for (let i = 0; i < 10; i++) await nextRun(page, 0, `again${i}`);
   await allIdle(page);
   expect((await resources(page)).pipelines).toBe(after.pipelines);

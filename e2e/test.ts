@@ -124,3 +124,16 @@ export async function press(locator: Locator, key: string, times = 1): Promise<v
   await locator.focus();
   for (let i = 0; i < times; i++) await locator.press(key);
 }
+
+/** Calls stop() on a playground that is training: how long until its train-end, and how many epochs it had then. */
+export async function stopAndTime(playground: Locator): Promise<{ latency: number; epochsAtStop: number }> {
+  return playground.evaluate(
+    (el) =>
+      new Promise<{ latency: number; epochsAtStop: number }>((done) => {
+        const start = performance.now();
+        const epochsAtStop = (el as unknown as { history: unknown[] }).history.length;
+        el.addEventListener('train-end', () => done({ latency: performance.now() - start, epochsAtStop }), { once: true });
+        (el as unknown as { stop(): void }).stop();
+      }),
+  );
+}
