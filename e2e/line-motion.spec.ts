@@ -30,6 +30,7 @@ const panel = (playground: Locator) => playground.locator('tp-line-panel');
 test('a default line run replays at a learner\'s pace: the line is drawn at 20 or more positions', async ({ page }) => {
   await openPlayground(page, { scenario: 'line', seed: '1', 'what-if': 'off' });
   const frames = await lineFrames(page);
+  console.log(`the line was drawn at ${new Set(frames).size} positions over ${frames.length} frames`);
   expect(new Set(frames).size).toBeGreaterThanOrEqual(20);
   const run = await nextRun(page, 0);
   expect(run.epochs).toBe(100);
