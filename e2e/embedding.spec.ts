@@ -220,3 +220,11 @@ test('a change made the moment a run ends starts the next run (it was once left 
   expect(run.maxLr).toBe(0.2);
   expect(run.epochs).toBe(10);
 });
+
+test('the bundle loaded twice on one page defines the element once, throws nothing, and trains', async ({ page, pageErrors }) => {
+  await page.goto('/fixtures/twice.html');
+  const run = await nextRun(page, 0);
+  expect(run.epochs).toBe(20);
+  expect(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('training-playground.js')).length)).toBe(2);
+  expect(pageErrors).toEqual([]);
+});

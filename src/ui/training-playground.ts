@@ -1,6 +1,7 @@
 /** The <training-playground> element; its documentation is on the class. */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import { defineOnce } from './define';
 import {
   advisedWhatIf,
   CsvError,
@@ -58,6 +59,8 @@ interface Notice {
 export const LOAD_TIMEOUT_MS = 15_000;
 
 /**
+ * @tagname training-playground
+ *
  * `<training-playground>`: train a model in the page and watch train and valid loss, with the
  * lesson-2 diagnosis of what went wrong. Trains when connected (and visible) and again after
  * every change, unless `manual`.
@@ -83,7 +86,6 @@ export const LOAD_TIMEOUT_MS = 15_000;
  * @cssprop --tp-font-family
  */
 
-@customElement('training-playground')
 export class TrainingPlayground extends LitElement {
   static override styles = styles;
 
@@ -564,6 +566,8 @@ export class TrainingPlayground extends LitElement {
     </section>`;
   }
 }
+
+defineOnce('training-playground', TrainingPlayground);
 
 declare global {
   interface HTMLElementTagNameMap {

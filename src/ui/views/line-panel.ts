@@ -11,7 +11,8 @@
  * html`<tp-line-panel .points=${preview} .path=${parameterPath(history)} .run=${runId} view="data" speed="1"></tp-line-panel>`
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { defineOnce } from '../define';
 import { lineView } from './line-view';
 import { parameterView, type ParameterViewLabels, type SurfacePicture } from './parameter-view';
 
@@ -29,7 +30,6 @@ export interface LinePanelLabels extends ParameterViewLabels {
   epochShown: (epoch: number, epochs: number) => string;
 }
 
-@customElement('tp-line-panel')
 export class LinePanel extends LitElement {
   @property({ attribute: false }) points: { x: number[]; y: number[] } = { x: [], y: [] };
   /** (−1, 1), then (a, b) after each epoch so far. */
@@ -126,6 +126,8 @@ export class LinePanel extends LitElement {
       </div>`;
   }
 }
+
+defineOnce('tp-line-panel', LinePanel);
 
 declare global {
   interface HTMLElementTagNameMap {
