@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * `npm run build` runs three builds:
- * - mode `element`: dist/training-playground.js, the element with Lit, uPlot, shaders,
- *   styles and data sets inside: one self-contained ES module for a CDN script tag;
+ * - mode `element`: dist/training-playground.js, the element with Lit, uPlot, shaders and
+ *   styles inside: one ES module for a CDN script tag, with the data sets in dist/data/;
  * - mode `engine`: dist/engine.js, the headless engine alone, just as self-contained;
  * - no mode: the demo page, into dist/site;
  * - mode `bench` (npm run bench): the benchmark page, into dist/bench.
@@ -18,15 +18,15 @@ const libraries: Record<string, { entry: string; fileName: string }> = {
 export default defineConfig(({ mode }) => {
   const library = libraries[mode];
   return {
-    // The digits set ships gzipped and is inlined as a data: URL (`?inline`), so the one-file
-    // CDN build needs nothing beside it.
+    // The data sets ship gzipped beside the bundles (dist/data/), fetched on first use.
     assetsInclude: ['**/*.gz'],
     base: './',
     build: library
       ? {
           outDir: 'dist',
           emptyOutDir: false,
-          copyPublicDir: false,
+          // public/data/*.csv.gz into dist/data/, where the bundles fetch them from (src/train/data/builtin.ts).
+          copyPublicDir: true,
           target: 'es2022',
           lib: { entry: resolve(library.entry), formats: ['es'], fileName: () => `${library.fileName}.js` },
           rollupOptions: { output: { inlineDynamicImports: true } },

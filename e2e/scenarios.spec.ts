@@ -122,3 +122,24 @@ test('a 10 MB CSV (400,000 rows) loads, parses and trains', async ({ page }) => 
   expect(run.finite).toBe(true);
   expect(run.errorRate).not.toBeNull();
 });
+
+test('the data sets are files beside the bundle, fetched on first use: a failed fetch says where it looked, and the next run fetches again', async ({ page, pageErrors }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => request.url().includes('/data/') && fetched.push(new URL(request.url()).pathname));
+  await page.route('**/dist/data/digits.csv.gz', (route) => route.fulfill({ status: 503, body: 'busy' }));
+  const playground = await openPlayground(page, { scenario: 'line', seed: '1', epochs: '10', 'what-if': 'off' });
+  await nextRun(page, 0);
+  // line needs neither data set.
+  expect(fetched).toEqual([]);
+  await playground.evaluate((el) => el.setAttribute('scenario', 'digits'));
+  await expect(playground.locator('.notice')).toContainText('Could not load the digits data from http://localhost:4173/dist/data/digits.csv.gz: HTTP 503.');
+  await page.unroute('**/dist/data/digits.csv.gz');
+  await playground.evaluate((el) => el.setAttribute('epochs', '2'));
+  const run = await nextRun(page, 1);
+  expect(run.epochs).toBe(2);
+  expect(run.errorRate).not.toBeNull();
+  expect(fetched.filter((path) => path === '/dist/data/digits.csv.gz').length).toBeGreaterThanOrEqual(2);
+  // The browser's own console line for the 503 is expected; nothing else is.
+  expect(pageErrors.filter((e) => !/status of 503/.test(e))).toEqual([]);
+  pageErrors.splice(0, pageErrors.length);
+});

@@ -90,7 +90,7 @@ export function describeBatchEquality(backend: () => Backend, tolerance: number)
     { scenario: 'cancer' as const, epochs: 3, batchSize: 1000, seed: 9 },
   ])('trains several seeds, each on its own split stacked in one batch, as each alone: $scenario', async (base) => {
     const configs = [0, 1, 2].map((i) => resolveConfig({ ...base, seed: base.seed + i }).config);
-    const dataset = base.scenario === 'digits' ? await loadDigits() : loadCancer();
+    const dataset = base.scenario === 'digits' ? await loadDigits() : await loadCancer();
     const prepared = configs.map((c) => prepareData(dataset, c, { standardize: base.scenario !== 'digits' }));
     const stacked = uploadData(backend(), stackPrepared(prepared)!);
     try {
@@ -111,7 +111,7 @@ export function describeBatchEquality(backend: () => Backend, tolerance: number)
     it(`trains K models in one batch as each alone: ${c.name}`, async () => {
       const configs = c.changes.map((change) => resolveConfig({ ...c.base, ...change }).config);
       const { scenario } = configs[0]!;
-      const dataset = scenario === 'digits' ? await loadDigits() : scenario === 'cancer' ? loadCancer() : configs[0]!.data;
+      const dataset = scenario === 'digits' ? await loadDigits() : scenario === 'cancer' ? await loadCancer() : configs[0]!.data;
       const data = dataset ? uploadData(backend(), prepareData(dataset, configs[0]!, { standardize: scenario !== 'digits' })) : generateLineData(backend(), configs[0]!);
       try {
         const batched = await trainModels(backend(), data, configs);
