@@ -49,6 +49,13 @@ test('parameters-low: LR too low, the path crawls and stops short of the optimum
   await frozen(page, playground);
 });
 
+test('parameters-momentum: one-cycle at a high max_lr, momentum carries the path round and past the valley before it settles', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line', seed: '2', view: 'parameters', 'max-lr': '0.3' });
+  await nextRun(page, 0);
+  await expect(playground.locator('.parameters image')).toHaveCount(1);
+  await frozen(page, playground);
+});
+
 test('lr-strip: the one-cycle schedule under the chart, on the same epochs', async ({ page }) => {
   const playground = await openPlayground(page, { scenario: 'line', seed: '1', epochs: '40', 'what-if': 'off' });
   await nextRun(page, 0);

@@ -115,7 +115,7 @@ const en: Catalog = {
       case 'more-epochs':
         return `${c.factor}× the epochs (${c.value})`;
       case 'fewer-epochs':
-        return `${c.value} epochs instead of ${c.from}`;
+        return `${c.value} ${c.value === 1 ? 'epoch' : 'epochs'} instead of ${c.from}`;
       case 'more-rows':
         return `all ${c.value} training rows instead of ${c.from}`;
     }
@@ -129,7 +129,7 @@ const en: Catalog = {
       case 'more-epochs':
         return `${c.factor}× epochs`;
       case 'fewer-epochs':
-        return `${c.value} epochs`;
+        return `${c.value} ${c.value === 1 ? 'epoch' : 'epochs'}`;
       case 'more-rows':
         return `${c.value} rows`;
     }
@@ -198,7 +198,7 @@ const ptBR: Catalog = {
       case 'more-epochs':
         return `${c.factor}× as épocas (${c.value})`;
       case 'fewer-epochs':
-        return `${c.value} épocas em vez de ${c.from}`;
+        return `${c.value} ${c.value === 1 ? 'época' : 'épocas'} em vez de ${c.from}`;
       case 'more-rows':
         return `todas as ${c.value} linhas de treino em vez de ${c.from}`;
     }
@@ -212,7 +212,7 @@ const ptBR: Catalog = {
       case 'more-epochs':
         return `${c.factor}× épocas`;
       case 'fewer-epochs':
-        return `${c.value} épocas`;
+        return `${c.value} ${c.value === 1 ? 'época' : 'épocas'}`;
       case 'more-rows':
         return `${c.value} linhas`;
     }

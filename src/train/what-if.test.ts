@@ -4,7 +4,7 @@ import { createEngine } from './engine';
 import { formatLoss } from './format';
 import { resolveConfig } from './config';
 import type { Diagnosis, EpochStats, WhatIf } from './types';
-import { HELPFUL_GAIN } from './what-if';
+import { HELPFUL_GAIN, whatIfChange, whatIfLabel } from './what-if';
 import { randomSettings, rightCodes } from './what-if-settings';
 import { whatIfReuse } from './what-if-reuse';
 
@@ -145,5 +145,16 @@ describe('the provisional message', () => {
     expect(overfit.code).toBe('too-many-epochs');
     expect(overfit.message).toMatch(/^So far: .*lowest at epoch 2 \(0\.4\), then rose to 0\.6/);
     expect(overfit.final).toBe(false);
+  });
+});
+
+describe('what-ifs in words', () => {
+  it('say one epoch in the singular, in both languages', () => {
+    const config = resolveConfig({ scenario: 'line', epochs: 100 }).config;
+    const w = { code: 'too-many-epochs', change: { epochs: 1 }, finalValidLoss: 1, gain: 1, history: [] } as WhatIf;
+    expect(whatIfLabel(w, config, 'en')).toBe('1 epoch');
+    expect(whatIfChange(w, config, 'en')).toBe('1 epoch instead of 100');
+    expect(whatIfLabel(w, config, 'pt-BR')).toBe('1 época');
+    expect(whatIfLabel({ ...w, change: { epochs: 55 } }, config, 'en')).toBe('55 epochs');
   });
 });

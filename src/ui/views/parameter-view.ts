@@ -81,15 +81,16 @@ export function parameterView(input: {
     ${ticks(box.bMin, box.bMax).map((b) => svg`<text class="tick" x=${LEFT - 4} y=${py(b) + 3} text-anchor="end">${round(b)}</text>`)}
     <text class="tick" x=${LEFT + w / 2} y=${HEIGHT - 4} text-anchor="middle">${labels.slope}</text>
     <text class="tick" transform="translate(9 ${TOP + h / 2}) rotate(-90)" text-anchor="middle">${labels.intercept}</text>
-    ${mark(TRUE_LINE, 'truth', labels.truth, false)}
-    ${optimum ? mark(optimum, 'optimum', labels.optimum, true) : svg``}
     <g clip-path="url(#surface-area)">
       <polyline class="path-halo" points=${points}></polyline>
       <polyline class="path" points=${points}></polyline>
       <circle class="path-start" cx=${px(path[0]![0])} cy=${py(path[0]![1])} r="3"></circle>
-      <circle class="path-here" cx=${px(here[0])} cy=${py(here[1])} r="4"></circle>
     </g>
     ${arrow}
+    <!-- The marks over the path, so a path that loops round the valley never hides their names. -->
+    ${mark(TRUE_LINE, 'truth', labels.truth, false)}
+    ${optimum ? mark(optimum, 'optimum', labels.optimum, true) : svg``}
+    <circle class="path-here" clip-path="url(#surface-area)" cx=${px(here[0])} cy=${py(here[1])} r="4"></circle>
   </svg>`;
 }
 
