@@ -31,6 +31,8 @@ interface Pending {
   epochs: EpochStats[];
   ended: RunResult | null;
   aborted: boolean;
+  /** The main run had ended when Stop came (its what-ifs were training): its result stands as it is. */
+  endedBeforeStop: boolean;
 }
 
 let liveWorkers = 0;
@@ -105,7 +107,7 @@ class WorkerEngine implements Engine {
     const message: Call = { kind: 'call', id, method, ...body };
     const signal = options?.signal;
     return new Promise((resolve, reject) => {
-      const pending: Pending = { message, resolve, reject, options, epochs: [], ended: null, aborted: false };
+      const pending: Pending = { message, resolve, reject, options, epochs: [], ended: null, aborted: false, endedBeforeStop: false };
       this.pending.set(id, pending);
       this.send(message);
       const abort = () => {
@@ -152,6 +154,15 @@ class WorkerEngine implements Engine {
     }
   }
 
+  /** An aborted run's result as the page saw it: the epochs that arrived before Stop, ended 'stopped'. */
+  private asStopped(result: RunResult, pending: Pending): RunResult {
+    if (!pending.aborted || pending.endedBeforeStop) return result;
+    const history = result.history.slice(0, pending.epochs.length);
+    if (history.length === result.history.length && result.stopReason === 'stopped') return result;
+    const diagnosis = diagnose(history, { config: result.config, stopReason: 'stopped' }, pending.message.options?.lang);
+    return { ...result, history, stopReason: 'stopped', diagnosis, seedHistories: result.seedHistories.map((h) => h.slice(0, history.length)) };
+  }
+
   /** What a stopped run reports: its main result if it had ended (its what-ifs were training), else the epochs so far. */
   private stoppedRun(pending: Pending): RunResult {
     if (pending.ended) return pending.ended;
@@ -176,19 +187,22 @@ class WorkerEngine implements Engine {
     const { options } = pending;
     switch (message.kind) {
       case 'epoch':
+        // Computed before the worker saw the abort, but arriving after it: a stopped run ends where Stop found it, as on the GPU.
+        if (pending.aborted) return;
         pending.epochs.push(message.stats);
         options?.onEpoch?.(message.stats);
         return;
       case 'train-end':
-        pending.ended = message.result;
-        options?.onTrainEnd?.(message.result);
+        pending.endedBeforeStop = !pending.aborted;
+        pending.ended = this.asStopped(message.result, pending);
+        options?.onTrainEnd?.(pending.ended);
         return;
       case 'what-if':
         options?.onWhatIf?.(message.whatIf);
         return;
       case 'done':
         this.pending.delete(message.id);
-        pending.resolve(message.value);
+        pending.resolve(pending.message.method === 'train' ? this.asStopped(message.value as RunResult, pending) : message.value);
         return;
       case 'failed':
         this.pending.delete(message.id);
