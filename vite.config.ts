@@ -6,13 +6,19 @@ import { defineConfig } from 'vitest/config';
  * - mode `element`: dist/training-playground.js, the element with Lit, uPlot, shaders and
  *   styles inside: one ES module for a CDN script tag, with the data sets in dist/data/;
  * - mode `engine`: dist/engine.js, the headless engine alone, just as self-contained;
+ * - mode `npm`: dist/npm/index.js, the element for bundlers, with lit and uplot as imports;
+ * - mode `npm-app`: dist/npm-app, a page built as a site would build it, taking the npm build
+ *   by its package name beside a Lit component of its own (e2e: one Lit on the page);
  * - no mode: the demo page, into dist/site;
  * - mode `bench` (npm run bench): the benchmark page, into dist/bench.
  * Without a mode (npm start) it serves the demo page.
  */
-const libraries: Record<string, { entry: string; fileName: string }> = {
+const libraries: Record<string, { entry: string; fileName: string; outDir?: string; external?: (string | RegExp)[] }> = {
   element: { entry: 'src/index.ts', fileName: 'training-playground' },
   engine: { entry: 'src/engine.ts', fileName: 'engine' },
+  // The npm build: Lit and uPlot stay imports (dependencies), so a site with Lit of its own
+  // ships one Lit. uPlot's stylesheet is a string inside, not an import of uplot.
+  npm: { entry: 'src/index.ts', fileName: 'index', outDir: 'dist/npm', external: [/^lit(\/|$)/, /^@lit\//, /^lit-html(\/|$)/, /^lit-element(\/|$)/, /^uplot$/] },
 };
 
 export default defineConfig(({ mode }) => {
@@ -21,18 +27,22 @@ export default defineConfig(({ mode }) => {
     // The data sets ship gzipped beside the bundles (dist/data/), fetched on first use.
     assetsInclude: ['**/*.gz'],
     base: './',
+    // The npm-app page imports the package by name, as a site would.
+    resolve: mode === 'npm-app' ? { alias: { 'training-playground': resolve('dist/npm/index.js') } } : {},
     build: library
       ? {
-          outDir: 'dist',
+          outDir: library.outDir ?? 'dist',
           emptyOutDir: false,
           // public/data/*.csv.gz into dist/data/, where the bundles fetch them from (src/train/data/builtin.ts).
           copyPublicDir: true,
           target: 'es2022',
           lib: { entry: resolve(library.entry), formats: ['es'], fileName: () => `${library.fileName}.js` },
-          rollupOptions: { output: { inlineDynamicImports: true } },
+          rollupOptions: { external: library.external ?? [], output: { inlineDynamicImports: true } },
         }
       : mode === 'bench'
         ? { outDir: 'dist/bench', target: 'es2022', rollupOptions: { input: resolve('bench/index.html') } }
+        : mode === 'npm-app'
+          ? { outDir: 'dist/npm-app', target: 'es2022', rollupOptions: { input: resolve('e2e/fixtures/npm-app/index.html') } }
         : { outDir: 'dist/site', target: 'es2022' },
     test: {
       projects: [

@@ -228,3 +228,13 @@ test('the bundle loaded twice on one page defines the element once, throws nothi
   expect(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.includes('training-playground.js')).length)).toBe(2);
   expect(pageErrors).toEqual([]);
 });
+
+test('the npm build in a site built with Vite: one Lit beside the site\'s own Lit component, the data sets copied by the bundler, and it trains', async ({ page }) => {
+  await page.goto('/dist/npm-app/e2e/fixtures/npm-app/index.html');
+  const run = await nextRun(page, 0);
+  expect(run.epochs).toBe(2);
+  expect(run.errorRate).not.toBeNull();
+  await expect(page.locator('site-banner')).toContainText('its own Lit component');
+  // Each copy of Lit adds its version here: the site's and the playground's are one.
+  expect(await page.evaluate(() => (globalThis as unknown as { litElementVersions: string[] }).litElementVersions.length)).toBe(1);
+});
