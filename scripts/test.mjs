@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: type-checking, the unit tests, the kernel and engine checks in real WebGPU
-// (Node + Dawn), the build, then the browser suite in Chromium with WebGPU. Each suite's
+// (Node + Dawn), the build, the browser suite in Chromium with WebGPU, then the package
+// (attw and publint on what npm would publish). Each suite's
 // counts are summed into one closing line, "tests: N passed, N failed", and any failure
 // makes the exit code non-zero.
 import { spawnSync } from 'node:child_process';
@@ -71,6 +72,7 @@ run('type-check', 'npx', ['tsc', '--noEmit']);
 vitest('unit');
 vitest('gpu', ['scripts/with-webgpu.mjs']);
 playwright();
+run('package', 'node', ['scripts/check-package.mjs']);
 console.log(`\nall suites took ${Math.round((Date.now() - started) / 1000)} s`);
 
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
