@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
  * - mode `element`: dist/training-playground.js, the element with Lit, uPlot, shaders and
  *   styles inside: one ES module for a CDN script tag, with the data sets in dist/data/;
  * - mode `engine`: dist/engine.js, the headless engine alone, just as self-contained;
+ * - mode `testing`: dist/testing.js, helpers for Playwright specs of pages that embed it;
  * - mode `npm`: dist/npm/index.js, the element for bundlers, with lit and uplot as imports;
  * - mode `npm-app`: dist/npm-app, a page built as a site would build it, taking the npm build
  *   by its package name beside a Lit component of its own (e2e: one Lit on the page);
@@ -18,6 +19,8 @@ const libraries: Record<string, { entry: string; fileName: string; outDir?: stri
   engine: { entry: 'src/engine.ts', fileName: 'engine' },
   // The npm build: Lit and uPlot stay imports (dependencies), so a site with Lit of its own
   // ships one Lit. uPlot's stylesheet is a string inside, not an import of uplot.
+  // training-playground/testing, for test authors' Playwright specs (Node; Playwright's types only).
+  testing: { entry: 'src/playwright/index.ts', fileName: 'testing', external: [/^@playwright\//] },
   npm: { entry: 'src/index.ts', fileName: 'index', outDir: 'dist/npm', external: [/^lit(\/|$)/, /^@lit\//, /^lit-html(\/|$)/, /^lit-element(\/|$)/, /^uplot$/] },
 };
 

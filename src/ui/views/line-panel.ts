@@ -108,6 +108,8 @@ export class LinePanel extends LitElement {
     this.frame = this.instant ? end : Math.min(end, this.frame + (rate * Math.min(100, Math.max(0, now - this.last))) / 1000);
     this.last = now;
     this.raf = this.frame < end ? requestAnimationFrame(this.tick) : 0;
+    // The replay's end may leave `frame` as it was (instant): render anyway, so data-animating says so.
+    if (!this.raf) this.requestUpdate();
   };
 
   protected override render() {

@@ -1,0 +1,238 @@
+/**
+ * The operations training needs, implemented twice: in WGSL compute kernels (src/gpu) and in
+ * TypeScript (src/cpu, the fallback and the test oracle). src/train speaks only to this.
+ *
+ * Operations are recorded, not awaited: the GPU backend encodes them into one command buffer
+ * and submits when a result is read, so a whole epoch costs one submission and one readback.
+ * Everything is row-major float32 unless a tensor is made with dtype 'u32'.
+ *
+ * @example
+ * const x = backend.tensor(200, 'x');                       // torch.ones(100, 2)
+ * backend.fill({ tensor: x, offset: 0, stride: 1, count: 200 }, 1);
+ * backend.uniform({ tensor: x, offset: 0, stride: 2, count: 100 }, -1, 1,
+ *   { seed: 42, stream: 0, counter: 0 });                   // x[:,0].uniform_(-1., 1)
+ * const values = await backend.read(x);
+ */
+export type BackendKind = 'webgpu' | 'cpu';
+export type DType = 'f32' | 'u32';
+/** A handle to device memory; only the backend that made it can use it. */
+export interface Tensor {
+    readonly length: number;
+    readonly dtype: DType;
+    readonly label: string;
+}
+/** Elements tensor[offset + i·stride] for i < count: a column of a matrix, say. */
+export interface StridedView {
+    tensor: Tensor;
+    offset: number;
+    stride: number;
+    count: number;
+}
+/** Where a random stream starts: element `counter` of the stream keyed by (seed, stream). */
+export interface RandomPosition {
+    seed: number;
+    stream: number;
+    counter: number;
+}
+/** out (m×n) = op(a) · op(b) [+ out] [+ bias] [ReLU]; op(a) is m×k, op(b) is k×n. */
+export interface MatmulShape {
+    m: number;
+    n: number;
+    k: number;
+    transA?: boolean;
+    transB?: boolean;
+    bias?: Tensor;
+    relu?: boolean;
+    /** Add to what `out` holds instead of overwriting it. */
+    accumulate?: boolean;
+    /** K products at once, one per model: each operand's model z sits z × its stride further on (0: shared). */
+    batch?: MatmulBatch;
+}
+/** Strides, in elements, between the models of a batched operation. */
+export interface MatmulBatch {
+    count: number;
+    a: number;
+    b: number;
+    out: number;
+    bias?: number;
+}
+/** K models' rows one after another in the input; each model's result `out` elements after the last. */
+export interface ModelBatch {
+    count: number;
+    out: number;
+}
+/**
+ * An optimizer over K models' parameters, `perModel` each: model m reads its (lr, momentum)
+ * from pair m·scheduleStride + step, and stops updating once the step reaches steps[m].
+ */
+export interface OptimizerBatch {
+    perModel: number;
+    scheduleStride: number;
+    steps: number[];
+}
+/** `length` elements of `tensor` from `offset` (the whole tensor when both are left out). */
+export interface TensorRange {
+    tensor: Tensor;
+    offset?: number;
+    length?: number;
+}
+/** Part of a copy: `length` elements from source[from] into target[to]. */
+export interface CopyRange {
+    from: number;
+    to: number;
+    length: number;
+}
+/** The span a copy covers, the whole tensors when no range is given; throws where it would run past either end. */
+export declare function copySpan(source: Tensor, target: Tensor, range?: CopyRange): CopyRange;
+export interface LossTensors {
+    logits: Tensor;
+    /** MSE: float targets. Cross-entropies: u32 labels. */
+    targets: Tensor;
+    /** Gradient of the loss wrt the logits, times `scale`. */
+    grad: Tensor;
+    /** Each row's loss, before scaling. */
+    rowLoss: Tensor;
+    /** u32[1], set to 1 when a loss or gradient is NaN or infinite. */
+    nonFinite: Tensor;
+}
+export type LossKind = 'mse' | 'softmax-cross-entropy' | 'binary-cross-entropy';
+/** Buffers an optimizer updates in place; `moment2` only for Adam. */
+export interface OptimizerTensors {
+    weights: Tensor;
+    grads: Tensor;
+    moment1: Tensor;
+    moment2?: Tensor;
+    /** (lr, momentum or β1) pairs, one per step: float32[2·steps]. */
+    schedule: Tensor;
+    nonFinite: Tensor;
+}
+/**
+ * One model of a batch of fused linear epochs: where its tables are and how long it trains.
+ * On WebGPU every model's tables must be slices of one tensor, bound once (see packTensors):
+ * the kernel already needs eight storage buffers, the default limit.
+ */
+export interface LinearModelSlot {
+    trainX: Tensor;
+    trainY: Tensor;
+    validX: Tensor;
+    validY: Tensor;
+    rows: number;
+    validRows: number;
+    /** Steps this model takes in all: from step `steps` on its run has ended and it stops updating. */
+    steps: number;
+}
+/**
+ * The lesson-2 model's fused epochs for K independent models at once (what-if runs, seeds):
+ * y = x·w (no bias), MSE, SGD, the whole training set a step. Model m's state sits at m times
+ * the stride given beside each tensor.
+ */
+export interface LinearEpochTensors {
+    /** 1 to MAX_BATCH_MODELS models of one feature count. */
+    models: LinearModelSlot[];
+    /** (lr, momentum) pairs: model m's step t at pair m·scheduleStride + t. */
+    schedule: Tensor;
+    /** Model m's weights at m·features. */
+    weights: Tensor;
+    /** Model m's velocity at m·features. */
+    velocity: Tensor;
+    /** Model m's step t mean loss at m·scheduleStride + t. */
+    losses: Tensor;
+    /** Model m's step t validation loss at m·validSlots + t % validSlots. */
+    validLoss: Tensor;
+    /** Model m's weights after step t at (m·scheduleStride + t)·features: the path the lesson-2 picture replays. */
+    trajectory: Tensor;
+    /** u32 per model, set to 1 when that model's loss or weights became non-finite. */
+    nonFinite: Tensor;
+}
+export interface LinearEpochShape {
+    features: number;
+    /** Epochs this dispatch runs (one step each), from the current step. */
+    epochs: number;
+    /** false: steps without validation (the LR finder's). */
+    validate: boolean;
+    validSlots: number;
+    /** Steps each model's schedule and losses hold. */
+    scheduleStride: number;
+}
+/**
+ * An (a, b) grid: `cols` values of a from aMin (left) to aMax (right), `rows` values of b from
+ * bMax (top) to bMin (bottom); an axis of one point sits at its first end (aMin, bMax).
+ */
+export interface SurfaceGrid {
+    aMin: number;
+    aMax: number;
+    bMin: number;
+    bMax: number;
+    cols: number;
+    rows: number;
+}
+/** The grid's a at column c and b at row r. */
+export declare function gridPoint(grid: SurfaceGrid, c: number, r: number): [number, number];
+/** The most models one fused dispatch trains: `seeds` goes up to 16. */
+export declare const MAX_BATCH_MODELS = 16;
+/** The most features the fused linear epochs handle (line has 2). */
+export declare const FUSED_LINEAR_FEATURES = 4;
+export interface AdamSettings {
+    beta2: number;
+    eps: number;
+    weightDecay: number;
+}
+/**
+ * Tensors bound to a sub-range must start on this many elements, because WebGPU binds
+ * storage buffers at multiples of minStorageBufferOffsetAlignment (256 bytes).
+ */
+export declare const SLICE_ALIGNMENT = 64;
+export interface Backend {
+    readonly kind: BackendKind;
+    /** The adapter, for messages and benchmark tables: "SwiftShader Device (Subzero)". */
+    readonly description: string;
+    /**
+     * A planning figure, not a measurement: the floating-point rate training can count on here
+     * (bench/NOTES.md: ~1.4 GFLOP/s for the CPU backend's and SwiftShader's matmuls).
+     */
+    readonly flopsPerSecond: number;
+    tensor(length: number, label: string, dtype?: DType): Tensor;
+    /** A view of `length` elements of `parent` from `offset` (a multiple of SLICE_ALIGNMENT). */
+    slice(parent: Tensor, offset: number, length: number, label: string): Tensor;
+    write(tensor: Tensor, data: Float32Array | Uint32Array, offset?: number): void;
+    read(tensor: Tensor): Promise<Float32Array>;
+    /** Several ranges in one readback (one submission, one map on the GPU). */
+    readRanges(ranges: TensorRange[]): Promise<Float32Array[]>;
+    readWords(tensor: Tensor): Promise<Uint32Array>;
+    /**
+     * target = source, recorded in order with the other operations (the lengths must match);
+     * with `range`, `length` elements from source[from] to target[to].
+     */
+    copy(source: Tensor, target: Tensor, range?: CopyRange): void;
+    release(tensor: Tensor): void;
+    fill(view: StridedView, value: number): void;
+    uniform(view: StridedView, lo: number, hi: number, at: RandomPosition): void;
+    randomWords(view: StridedView, at: RandomPosition): void;
+    matmul(a: Tensor, b: Tensor, out: Tensor, shape: MatmulShape): void;
+    reluBackward(gradOut: Tensor, activation: Tensor, gradIn: Tensor, count: number): void;
+    /** out[j] = scale · Σ_i x[i·cols + j]; batched, model m's rows follow model m − 1's. */
+    sumRows(x: Tensor, rows: number, cols: number, out: Tensor, scale: number, batch?: ModelBatch): void;
+    /** out[index (+ the current step, when atStep)] = scale · Σ_{i<count} x[i]; batched, model m sums x[m·count …] into index + m·batch.out. */
+    sum(x: Tensor, count: number, out: Tensor, index: number, scale: number, atStep?: boolean, batch?: ModelBatch): void;
+    /** Rows of the current step's mini-batch: out[r] = source[order[(step % stepsPerEpoch)·rows + r]]. */
+    gatherRows(source: Tensor, order: Tensor, out: Tensor, rows: number, cols: number, stepsPerEpoch: number): void;
+    /** `rows` rows in all; with `rowsPerModel`, row i raises nonFinite[i / rowsPerModel]. */
+    loss(kind: LossKind, tensors: LossTensors, rows: number, classes: number, scale: number, rowsPerModel?: number): void;
+    /** wrong[i] = 1 where row i's prediction misses its label (argmax, or logit > 0 for one class). */
+    countErrors(logits: Tensor, labels: Tensor, wrong: Tensor, rows: number, classes: number): void;
+    sgd(tensors: OptimizerTensors, count: number, weightDecay: number, batch?: OptimizerBatch): void;
+    adamw(tensors: OptimizerTensors, count: number, settings: AdamSettings, batch?: OptimizerBatch): void;
+    /**
+     * out[r·cols + c] = mean over `rows` rows of (a·x[i,0] + b·x[i,1] − y[i])² at the grid's
+     * point (c, r): the loss surface of the lesson-2 model, every point at once.
+     */
+    lossSurface(x: Tensor, y: Tensor, rows: number, out: Tensor, grid: SurfaceGrid): void;
+    /** `epochs` full-batch SGD steps of y = x·w with MSE for each of K models, each then validated, in one dispatch; step += epochs. */
+    linearSgdEpochs(tensors: LinearEpochTensors, shape: LinearEpochShape): void;
+    /** The training step the step-indexed operations read; advanceStep records step += 1. */
+    setStep(step: number): void;
+    advanceStep(): void;
+    /** Sends recorded work to the device without waiting for it. */
+    flush(): void;
+    dispose(): void;
+}

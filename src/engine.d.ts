@@ -1,0 +1,11 @@
+/**
+ * `import { createEngine } from 'training-playground/engine'`: training without the UI.
+ *
+ * @example
+ * const engine = await createEngine();
+ * const { history, diagnosis } = await engine.train({ scenario: 'digits', epochs: 5 });
+ */
+export { createEngine, CsvError, defaultConfig, diagnose, formatLr, parseCsv, resolveConfig, type BackendChoice, type Engine, type EngineOptions, type TrainOptions, } from './train/engine';
+export type * from './train/types';
+export type { BackendKind } from './backend';
+export { WebGpuUnavailableError } from './gpu/device';

@@ -1,0 +1,60 @@
+/**
+ * What an engine is, to those who use one: the in-page engine (training-engine.ts) and the
+ * one in a Web Worker (worker-engine.ts) both are this.
+ *
+ * @example
+ * const engine: Engine = await createEngine({ backend: 'cpu' });
+ */
+import type { BackendKind, SurfaceGrid } from '../backend';
+import type { EpochStats, Language, LrFindResult, RunConfig, RunResult, ScenarioPreview, WhatIf } from './types';
+export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
+/** The most points a loss surface may have: 1024 × 1024. */
+export declare const MAX_SURFACE_POINTS: number;
+export interface EngineOptions {
+    backend?: BackendChoice;
+    /** Use this device instead of the page's shared one. */
+    device?: GPUDevice;
+    /** Where navigator.gpu is missing (Node with the `webgpu` package), the GPU to use. */
+    gpu?: GPU;
+    /** false: a CPU engine trains on this thread even where a Web Worker could take it (default true). */
+    worker?: boolean;
+}
+export interface TrainOptions {
+    onEpoch?: (stats: EpochStats) => void;
+    signal?: AbortSignal;
+    /** The language of the diagnosis message. */
+    lang?: Language;
+    /**
+     * Train the what-if runs after the main run and resolve with the diagnosis they support
+     * (default true). Off, the diagnosis is the provisional one, read from the curves alone.
+     */
+    whatIf?: boolean;
+    /** The main run (and its seeds) ended: its result, with the provisional diagnosis. */
+    onTrainEnd?: (result: RunResult) => void;
+    /** Each what-if run as it ends. */
+    onWhatIf?: (whatIf: WhatIf) => void;
+    /**
+     * The GPU was reset under the run (a driver update, another page, a crash): the engine
+     * trains again, once, from the start on a new device; epochs reported so far are void.
+     */
+    onDeviceReset?: (message: string) => void;
+}
+export interface Engine {
+    readonly backend: BackendKind;
+    /** Why the CPU is in use when WebGPU was wanted ('auto'), else null. */
+    readonly fallbackReason: string | null;
+    /** The adapter in words: "google: SwiftShader driver 5.0.0", "CPU (TypeScript)". */
+    readonly adapter: string;
+    train(config: Partial<RunConfig>, options?: TrainOptions): Promise<RunResult>;
+    lrFind(config: Partial<RunConfig>, options?: {
+        signal?: AbortSignal;
+    }): Promise<LrFindResult>;
+    /** What the scenario's view draws: line's training points, digits' validation images. */
+    preview(config: Partial<RunConfig>): Promise<ScenarioPreview>;
+    /**
+     * line's loss surface: the training MSE at every (a, b) of the grid, row-major from the top
+     * left (a grows rightwards, b upwards), computed in one dispatch.
+     */
+    lossSurface(config: Partial<RunConfig>, grid: SurfaceGrid): Promise<Float32Array>;
+    dispose(): void;
+}

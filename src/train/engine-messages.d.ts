@@ -1,0 +1,55 @@
+/**
+ * What the page and the CPU worker say to each other: calls of the Engine's methods by id,
+ * an abort for a call's signal, and back the callbacks' arguments as they happen, then the
+ * call's value or error. Everything here survives structured cloning (no functions).
+ *
+ * @example
+ * worker.postMessage({ kind: 'call', id: 1, method: 'train', config, options: { lang: 'en', whatIf: true } } satisfies ToWorker);
+ */
+import type { SurfaceGrid } from '../backend';
+import type { Dataset, EpochStats, Language, RunConfig, RunResult, WhatIf } from './types';
+export type EngineMethod = 'train' | 'lrFind' | 'preview' | 'lossSurface';
+export type BuiltinScenario = 'digits' | 'cancer';
+export type ToWorker = {
+    kind: 'call';
+    id: number;
+    method: EngineMethod;
+    config: Partial<RunConfig>;
+    options?: {
+        lang?: Language;
+        whatIf?: boolean;
+    };
+    grid?: SurfaceGrid;
+    /** A built-in data set the worker has not had yet: the page's bundle holds them, the worker's does not. */
+    builtin?: {
+        scenario: BuiltinScenario;
+        dataset: Dataset;
+    };
+} | {
+    kind: 'abort';
+    id: number;
+};
+export type FromWorker = {
+    kind: 'ready';
+    adapter: string;
+} | {
+    kind: 'epoch';
+    id: number;
+    stats: EpochStats;
+} | {
+    kind: 'train-end';
+    id: number;
+    result: RunResult;
+} | {
+    kind: 'what-if';
+    id: number;
+    whatIf: WhatIf;
+} | {
+    kind: 'done';
+    id: number;
+    value: unknown;
+} | {
+    kind: 'failed';
+    id: number;
+    message: string;
+};

@@ -1,0 +1,41 @@
+/**
+ * The headless engine: the only thing the UI imports from train/. It picks a backend
+ * (WebGPU when an adapter exists, else the CPU with the reason kept), loads and prepares each
+ * scenario's data, runs one training at a time, and diagnoses every run.
+ *
+ * @example
+ * const engine = await createEngine({ backend: 'auto' });
+ * const result = await engine.train({ scenario: 'line', epochs: 100, maxLr: 0.1 }, {
+ *   onEpoch: (stats) => console.log(stats.epoch, stats.trainLoss),
+ *   signal: controller.signal,
+ * });
+ * console.log(result.params, result.diagnosis.message);
+ * engine.dispose();
+ */
+import type { Engine, EngineOptions } from './engine-api';
+import { type GpuResources } from '../gpu/resources';
+/**
+ * An engine on WebGPU when `backend` allows and an adapter answers, else on the CPU. The CPU
+ * engine trains in a Web Worker where the page can make one (the page's own thread stays
+ * free: no long task, Stop answers at once); where it cannot (Node, a CSP without blob
+ * workers), on the page's thread, handing the page a turn every few steps.
+ */
+export declare function createEngine(options?: EngineOptions): Promise<Engine>;
+export { defaultConfig, LIMITS, resolveConfig, type ConfigWarning } from './config';
+export { parseCsv, CsvError } from './data/csv';
+export { diagnose } from './diagnosis';
+export { advisedWhatIf, whatIfChange, whatIfLabel } from './what-if';
+export { formatLoss, formatLr } from './format';
+export type * from './types';
+export { gridPoint, type SurfaceGrid } from '../backend';
+export { leastSquaresLine, parameterPath } from './parameter-path';
+export { scheduleTable } from './schedule';
+export type { BackendChoice, Engine, EngineOptions, TrainOptions } from './engine-api';
+export { MAX_SURFACE_POINTS } from './engine-api';
+/**
+ * What the page's engines hold: GPU buffers, backends, pipelines, devices, and CPU workers.
+ * For tests that check nothing leaks; the worker count reads 0 until a CPU engine has started.
+ */
+export declare function engineResources(): Promise<GpuResources & {
+    workers: number;
+}>;

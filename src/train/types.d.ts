@@ -1,0 +1,117 @@
+/**
+ * The public types of the engine and the element, as ../shared/API.md gives them, plus the
+ * few additions noted on each.
+ */
+import type { BackendKind } from '../backend';
+export type Scenario = 'line' | 'digits' | 'cancer' | 'custom';
+export type OptimizerName = 'sgd' | 'adam';
+export type ScheduleName = 'one-cycle' | 'constant';
+/** A table of numeric rows, ready to train on. */
+export interface Dataset {
+    /** Row-major features, rows × features. */
+    features: Float32Array;
+    rows: number;
+    featureCount: number;
+    /** Class index per row (classification) or target value (regression). */
+    labels: Float32Array;
+    task: 'classification' | 'regression';
+    /** Number of classes (classification); 1 for regression. */
+    classCount: number;
+    /** Optional names, for messages and views. */
+    classNames?: string[];
+}
+export interface RunConfig {
+    scenario: Scenario;
+    epochs: number;
+    maxLr: number;
+    optimizer: OptimizerName;
+    schedule: ScheduleName;
+    batchSize: number;
+    trainSize: number;
+    hidden: number[];
+    imbalance: number;
+    oversample: boolean;
+    seed: number;
+    /** Seeds trained at once (seed, seed + 1, …), for the band of their valid losses: 1–16. */
+    seeds: number;
+    /** Required for 'custom'. */
+    data?: Dataset;
+}
+export interface EpochStats {
+    /** 1-based. */
+    epoch: number;
+    /** Mean of the epoch's mini-batch losses. */
+    trainLoss: number;
+    /** Over the whole validation set. */
+    validLoss: number;
+    /** Classification only, on the validation set. */
+    errorRate: number | null;
+    /** Learning rate at the end of the epoch. */
+    lr: number;
+    elapsedMs: number;
+    /** Addition: the validation error rate of each class (classification only), for imbalance. */
+    classErrorRates?: number[];
+    /** Addition: every mini-batch loss of the epoch, for the chart's faint per-step line. */
+    stepLosses?: number[];
+    /** Addition, line only: [a, b] at this epoch, on the last epoch of each readback. */
+    params?: number[];
+}
+/** Addition: what a scenario's view draws before and while it trains. */
+export type ScenarioPreview = {
+    kind: 'line';
+    x: number[];
+    y: number[];
+} | {
+    kind: 'digits';
+    images: number[][];
+    labels: number[];
+} | {
+    kind: 'table';
+    classNames: string[] | null;
+    task: Dataset['task'];
+};
+/** How many validation rows the digits view shows. */
+export declare const PREVIEW_ROWS = 40;
+export type DiagnosisCode = 'ok' | 'lr-too-high' | 'lr-too-low' | 'too-few-epochs' | 'too-many-epochs' | 'more-data';
+export interface Diagnosis {
+    code: DiagnosisCode;
+    message: string;
+    /** 1-based epoch of the lowest validation loss (0 when no epoch finished). */
+    bestEpoch: number;
+    /** The what-if runs the final diagnosis rests on (empty while training). */
+    evidence: WhatIf[];
+    /** false for the live, provisional message; true once the what-if runs have spoken. */
+    final: boolean;
+}
+/** A run with one change a diagnosis stands for, trained to test that advice. */
+export interface WhatIf {
+    /** The advice this run tests. */
+    code: DiagnosisCode;
+    /** e.g. { maxLr: 0.01 } or { epochs: 300 }. */
+    change: Partial<RunConfig>;
+    /** Infinity when it diverged. */
+    finalValidLoss: number;
+    /** The main run's final valid loss ÷ this one's: above 1 means the change helped. */
+    gain: number;
+    history: EpochStats[];
+}
+export type StopReason = 'done' | 'diverged' | 'stopped';
+export interface RunResult {
+    config: RunConfig;
+    history: EpochStats[];
+    stopReason: StopReason;
+    diagnosis: Diagnosis;
+    backend: BackendKind;
+    /** [a, b] for 'line'. */
+    params?: number[];
+    /** Addition: the predicted class of the first PREVIEW_ROWS validation rows (classification). */
+    predictions?: number[];
+    /** Every seed's history, the main run's first (config.seeds of them). */
+    seedHistories: EpochStats[][];
+}
+export interface LrFindResult {
+    lrs: number[];
+    losses: number[];
+    suggestion: number;
+}
+export type Language = 'en' | 'pt-BR';

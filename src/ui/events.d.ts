@@ -1,0 +1,25 @@
+/**
+ * The element's events, typed. All bubble and cross shadow roots (composed), as the API says.
+ *
+ * @example
+ * playground.addEventListener('epoch-end', (e) => console.log(e.detail.validLoss));
+ */
+import type { Diagnosis, EpochStats, RunConfig, RunResult } from '../train/engine';
+export type PlaygroundErrorCode = 'invalid-attribute' | 'webgpu-unavailable' | 'device-lost' | 'invalid-csv' | 'training-failed';
+export interface PlaygroundErrorDetail {
+    code: PlaygroundErrorCode;
+    message: string;
+}
+export interface PlaygroundEventMap {
+    'train-start': CustomEvent<RunConfig>;
+    'epoch-end': CustomEvent<EpochStats>;
+    'train-end': CustomEvent<RunResult>;
+    /** The final diagnosis, once the what-if runs have spoken. */
+    diagnosis: CustomEvent<Diagnosis>;
+    'playground-error': CustomEvent<PlaygroundErrorDetail>;
+}
+export declare function emit<K extends keyof PlaygroundEventMap>(target: EventTarget, type: K, detail: PlaygroundEventMap[K]['detail']): void;
+declare global {
+    interface HTMLElementEventMap extends PlaygroundEventMap {
+    }
+}
