@@ -81,39 +81,55 @@ export const LOAD_TIMEOUT_MS = 15_000;
  * @cssprop --tp-train-color - train loss
  * @cssprop --tp-valid-color - valid loss
  * @cssprop --tp-accent - buttons, sliders, error rate
- * @cssprop --tp-background
- * @cssprop --tp-foreground
- * @cssprop --tp-font-family
+ * @cssprop --tp-background - the element's background
+ * @cssprop --tp-foreground - text and axes
+ * @cssprop --tp-font-family - every text, the chart's included
  */
 
 export class TrainingPlayground extends LitElement {
   static override styles = styles;
 
+  /** What to train: `line` (lesson 2's SGD from scratch), `digits`, `cancer`, or `custom` (a CSV from `src`). */
   @property({ reflect: true }) scenario: Scenario = 'line';
+  /** Passes over the training data (1–1000); the scenario's default when unset. */
   @property({ type: Number, reflect: true }) epochs?: number;
+  /** The largest learning rate of the schedule (fastai's `max_lr`). */
   @property({ attribute: 'max-lr', type: Number, reflect: true }) maxLr?: number;
+  /** `sgd` (with momentum under one-cycle) or `adam` (AdamW, as fastai). */
   @property({ reflect: true }) optimizer?: OptimizerName;
+  /** `one-cycle` (fastai's `fit_one_cycle`) or `constant` (the notebook's plain steps). */
   @property({ reflect: true }) schedule?: ScheduleName;
+  /** Rows a step; larger than the training set means the whole set (full batch). */
   @property({ attribute: 'batch-size', type: Number, reflect: true }) batchSize?: number;
+  /** Training rows used, fewer to see what more data would do. */
   @property({ attribute: 'train-size', type: Number, reflect: true }) trainSize?: number;
   /** The `hidden` attribute: layer widths. (HTMLElement.hidden is the boolean hiding property.) */
   @property({ attribute: 'hidden', reflect: true }) hiddenLayers?: string;
+  /** cancer: keep 1/n of the minority class, to see imbalance at work. */
   @property({ type: Number, reflect: true }) imbalance?: number;
+  /** Oversample the minority class back to balance. */
   @property({ type: Boolean, reflect: true }) oversample = false;
+  /** The data, weights and shuffles come from it: the same seed gives the same run (and pixels). */
   @property({ type: Number, reflect: true }) seed?: number;
   /** Seeds trained side by side (1–16): the chart draws the band of their valid losses. */
   @property({ type: Number, reflect: true }) seeds?: number;
   /** `on`: after each run, test the advice with what-if runs and show them as faint dashed curves. */
   @property({ attribute: 'what-if', reflect: true }) whatIf: WhatIfSetting = 'on';
+  /** Train only on the Train button or `train()`, not on every change. */
   @property({ type: Boolean, reflect: true }) manual = false;
+  /** `auto` (WebGPU, else the CPU), `webgpu` or `cpu`. */
   @property({ reflect: true }) backend: BackendChoice = 'auto';
+  /** The controls shown, space-separated: epochs max-lr optimizer schedule batch-size train-size hidden imbalance oversample seed scenario lr-find. */
   @property({ reflect: true }) controls = 'epochs max-lr';
+  /** `light`, `dark`, or `auto` (the reader's preference). */
   @property({ reflect: true }) theme: Theme = 'light';
   /** line's picture: `data` (the points and the fitted line) or `parameters` (the loss surface and the optimiser's path). */
   @property({ reflect: true }) view: View = 'data';
   /** How line's picture replays a run: `1` (a 100-epoch run over about 2 s), `4`, or `instant`. */
   @property({ reflect: true }) speed: Speed = '1';
+  /** A CSV to train on with `scenario="custom"`: a header row, numeric features, the target last. */
   @property({ reflect: true }) src?: string;
+  /** `en` or `pt-BR`; unset, the page's language. */
   @property() override lang = '';
 
   @state() private notices: Notice[] = [];
@@ -160,6 +176,7 @@ export class TrainingPlayground extends LitElement {
     return engineResources();
   }
 
+  /** A run is training (its what-ifs are `testing`). */
   get running(): boolean {
     return this.training.running;
   }
@@ -167,15 +184,19 @@ export class TrainingPlayground extends LitElement {
   get testing(): boolean {
     return this.training.testing;
   }
+  /** Where training runs: `webgpu`, or `cpu` (see the badge for why). */
   get activeBackend(): 'webgpu' | 'cpu' {
     return this.training.activeBackend ?? (this.resolvedBackend === 'cpu' ? 'cpu' : 'webgpu');
   }
+  /** The current run's epochs so far. */
   get history(): EpochStats[] {
     return this.training.history;
   }
+  /** The last run's result, once it has ended. */
   get result(): RunResult | null {
     return this.training.result;
   }
+  /** What went wrong, in words: provisional while training, final once the what-ifs have spoken. */
   get diagnosis(): Diagnosis | null {
     return this.training.diagnosis;
   }
@@ -193,10 +214,12 @@ export class TrainingPlayground extends LitElement {
     return this.training.request(this.config);
   }
 
+  /** Stops the run in progress; it ends as `stopped` with the epochs it had. */
   stop(): void {
     this.training.stop();
   }
 
+  /** fastai's `lr_find`: the loss against an exponential sweep of learning rates, and a suggestion. */
   lrFind(): Promise<LrFindResult> {
     return this.training.findLearningRate(this.config);
   }
