@@ -8,8 +8,9 @@ import { defineConfig } from 'vitest/config';
  * - mode `engine`: dist/engine.js, the headless engine alone, just as self-contained;
  * - mode `testing`: dist/testing.js, helpers for Playwright specs of pages that embed it;
  * - mode `npm`: dist/npm/index.js, the element for bundlers, with lit and uplot as imports;
- * - mode `npm-app`: dist/npm-app, a page built as a site would build it, taking the npm build
- *   by its package name beside a Lit component of its own (e2e: one Lit on the page);
+ * - modes `npm-app`, `react-app`, `vue-app`: dist/<mode>, sites built as their authors would
+ *   build them, taking the npm build by its package name: beside a Lit component of their
+ *   own (one Lit on the page), in React 19, in Vue 3 (e2e);
  * - no mode: the demo page, into dist/site;
  * - mode `bench` (npm run bench): the benchmark page, into dist/bench.
  * Without a mode (npm start) it serves the demo page.
@@ -24,6 +25,9 @@ const libraries: Record<string, { entry: string; fileName: string; outDir?: stri
   npm: { entry: 'src/index.ts', fileName: 'index', outDir: 'dist/npm', external: [/^lit(\/|$)/, /^@lit\//, /^lit-html(\/|$)/, /^lit-element(\/|$)/, /^uplot$/] },
 };
 
+/** Sites built as a user would build them, each taking the npm build by its package name (e2e). */
+const APPS = ['npm-app', 'react-app', 'vue-app'];
+
 export default defineConfig(({ mode }) => {
   const library = libraries[mode];
   return {
@@ -31,7 +35,7 @@ export default defineConfig(({ mode }) => {
     assetsInclude: ['**/*.gz'],
     base: './',
     // The npm-app page imports the package by name, as a site would.
-    resolve: mode === 'npm-app' ? { alias: { 'training-playground': resolve('dist/npm/index.js') } } : {},
+    resolve: APPS.includes(mode) ? { alias: { 'training-playground': resolve('dist/npm/index.js') } } : {},
     build: library
       ? {
           outDir: library.outDir ?? 'dist',
@@ -44,8 +48,8 @@ export default defineConfig(({ mode }) => {
         }
       : mode === 'bench'
         ? { outDir: 'dist/bench', target: 'es2022', rollupOptions: { input: resolve('bench/index.html') } }
-        : mode === 'npm-app'
-          ? { outDir: 'dist/npm-app', target: 'es2022', rollupOptions: { input: resolve('e2e/fixtures/npm-app/index.html') } }
+        : APPS.includes(mode)
+          ? { outDir: `dist/${mode}`, target: 'es2022', rollupOptions: { input: resolve(`e2e/fixtures/${mode}/index.html`) } }
         : { outDir: 'dist/site', target: 'es2022' },
     test: {
       projects: [

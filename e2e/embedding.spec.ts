@@ -238,3 +238,14 @@ test('the npm build in a site built with Vite: one Lit beside the site\'s own Li
   // Each copy of Lit adds its version here: the site's and the playground's are one.
   expect(await page.evaluate(() => (globalThis as unknown as { litElementVersions: string[] }).litElementVersions.length)).toBe(1);
 });
+
+for (const framework of ['react', 'vue'] as const) {
+  test(`in a ${framework === 'react' ? 'React 19' : 'Vue 3'} app built with Vite: attributes as props, the diagnosis event to a handler, and it trains`, async ({ page }) => {
+    await page.goto(`/dist/${framework}-app/e2e/fixtures/${framework}-app/index.html`);
+    const run = await nextRun(page, 0, 'tp', 'diagnosis');
+    expect(run.epochs).toBe(40);
+    expect(run.configEpochs).toBe(40);
+    // The app's own handler got the final diagnosis and rendered it.
+    await expect(page.locator('#said')).toHaveText(run.code!);
+  });
+}
