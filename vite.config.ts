@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -8,9 +9,9 @@ import { defineConfig } from 'vitest/config';
  * - mode `engine`: dist/engine.js, the headless engine alone, just as self-contained;
  * - mode `testing`: dist/testing.js, helpers for Playwright specs of pages that embed it;
  * - mode `npm`: dist/npm/index.js, the element for bundlers, with lit and uplot as imports;
- * - modes `npm-app`, `react-app`, `vue-app`: dist/<mode>, sites built as their authors would
- *   build them, taking the npm build by its package name: beside a Lit component of their
- *   own (one Lit on the page), in React 19, in Vue 3 (e2e);
+ * - modes `npm-app`, `react-app`, `vue-app`, `svelte-app`: dist/<mode>, sites built as their
+ *   authors would build them, taking the npm build by its package name: beside a Lit
+ *   component of their own (one Lit on the page), in React 19, Vue 3 and Svelte 5 (e2e);
  * - no mode: the demo page, into dist/site;
  * - mode `bench` (npm run bench): the benchmark page, into dist/bench.
  * Without a mode (npm start) it serves the demo page.
@@ -26,7 +27,7 @@ const libraries: Record<string, { entry: string; fileName: string; outDir?: stri
 };
 
 /** Sites built as a user would build them, each taking the npm build by its package name (e2e). */
-const APPS = ['npm-app', 'react-app', 'vue-app'];
+const APPS = ['npm-app', 'react-app', 'vue-app', 'svelte-app'];
 
 export default defineConfig(({ mode }) => {
   const library = libraries[mode];
@@ -34,6 +35,7 @@ export default defineConfig(({ mode }) => {
     // The data sets ship gzipped beside the bundles (dist/data/), fetched on first use.
     assetsInclude: ['**/*.gz'],
     base: './',
+    plugins: mode === 'svelte-app' ? [svelte()] : [],
     // The npm-app page imports the package by name, as a site would.
     resolve: APPS.includes(mode) ? { alias: { 'training-playground': resolve('dist/npm/index.js') } } : {},
     build: library

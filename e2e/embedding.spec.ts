@@ -239,8 +239,9 @@ test('the npm build in a site built with Vite: one Lit beside the site\'s own Li
   expect(await page.evaluate(() => (globalThis as unknown as { litElementVersions: string[] }).litElementVersions.length)).toBe(1);
 });
 
-for (const framework of ['react', 'vue'] as const) {
-  test(`in a ${framework === 'react' ? 'React 19' : 'Vue 3'} app built with Vite: attributes as props, the diagnosis event to a handler, and it trains`, async ({ page }) => {
+const FRAMEWORKS = { react: 'React 19', vue: 'Vue 3', svelte: 'Svelte 5' } as const;
+for (const framework of Object.keys(FRAMEWORKS) as (keyof typeof FRAMEWORKS)[]) {
+  test(`in a ${FRAMEWORKS[framework]} app built with Vite: attributes as props, the diagnosis event to a handler, and it trains`, async ({ page }) => {
     await page.goto(`/dist/${framework}-app/e2e/fixtures/${framework}-app/index.html`);
     const run = await nextRun(page, 0, 'tp', 'diagnosis');
     expect(run.epochs).toBe(40);
