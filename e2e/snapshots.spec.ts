@@ -28,33 +28,21 @@ test('line: the notebook run with the fitted line', async ({ page }) => {
   await frozen(page, playground);
 });
 
-test('parameters-good: the loss surface, and a one-cycle run gliding into the valley', async ({ page }) => {
-  const playground = await openPlayground(page, { scenario: 'line', seed: '1', view: 'parameters', 'max-lr': '0.03' });
-  await nextRun(page, 0);
-  await expect(playground.locator('.parameters image')).toHaveCount(1);
-  await frozen(page, playground);
-});
-
-test('parameters-high: LR too high, the path zig-zags outward and leaves the picture', async ({ page }) => {
-  const playground = await openPlayground(page, { scenario: 'line', seed: '1', view: 'parameters', 'max-lr': '1.2', schedule: 'constant' });
-  await nextRun(page, 0);
-  await expect(playground.locator('.parameters .path-arrow')).toHaveCount(1);
-  await frozen(page, playground);
-});
-
-test('parameters-low: LR too low, the path crawls and stops short of the optimum', async ({ page }) => {
-  const playground = await openPlayground(page, { scenario: 'line', seed: '1', view: 'parameters', 'max-lr': '0.003' });
-  await nextRun(page, 0);
-  await expect(playground.locator('.parameters image')).toHaveCount(1);
-  await frozen(page, playground);
-});
-
-test('parameters-momentum: one-cycle at a high max_lr, momentum carries the path round and past the valley before it settles', async ({ page }) => {
-  const playground = await openPlayground(page, { scenario: 'line', seed: '2', view: 'parameters', 'max-lr': '0.3' });
-  await nextRun(page, 0);
-  await expect(playground.locator('.parameters image')).toHaveCount(1);
-  await frozen(page, playground);
-});
+// The parameter view in the four ways a run can go; each shows its surface, `shows` what tells them apart.
+const PARAMETER_RUNS: [title: string, settings: Record<string, string>, shows: string][] = [
+  ['parameters-good: the loss surface, and a one-cycle run gliding into the valley', { seed: '1', 'max-lr': '0.03' }, '.parameters image'],
+  ['parameters-high: LR too high, the path zig-zags outward and leaves the picture', { seed: '1', 'max-lr': '1.2', schedule: 'constant' }, '.parameters .path-arrow'],
+  ['parameters-low: LR too low, the path crawls and stops short of the optimum', { seed: '1', 'max-lr': '0.003' }, '.parameters image'],
+  ['parameters-momentum: one-cycle at a high max_lr, momentum carries the path round and past the valley before it settles', { seed: '2', 'max-lr': '0.3' }, '.parameters image'],
+];
+for (const [title, settings, shows] of PARAMETER_RUNS) {
+  test(title, async ({ page }) => {
+    const playground = await openPlayground(page, { scenario: 'line', view: 'parameters', ...settings });
+    await nextRun(page, 0);
+    await expect(playground.locator(shows)).toHaveCount(1);
+    await frozen(page, playground);
+  });
+}
 
 test('lr-strip: the one-cycle schedule under the chart, on the same epochs', async ({ page }) => {
   const playground = await openPlayground(page, { scenario: 'line', seed: '1', epochs: '40', 'what-if': 'off' });
