@@ -38,9 +38,9 @@ const CASES: { name: string; base: Partial<RunConfig>; changes: Partial<RunConfi
   },
 ];
 
-/** y = 3·x1 − 2·x2 + noise on 60 rows: MSE's gradients grow with the error, so a large rate blows up. */
-function regression(): Dataset {
-  const lines = Array.from({ length: 60 }, (_, i) => {
+/** y = 3·x1 − 2·x2 + noise on `rows` rows (60 unless asked): MSE's gradients grow with the error, so a large rate blows up. */
+export function regression(rows = 60): Dataset {
+  const lines = Array.from({ length: rows }, (_, i) => {
     const [x1, x2] = [Math.sin(i) * 4, Math.cos(i * 1.7) * 3];
     return `${x1.toFixed(3)},${x2.toFixed(3)},${(3 * x1 - 2 * x2 + Math.sin(i * 7.1) * 0.3).toFixed(3)}`;
   });

@@ -7,10 +7,10 @@
  * worker.postMessage({ kind: 'call', id: 1, method: 'train', config, options: { lang: 'en', whatIf: true } } satisfies ToWorker);
  */
 import type { SurfaceGrid } from '../backend';
+import type { BuiltinScenario } from './data/builtin';
 import type { Dataset, EpochStats, Language, RunConfig, RunResult, WhatIf } from './types';
 
 export type EngineMethod = 'train' | 'lrFind' | 'preview' | 'lossSurface';
-export type BuiltinScenario = 'digits' | 'cancer';
 
 export type ToWorker =
   | {

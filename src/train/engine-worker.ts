@@ -7,7 +7,8 @@
  * const worker = new EngineWorker();
  */
 import { CpuBackend } from '../cpu/cpu-backend';
-import type { BuiltinScenario, FromWorker, ToWorker } from './engine-messages';
+import type { BuiltinScenario } from './data/builtin';
+import type { FromWorker, ToWorker } from './engine-messages';
 import type { Dataset } from './types';
 import { TrainingEngine } from './training-engine';
 

@@ -54,6 +54,7 @@ export { formatLoss, formatLr } from './format';
 export type * from './types';
 export { gridPoint, type SurfaceGrid } from '../backend';
 export { leastSquaresLine, parameterPath } from './parameter-path';
+export { LINE_TRUE_PARAMS } from './device-data';
 export { scheduleTable } from './schedule';
 
 export type { BackendChoice, Engine, EngineOptions, TrainOptions } from './engine-api';

@@ -9,24 +9,15 @@
  * describe('numerical faults on the CPU', () => describeNumericalFaults(() => createEngine({ backend: 'cpu' })));
  */
 import { expect, it } from 'vitest';
-import { parseCsv } from './data/csv';
+import { regression } from './batch-spec';
 import type { Engine } from './engine';
 import type { OptimizerName, RunConfig } from './types';
-
-/** y = 3·x1 − 2·x2 + noise: regression, where MSE's gradient grows with the error. */
-function regression() {
-  const lines = Array.from({ length: 80 }, (_, i) => {
-    const [x1, x2] = [Math.sin(i) * 4, Math.cos(i * 1.7) * 3];
-    return `${x1.toFixed(3)},${x2.toFixed(3)},${(3 * x1 - 2 * x2 + Math.sin(i * 7.1) * 0.3).toFixed(3)}`;
-  });
-  return parseCsv(`x1,x2,y\n${lines.join('\n')}\n`);
-}
 
 const SCENARIOS: Partial<RunConfig>[] = [
   { scenario: 'line', epochs: 100 },
   { scenario: 'digits', epochs: 3 },
   { scenario: 'cancer', epochs: 10 },
-  { scenario: 'custom', epochs: 20, data: regression() },
+  { scenario: 'custom', epochs: 20, data: regression(80) },
 ];
 const OPTIMIZERS: OptimizerName[] = ['sgd', 'adam'];
 

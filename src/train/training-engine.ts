@@ -20,6 +20,7 @@ import { sharesBatch, trainModel, trainModels, type TrainOutcome } from './train
 import { PREVIEW_ROWS, type Dataset, type EpochStats, type LrFindResult, type RunConfig, type RunResult, type ScenarioPreview, type WhatIf } from './types';
 import { finalValidLoss, followUpWhatIfs, judgeWhatIfs, planWhatIfs, whatIfResult, type WhatIfPlan } from './what-if';
 import { continuedOutcome, whatIfReuse } from './what-if-reuse';
+import type { BuiltinScenario } from './data/builtin';
 import { MAX_SURFACE_POINTS, type Engine, type EngineOptions, type TrainOptions } from './engine-api';
 
 /** What the main run leaves for the what-ifs and the result. */
@@ -38,7 +39,7 @@ export async function gpuBackend(options: EngineOptions): Promise<GpuBackend> {
 }
 
 /** The built-in data set a scenario trains on. */
-export type BuiltinData = (scenario: 'digits' | 'cancer') => Promise<Dataset>;
+export type BuiltinData = (scenario: BuiltinScenario) => Promise<Dataset>;
 
 export class TrainingEngine implements Engine {
   private queue: Promise<unknown> = Promise.resolve();

@@ -13,10 +13,10 @@
  */
 import type { BackendKind, SurfaceGrid } from '../backend';
 import { resolveConfig } from './config';
-import { loadBuiltin } from './data/builtin';
+import { isBuiltin, loadBuiltin, type BuiltinScenario } from './data/builtin';
 import { diagnose } from './diagnosis';
 import type { Engine, TrainOptions } from './engine-api';
-import type { BuiltinScenario, EngineMethod, FromWorker, ToWorker } from './engine-messages';
+import type { EngineMethod, FromWorker, ToWorker } from './engine-messages';
 import EngineWorker from './engine-worker?worker&inline';
 import type { Dataset, EpochStats, LrFindResult, RunConfig, RunResult, ScenarioPreview } from './types';
 
@@ -102,7 +102,7 @@ class WorkerEngine implements Engine {
   private async call(method: EngineMethod, body: Pick<Call, 'config' | 'options' | 'grid'>, options?: TrainOptions): Promise<unknown> {
     if (this.disposed) throw new Error('This engine was disposed; create a new one.');
     const scenario = body.config.scenario;
-    if ((scenario === 'digits' || scenario === 'cancer') && !this.datasets.has(scenario)) this.datasets.set(scenario, await loadBuiltin(scenario));
+    if (isBuiltin(scenario) && !this.datasets.has(scenario)) this.datasets.set(scenario, await loadBuiltin(scenario));
     const id = this.nextId++;
     const message: Call = { kind: 'call', id, method, ...body };
     const signal = options?.signal;
@@ -123,7 +123,7 @@ class WorkerEngine implements Engine {
   /** Posts a call, with the built-in data set it needs when this worker has not had it. */
   private send(message: Call): void {
     const scenario = message.config.scenario;
-    const needs = (scenario === 'digits' || scenario === 'cancer') && !this.sent.has(scenario);
+    const needs = isBuiltin(scenario) && !this.sent.has(scenario);
     if (needs) this.sent.add(scenario);
     this.post(needs ? { ...message, builtin: { scenario, dataset: this.datasets.get(scenario)! } } : message);
   }

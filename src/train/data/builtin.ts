@@ -80,7 +80,14 @@ export function loadCancer(): Promise<Dataset> {
   );
 }
 
+/** The scenarios whose data ship with the playground. */
+export type BuiltinScenario = 'digits' | 'cancer';
+
+export function isBuiltin(scenario: string | undefined): scenario is BuiltinScenario {
+  return scenario === 'digits' || scenario === 'cancer';
+}
+
 /** The built-in data set of `scenario`, as the engine asks for it. */
-export function loadBuiltin(scenario: 'digits' | 'cancer'): Promise<Dataset> {
+export function loadBuiltin(scenario: BuiltinScenario): Promise<Dataset> {
   return scenario === 'digits' ? loadDigits() : loadCancer();
 }

@@ -8,6 +8,8 @@
  * const lines = contourLines(surface, 128, 128, contourLevels(surface, 9));
  */
 
+import { LINE_TRUE_PARAMS } from '../../train/engine';
+
 export interface Box {
   aMin: number;
   aMax: number;
@@ -15,8 +17,8 @@ export interface Box {
   bMax: number;
 }
 
-/** The lesson's true parameters: y = 3x + 2 (+ noise). */
-export const TRUE_LINE: [number, number] = [3, 2];
+/** The lesson's true parameters, as the data are made: y = 3x + 2 (+ noise). */
+export const TRUE_LINE: [number, number] = [LINE_TRUE_PARAMS[0], LINE_TRUE_PARAMS[1]];
 /** How far beyond the interesting region a path may pull the box, in spans of that region. */
 const MAX_REACH = 1.5;
 
