@@ -248,7 +248,7 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
 
   const started = performance.now();
   // A chunk that takes long holds Stop until it ends: then none is recorded ahead of the one read.
-  const chunkSeconds = stepSeconds * Math.min(epochsPerChunk * stepsPerEpoch, stepsPerPiece);
+  const chunkSeconds = stepSeconds * (pieced ? stepsPerPiece : epochsPerChunk * stepsPerEpoch);
   const chunksInFlight = chunkSeconds > LONG_CHUNK_SECONDS ? 1 : paced.chunksInFlight;
   let nextEpoch = 0;
   /** Steps of the current epoch already recorded in pieces. */
