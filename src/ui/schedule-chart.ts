@@ -55,7 +55,10 @@ export class ScheduleChart {
     this.key = key;
     this.epochs = xMax;
     this.maxLr = config.maxLr;
-    this.plot.setData(scheduleColumns(config) as unknown as uPlot.AlignedData);
+    const columns = scheduleColumns(config);
+    this.plot.setData(columns as unknown as uPlot.AlignedData);
+    // Plain SGD at a constant rate has no momentum: its line would sit off the strip's scale, so it is shown as off.
+    this.plot.setSeries(2, { show: columns[2].some((m) => m > 0) });
   }
 
   destroy(): void {

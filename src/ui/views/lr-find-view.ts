@@ -28,6 +28,7 @@ export function lrFindView(found: LrFindResult, label: string, suggestionText: s
     <path d=${path}></path>
     ${decades.map((lr) => svg`<text x=${px(lr)} y=${HEIGHT - 8} text-anchor="middle">1e${Math.round(Math.log10(lr))}</text>`)}
     <line class="suggestion" x1=${sx} y1=${PAD / 2} x2=${sx} y2=${HEIGHT - PAD}></line>
-    <text x=${Math.min(sx + 4, WIDTH - 90)} y=${PAD / 2 + 10}>${suggestionText}</text>
+    <!-- The label on the side with room: a suggestion right of centre reads leftwards from its line. -->
+    <text x=${sx > WIDTH / 2 ? sx - 4 : sx + 4} y=${PAD / 2 + 10} text-anchor=${sx > WIDTH / 2 ? 'end' : 'start'}>${suggestionText}</text>
   </svg>`;
 }
