@@ -13,7 +13,6 @@ import { formatLr, scheduleTable, type RunConfig } from '../train/engine';
 import { LEFT_AXIS_SIZE, RIGHT_AXIS_SIZE, type ChartColors } from './loss-chart';
 
 export interface ScheduleLabels {
-  title: string;
   epoch: string;
   lr: string;
   momentum: string;

@@ -424,7 +424,7 @@ export class TrainingPlayground extends LitElement {
       };
       this.chart = new LossChart(this.chartHost, { classification, labels, colors, onCursor: (epoch) => this.scrub(epoch), syncKey: this.idPrefix });
       this.strip?.destroy();
-      this.strip = this.scheduleHost ? new ScheduleChart(this.scheduleHost, { labels: { title: t.scheduleStrip, epoch: t.epoch, lr: t.lr, momentum: t.momentum }, colors, classification, syncKey: this.idPrefix }) : null;
+      this.strip = this.scheduleHost ? new ScheduleChart(this.scheduleHost, { labels: { epoch: t.epoch, lr: t.lr, momentum: t.momentum }, colors, classification, syncKey: this.idPrefix }) : null;
       this.chartKind = kind;
       this.colorKey = colorKey;
     }
