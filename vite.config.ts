@@ -1,12 +1,17 @@
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { compactWgsl } from './build/compact-wgsl';
 
 /**
  * `npm run build` runs three builds:
- * - mode `element`: dist/training-playground.js, the element with Lit, uPlot, shaders and
- *   styles inside: one ES module for a CDN script tag, with the data sets in dist/data/;
- * - mode `engine`: dist/engine.js, the headless engine alone, just as self-contained;
+ * - mode `element`: dist/training-playground.js, the element with Lit, uPlot and styles
+ *   inside: one ES module for a CDN script tag, which imports dist/engine.js beside it when it
+ *   first trains (ui/engine-loader-cdn.ts) and fetches the data sets from dist/data/;
+ * - mode `engine`: dist/engine.js, the headless engine alone, self-contained, and its own CPU
+ *   worker's script (train/worker-start-self.ts);
+ * - mode `npm-engine`: dist/npm/engine.js, the engine for bundlers (training-playground/engine),
+ *   its CPU worker inlined: a bundler that rewrites engine.js could not start it as a worker;
  * - mode `testing`: dist/testing.js, helpers for Playwright specs of pages that embed it;
  * - mode `npm`: dist/npm/index.js, the element for bundlers, with lit and uplot as imports;
  * - modes `npm-app`, `react-app`, `vue-app`, `svelte-app`: dist/<mode>, sites built as their
@@ -16,9 +21,21 @@ import { defineConfig } from 'vitest/config';
  * - mode `bench` (npm run bench): the benchmark page, into dist/bench.
  * Without a mode (npm start) it serves the demo page.
  */
-const libraries: Record<string, { entry: string; fileName: string; outDir?: string; external?: (string | RegExp)[] }> = {
-  element: { entry: 'src/index.ts', fileName: 'training-playground' },
-  engine: { entry: 'src/engine.ts', fileName: 'engine' },
+interface Library {
+  entry: string;
+  fileName: string;
+  outDir?: string;
+  external?: (string | RegExp)[];
+  /** Modules swapped for the CDN files: by the name they are imported as. */
+  swaps?: Record<string, string>;
+  /** Minified: the CDN files, downloaded as they are. The npm files are left for bundlers to minify. */
+  minify?: boolean;
+}
+
+const libraries: Record<string, Library> = {
+  element: { entry: 'src/index.ts', fileName: 'training-playground', swaps: { './engine-loader': 'src/ui/engine-loader-cdn.ts' }, minify: true },
+  engine: { entry: 'src/engine-cdn.ts', fileName: 'engine', swaps: { './worker-start': 'src/train/worker-start-self.ts' }, minify: true },
+  'npm-engine': { entry: 'src/engine.ts', fileName: 'engine', outDir: 'dist/npm' },
   // The npm build: Lit and uPlot stay imports (dependencies), so a site with Lit of its own
   // ships one Lit. uPlot's stylesheet is a string inside, not an import of uplot.
   // training-playground/testing, for test authors' Playwright specs (Node; Playwright's types only).
@@ -35,9 +52,11 @@ export default defineConfig(({ mode }) => {
     // The data sets ship gzipped beside the bundles (dist/data/), fetched on first use.
     assetsInclude: ['**/*.gz'],
     base: './',
-    plugins: mode === 'svelte-app' ? [svelte()] : [],
-    // The npm-app page imports the package by name, as a site would.
-    resolve: APPS.includes(mode) ? { alias: { 'training-playground': resolve('dist/npm/index.js') } } : {},
+    plugins: [compactWgsl(), ...(mode === 'svelte-app' ? [svelte()] : [])],
+    resolve: APPS.includes(mode)
+      ? // The app pages import the package by name, as a site would.
+        { alias: { 'training-playground': resolve('dist/npm/index.js') } }
+      : { alias: Object.entries(library?.swaps ?? {}).map(([name, file]) => ({ find: new RegExp(`^${name.replace('.', '\\.')}$`), replacement: resolve(file) })) },
     build: library
       ? {
           outDir: library.outDir ?? 'dist',
@@ -46,7 +65,7 @@ export default defineConfig(({ mode }) => {
           copyPublicDir: true,
           target: 'es2022',
           lib: { entry: resolve(library.entry), formats: ['es'], fileName: () => `${library.fileName}.js` },
-          rollupOptions: { external: library.external ?? [], output: { inlineDynamicImports: true } },
+          rollupOptions: { external: library.external ?? [], output: { inlineDynamicImports: true, minify: library.minify ?? false } },
         }
       : mode === 'bench'
         ? { outDir: 'dist/bench', target: 'es2022', rollupOptions: { input: resolve('bench/index.html') } }
@@ -58,7 +77,7 @@ export default defineConfig(({ mode }) => {
         {
           extends: true,
           // Pure TypeScript: the CPU backend, the RNG, schedules, data parsing, the engine on the CPU.
-          test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.gpu.test.ts'] },
+          test: { name: 'unit', include: ['src/**/*.test.ts', 'build/**/*.test.ts'], exclude: ['src/**/*.gpu.test.ts'] },
         },
         {
           extends: true,

@@ -23,6 +23,8 @@ createServer((request, response) => {
   if (!file.startsWith(dir)) return response.writeHead(403).end();
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   if (!existsSync(file)) return response.writeHead(404).end('not found');
-  response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  // The built library is served as a CDN serves it, to any origin (e2e/cdn.spec.ts loads it from 127.0.0.1).
+  const cors = prefix === '/dist/' ? { 'access-control-allow-origin': '*' } : {};
+  response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...cors });
   createReadStream(file).pipe(response);
 }).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://localhost:${port}`));

@@ -10,12 +10,14 @@ export {
   CsvError,
   defaultConfig,
   diagnose,
+  engineResources,
   formatLr,
   parseCsv,
   resolveConfig,
   type BackendChoice,
   type Engine,
   type EngineOptions,
+  type EngineResources,
   type TrainOptions,
 } from './train/engine';
 export type * from './train/types';

@@ -10,4 +10,7 @@
  */
 export { TrainingPlayground, type Theme } from './ui/training-playground';
 export type { PlaygroundErrorCode, PlaygroundErrorDetail, PlaygroundEventMap } from './ui/events';
-export * from './engine';
+// The engine's types, not its code: the element loads that when it first trains
+// (ui/engine-loader.ts); pages that train without the element import training-playground/engine.
+export type { BackendChoice, BackendKind, Engine, EngineOptions, EngineResources, TrainOptions } from './engine';
+export type * from './train/types';

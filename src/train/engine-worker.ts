@@ -1,10 +1,10 @@
 /**
- * The CPU engine's Web Worker: a TrainingEngine on the CPU backend, driven by messages from
- * worker-engine.ts on the page. Training computes here, so the page's thread only draws.
+ * The CPU engine's side of its Web Worker: a TrainingEngine on the CPU backend, driven by
+ * messages from worker-engine.ts on the page. Training computes here, so the page's thread
+ * only draws. Which script the worker runs is the build's choice (worker-start.ts).
  *
  * @example
- * import EngineWorker from './engine-worker?worker&inline';
- * const worker = new EngineWorker();
+ * serveEngine(self); // in a worker's script
  */
 import { CpuBackend } from '../cpu/cpu-backend';
 import type { BuiltinScenario } from './data/builtin';
@@ -12,52 +12,60 @@ import type { FromWorker, ToWorker } from './engine-messages';
 import type { Dataset } from './types';
 import { TrainingEngine } from './training-engine';
 
-const scope = self as unknown as { postMessage(message: FromWorker): void; onmessage: ((event: MessageEvent<ToWorker>) => void) | null };
-// The built-in data sets as the page sends them, each with the first call that needs it.
-const builtin = new Map<BuiltinScenario, Dataset>();
-const engine = new TrainingEngine(new CpuBackend(), {}, null, async (scenario) => {
-  const dataset = builtin.get(scenario);
-  if (!dataset) throw new Error(`The ${scenario} data never reached the CPU worker.`);
-  return dataset;
-});
-const aborts = new Map<number, AbortController>();
-const say = (message: FromWorker) => scope.postMessage(message);
-
-async function call(message: Extract<ToWorker, { kind: 'call' }>): Promise<unknown> {
-  const { id, config } = message;
-  const abort = new AbortController();
-  aborts.set(id, abort);
-  try {
-    switch (message.method) {
-      case 'train':
-        return await engine.train(config, {
-          ...message.options,
-          signal: abort.signal,
-          onEpoch: (stats) => say({ kind: 'epoch', id, stats }),
-          onTrainEnd: (result) => say({ kind: 'train-end', id, result }),
-          onWhatIf: (whatIf) => say({ kind: 'what-if', id, whatIf }),
-        });
-      case 'lrFind':
-        return await engine.lrFind(config, { signal: abort.signal });
-      case 'preview':
-        return await engine.preview(config);
-      case 'lossSurface':
-        return await engine.lossSurface(config, message.grid!);
-    }
-  } finally {
-    aborts.delete(id);
-  }
+/** What the worker's global scope offers the engine: messages in and out. */
+export interface WorkerScope {
+  postMessage(message: FromWorker): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
 }
 
-scope.onmessage = ({ data: message }) => {
-  if (message.kind === 'abort') {
-    aborts.get(message.id)?.abort();
-    return;
+/** Answers the page's calls in this worker, and tells the page it is ready. */
+export function serveEngine(scope: WorkerScope): void {
+  // The built-in data sets as the page sends them, each with the first call that needs it.
+  const builtin = new Map<BuiltinScenario, Dataset>();
+  const engine = new TrainingEngine(new CpuBackend(), {}, null, async (scenario) => {
+    const dataset = builtin.get(scenario);
+    if (!dataset) throw new Error(`The ${scenario} data never reached the CPU worker.`);
+    return dataset;
+  });
+  const aborts = new Map<number, AbortController>();
+  const say = (message: FromWorker) => scope.postMessage(message);
+
+  async function call(message: Extract<ToWorker, { kind: 'call' }>): Promise<unknown> {
+    const { id, config } = message;
+    const abort = new AbortController();
+    aborts.set(id, abort);
+    try {
+      switch (message.method) {
+        case 'train':
+          return await engine.train(config, {
+            ...message.options,
+            signal: abort.signal,
+            onEpoch: (stats) => say({ kind: 'epoch', id, stats }),
+            onTrainEnd: (result) => say({ kind: 'train-end', id, result }),
+            onWhatIf: (whatIf) => say({ kind: 'what-if', id, whatIf }),
+          });
+        case 'lrFind':
+          return await engine.lrFind(config, { signal: abort.signal });
+        case 'preview':
+          return await engine.preview(config);
+        case 'lossSurface':
+          return await engine.lossSurface(config, message.grid!);
+      }
+    } finally {
+      aborts.delete(id);
+    }
   }
-  if (message.builtin) builtin.set(message.builtin.scenario, message.builtin.dataset);
-  call(message).then(
-    (value) => say({ kind: 'done', id: message.id, value }),
-    (error: unknown) => say({ kind: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
-  );
-};
-say({ kind: 'ready', adapter: engine.adapter });
+
+  scope.onmessage = ({ data: message }) => {
+    if (message.kind === 'abort') {
+      aborts.get(message.id)?.abort();
+      return;
+    }
+    if (message.builtin) builtin.set(message.builtin.scenario, message.builtin.dataset);
+    call(message).then(
+      (value) => say({ kind: 'done', id: message.id, value }),
+      (error: unknown) => say({ kind: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+  say({ kind: 'ready', adapter: engine.adapter });
+}

@@ -60,11 +60,18 @@ export { scheduleTable } from './schedule';
 export type { BackendChoice, Engine, EngineOptions, TrainOptions } from './engine-api';
 export { MAX_SURFACE_POINTS } from './engine-api';
 
+/** GPU buffers, backends, pipelines and devices (gpu/resources.ts), and CPU workers. */
+export type EngineResources = GpuResources & { workers: number };
+
 /**
  * What the page's engines hold: GPU buffers, backends, pipelines, devices, and CPU workers.
  * For tests that check nothing leaks; the worker count reads 0 until a CPU engine has started.
+ *
+ * @example
+ * engine.dispose();
+ * const { buffers, workers } = await engineResources(); // 0 and 0 once every engine is disposed
  */
-export async function engineResources(): Promise<GpuResources & { workers: number }> {
+export async function engineResources(): Promise<EngineResources> {
   const workers = typeof Worker === 'function' ? (await import('./worker-engine')).liveWorkerCount() : 0;
   return { ...gpuResources(), workers };
 }

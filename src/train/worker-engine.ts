@@ -1,6 +1,6 @@
 /**
  * The CPU engine, seen from the page: the Engine interface over a Web Worker (engine-worker.ts,
- * inlined in the bundle) that trains on the CPU backend. Calls go out as messages; epochs,
+ * started by worker-start.ts) that trains on the CPU backend. Calls go out as messages; epochs,
  * the train-end result and what-ifs come back as they happen and reach the callbacks. An
  * aborted signal is passed on and the worker stops at its next turn (10 ms of computing);
  * a worker still busy STOP_GRACE_MS later (one step of a huge model can take a second) is
@@ -17,7 +17,7 @@ import { isBuiltin, loadBuiltin, type BuiltinScenario } from './data/builtin';
 import { diagnose } from './diagnosis';
 import type { Engine, TrainOptions } from './engine-api';
 import type { EngineMethod, FromWorker, ToWorker } from './engine-messages';
-import EngineWorker from './engine-worker?worker&inline';
+import { startEngineWorker } from './worker-start';
 import type { Dataset, EpochStats, LrFindResult, RunConfig, RunResult, ScenarioPreview } from './types';
 
 type Call = Extract<ToWorker, { kind: 'call' }>;
@@ -139,7 +139,7 @@ class WorkerEngine implements Engine {
   private replaceWorker(): void {
     if (this.disposed) return;
     this.worker.terminate();
-    this.worker = new EngineWorker();
+    this.worker = startEngineWorker();
     this.listen(this.worker);
     this.sent.clear();
     for (const [id, pending] of [...this.pending]) {
@@ -214,7 +214,7 @@ class WorkerEngine implements Engine {
 /** A CPU engine in a new worker, once the worker says it is ready; rejects when it cannot start. */
 export function createWorkerEngine(fallbackReason: string | null): Promise<Engine> {
   return new Promise((resolve, reject) => {
-    const worker = new EngineWorker();
+    const worker = startEngineWorker();
     const timer = setTimeout(() => {
       worker.terminate();
       reject(new Error(`The CPU worker did not start within ${START_TIMEOUT_MS / 1000} s.`));

@@ -10,7 +10,6 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
-  createEngine,
   diagnose,
   type BackendChoice,
   type Diagnosis,
@@ -24,6 +23,7 @@ import {
   type SurfaceGrid,
   type WhatIf,
 } from '../train/engine';
+import { loadEngine } from './engine-loader';
 import { emit } from './events';
 
 export interface ControllerSettings {
@@ -133,13 +133,20 @@ export class TrainingController implements ReactiveController {
     if (!this.engine || this.engineBackend !== backend) {
       void this.engine?.then((e) => e.dispose(), () => undefined);
       this.engineBackend = backend;
-      this.engine = createEngine({ backend }).then((engine) => {
-        this.activeBackend = engine.backend;
-        this.cpuReason = engine.backend === 'cpu' ? engine.fallbackReason : null;
-        if (engine.fallbackReason) emit(this.host, 'playground-error', { code: 'webgpu-unavailable', message: engine.fallbackReason });
-        this.host.requestUpdate();
-        return engine;
+      const made = loadEngine()
+        .then(({ createEngine }) => createEngine({ backend }))
+        .then((engine) => {
+          this.activeBackend = engine.backend;
+          this.cpuReason = engine.backend === 'cpu' ? engine.fallbackReason : null;
+          if (engine.fallbackReason) emit(this.host, 'playground-error', { code: 'webgpu-unavailable', message: engine.fallbackReason });
+          this.host.requestUpdate();
+          return engine;
+        });
+      // An engine that could not be made (engine.js unreachable, say) is tried again next run.
+      made.catch(() => {
+        if (this.engine === made) this.engine = null;
       });
+      this.engine = made;
     }
     return this.engine;
   }

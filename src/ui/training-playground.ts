@@ -5,7 +5,6 @@ import { defineOnce } from './define';
 import {
   advisedWhatIf,
   CsvError,
-  engineResources,
   formatLoss,
   formatLr,
   parseCsv,
@@ -13,6 +12,7 @@ import {
   type BackendChoice,
   type Dataset,
   type Diagnosis,
+  type EngineResources,
   type EpochStats,
   type Language,
   type LrFindResult,
@@ -28,6 +28,7 @@ import {
 } from '../train/engine';
 import { ATTRIBUTE_OF, fastaiCall, parseControls } from './control-values';
 import { renderControls, type ControlProperty } from './controls';
+import { loadEngine } from './engine-loader';
 import { emit } from './events';
 import { resolveLanguage, strings, type Strings } from './i18n';
 import { LossChart, readColors, type ChartOverlay } from './loss-chart';
@@ -172,8 +173,8 @@ export class TrainingPlayground extends LitElement {
    * @example
    * const { buffers } = await TrainingPlayground.resources();
    */
-  static resources(): ReturnType<typeof engineResources> {
-    return engineResources();
+  static async resources(): Promise<EngineResources> {
+    return (await loadEngine()).engineResources();
   }
 
   /** A run is training (its what-ifs are `testing`). */
