@@ -1,4 +1,4 @@
-// Element-wise kernels: fill a strided view, the ReLU backward mask, and gathering the rows
+// Element-wise kernels: fill a strided view, an activation's backward, and gathering the rows
 // of a mini-batch through a permutation.
 
 struct FillParams {
@@ -8,7 +8,7 @@ struct FillParams {
   value: f32,
 }
 
-struct ReluParams {
+struct ActivationParams {
   count: u32,
 }
 
@@ -25,7 +25,7 @@ struct GatherParams {
 @group(0) @binding(0) var<uniform> fill_params: FillParams;
 @group(0) @binding(1) var<storage, read_write> fill_out: array<f32>;
 
-@group(0) @binding(0) var<uniform> relu_params: ReluParams;
+@group(0) @binding(0) var<uniform> activation_params: ActivationParams;
 @group(0) @binding(1) var<storage, read> grad_out: array<f32>;
 @group(0) @binding(2) var<storage, read> activation: array<f32>;
 @group(0) @binding(3) var<storage, read_write> grad_in: array<f32>;
@@ -52,12 +52,12 @@ fn fill(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) g
   fill_out[fill_params.offset + i * fill_params.stride] = fill_params.value;
 }
 
-// d(relu(z))/dz from the ReLU's own output: 1 where it passed the value, 0 where it clipped.
+// dL/dz = dL/dy · act′, the slope read from the layer's output y (activation.wgsl).
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn relu_backward(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn activation_backward(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
   let i = flat_index(id, groups);
-  if (i >= relu_params.count) { return; }
-  grad_in[i] = select(0.0, grad_out[i], activation[i] > 0.0);
+  if (i >= activation_params.count) { return; }
+  grad_in[i] = grad_out[i] * activation_slope(activation[i]);
 }
 
 fn source_row(r: u32) -> u32 {

@@ -1,4 +1,4 @@
-// C = op(A) · op(B) [+ C] [+ bias] [ReLU], row-major, any sizes.
+// C = act(op(A) · op(B) [+ C] [+ bias]), row-major, any sizes; act as activation.wgsl.
 // op(A) is m×k: A is stored m×k, or k×m when TRANS_A. op(B) is k×n: B is stored k×n, or
 // n×k when TRANS_B. The variants are pipeline-override constants, so each one is its own
 // specialised pipeline rather than a branch per element.
@@ -11,7 +11,6 @@
 override TRANS_A: bool = false;
 override TRANS_B: bool = false;
 override HAS_BIAS: bool = false;
-override RELU: bool = false;
 override ACCUMULATE: bool = false;  // C += op(A)·op(B): y = x@a + noise with the noise already in C
 override WORKGROUP_SIZE: u32 = 64u;  // matmul_direct only
 
@@ -61,8 +60,7 @@ fn store(z: u32, row: u32, col: u32, sum: f32) {
   var value = sum;
   if (ACCUMULATE) { value += c[at]; }
   if (HAS_BIAS) { value += bias[z * params.bias_stride + col]; }
-  if (RELU) { value = max(value, 0.0); }
-  c[at] = value;
+  c[at] = activate(value);
 }
 
 // A 4×8 block of C per thread, no workgroup memory and no barriers: for the small and thin

@@ -38,7 +38,14 @@ export interface RandomPosition {
   counter: number;
 }
 
-/** out (m×n) = op(a) · op(b) [+ out] [+ bias] [ReLU]; op(a) is m×k, op(b) is k×n. */
+/**
+ * A hidden layer's nonlinearity, applied in the matmul's epilogue; its backward reads the
+ * layer's output y: relu′ = [y > 0], tanh′ = 1 − y², sigmoid′ = y(1 − y), linear′ = 1.
+ */
+export type Activation = 'linear' | 'relu' | 'tanh' | 'sigmoid';
+export const ACTIVATIONS: readonly Activation[] = ['linear', 'relu', 'tanh', 'sigmoid'];
+
+/** out (m×n) = act(op(a) · op(b) [+ out] [+ bias]); op(a) is m×k, op(b) is k×n. */
 export interface MatmulShape {
   m: number;
   n: number;
@@ -46,7 +53,8 @@ export interface MatmulShape {
   transA?: boolean;
   transB?: boolean;
   bias?: Tensor;
-  relu?: boolean;
+  /** Applied last; `linear` (none) when left out. */
+  activation?: Activation;
   /** Add to what `out` holds instead of overwriting it. */
   accumulate?: boolean;
   /** K products at once, one per model: each operand's model z sits z × its stride further on (0: shared). */
@@ -248,7 +256,8 @@ export interface Backend {
   randomWords(view: StridedView, at: RandomPosition): void;
 
   matmul(a: Tensor, b: Tensor, out: Tensor, shape: MatmulShape): void;
-  reluBackward(gradOut: Tensor, activation: Tensor, gradIn: Tensor, count: number): void;
+  /** gradIn[i] = gradOut[i] · act′, the slope read from the layer's output `output[i]`. */
+  activationBackward(gradOut: Tensor, output: Tensor, gradIn: Tensor, count: number, activation: Activation): void;
   /** out[j] = scale · Σ_i x[i·cols + j]; batched, model m's rows follow model m − 1's. */
   sumRows(x: Tensor, rows: number, cols: number, out: Tensor, scale: number, batch?: ModelBatch): void;
   /** out[index (+ the current step, when atStep)] = scale · Σ_{i<count} x[i]; batched, model m sums x[m·count …] into index + m·batch.out. */

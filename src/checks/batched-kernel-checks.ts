@@ -6,7 +6,7 @@
  */
 import type { Backend, LossKind } from '../backend';
 import { compare } from './compare';
-import { finish, poisoned, upload, uploadOptimizer, type KernelCheck, type MatmulCase, type TestRandom } from './kernel-checks';
+import { finish, poisoned, REFERENCE_ACTIVATION, upload, uploadOptimizer, type KernelCheck, type MatmulCase, type TestRandom } from './kernel-checks';
 
 const MODELS = [1, 2, 7];
 
@@ -16,7 +16,8 @@ interface BatchedMatmulCase extends Omit<MatmulCase, 'accumulate'> {
 }
 
 const MATMUL_CASES: BatchedMatmulCase[] = [
-  { m: 7, n: 65, k: 63, bias: true, relu: true },
+  { m: 7, n: 65, k: 63, bias: true, activation: 'relu' },
+  { m: 7, n: 8, k: 9, bias: true, activation: 'tanh' },
   { m: 65, n: 10, k: 127, bias: true, sharedA: true },
   { m: 63, n: 7, k: 65, transA: true },
   { m: 64, n: 63, k: 10, transB: true },
@@ -28,7 +29,7 @@ function matmulChecks(): KernelCheck[] {
   return MODELS.flatMap((models) =>
     MATMUL_CASES.map((c) => ({
       kernel: 'matmul (batched)',
-      name: `matmul ×${models} models ${c.transA ? 'Aᵀ' : 'A'}·${c.transB ? 'Bᵀ' : 'B'}${c.bias ? ' + bias' : ''}${c.relu ? ', ReLU' : ''}${c.sharedA ? ', shared A' : ''} ${c.m}×${c.n}×${c.k}`,
+      name: `matmul ×${models} models ${c.transA ? 'Aᵀ' : 'A'}·${c.transB ? 'Bᵀ' : 'B'}${c.bias ? ' + bias' : ''}${c.activation ? `, ${c.activation}` : ''}${c.sharedA ? ', shared A' : ''} ${c.m}×${c.n}×${c.k}`,
       async run(backend: Backend, random: TestRandom) {
         const { m, n, k } = c;
         const strides = { a: c.sharedA ? 0 : m * k + 3, b: k * n + 3, out: m * n + 3, bias: n + 3 };
@@ -38,7 +39,7 @@ function matmulChecks(): KernelCheck[] {
         const [at, bt, biasT] = [upload(backend, a, 'a'), upload(backend, b, 'b'), upload(backend, bias, 'bias')];
         const out = poisoned(backend, models * strides.out, 'c');
         backend.matmul(at, bt, out, {
-          m, n, k, transA: c.transA, transB: c.transB, bias: c.bias ? biasT : undefined, relu: c.relu,
+          m, n, k, transA: c.transA, transB: c.transB, bias: c.bias ? biasT : undefined, activation: c.activation,
           batch: { count: models, ...strides },
         });
         const ref = new Float64Array(models * strides.out).fill(NaN);
@@ -51,7 +52,7 @@ function matmulChecks(): KernelCheck[] {
                 const bv = b[z * strides.b + (c.transB ? j * k + l : l * n + j)]!;
                 acc += av * bv;
               }
-              ref[z * strides.out + i * n + j] = c.relu ? Math.max(0, acc) : acc;
+              ref[z * strides.out + i * n + j] = REFERENCE_ACTIVATION[c.activation ?? 'linear'].f(acc);
             }
           }
         }

@@ -8,7 +8,7 @@
  *   const { relativeError, badElements } = await check.run(backend, new TestRandom(1));
  * }
  */
-import { SLICE_ALIGNMENT, type Backend, type LossKind, type StridedView, type Tensor } from '../backend';
+import { ACTIVATIONS, SLICE_ALIGNMENT, type Activation, type Backend, type LossKind, type StridedView, type Tensor } from '../backend';
 import { RandomStream, uniformFloat } from '../cpu/rng';
 import { packTensors } from '../packed-tensors';
 import { batchedKernelChecks } from './batched-kernel-checks';
@@ -144,9 +144,17 @@ export interface MatmulCase {
   transA?: boolean;
   transB?: boolean;
   bias?: boolean;
-  relu?: boolean;
+  activation?: Activation;
   accumulate?: boolean;
 }
+
+/** The activations and their slopes (from the output y) in float64, written apart from the CPU backend's. */
+export const REFERENCE_ACTIVATION: Record<Activation, { f: (x: number) => number; slope: (y: number) => number }> = {
+  linear: { f: (x) => x, slope: () => 1 },
+  relu: { f: (x) => Math.max(0, x), slope: (y) => (y > 0 ? 1 : 0) },
+  tanh: { f: (x) => Math.tanh(x), slope: (y) => 1 - y * y },
+  sigmoid: { f: (x) => 1 / (1 + Math.exp(-x)), slope: (y) => y * (1 - y) },
+};
 
 const MATMUL_SHAPES: [number, number, number][] = [
   [1, 1, 1],
@@ -168,9 +176,12 @@ function matmulCases(): MatmulCase[] {
   }
   cases.push(
     { m: 65, n: 127, k: 63, bias: true },
-    { m: 65, n: 127, k: 63, bias: true, relu: true },
+    { m: 65, n: 127, k: 63, bias: true, activation: 'relu' },
+    { m: 65, n: 127, k: 63, bias: true, activation: 'tanh' },
+    { m: 63, n: 65, k: 7, bias: true, activation: 'sigmoid' },
     { m: 1, n: 10, k: 128, bias: true },
-    { m: 200, n: 128, k: 64, bias: true, relu: true },
+    { m: 200, n: 128, k: 64, bias: true, activation: 'relu' },
+    { m: 1000, n: 8, k: 2, bias: true, activation: 'tanh' },
     { m: 100, n: 1, k: 2, accumulate: true },
     { m: 65, n: 63, k: 7, transB: true, accumulate: true },
   );
@@ -179,7 +190,7 @@ function matmulCases(): MatmulCase[] {
 
 function matmulChecks(): KernelCheck[] {
   return matmulCases().map((c) => {
-    const op = `${c.accumulate ? 'C + ' : ''}${c.transA ? 'Aᵀ' : 'A'}·${c.transB ? 'Bᵀ' : 'B'}${c.bias ? ' + bias' : ''}${c.relu ? ', ReLU' : ''}`;
+    const op = `${c.accumulate ? 'C + ' : ''}${c.transA ? 'Aᵀ' : 'A'}·${c.transB ? 'Bᵀ' : 'B'}${c.bias ? ' + bias' : ''}${c.activation ? `, ${c.activation}` : ''}`;
     return {
       kernel: 'matmul',
       name: `matmul ${op} ${c.m}×${c.n}×${c.k}`,
@@ -195,7 +206,7 @@ function matmulChecks(): KernelCheck[] {
         const initial = random.floats(m * n);
         const out = c.accumulate ? upload(backend, initial, 'c') : poisoned(backend, m * n, 'c');
         backend.matmul(at, bt, out, {
-          m, n, k, transA: c.transA, transB: c.transB, bias: c.bias ? biasT : undefined, relu: c.relu, accumulate: c.accumulate,
+          m, n, k, transA: c.transA, transB: c.transB, bias: c.bias ? biasT : undefined, activation: c.activation, accumulate: c.accumulate,
         });
         const ref = new Float64Array(m * n);
         for (let i = 0; i < m; i++) {
@@ -204,7 +215,7 @@ function matmulChecks(): KernelCheck[] {
             for (let l = 0; l < k; l++) {
               acc += (c.transA ? a[l * m + i]! : a[i * k + l]!) * (c.transB ? b[j * k + l]! : b[l * n + j]!);
             }
-            ref[i * n + j] = c.relu ? Math.max(0, acc) : acc;
+            ref[i * n + j] = REFERENCE_ACTIVATION[c.activation ?? 'linear'].f(acc);
           }
         }
         return finish(backend, [out], [ref], [at, bt, biasT, out]);
@@ -213,19 +224,22 @@ function matmulChecks(): KernelCheck[] {
   });
 }
 
-function reluBackwardChecks(): KernelCheck[] {
-  return [1, 7, 65, 1000].map((count) => ({
-    kernel: 'relu_backward',
-    name: `relu_backward ${count}`,
-    async run(backend, random) {
-      const g = random.floats(count);
-      const act = random.floats(count).map((x) => Math.max(0, x));
-      const [gt, at, out] = [upload(backend, g, 'grad out'), upload(backend, act, 'activation'), poisoned(backend, count, 'grad in')];
-      backend.reluBackward(gt, at, out, count);
-      const ref = Float64Array.from(g, (x, i) => (act[i]! > 0 ? x : 0));
-      return finish(backend, [out], [ref], [gt, at, out]);
-    },
-  }));
+/** Each activation's backward, from outputs the activation can give (ReLU's include exact zeros). */
+function activationBackwardChecks(): KernelCheck[] {
+  return ACTIVATIONS.flatMap((activation) =>
+    [1, 7, 65, 1000].map((count) => ({
+      kernel: 'activation_backward',
+      name: `activation_backward ${activation} ${count}`,
+      async run(backend, random) {
+        const g = random.floats(count);
+        const y = random.floats(count).map((x) => REFERENCE_ACTIVATION[activation].f(3 * x));
+        const [gt, yt, out] = [upload(backend, g, 'grad out'), upload(backend, y, 'output'), poisoned(backend, count, 'grad in')];
+        backend.activationBackward(gt, yt, out, count, activation);
+        const ref = Float64Array.from(g, (x, i) => x * REFERENCE_ACTIVATION[activation].slope(y[i]!));
+        return finish(backend, [out], [ref], [gt, yt, out]);
+      },
+    })),
+  );
 }
 
 function sumRowsChecks(): KernelCheck[] {
@@ -566,7 +580,7 @@ export function kernelChecks(): KernelCheck[] {
     ...copyChecks(),
     ...uniformChecks(),
     ...matmulChecks(),
-    ...reluBackwardChecks(),
+    ...activationBackwardChecks(),
     ...sumRowsChecks(),
     ...sumChecks(),
     ...gatherChecks(),

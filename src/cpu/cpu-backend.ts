@@ -9,9 +9,11 @@
  * backend.fill({ tensor: t, offset: 0, stride: 1, count: 4 }, 1);
  */
 import { yieldToPage } from './yield-to-page';
+import { activate, activationSlope } from './activation';
 import {
   copySpan,
   gridPoint,
+  type Activation,
   SLICE_ALIGNMENT,
   type AdamSettings,
   type CopyRange,
@@ -128,7 +130,7 @@ export class CpuBackend implements Backend {
   }
 
   matmul(a: Tensor, b: Tensor, out: Tensor, shape: MatmulShape): void {
-    const { m, n, k, transA = false, transB = false, relu = false, accumulate = false } = shape;
+    const { m, n, k, transA = false, transB = false, activation = 'linear', accumulate = false } = shape;
     const batch = shape.batch ?? { count: 1, a: 0, b: 0, out: 0 };
     const av = own(a).values;
     const bv = own(b).values;
@@ -148,17 +150,17 @@ export class CpuBackend implements Backend {
         for (let j = 0; j < n; j++) {
           const at = c0 + i * n + j;
           const value = row[j]! + (accumulate ? cv[at]! : 0) + (bias ? bias[bias0 + j]! : 0);
-          cv[at] = relu ? Math.max(value, 0) : value;
+          cv[at] = activate(activation, value);
         }
       }
     }
   }
 
-  reluBackward(gradOut: Tensor, activation: Tensor, gradIn: Tensor, count: number): void {
+  activationBackward(gradOut: Tensor, output: Tensor, gradIn: Tensor, count: number, activation: Activation): void {
     const g = own(gradOut).values;
-    const act = own(activation).values;
+    const y = own(output).values;
     const out = own(gradIn).values;
-    for (let i = 0; i < count; i++) out[i] = act[i]! > 0 ? g[i]! : 0;
+    for (let i = 0; i < count; i++) out[i] = g[i]! * activationSlope(activation, y[i]!);
   }
 
   sumRows(x: Tensor, rows: number, cols: number, out: Tensor, scale: number, batch: ModelBatch = { count: 1, out: 0 }): void {

@@ -12,8 +12,10 @@
  * const values = await backend.read(c);
  */
 import {
+  ACTIVATIONS,
   MAX_BATCH_MODELS,
   copySpan,
+  type Activation,
   SLICE_ALIGNMENT,
   type AdamSettings,
   type CopyRange,
@@ -268,7 +270,7 @@ export class GpuBackend implements Backend {
       TRANS_A: flag(shape.transA),
       TRANS_B: flag(shape.transB),
       HAS_BIAS: flag(shape.bias !== undefined),
-      RELU: flag(shape.relu),
+      ACTIVATION: ACTIVATIONS.indexOf(shape.activation ?? 'linear'),
       ACCUMULATE: flag(shape.accumulate),
     };
     const batch = shape.batch ?? { count: 1, a: 0, b: 0, out: 0 };
@@ -285,8 +287,8 @@ export class GpuBackend implements Backend {
     return prefersDirectMatmul(m, n, k, this.cpuEmulated) ? 'direct' : 'tiled';
   }
 
-  reluBackward(gradOut: Tensor, activation: Tensor, gradIn: Tensor, count: number): void {
-    this.dispatch('reluBackward', new ParamWriter().u32(count), [gradOut, activation, gradIn], grid(count));
+  activationBackward(gradOut: Tensor, output: Tensor, gradIn: Tensor, count: number, activation: Activation): void {
+    this.dispatch('activationBackward', new ParamWriter().u32(count), [gradOut, output, gradIn], grid(count), { ACTIVATION: ACTIVATIONS.indexOf(activation) });
   }
 
   sumRows(x: Tensor, rows: number, cols: number, out: Tensor, scale: number, batch: ModelBatch = { count: 1, out: 0 }): void {

@@ -21,7 +21,7 @@ export const WORKGROUP_SIZE = 64;
 
 export const KERNELS = {
   fill: { shader: 'elementwise', entryPoint: 'fill', bindings: ['uniform', 'write'] },
-  reluBackward: { shader: 'elementwise', entryPoint: 'relu_backward', bindings: ['uniform', 'read', 'read', 'write'] },
+  activationBackward: { shader: 'elementwise', entryPoint: 'activation_backward', bindings: ['uniform', 'read', 'read', 'write'] },
   gatherRows: { shader: 'elementwise', entryPoint: 'gather_rows', bindings: ['uniform', 'read', 'read', 'read', 'write'] },
   gatherRowsU32: { shader: 'elementwise', entryPoint: 'gather_rows_u32', bindings: ['uniform', 'read', 'read', 'read', 'write'] },
   uniform: { shader: 'random', entryPoint: 'uniform_', bindings: ['uniform', 'write'] },

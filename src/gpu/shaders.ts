@@ -1,7 +1,9 @@
 /**
  * WGSL sources, one module per kernel family. The only file that imports `?raw`: Vite
- * inlines the text in builds, and Vitest reads the same files in tests.
+ * inlines the text in builds, and Vitest reads the same files in tests. WGSL has no
+ * includes, so the activation functions are prepended to the two modules that apply them.
  */
+import activation from '../../shaders/activation.wgsl?raw';
 import elementwise from '../../shaders/elementwise.wgsl?raw';
 import fused from '../../shaders/fused.wgsl?raw';
 import loss from '../../shaders/loss.wgsl?raw';
@@ -11,5 +13,14 @@ import random from '../../shaders/random.wgsl?raw';
 import reduce from '../../shaders/reduce.wgsl?raw';
 import surface from '../../shaders/surface.wgsl?raw';
 
-export const SHADERS = { elementwise, fused, loss, matmul, optim, random, reduce, surface } as const;
+export const SHADERS = {
+  elementwise: `${activation}\n${elementwise}`,
+  fused,
+  loss,
+  matmul: `${activation}\n${matmul}`,
+  optim,
+  random,
+  reduce,
+  surface,
+} as const;
 export type ShaderName = keyof typeof SHADERS;

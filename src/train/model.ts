@@ -15,7 +15,7 @@
  * model.initialize(seed);
  * model.forward(x, rows, activations);
  */
-import { SLICE_ALIGNMENT, type Backend, type Tensor } from '../backend';
+import { SLICE_ALIGNMENT, type Activation, type Backend, type Tensor } from '../backend';
 import { OwnedTensors } from './owned-tensors';
 import { STREAMS } from './streams';
 
@@ -23,7 +23,8 @@ export interface LayerShape {
   inputs: number;
   outputs: number;
   bias: boolean;
-  relu: boolean;
+  /** Applied to this layer's output: the hidden layers' choice, `linear` for the output layer. */
+  activation: Activation;
 }
 
 interface LayerSlices {
@@ -36,10 +37,10 @@ interface LayerSlices {
   biasOffset: number;
 }
 
-/** Hidden ReLU layers with biases, then a linear output layer. */
-export function mlpLayers(inputs: number, hidden: number[], outputs: number): LayerShape[] {
+/** Hidden layers with biases and the activation (ReLU unless told), then a linear output layer. */
+export function mlpLayers(inputs: number, hidden: number[], outputs: number, activation: Activation = 'relu'): LayerShape[] {
   const widths = [inputs, ...hidden, outputs];
-  return widths.slice(1).map((width, l) => ({ inputs: widths[l]!, outputs: width, bias: true, relu: l < hidden.length }));
+  return widths.slice(1).map((width, l) => ({ inputs: widths[l]!, outputs: width, bias: true, activation: l < hidden.length ? activation : 'linear' }));
 }
 
 const align = (n: number) => Math.ceil(n / SLICE_ALIGNMENT) * SLICE_ALIGNMENT;
@@ -141,7 +142,7 @@ export class Mlp {
         n: layer.outputs,
         k: layer.inputs,
         bias: this.slices[l]!.bias ?? undefined,
-        relu: layer.relu,
+        activation: layer.activation,
         batch: { count: active, a: l === 0 ? xStride : rows * layer.inputs, b: P, out: rows * layer.outputs, bias: P },
       });
     });
@@ -189,7 +190,7 @@ export class Mlp {
           transB: true,
           batch: { count: models, a: gradStride, b: P, out: rows * layer.inputs },
         });
-        this.backend.reluBackward(buffers.scratch, activations[l - 1]!, buffers.hidden[l - 1]!, models * rows * layer.inputs);
+        this.backend.activationBackward(buffers.scratch, activations[l - 1]!, buffers.hidden[l - 1]!, models * rows * layer.inputs, this.layers[l - 1]!.activation);
         grad = buffers.hidden[l - 1]!;
       }
     }

@@ -67,7 +67,7 @@ export function batchPlan(trainRows: number, batchSize: number): BatchPlan {
 }
 
 export function modelLayers(config: RunConfig, data: DeviceData): LayerShape[] {
-  if (config.scenario === 'line') return [{ inputs: 2, outputs: 1, bias: false, relu: false }];
+  if (config.scenario === 'line') return [{ inputs: 2, outputs: 1, bias: false, activation: 'linear' }];
   return mlpLayers(data.featureCount, config.hidden, data.outputs);
 }
 
