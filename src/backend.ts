@@ -125,6 +125,9 @@ export interface LossTensors {
   nonFinite: Tensor;
 }
 
+/** Where planar points come from: `rows` rows of a tensor, or the cells of a size × size grid over [-extent, extent]², row-major from the top-left. */
+export type PlanarPoints = { tensor: Tensor; rows: number } | { grid: number; extent: number };
+
 export type LossKind = 'mse' | 'softmax-cross-entropy' | 'binary-cross-entropy';
 
 /** Buffers an optimizer updates in place; `moment2` only for Adam. */
@@ -278,6 +281,13 @@ export interface Backend {
    * point (c, r): the loss surface of the lesson-2 model, every point at once.
    */
   lossSurface(x: Tensor, y: Tensor, rows: number, out: Tensor, grid: SurfaceGrid): void;
+  /**
+   * out[r·F + f] = feature f of point r, the F features that bit i of `mask` picks in the order
+   * x1 x2 x1² x2² x1·x2 sin x1 sin x2; the points are rows (x1, x2) of a tensor, or a grid's cells.
+   */
+  planarFeatures(points: PlanarPoints, out: Tensor, mask: number): void;
+  /** grads[i] += rate · penalized[i] · (sign(w[i]) for l1, w[i] for l2), over `count` parameters. */
+  penalize(weights: Tensor, penalized: Tensor, grads: Tensor, count: number, kind: 'l1' | 'l2', rate: number): void;
 
   /** `epochs` full-batch SGD steps of y = x·w with MSE for each of K models, each then validated, in one dispatch; step += epochs. */
   linearSgdEpochs(tensors: LinearEpochTensors, shape: LinearEpochShape): void;

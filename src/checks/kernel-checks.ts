@@ -12,6 +12,7 @@ import { ACTIVATIONS, SLICE_ALIGNMENT, type Activation, type Backend, type LossK
 import { RandomStream, uniformFloat } from '../cpu/rng';
 import { packTensors } from '../packed-tensors';
 import { batchedKernelChecks } from './batched-kernel-checks';
+import { planarChecks } from './planar-checks';
 import { copyRangeChecks, surfaceChecks } from './surface-checks';
 import { compare, concat, type Comparison } from './compare';
 
@@ -21,6 +22,8 @@ export const TOLERANCE = 1e-5;
 export interface KernelCheck {
   kernel: string;
   name: string;
+  /** Where the WGSL built-ins the kernel calls are specified looser than TOLERANCE (sin: 2⁻¹¹ absolute). */
+  tolerance?: number;
   run(backend: Backend, random: TestRandom): Promise<Comparison>;
 }
 
@@ -591,5 +594,6 @@ export function kernelChecks(): KernelCheck[] {
     ...fusedLinearChecks(),
     ...surfaceChecks(),
     ...copyRangeChecks(),
+    ...planarChecks(),
   ];
 }

@@ -10,6 +10,7 @@
  */
 import { yieldToPage } from './yield-to-page';
 import { activate, activationSlope } from './activation';
+import { gridCell, planarFeatureRow } from '../planar-geometry';
 import {
   copySpan,
   gridPoint,
@@ -24,6 +25,7 @@ import {
   type LossKind,
   type LossTensors,
   type MatmulShape,
+  type PlanarPoints,
   type ModelBatch,
   type OptimizerBatch,
   type OptimizerTensors,
@@ -351,6 +353,22 @@ export class CpuBackend implements Backend {
       if (nonFinite) own(t.nonFinite).words[m] = 1;
     });
     this.step = first + shape.epochs;
+  }
+
+  planarFeatures(points: PlanarPoints, out: Tensor, mask: number): void {
+    const o = own(out).values;
+    const rows = 'grid' in points ? points.grid * points.grid : points.rows;
+    const source = 'grid' in points ? null : own(points.tensor).values;
+    const width = planarFeatureRow(0, 0, mask).length;
+    for (let r = 0; r < rows; r++) {
+      const [x1, x2] = 'grid' in points ? gridCell(r, points.grid, points.extent) : [source![2 * r]!, source![2 * r + 1]!];
+      o.set(planarFeatureRow(Math.fround(x1), Math.fround(x2), mask), r * width);
+    }
+  }
+
+  penalize(weights: Tensor, penalized: Tensor, grads: Tensor, count: number, kind: 'l1' | 'l2', rate: number): void {
+    const [w, mask, g] = [own(weights).values, own(penalized).values, own(grads).values];
+    for (let i = 0; i < count; i++) g[i]! += rate * mask[i]! * (kind === 'l1' ? Math.sign(w[i]!) : w[i]!);
   }
 
   lossSurface(x: Tensor, y: Tensor, rows: number, out: Tensor, grid: SurfaceGrid): void {

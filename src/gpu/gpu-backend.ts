@@ -26,6 +26,7 @@ import {
   type LossKind,
   type LossTensors,
   type MatmulShape,
+  type PlanarPoints,
   type ModelBatch,
   type OptimizerBatch,
   type OptimizerTensors,
@@ -361,6 +362,18 @@ export class GpuBackend implements Backend {
     const buffers = [data, t.schedule, t.weights, t.velocity, t.losses, t.trajectory, t.validLoss, t.nonFinite, this.step];
     this.dispatch('linearSgdEpochs', params, buffers, [models.length, 1]);
     this.dispatch('advanceSteps', new ParamWriter().u32(shape.epochs), [this.step], [1, 1]);
+  }
+
+  planarFeatures(points: PlanarPoints, out: Tensor, mask: number): void {
+    const [rows, size, extent] = 'grid' in points ? [points.grid * points.grid, points.grid, points.extent] : [points.rows, 0, 0];
+    // A grid reads no points, but the slot needs a buffer: the step counter's, never written here.
+    const source = 'grid' in points ? this.step : points.tensor;
+    this.dispatch('planarFeatures', new ParamWriter().u32(rows).u32(mask).u32(size).f32(extent), [source, out], grid(rows));
+  }
+
+  penalize(weights: Tensor, penalized: Tensor, grads: Tensor, count: number, kind: 'l1' | 'l2', rate: number): void {
+    const params = new ParamWriter().u32(count).u32(kind === 'l1' ? 1 : 2).f32(rate).u32(0);
+    this.dispatch('penalize', params, [weights, penalized, grads], grid(count));
   }
 
   lossSurface(x: Tensor, y: Tensor, rows: number, out: Tensor, g: SurfaceGrid): void {

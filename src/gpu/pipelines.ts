@@ -50,6 +50,8 @@ export const KERNELS = {
   },
   advanceStep: { shader: 'optim', entryPoint: 'advance_step', bindings: ['write'], fixedWorkgroup: true },
   advanceSteps: { shader: 'optim', entryPoint: 'advance_steps', bindings: ['uniform', 'write'], fixedWorkgroup: true },
+  planarFeatures: { shader: 'planar', entryPoint: 'planar_features', bindings: ['uniform', 'read', 'write'] },
+  penalize: { shader: 'planar', entryPoint: 'penalize', bindings: ['uniform', 'read', 'read', 'write'] },
   lossSurface: { shader: 'surface', entryPoint: 'loss_surface', bindings: ['uniform', 'read', 'read', 'write'] },
   linearSgdEpochs: {
     shader: 'fused',

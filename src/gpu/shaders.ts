@@ -9,6 +9,7 @@ import fused from '../../shaders/fused.wgsl?raw';
 import loss from '../../shaders/loss.wgsl?raw';
 import matmul from '../../shaders/matmul.wgsl?raw';
 import optim from '../../shaders/optim.wgsl?raw';
+import planar from '../../shaders/planar.wgsl?raw';
 import random from '../../shaders/random.wgsl?raw';
 import reduce from '../../shaders/reduce.wgsl?raw';
 import surface from '../../shaders/surface.wgsl?raw';
@@ -19,6 +20,7 @@ export const SHADERS = {
   loss,
   matmul: `${activation}\n${matmul}`,
   optim,
+  planar,
   random,
   reduce,
   surface,

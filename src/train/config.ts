@@ -6,10 +6,19 @@
  * const { config, warnings } = resolveConfig({ scenario: 'digits', maxLr: 50 });
  * // config.maxLr === 10; warnings[0].field === 'maxLr'
  */
-import type { OptimizerName, RunConfig, Scenario, ScheduleName } from './types';
+import type { ActivationName, OptimizerName, PlanarFeature, PlanarScenario, RegularizationName, RunConfig, Scenario, ScheduleName } from './types';
 
-export const SCENARIOS: readonly Scenario[] = ['line', 'digits', 'cancer', 'custom'];
-export const LIMITS = { epochs: [1, 1000], maxLr: [1e-6, 10], seeds: [1, 16] } as const;
+export const PLANAR_SCENARIOS: readonly PlanarScenario[] = ['circle', 'xor', 'gauss', 'spiral'];
+export const SCENARIOS: readonly Scenario[] = ['line', 'digits', 'cancer', 'custom', ...PLANAR_SCENARIOS];
+export const ACTIVATION_NAMES: readonly ActivationName[] = ['relu', 'tanh', 'sigmoid', 'linear'];
+export const REGULARIZATIONS: readonly RegularizationName[] = ['none', 'l1', 'l2'];
+/** In the order the features kernel writes them (bit i of its mask is feature i). */
+export const PLANAR_FEATURES: readonly PlanarFeature[] = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sin1', 'sin2'];
+export const LIMITS = { epochs: [1, 1000], maxLr: [1e-6, 10], seeds: [1, 16], noise: [0, 50], regRate: [0, 10] } as const;
+
+export function isPlanar(scenario: Scenario): scenario is PlanarScenario {
+  return (PLANAR_SCENARIOS as readonly Scenario[]).includes(scenario);
+}
 /** fastai's default learning rate (the notes: "Learning rate padrão = 0.003"). */
 export const FASTAI_DEFAULT_LR = 3e-3;
 
@@ -23,20 +32,39 @@ export interface ConfigWarning {
 
 export function defaultConfig(scenario: Scenario): RunConfig {
   const line = scenario === 'line';
+  const common = { schedule: 'one-cycle', imbalance: 1, oversample: false, seed: 0, seeds: 1, noise: 0, activation: 'relu', regularization: 'none', regRate: 0, features: ['x1', 'x2'] } as const;
+  if (isPlanar(scenario)) {
+    // TensorFlow Playground's small nets and batches, trained as fastai would (Adam, one-cycle);
+    // enough for the spiral to fall under 5 % validation error (data/planar.test.ts).
+    return { ...common, features: [...common.features], scenario, epochs: PLANAR_DEFAULT_EPOCHS, maxLr: 0.03, optimizer: 'adam', batchSize: 16, trainSize: Number.MAX_SAFE_INTEGER, hidden: [16, 16] };
+  }
   return {
+    ...common,
+    features: [...common.features],
     scenario,
     epochs: line ? 100 : 20,
     maxLr: line ? 0.1 : FASTAI_DEFAULT_LR,
     optimizer: line ? 'sgd' : 'adam',
-    schedule: 'one-cycle',
     batchSize: line ? Number.MAX_SAFE_INTEGER : 64,
     trainSize: line ? LINE_ROWS : Number.MAX_SAFE_INTEGER,
     hidden: line ? [] : [128],
-    imbalance: 1,
-    oversample: false,
-    seed: 0,
-    seeds: 1,
   };
+}
+
+/** The planar scenarios' default epochs. */
+export const PLANAR_DEFAULT_EPOCHS = 100;
+
+function planarFeatures(warnings: ConfigWarning[], value: unknown, fallback: PlanarFeature[]): PlanarFeature[] {
+  if (value === undefined || value === null) return fallback;
+  const names = Array.isArray(value) ? value.map(String) : String(value).split(/[\s,]+/).filter((s) => s !== '');
+  const unknown = names.filter((n) => !(PLANAR_FEATURES as readonly string[]).includes(n));
+  const chosen = PLANAR_FEATURES.filter((f) => names.includes(f));
+  if (unknown.length > 0 || chosen.length === 0) {
+    const why = unknown.length > 0 ? `"${unknown.join(' ')}" ${unknown.length > 1 ? 'are' : 'is'} not among` : 'choose at least one of';
+    warnings.push({ field: 'features', message: `features: ${why} ${PLANAR_FEATURES.join(' ')}; using "${(chosen.length > 0 ? chosen : fallback).join(' ')}".` });
+    return chosen.length > 0 ? chosen : fallback;
+  }
+  return chosen;
 }
 
 function clampNumber(
@@ -112,6 +140,11 @@ export function resolveConfig(input: Partial<RunConfig> & Record<string, unknown
     oversample: input.oversample == null ? d.oversample : Boolean(input.oversample),
     seed: clampNumber(warnings, 'seed', input.seed, d.seed, 0, 0xffffffff, true),
     seeds: clampNumber(warnings, 'seeds', input.seeds, d.seeds, LIMITS.seeds[0], LIMITS.seeds[1], true),
+    noise: clampNumber(warnings, 'noise', input.noise, d.noise, LIMITS.noise[0], LIMITS.noise[1], false),
+    activation: oneOf(warnings, 'activation', input.activation, ACTIVATION_NAMES, d.activation),
+    regularization: oneOf(warnings, 'regularization', input.regularization, REGULARIZATIONS, d.regularization),
+    regRate: clampNumber(warnings, 'regRate', input.regRate, d.regRate, LIMITS.regRate[0], LIMITS.regRate[1], false),
+    features: planarFeatures(warnings, input.features, d.features),
   };
   if (input.data) config.data = input.data;
   if (scenario === 'custom' && !config.data) {

@@ -11,4 +11,5 @@ export const STREAMS = {
   split: 6,
   epochShuffle: 7,
   resample: 8,
+  planarPoints: 9,
 } as const;

@@ -4,7 +4,15 @@
  */
 import type { BackendKind } from '../backend';
 
-export type Scenario = 'line' | 'digits' | 'cancer' | 'custom';
+export type Scenario = 'line' | 'digits' | 'cancer' | 'custom' | PlanarScenario;
+/** TensorFlow Playground's four two-class data sets, points in [-6, 6]² (data/planar.ts). */
+export type PlanarScenario = 'circle' | 'xor' | 'gauss' | 'spiral';
+/** The hidden layers' nonlinearity. */
+export type ActivationName = 'relu' | 'tanh' | 'sigmoid' | 'linear';
+/** A penalty on the weights (not the biases), added to the loss; its gradient goes into the optimizer's. */
+export type RegularizationName = 'none' | 'l1' | 'l2';
+/** Inputs computed from a 2-D point (x1, x2), as TensorFlow Playground's. */
+export type PlanarFeature = 'x1' | 'x2' | 'x1sq' | 'x2sq' | 'x1x2' | 'sin1' | 'sin2';
 export type OptimizerName = 'sgd' | 'adam';
 export type ScheduleName = 'one-cycle' | 'constant';
 
@@ -37,6 +45,15 @@ export interface RunConfig {
   seed: number;
   /** Seeds trained at once (seed, seed + 1, …), for the band of their valid losses: 1–16. */
   seeds: number;
+  /** Planar scenarios: the percentage of noise in the points, 0–50. */
+  noise: number;
+  /** Every scenario with hidden layers. */
+  activation: ActivationName;
+  regularization: RegularizationName;
+  /** The penalty's weight λ, 0–10: λ·Σ|w| (l1) or λ/2·Σw² (l2). */
+  regRate: number;
+  /** Planar scenarios: the inputs, in this canonical order (PLANAR_FEATURES). */
+  features: PlanarFeature[];
   /** Required for 'custom'. */
   data?: Dataset;
 }
@@ -110,6 +127,17 @@ export interface RunResult {
   predictions?: number[];
   /** Every seed's history, the main run's first (config.seeds of them). */
   seedHistories: EpochStats[][];
+  /** Planar scenarios: the model's class-1 probability over [-6, 6]² after its last epoch. */
+  boundary?: Boundary;
+}
+
+/**
+ * A planar model's class-1 probability on a size × size grid over [-6, 6]², row-major from the
+ * top-left (x1 = −6, x2 = 6), each point at its cell's centre.
+ */
+export interface Boundary {
+  size: number;
+  probabilities: Float32Array;
 }
 
 export interface LrFindResult {

@@ -1,0 +1,24 @@
+/**
+ * The planar scenarios' square and features, in float64: what the features kernel computes
+ * (shaders/planar.wgsl), the CPU backend's twin of it, and the checks' reference.
+ *
+ * @example
+ * planarFeatureRow(1, 2, 0b0011111); // [1, 2, 1, 4, 2]: x1 x2 x1² x2² x1·x2
+ * gridCell(0, 100, 6);              // [-5.94, 5.94]: the top-left cell's centre
+ */
+
+/** The square the points and the decision boundary cover: [-PLANAR_EXTENT, PLANAR_EXTENT]². */
+export const PLANAR_EXTENT = 6;
+
+/** The features of one point where bit i of `mask` picks feature i of x1 x2 x1² x2² x1·x2 sin x1 sin x2. */
+export function planarFeatureRow(x1: number, x2: number, mask: number): number[] {
+  const all = [x1, x2, x1 * x1, x2 * x2, x1 * x2, Math.sin(x1), Math.sin(x2)];
+  return all.filter((_, i) => (mask >> i) & 1);
+}
+
+/** The centre of cell `index` of a size × size grid over [-extent, extent]², row-major from the top-left. */
+export function gridCell(index: number, size: number, extent: number): [number, number] {
+  const cell = (2 * extent) / size;
+  const [row, col] = [Math.floor(index / size), index % size];
+  return [-extent + (col + 0.5) * cell, extent - (row + 0.5) * cell];
+}
