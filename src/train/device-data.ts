@@ -8,10 +8,10 @@
  */
 import type { Backend, LossKind, Tensor } from '../backend';
 import { packTensors } from '../packed-tensors';
-import { LINE_ROWS } from './config';
+import { LINE_ROWS, PLANAR_FEATURES } from './config';
 import type { PreparedData, Table } from './data/prepare';
 import { STREAMS } from './streams';
-import type { RunConfig } from './types';
+import type { PlanarFeature, RunConfig } from './types';
 
 /** The notebook's true parameters: y = 3x + 2 + U(0, 1) noise. */
 export const LINE_TRUE_PARAMS = [3, 2] as const;
@@ -146,6 +146,29 @@ export function generateLineTables(backend: Backend, specs: LineDataSpec[]): { d
     };
   });
   return { datasets, owned: [whole, trueParams] };
+}
+
+/** Bit i set where PLANAR_FEATURES[i] is chosen: the features kernel's mask. */
+export function featureMask(features: readonly PlanarFeature[]): number {
+  return PLANAR_FEATURES.reduce((mask, feature, i) => (features.includes(feature) ? mask | (1 << i) : mask), 0);
+}
+
+/**
+ * A planar data set's points (x1, x2) turned into the run's features on the device: each
+ * table's x becomes rows × features. The points stay owned until the data goes (a write
+ * into a buffer reused at once could land before the kernel has read it).
+ */
+export function planarFeatureTables(backend: Backend, data: DeviceData, features: readonly PlanarFeature[]): DeviceData {
+  const mask = featureMask(features);
+  const copies = data.stacked ?? 1;
+  const expand = (points: Tensor, rows: number, label: string) => {
+    const out = backend.tensor(copies * rows * features.length, label);
+    backend.planarFeatures({ tensor: points, rows: copies * rows }, out, mask);
+    return out;
+  };
+  const trainX = expand(data.trainX, data.trainRows, 'train features');
+  const validX = expand(data.validX, data.validRows, 'valid features');
+  return { ...data, trainX, validX, featureCount: features.length, owned: [...data.owned, trainX, validX] };
 }
 
 export function releaseData(backend: Backend, data: DeviceData): void {

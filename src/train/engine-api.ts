@@ -6,7 +6,7 @@
  * const engine: Engine = await createEngine({ backend: 'cpu' });
  */
 import type { BackendKind, SurfaceGrid } from '../backend';
-import type { EpochStats, Language, LrFindResult, RunConfig, RunResult, ScenarioPreview, WhatIf } from './types';
+import type { Boundary, EpochStats, Language, LrFindResult, RunConfig, RunResult, ScenarioPreview, WhatIf } from './types';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
 
@@ -37,6 +37,11 @@ export interface TrainOptions {
   onTrainEnd?: (result: RunResult) => void;
   /** Each what-if run as it ends. */
   onWhatIf?: (whatIf: WhatIf) => void;
+  /**
+   * Planar scenarios: the decision boundary (class-1 probability over [-6, 6]²) after each
+   * readback, as the chart gets its epochs. The last one is also `RunResult.boundary`.
+   */
+  onBoundary?: (boundary: Boundary) => void;
   /**
    * The GPU was reset under the run (a driver update, another page, a crash): the engine
    * trains again, once, from the start on a new device; epochs reported so far are void.

@@ -8,7 +8,7 @@
  */
 import type { SurfaceGrid } from '../backend';
 import type { BuiltinScenario } from './data/builtin';
-import type { Dataset, EpochStats, Language, RunConfig, RunResult, WhatIf } from './types';
+import type { Boundary, Dataset, EpochStats, Language, RunConfig, RunResult, WhatIf } from './types';
 
 export type EngineMethod = 'train' | 'lrFind' | 'preview' | 'lossSurface';
 
@@ -30,5 +30,6 @@ export type FromWorker =
   | { kind: 'epoch'; id: number; stats: EpochStats }
   | { kind: 'train-end'; id: number; result: RunResult }
   | { kind: 'what-if'; id: number; whatIf: WhatIf }
+  | { kind: 'boundary'; id: number; boundary: Boundary }
   | { kind: 'done'; id: number; value: unknown }
   | { kind: 'failed'; id: number; message: string };

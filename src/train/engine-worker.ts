@@ -43,6 +43,7 @@ export function serveEngine(scope: WorkerScope): void {
             onEpoch: (stats) => say({ kind: 'epoch', id, stats }),
             onTrainEnd: (result) => say({ kind: 'train-end', id, result }),
             onWhatIf: (whatIf) => say({ kind: 'what-if', id, whatIf }),
+            onBoundary: (boundary) => say({ kind: 'boundary', id, boundary }),
           });
         case 'lrFind':
           return await engine.lrFind(config, { signal: abort.signal });

@@ -7,6 +7,8 @@ import { createEngine } from './engine';
 import { describeEngine } from './engine-spec';
 import { describeBatchEquality } from './batch-spec';
 import { describeNumericalFaults } from './fault-spec';
+import { describePlanar } from './planar-spec';
+import type { PlanarFeature } from './types';
 
 const webgpu = () => createEngine({ backend: 'webgpu', gpu: nodeGpu() });
 
@@ -17,6 +19,10 @@ describe('the engine on WebGPU', () => {
     expect(engine.fallbackReason).toBeNull();
   });
   describeEngine(webgpu);
+});
+
+describe('the planar scenarios on WebGPU', () => {
+  describePlanar(webgpu);
 });
 
 describe('numerical faults on WebGPU', () => {
@@ -82,6 +88,8 @@ describe('the same seed on both backends', () => {
   it.each([
     { scenario: 'line' as const, schedule: 'constant' as const },
     { scenario: 'cancer' as const, epochs: 5 },
+    // Features made on each backend from the same host-drawn points, tanh and an L2 penalty in the kernels.
+    { scenario: 'spiral' as const, epochs: 5, noise: 20, activation: 'tanh' as const, regularization: 'l2' as const, regRate: 0.01, features: ['x1', 'x2', 'sin1', 'x1x2'] as PlanarFeature[] },
   ])('gives the same run to float32 rounding ($scenario)', async (config) => {
     const [gpu, cpu] = await Promise.all([webgpu(), createEngine({ backend: 'cpu' })]);
     const a = await gpu.train(config);
@@ -92,5 +100,7 @@ describe('the same seed on both backends', () => {
       expect(h.errorRate).toBe(b.history[i]!.errorRate);
     });
     a.params?.forEach((p, i) => expect(Math.abs(p - b.params![i]!)).toBeLessThan(1e-4));
+    a.boundary?.probabilities.forEach((p, i) => expect(Math.abs(p - b.boundary!.probabilities[i]!)).toBeLessThan(1e-3));
+    expect(a.boundary === undefined).toBe(b.boundary === undefined);
   });
 });

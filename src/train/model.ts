@@ -56,6 +56,7 @@ export class Mlp {
   readonly totalParameters: number;
   private readonly slices: LayerSlices[] = [];
   private readonly owned: OwnedTensors;
+  private penalized: Tensor | null = null;
 
   constructor(
     private readonly backend: Backend,
@@ -124,16 +125,18 @@ export class Mlp {
     for (let m = 0; m < this.models; m++) this.backend.write(this.weights, Float32Array.from(values), m * this.parameterCount + this.slices[0]!.weightOffset);
   }
 
-  /** Activation buffers, one per layer, for `rows` rows of each model; the caller releases them. */
-  activations(rows: number, label: string): Tensor[] {
-    return this.layers.map((layer, l) => this.backend.tensor(this.models * rows * layer.outputs, `${label} layer ${l + 1}`));
+  /** Activation buffers, one per layer, for `rows` rows of each of the first `models` models; the caller releases them. */
+  activations(rows: number, label: string, models = this.models): Tensor[] {
+    return this.layers.map((layer, l) => this.backend.tensor(models * rows * layer.outputs, `${label} layer ${l + 1}`));
   }
 
   /**
    * `rows` rows through the first `active` models (the others' runs have ended): model m's
-   * input rows sit m·xStride into x (0: every model reads the same).
+   * input rows sit m·xStride into x (0: every model reads the same). `output` replaces the
+   * last layer's activation: a sigmoid turns a binary logit into a probability.
    */
-  forward(x: Tensor, rows: number, activations: Tensor[], xStride: number, active = this.models): void {
+  forward(x: Tensor, rows: number, activations: Tensor[], xStride: number, active = this.models, output?: Activation): void {
+    const last = this.layers.length - 1;
     const P = this.parameterCount;
     this.layers.forEach((layer, l) => {
       const input = l === 0 ? x : activations[l - 1]!;
@@ -142,7 +145,7 @@ export class Mlp {
         n: layer.outputs,
         k: layer.inputs,
         bias: this.slices[l]!.bias ?? undefined,
-        activation: layer.activation,
+        activation: l === last && output ? output : layer.activation,
         batch: { count: active, a: l === 0 ? xStride : rows * layer.inputs, b: P, out: rows * layer.outputs, bias: P },
       });
     });
@@ -194,6 +197,22 @@ export class Mlp {
         grad = buffers.hidden[l - 1]!;
       }
     }
+  }
+
+  /** 1 at every model's weights, 0 at biases and padding: what a weight penalty applies to. Made on first use. */
+  penalizedMask(): Tensor {
+    if (!this.penalized) {
+      const mask = this.own(this.backend.tensor(this.totalParameters, 'penalised weights'));
+      this.zero(mask);
+      for (let m = 0; m < this.models; m++) {
+        this.layers.forEach((layer, l) => {
+          const offset = m * this.parameterCount + this.slices[l]!.weightOffset;
+          this.backend.fill({ tensor: mask, offset, stride: 1, count: layer.inputs * layer.outputs }, 1);
+        });
+      }
+      this.penalized = mask;
+    }
+    return this.penalized;
   }
 
   dispose(): void {

@@ -40,6 +40,8 @@ export interface StepSettings {
   validationSlots: number;
   /** Keep every epoch's weights (line's (a, b)) in `trajectory`. */
   recordParameters?: boolean;
+  /** A weight penalty's gradient, added before each optimizer step. */
+  penalty?: { kind: 'l1' | 'l2'; rate: number } | null;
 }
 
 /**
@@ -257,6 +259,8 @@ export class StepRecorder {
     backend.loss(data.loss, tensors, K * rows, data.outputs, 1 / rows, rows);
     backend.sum(this.rowLoss, rows, this.losses, 0, 1 / rows, true, { count: K, out: this.scheduleStride });
     model.backward(x, rows, xStride, this.activations, this.gradLogits, this.backwardBuffers, K);
+    const { penalty } = this.settings;
+    if (penalty) backend.penalize(model.weights, model.penalizedMask(), model.grads, K * model.parameterCount, penalty.kind, penalty.rate);
     const optimizerTensors = {
       weights: model.weights,
       grads: model.grads,

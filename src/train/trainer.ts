@@ -17,7 +17,9 @@ import { scheduleTable } from './schedule';
 import { fusesLinearEpochs, StepRecorder } from './step-recorder';
 import { STREAMS } from './streams';
 import { assertFeasible, stepFlops } from './work-estimate';
-import { PREVIEW_ROWS, type EpochStats, type RunConfig, type StopReason } from './types';
+import { BOUNDARY_SIZE, BoundaryPass } from './boundary-pass';
+import { isPlanar } from './config';
+import { PREVIEW_ROWS, type Boundary, type EpochStats, type RunConfig, type StopReason } from './types';
 
 /** Chunks hold at least this many steps, so tiny epochs share a readback. */
 export const MIN_STEPS_PER_CHUNK = 16;
@@ -35,12 +37,16 @@ export const LINE_START = [-1, 1];
 export interface TrainCallbacks {
   onEpoch?: (stats: EpochStats) => void;
   signal?: AbortSignal;
+  /** Planar runs: the decision boundary after each readback. Given, it is computed. */
+  onBoundary?: (boundary: Boundary) => void;
 }
 
 export interface BatchTrainCallbacks {
   /** Each model's epochs as they arrive, with its index among the configs. */
   onEpoch?: (stats: EpochStats, model: number) => void;
   signal?: AbortSignal;
+  /** Planar runs: the first config's decision boundary after each readback. Given, it is computed. */
+  onBoundary?: (boundary: Boundary) => void;
 }
 
 export interface TrainOutcome {
@@ -50,6 +56,8 @@ export interface TrainOutcome {
   params?: number[];
   /** Predicted classes of the first PREVIEW_ROWS validation rows, from the last validation pass. */
   predictions?: number[];
+  /** Planar runs asked for it: the decision boundary after the last epoch read. */
+  boundary?: Boundary;
 }
 
 export interface BatchPlan {
@@ -68,7 +76,7 @@ export function batchPlan(trainRows: number, batchSize: number): BatchPlan {
 
 export function modelLayers(config: RunConfig, data: DeviceData): LayerShape[] {
   if (config.scenario === 'line') return [{ inputs: 2, outputs: 1, bias: false, activation: 'linear' }];
-  return mlpLayers(data.featureCount, config.hidden, data.outputs);
+  return mlpLayers(data.featureCount, config.hidden, data.outputs, config.activation);
 }
 
 /**
@@ -128,6 +136,7 @@ export function startModels(
     stepsPerOrder: plan.shuffled ? epochsPerOrder * plan.stepsPerEpoch : 0,
     validationSlots,
     recordParameters: first.scenario === 'line',
+    penalty: first.regularization !== 'none' && first.regRate > 0 ? { kind: first.regularization, rate: first.regRate } : null,
   });
   return { model, steps };
 }
@@ -190,7 +199,11 @@ export async function pumpChunks(
 }
 
 export async function trainModel(backend: Backend, data: DeviceData, config: RunConfig, callbacks: TrainCallbacks = {}): Promise<TrainOutcome> {
-  const [outcome] = await trainModels(backend, data, [config], { signal: callbacks.signal, onEpoch: callbacks.onEpoch && ((stats) => callbacks.onEpoch!(stats)) });
+  const [outcome] = await trainModels(backend, data, [config], {
+    signal: callbacks.signal,
+    onEpoch: callbacks.onEpoch && ((stats) => callbacks.onEpoch!(stats)),
+    ...(callbacks.onBoundary ? { onBoundary: callbacks.onBoundary } : {}),
+  });
   return outcome!;
 }
 
@@ -200,8 +213,9 @@ export async function trainModel(backend: Backend, data: DeviceData, config: Run
  * and the number of epochs may differ.
  */
 export function sharesBatch(a: RunConfig, b: RunConfig, seedsApart = false): boolean {
-  const same = ['scenario', 'trainSize', 'imbalance', 'oversample', 'batchSize', 'optimizer'] as const;
-  return same.every((key) => a[key] === b[key]) && (seedsApart || a.seed === b.seed) && a.hidden.join() === b.hidden.join() && a.data === b.data;
+  const same = ['scenario', 'trainSize', 'imbalance', 'oversample', 'batchSize', 'optimizer', 'noise', 'activation', 'regularization', 'regRate'] as const;
+  const lists = ['hidden', 'features'] as const;
+  return same.every((key) => a[key] === b[key]) && lists.every((key) => a[key].join() === b[key].join()) && (seedsApart || a.seed === b.seed) && a.data === b.data;
 }
 
 interface ModelRun {
@@ -244,6 +258,9 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
   const orders = configs.map((c) => new EpochOrders(c.seed, data.trainRows, plan));
   const line = first.scenario === 'line';
   const runs: ModelRun[] = configs.map((config) => ({ config, history: [], stopReason: null }));
+  // The boundary is the first config's, model 0's: asked for on the run itself, trained first.
+  const boundary = callbacks.onBoundary && isPlanar(first.scenario) && order[0] === 0 ? new BoundaryPass(backend, model, first.features) : null;
+  let lastBoundary: Boundary | undefined;
   backend.setStep(0);
 
   const started = performance.now();
@@ -274,6 +291,11 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
           ? steps.finishEpoch(stepsPerEpoch - stepInEpoch, active)
           : steps.recordEpochs(epochs, stepsPerEpoch, active);
     stepInEpoch = 0;
+    // The grid pass follows the chunk's steps (on the CPU, once they have been computed).
+    const afterSteps = () => {
+      boundary?.record();
+      return backend.readRanges(ranges);
+    };
     const ranges = [
       ...runs.map((_, m) => ({ tensor: steps.losses, offset: m * packed.stride + nextEpoch * stepsPerEpoch, length: epochs * stepsPerEpoch })),
       { tensor: steps.validLoss, offset: 0, length: K * epochsPerChunk },
@@ -282,8 +304,9 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
       // Fused, step t's at t·stride; otherwise the chunk's epoch e's in validation slot e.
       line ? { tensor: steps.trajectory!, offset: fused ? nextEpoch * steps.trajectoryStride() : 0, length: epochs * steps.trajectoryStride() } : { tensor: steps.losses, length: 0 },
       ...(steps.wrong ? [{ tensor: steps.wrong, offset: 0, length: epochs * steps.wrongStride }] : []),
+      ...(boundary ? [boundary.range] : []),
     ];
-    const chunk = { firstEpoch: nextEpoch, epochs, values: recorded ? recorded.then(() => backend.readRanges(ranges)) : backend.readRanges(ranges) };
+    const chunk = { firstEpoch: nextEpoch, epochs, values: recorded ? recorded.then(afterSteps) : afterSteps() };
     nextEpoch += epochs;
     return chunk;
   };
@@ -294,6 +317,12 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
     if (chunk.epochs === 0) return;
     const [validLosses, flags, path, wrong] = values.slice(K);
     const flagWords = new Uint32Array(flags!.buffer, flags!.byteOffset, K);
+    const probabilities = boundary && runs[0]!.stopReason === null ? values.at(-1)! : null;
+    // A diverging model's grid is NaN: the last finite picture stands.
+    if (probabilities?.every(Number.isFinite)) {
+      lastBoundary = { size: BOUNDARY_SIZE, probabilities };
+      callbacks.onBoundary!(lastBoundary);
+    }
     runs.forEach((run, m) => {
       if (run.stopReason !== null) return;
       const stepLosses = values[m]!;
@@ -341,11 +370,13 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
       const params = line && stopReason !== 'diverged' ? run.history.at(-1)?.params : undefined;
       return { history: run.history, stopReason, ...(params ? { params } : {}) };
     });
+    if (lastBoundary) outcomes[0]!.boundary = lastBoundary;
     // The predicted digits of the first config (the run itself; the others are what-ifs), from its last validation pass.
     const mainAt = order.indexOf(0);
     if (data.classCount > 0 && outcomes[mainAt]!.history.length > 0) outcomes[mainAt]!.predictions = await predictedClasses(backend, steps, data, mainAt);
     return given.map((_, i) => outcomes[order.indexOf(i)]!);
   } finally {
+    boundary?.dispose();
     steps.dispose();
     model.dispose();
   }

@@ -9,9 +9,10 @@
 import type { Backend, BackendKind, SurfaceGrid } from '../backend';
 import { acquireDevice } from '../gpu/device';
 import { GpuBackend } from '../gpu/gpu-backend';
-import { resolveConfig } from './config';
+import { isPlanar, resolveConfig } from './config';
 import { prepareData, stackPrepared, type PreparedData } from './data/prepare';
-import { generateLineData, generateLineTables, releaseData, uploadData, type DeviceData } from './device-data';
+import { generateLineData, generateLineTables, planarFeatureTables, releaseData, uploadData, type DeviceData } from './device-data';
+import { planarDataset } from './data/planar';
 import { diagnose } from './diagnosis';
 import { batchesLinearRuns, trainLinearBatch, type BatchRun } from './linear-batch';
 import { findLearningRate } from './lr-find';
@@ -66,7 +67,7 @@ export class TrainingEngine implements Engine {
     return this.exclusive(options.onDeviceReset, async (backend) => {
       const { signal, lang } = options;
       const main = await this.trainMain(backend, config, options);
-      const { history, stopReason, params, predictions } = main.outcome;
+      const { history, stopReason, params, predictions, boundary } = main.outcome;
       const provisional = diagnose(history, { config, stopReason, smallTrainingSet: main.smallTrainingSet }, lang);
       const result: RunResult = {
         config,
@@ -77,6 +78,7 @@ export class TrainingEngine implements Engine {
         seedHistories: main.seedHistories,
         ...(params ? { params } : {}),
         ...(predictions ? { predictions } : {}),
+        ...(boundary ? { boundary } : {}),
       };
       options.onTrainEnd?.(result);
       if (options.whatIf === false || stopReason === 'stopped' || history.length === 0 || signal?.aborted) return result;
@@ -97,7 +99,9 @@ export class TrainingEngine implements Engine {
     const seedConfigs = Array.from({ length: config.seeds }, (_, i) => ({ ...config, seed: config.seed + i }));
     const onEpoch = options.onEpoch;
     // In a batch, the first model is the run itself: only its epochs are reported.
-    const callbacks = { signal: options.signal, onEpoch: (stats: EpochStats, m: number) => m === 0 && onEpoch?.(stats) };
+    // Planar runs: the run's own decision boundary (RunResult.boundary), reported as it changes.
+    const onBoundary = isPlanar(config.scenario) ? (options.onBoundary ?? (() => undefined)) : undefined;
+    const callbacks = { signal: options.signal, onEpoch: (stats: EpochStats, m: number) => m === 0 && onEpoch?.(stats), ...(onBoundary ? { onBoundary } : {}) };
     const batched = (outcomes: TrainOutcome[], data: DeviceData): MainRun => ({
       outcome: outcomes[0]!,
       seedHistories: outcomes.map((o) => o.history),
@@ -126,7 +130,7 @@ export class TrainingEngine implements Engine {
       if (main && options.signal?.aborted) break;
       const data = await this.loadData(backend, seedConfig);
       try {
-        const outcome = await trainModel(backend, data, seedConfig, main ? { signal: options.signal } : { ...options });
+        const outcome = await trainModel(backend, data, seedConfig, main ? { signal: options.signal } : { ...options, ...(onBoundary ? { onBoundary } : {}) });
         histories.push(outcome.history);
         main ??= { outcome, seedHistories: histories, availableTrainRows: data.availableTrainRows, smallTrainingSet: data.smallTrainingSet };
       } finally {
@@ -205,7 +209,7 @@ export class TrainingEngine implements Engine {
   private async stackedSeeds(backend: Backend, seedConfigs: RunConfig[]): Promise<DeviceData | null> {
     if (seedConfigs[0]!.scenario === 'line') return null;
     const stacked = stackPrepared(await Promise.all(seedConfigs.map((c) => this.hostData(c))));
-    return stacked ? uploadData(backend, stacked) : null;
+    return stacked ? deviceTables(backend, stacked, seedConfigs[0]!) : null;
   }
 
   /** The runs as one fused batch on line data generated together, or null when they cannot share one. */
@@ -309,7 +313,7 @@ export class TrainingEngine implements Engine {
 
   private async loadData(backend: Backend, config: RunConfig): Promise<DeviceData> {
     if (config.scenario === 'line') return generateLineData(backend, config);
-    return uploadData(backend, await this.hostData(config));
+    return deviceTables(backend, await this.hostData(config), config);
   }
 
   /** The table a non-line scenario trains on, split and prepared on the host. */
@@ -319,9 +323,21 @@ export class TrainingEngine implements Engine {
         return prepareData(await this.builtin('digits'), config, { standardize: false });
       case 'cancer':
         return prepareData(await this.builtin('cancer'), config, { standardize: true });
+      case 'circle':
+      case 'xor':
+      case 'gauss':
+      case 'spiral':
+        // The points as they are: TensorFlow Playground's features are of the raw coordinates.
+        return prepareData(planarDataset(config.scenario, config), config, { standardize: false });
       default:
         if (!config.data) throw new Error('The "custom" scenario needs a data set: give a CSV (src) or a Dataset (config.data).');
         return prepareData(config.data, config, { standardize: true });
     }
   }
+}
+
+/** A prepared table on the device; a planar one's points become the run's features there. */
+function deviceTables(backend: Backend, prepared: PreparedData, config: RunConfig): DeviceData {
+  const data = uploadData(backend, prepared);
+  return isPlanar(config.scenario) ? planarFeatureTables(backend, data, config.features) : data;
 }

@@ -200,6 +200,9 @@ class WorkerEngine implements Engine {
       case 'what-if':
         options?.onWhatIf?.(message.whatIf);
         return;
+      case 'boundary':
+        if (!pending.aborted) options?.onBoundary?.(message.boundary);
+        return;
       case 'done':
         this.pending.delete(message.id);
         pending.resolve(pending.message.method === 'train' ? this.asStopped(message.value as RunResult, pending) : message.value);
