@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
-import { compactWgsl } from './build/compact-wgsl';
+import { compactWgsl } from './build/compact-wgsl.ts';
 
 /**
  * `npm run build` runs three builds:
@@ -65,7 +65,7 @@ export default defineConfig(({ mode }) => {
           copyPublicDir: true,
           target: 'es2022',
           lib: { entry: resolve(library.entry), formats: ['es'], fileName: () => `${library.fileName}.js` },
-          rollupOptions: { external: library.external ?? [], output: { inlineDynamicImports: true, minify: library.minify ?? false } },
+          rollupOptions: { external: library.external ?? [], output: { codeSplitting: false, minify: library.minify ?? false } },
         }
       : mode === 'bench'
         ? { outDir: 'dist/bench', target: 'es2022', rollupOptions: { input: resolve('bench/index.html') } }

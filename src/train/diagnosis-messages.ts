@@ -17,6 +17,7 @@ export type ProvisionalReason =
   | 'train-above-valid'
   | 'barely-moved'
   | 'still-improving'
+  | 'solved'
   | 'falling';
 
 export interface ProvisionalFacts {
@@ -37,6 +38,8 @@ export interface FinalFacts {
   /** Every change tried ended with a higher validation loss than the run's: the best is only the closest. */
   allHigher: boolean;
   divergedAt: number | null;
+  /** Every validation point classified right, confidently (diagnosis.ts, `solved`): no what-if was worth training. */
+  solved: boolean;
 }
 
 /** A what-if's change, for messages and for its ghost curve's label. */
@@ -75,6 +78,8 @@ const en: Catalog = {
         return `${so}: the model under-fits: the training loss barely moved, from ${f.from} to ${f.to}. More epochs or a larger max_lr may help.`;
       case 'still-improving':
         return `${so}: the model under-fits: the validation loss was still falling, from ${f.from} to ${f.to} over the last third of the run. More epochs or a larger max_lr may help.`;
+      case 'solved':
+        return `${so}: every validation point is classified right, and confidently (validation loss ${f.to}): nothing left to fix.`;
       case 'falling':
         return f.running
           ? `${so}: the losses are falling (validation loss ${f.to}).`
@@ -100,6 +105,7 @@ const en: Catalog = {
       case 'more-data':
         return `More data helps: ${evidence}.`;
       case 'ok':
+        if (f.solved) return `Training looks healthy: every validation point is classified right, and confidently (validation loss ${f.mainLoss}); no change could make that visibly better.`;
         if (!f.change) return `Training looks healthy: the validation loss ends at ${f.mainLoss}.`;
         return f.allHigher
           ? `Training looks healthy: every change tried ended with a higher validation loss than this run's ${f.mainLoss}; the closest, ${f.change}, ends at ${f.whatIfLoss}.`
@@ -158,6 +164,8 @@ const ptBR: Catalog = {
         return `${so}: o modelo está subajustado: a perda no treino quase não mudou, de ${f.from} para ${f.to}. Mais épocas ou um max_lr maior podem ajudar.`;
       case 'still-improving':
         return `${so}: o modelo está subajustado: a perda na validação ainda caía, de ${f.from} para ${f.to} no último terço do treino. Mais épocas ou um max_lr maior podem ajudar.`;
+      case 'solved':
+        return `${so}: todo ponto da validação é classificado certo, e com confiança (perda na validação ${f.to}): não há o que corrigir.`;
       case 'falling':
         return f.running
           ? `${so}: as perdas estão caindo (perda na validação ${f.to}).`
@@ -183,6 +191,7 @@ const ptBR: Catalog = {
       case 'more-data':
         return `Mais dados ajudam: ${evidence}.`;
       case 'ok':
+        if (f.solved) return `O treino parece saudável: todo ponto da validação é classificado certo, e com confiança (perda na validação ${f.mainLoss}); nenhuma mudança poderia melhorar isso de forma visível.`;
         if (!f.change) return `O treino parece saudável: a perda na validação termina em ${f.mainLoss}.`;
         return f.allHigher
           ? `O treino parece saudável: toda mudança testada terminou com a perda na validação maior que a deste treino, ${f.mainLoss}; a mais próxima, ${f.change}, termina em ${f.whatIfLoss}.`

@@ -43,6 +43,19 @@ export const THRESHOLDS = {
   moreDataEarly: 0.5,
 } as const;
 
+/** Under this mean cross-entropy the right class gets about 99 % on average. */
+export const SOLVED_LOSS = 0.01;
+
+/**
+ * A classifier that gets every validation point right, each with confidence: what a learner
+ * watches (the error, the picture) cannot get better, so no change is advice, however much
+ * it could still shrink a loss already near 0 (a ratio of two such losses says nothing).
+ */
+export function solved(history: EpochStats[]): boolean {
+  const last = history.at(-1);
+  return last !== undefined && last.errorRate === 0 && last.validLoss < SOLVED_LOSS;
+}
+
 export function bestEpoch(history: EpochStats[]): number {
   let best = 0;
   history.forEach((h, i) => {
@@ -69,6 +82,7 @@ function read(history: EpochStats[], context: DiagnosisContext, best: number): S
   const last = history.at(-1);
   if (stopReason === 'diverged') return { code: 'lr-too-high', reason: 'diverged', from: history.length + 1, to: 0 };
   if (!last) return { code: 'ok', reason: 'no-epochs', from: 0, to: 0 };
+  if (solved(history)) return { code: 'ok', reason: 'solved', from: 0, to: last.validLoss };
   const start = startLoss(history);
 
   // The loss climbed well above a low it had reached, or above where it started, and stayed

@@ -43,6 +43,12 @@ export interface TrainOptions {
    */
   onBoundary?: (boundary: Boundary) => void;
   /**
+   * Trains only the run's first `stopAfter` epochs (its schedule still spans `epochs`), the
+   * same numbers as the whole run's first epochs: stepping through a run, or (0) showing where
+   * it starts. Short of `epochs`, the run ends 'stopped' and trains no what-ifs.
+   */
+  stopAfter?: number;
+  /**
    * The GPU was reset under the run (a driver update, another page, a crash): the engine
    * trains again, once, from the start on a new device; epochs reported so far are void.
    */

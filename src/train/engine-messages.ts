@@ -18,7 +18,7 @@ export type ToWorker =
       id: number;
       method: EngineMethod;
       config: Partial<RunConfig>;
-      options?: { lang?: Language; whatIf?: boolean };
+      options?: { lang?: Language; whatIf?: boolean; stopAfter?: number };
       grid?: SurfaceGrid;
       /** A built-in data set the worker has not had yet: the page's bundle holds them, the worker's does not. */
       builtin?: { scenario: BuiltinScenario; dataset: Dataset };

@@ -97,8 +97,17 @@ export function describePlanar(makeEngine: () => Promise<Engine>): void {
     expect(c.history.map((h) => h.trainLoss)).not.toEqual(a.history.map((h) => h.trainLoss));
     const seeds = await train({ scenario: 'xor', epochs: 5, seeds: 3 });
     expect(seeds.seedHistories).toHaveLength(3);
-    const judged = await (await get()).train({ scenario: 'xor', epochs: 10 });
+    const judged = await (await get()).train({ scenario: 'spiral', epochs: 10 });
+    expect(judged.history.at(-1)!.errorRate).toBeGreaterThan(0);
     expect(judged.diagnosis.final).toBe(true);
     expect(judged.diagnosis.evidence.length).toBeGreaterThan(0);
+  }, PLANAR_TIMEOUT_MS);
+
+  it('calls a run that classifies every validation point right, confidently, healthy, and tests no advice on it', async () => {
+    // The circle learnt to a validation loss near 1e-5: 3× the epochs would shrink that by far more than 25 %, which no learner could see.
+    const result = await (await get()).train({ scenario: 'circle' });
+    expect(result.history.at(-1)!.errorRate).toBe(0);
+    expect(result.diagnosis).toMatchObject({ code: 'ok', final: true, evidence: [] });
+    expect(result.diagnosis.message).toMatch(/every validation point is classified right/);
   }, PLANAR_TIMEOUT_MS);
 }

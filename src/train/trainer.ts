@@ -39,6 +39,7 @@ export interface TrainCallbacks {
   signal?: AbortSignal;
   /** Planar runs: the decision boundary after each readback. Given, it is computed. */
   onBoundary?: (boundary: Boundary) => void;
+  stopAfter?: number;
 }
 
 export interface BatchTrainCallbacks {
@@ -47,6 +48,8 @@ export interface BatchTrainCallbacks {
   signal?: AbortSignal;
   /** Planar runs: the first config's decision boundary after each readback. Given, it is computed. */
   onBoundary?: (boundary: Boundary) => void;
+  /** Only the first this many epochs (TrainOptions.stopAfter). */
+  stopAfter?: number;
 }
 
 export interface TrainOutcome {
@@ -203,6 +206,7 @@ export async function trainModel(backend: Backend, data: DeviceData, config: Run
     signal: callbacks.signal,
     onEpoch: callbacks.onEpoch && ((stats) => callbacks.onEpoch!(stats)),
     ...(callbacks.onBoundary ? { onBoundary: callbacks.onBoundary } : {}),
+    ...(callbacks.stopAfter !== undefined ? { stopAfter: callbacks.stopAfter } : {}),
   });
   return outcome!;
 }
@@ -244,6 +248,8 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
   const plan = batchPlan(data.trainRows, first.batchSize);
   const { stepsPerEpoch } = plan;
   const longest = Math.max(...configs.map((c) => c.epochs));
+  // The epochs recorded: all, or the first stopAfter (the schedules still span every epoch).
+  const until = Math.min(longest, Math.max(0, callbacks.stopAfter ?? longest));
   const fused = K === 1 && fusesLinearEpochs(modelLayers(first, data), data, first.optimizer, plan.batchRows);
   const paced = pacing(backend);
   const { msPerTurn } = paced;
@@ -272,7 +278,7 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
   let stepInEpoch = 0;
 
   const recordChunk = (): ChunkReadback => {
-    const epochs = Math.min(epochsPerChunk, longest - nextEpoch);
+    const epochs = Math.min(epochsPerChunk, until - nextEpoch);
     const active = configs.filter((c) => c.epochs > nextEpoch).length;
     // On stacked data, model m's rows are the m-th copy's.
     const rowsOf = (m: number) => (stacked ? m * data.trainRows : 0);
@@ -364,7 +370,14 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
 
   try {
     const training = () => runs.some((r) => r.stopReason === null);
-    const stopped = await pumpChunks(chunksInFlight, () => nextEpoch < longest, recordChunk, takeChunk, callbacks.signal, training);
+    const stopped = (await pumpChunks(chunksInFlight, () => nextEpoch < until, recordChunk, takeChunk, callbacks.signal, training)) || until < longest;
+    if (boundary && until === 0) {
+      // Nothing trained: the boundary of the starting weights.
+      boundary.record();
+      const [probabilities] = await backend.readRanges([boundary.range]);
+      lastBoundary = { size: BOUNDARY_SIZE, probabilities: probabilities! };
+      callbacks.onBoundary!(lastBoundary);
+    }
     const outcomes = runs.map((run): TrainOutcome => {
       const stopReason = run.stopReason ?? (stopped ? 'stopped' : 'done');
       const params = line && stopReason !== 'diverged' ? run.history.at(-1)?.params : undefined;

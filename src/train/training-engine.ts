@@ -10,7 +10,7 @@ import type { Backend, BackendKind, SurfaceGrid } from '../backend';
 import { acquireDevice } from '../gpu/device';
 import { GpuBackend } from '../gpu/gpu-backend';
 import { isPlanar, resolveConfig } from './config';
-import { prepareData, stackPrepared, type PreparedData } from './data/prepare';
+import { prepareData, stackPrepared, type PreparedData, type Table } from './data/prepare';
 import { generateLineData, generateLineTables, planarFeatureTables, releaseData, uploadData, type DeviceData } from './device-data';
 import { planarDataset } from './data/planar';
 import { diagnose } from './diagnosis';
@@ -108,7 +108,8 @@ export class TrainingEngine implements Engine {
       availableTrainRows: data.availableTrainRows,
       smallTrainingSet: data.smallTrainingSet,
     });
-    const batch = await this.linearBatch(backend, seedConfigs);
+    // A run cut short (stopAfter) takes the path that can stop at an epoch: one model's.
+    const batch = options.stopAfter === undefined ? await this.linearBatch(backend, seedConfigs) : null;
     if (batch) {
       try {
         return batched(await trainLinearBatch(backend, batch.runs, callbacks), batch.runs[0]!.data);
@@ -116,7 +117,7 @@ export class TrainingEngine implements Engine {
         batch.release();
       }
     }
-    const stacked = seedConfigs.length > 1 && seedConfigs.length <= pacing(backend).batchLimit ? await this.stackedSeeds(backend, seedConfigs) : null;
+    const stacked = seedConfigs.length > 1 && seedConfigs.length <= pacing(backend).batchLimit && options.stopAfter === undefined ? await this.stackedSeeds(backend, seedConfigs) : null;
     if (stacked) {
       try {
         return batched(await trainModels(backend, stacked, seedConfigs, callbacks), stacked);
@@ -130,7 +131,10 @@ export class TrainingEngine implements Engine {
       if (main && options.signal?.aborted) break;
       const data = await this.loadData(backend, seedConfig);
       try {
-        const outcome = await trainModel(backend, data, seedConfig, main ? { signal: options.signal } : { ...options, ...(onBoundary ? { onBoundary } : {}) });
+        const outcome = await trainModel(backend, data, seedConfig, {
+          ...(main ? { signal: options.signal } : { ...options, ...(onBoundary ? { onBoundary } : {}) }),
+          ...(options.stopAfter !== undefined ? { stopAfter: options.stopAfter } : {}),
+        });
         histories.push(outcome.history);
         main ??= { outcome, seedHistories: histories, availableTrainRows: data.availableTrainRows, smallTrainingSet: data.smallTrainingSet };
       } finally {
@@ -249,6 +253,8 @@ export class TrainingEngine implements Engine {
       });
     }
     return this.hostData(config).then((prepared): ScenarioPreview => {
+      const points = (table: Table) => ({ xy: Array.from(table.features), labels: Array.from(table.labels) });
+      if (isPlanar(config.scenario)) return { kind: 'planar', train: points(prepared.train), valid: points(prepared.valid) };
       if (config.scenario !== 'digits') return { kind: 'table', classNames: prepared.classNames ?? null, task: prepared.task };
       const rows = Math.min(PREVIEW_ROWS, prepared.valid.rows);
       const images = Array.from({ length: rows }, (_, r) => Array.from(prepared.valid.features.subarray(r * 64, (r + 1) * 64)));

@@ -82,7 +82,15 @@ export interface EpochStats {
 export type ScenarioPreview =
   | { kind: 'line'; x: number[]; y: number[] }
   | { kind: 'digits'; images: number[][]; labels: number[] }
+  /** Planar: the points (x1, x2 pairs, flat) and their classes, training and validation. */
+  | { kind: 'planar'; train: PlanarPoints; valid: PlanarPoints }
   | { kind: 'table'; classNames: string[] | null; task: Dataset['task'] };
+
+export interface PlanarPoints {
+  /** x1, x2 of each point, one after another. */
+  xy: number[];
+  labels: number[];
+}
 
 /** How many validation rows the digits view shows. */
 export const PREVIEW_ROWS = 40;

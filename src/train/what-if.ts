@@ -14,7 +14,7 @@
  * const diagnosis = judgeWhatIfs(config, outcome.history, outcome.stopReason, [...first, ...more], 'en');
  */
 import { LIMITS } from './config';
-import { bestEpoch } from './diagnosis';
+import { bestEpoch, solved } from './diagnosis';
 import { DIAGNOSIS_MESSAGES, type ChangeWords } from './diagnosis-messages';
 import { formatLoss, formatLr } from './format';
 import type { Diagnosis, DiagnosisCode, EpochStats, Language, RunConfig, StopReason, WhatIf } from './types';
@@ -38,6 +38,8 @@ const round = (x: number) => Number(x.toPrecision(6));
 /** The what-if runs that test each piece of advice for this run, in the order they are trained. */
 export function planWhatIfs(config: RunConfig, history: EpochStats[], stopReason: StopReason, availableTrainRows: number): WhatIfPlan[] {
   const plans: WhatIfPlan[] = [];
+  // Nothing a learner could see get better: no advice to test.
+  if (stopReason !== 'diverged' && solved(history)) return plans;
   const lr = (factor: number, code: DiagnosisCode) => {
     const maxLr = round(config.maxLr * factor);
     if (maxLr >= LIMITS.maxLr[0] && maxLr <= LIMITS.maxLr[1]) plans.push({ code, change: { maxLr } });
@@ -141,6 +143,7 @@ export function judgeWhatIfs(config: RunConfig, history: EpochStats[], stopReaso
     mainLoss: formatLoss(finalValidLoss(history, stopReason)),
     allHigher: evidence !== null && evidence.gain < 1,
     divergedAt: stopReason === 'diverged' ? history.length + 1 : null,
+    solved: stopReason !== 'diverged' && solved(history),
   });
   return { code, message, bestEpoch: bestEpoch(history), evidence: whatIfs, final: true };
 }

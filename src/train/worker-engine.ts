@@ -65,8 +65,8 @@ class WorkerEngine implements Engine {
   }
 
   train(config: Partial<RunConfig>, options: TrainOptions = {}): Promise<RunResult> {
-    const { lang, whatIf } = options;
-    return this.call('train', { config, options: { lang, whatIf } }, options) as Promise<RunResult>;
+    const { lang, whatIf, stopAfter } = options;
+    return this.call('train', { config, options: { lang, whatIf, ...(stopAfter !== undefined ? { stopAfter } : {}) } }, options) as Promise<RunResult>;
   }
 
   lrFind(config: Partial<RunConfig>, options: { signal?: AbortSignal } = {}): Promise<LrFindResult> {

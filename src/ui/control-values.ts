@@ -24,7 +24,23 @@ export function lrToStop(lr: number): number {
   return best;
 }
 
-export const CONTROL_NAMES = ['epochs', 'max-lr', 'optimizer', 'schedule', 'batch-size', 'train-size', 'hidden', 'imbalance', 'oversample', 'seed', 'scenario', 'lr-find'] as const;
+export const CONTROL_NAMES = [
+  'epochs', 'max-lr', 'optimizer', 'schedule', 'batch-size', 'train-size', 'hidden', 'imbalance', 'oversample', 'seed', 'scenario', 'lr-find',
+  'noise', 'activation', 'regularization', 'reg-rate', 'features', 'step', 'reset',
+] as const;
+
+/** TensorFlow Playground's regularization rates: the reg-rate slider's stops. */
+export const REG_RATE_STOPS: readonly number[] = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+
+/** The stop nearest to `rate` (0 is its own stop). */
+export function regRateToStop(rate: number): number {
+  if (rate <= 0) return 0;
+  let best = 1;
+  REG_RATE_STOPS.forEach((stop, i) => {
+    if (i > 0 && Math.abs(Math.log(stop / rate)) < Math.abs(Math.log(REG_RATE_STOPS[best]! / rate))) best = i;
+  });
+  return best;
+}
 export type ControlName = (typeof CONTROL_NAMES)[number];
 
 /** The controls attribute: known names in the order given, and the unknown ones for a warning. */
@@ -46,5 +62,6 @@ export const ATTRIBUTE_OF: Partial<Record<keyof RunConfig, string>> = {
   maxLr: 'max-lr',
   batchSize: 'batch-size',
   trainSize: 'train-size',
+  regRate: 'reg-rate',
   data: 'src',
 };

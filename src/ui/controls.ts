@@ -7,8 +7,8 @@
  * html`${renderControls(state, { set: (name, value) => …, train, stop, lrFind })}`
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatLr, type RunConfig, type Scenario } from '../train/engine';
-import { LR_STOPS, lrToStop, type ControlName } from './control-values';
+import { formatLr, type ActivationName, type PlanarFeature, type RegularizationName, type RunConfig, type Scenario } from '../train/engine';
+import { LR_STOPS, lrToStop, REG_RATE_STOPS, regRateToStop, type ControlName } from './control-values';
 import type { Strings } from './i18n';
 
 /** The element properties the controls set. */
@@ -23,7 +23,12 @@ export type ControlProperty =
   | 'imbalance'
   | 'oversample'
   | 'seed'
-  | 'scenario';
+  | 'scenario'
+  | 'noise'
+  | 'activation'
+  | 'regularization'
+  | 'regRate'
+  | 'features';
 
 export interface ControlsState {
   config: RunConfig;
@@ -37,12 +42,18 @@ export interface ControlsActions {
   set: (property: ControlProperty, value: string | number | boolean) => void;
   lrFind: () => void;
   lrFinding: boolean;
+  /** One epoch further (TrainingPlayground.step), and back to the start (reset). */
+  step: () => void;
+  reset: () => void;
 }
 
 const EPOCHS_SLIDER_MAX = 200;
 /** "All rows" is stored as a huge number: show the placeholder instead. */
 const shown = (rows: number) => (rows >= Number.MAX_SAFE_INTEGER ? '' : String(rows));
-const SCENARIOS: Scenario[] = ['line', 'digits', 'cancer', 'custom'];
+const SCENARIOS: Scenario[] = ['line', 'digits', 'cancer', 'custom', 'circle', 'xor', 'gauss', 'spiral'];
+const ACTIVATIONS: ActivationName[] = ['relu', 'tanh', 'sigmoid', 'linear'];
+const REGULARIZATIONS: RegularizationName[] = ['none', 'l1', 'l2'];
+const FEATURES: PlanarFeature[] = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sin1', 'sin2'];
 
 function field(id: string, label: string, value: string, input: TemplateResult): TemplateResult {
   return html`<div class="control">
@@ -103,6 +114,37 @@ export function renderControls({ config, controls, strings: t, idPrefix }: Contr
       case 'lr-find':
         return html`<div class="control"><button class="secondary" ?disabled=${actions.lrFinding} @click=${actions.lrFind}>
           ${actions.lrFinding ? t.lrFindRunning : t.lrFind}</button></div>`;
+      case 'noise':
+        return field(id(name), t.noise, String(config.noise), html`<input id=${id(name)} type="range" min="0" max="50" step="5"
+          .value=${String(config.noise)} @input=${number('noise')} />`);
+      case 'activation':
+        return field(id(name), t.activation, '', html`<select id=${id(name)} @change=${text('activation')}>
+          ${ACTIVATIONS.map((a) => html`<option value=${a} ?selected=${config.activation === a}>${t.activationNames[a]}</option>`)}
+        </select>`);
+      case 'regularization':
+        return field(id(name), t.regularization, '', html`<select id=${id(name)} @change=${text('regularization')}>
+          ${REGULARIZATIONS.map((r) => html`<option value=${r} ?selected=${config.regularization === r}>${t.regularizationNames[r]}</option>`)}
+        </select>`);
+      case 'reg-rate':
+        return field(id(name), t.regRate, String(config.regRate), html`<input id=${id(name)} type="range" min="0"
+          max=${REG_RATE_STOPS.length - 1} step="1" .value=${String(regRateToStop(config.regRate))} aria-valuetext=${String(config.regRate)}
+          @input=${(e: Event) => actions.set('regRate', REG_RATE_STOPS[Number((e.target as HTMLInputElement).value)]!)} />`);
+      case 'features': {
+        // Each feature its own checkbox; the last one checked cannot be cleared (a model needs an input).
+        const toggle = (feature: PlanarFeature) => (e: Event) => {
+          const on = (e.target as HTMLInputElement).checked;
+          const chosen = FEATURES.filter((f) => (f === feature ? on : config.features.includes(f)));
+          actions.set('features', chosen.join(' '));
+        };
+        return html`<fieldset class="control features"><legend>${t.features}</legend>
+          ${FEATURES.map((f) => html`<label><input type="checkbox" .checked=${config.features.includes(f)}
+            ?disabled=${config.features.length === 1 && config.features[0] === f} @change=${toggle(f)} />${t.featureNames[f]}</label>`)}
+        </fieldset>`;
+      }
+      case 'step':
+        return html`<div class="control"><button class="secondary" @click=${actions.step}>${t.step}</button></div>`;
+      case 'reset':
+        return html`<div class="control"><button class="secondary" @click=${actions.reset}>${t.reset}</button></div>`;
     }
   };
   return html`<div part="controls" role="group" aria-label=${t.controls}>${controls.map(render)}</div>`;

@@ -262,6 +262,36 @@ export const styles = [
     .schedule-host {
       margin-top: 4px;
     }
+    .planar {
+      margin: 0;
+    }
+    .planar .planar-frame {
+      fill: var(--_bg);
+      stroke: var(--_border);
+    }
+    .toggle {
+      display: flex;
+      gap: 6px;
+      align-items: center;
+      margin-top: 4px;
+    }
+    fieldset.features {
+      border: 1px solid var(--_border);
+      border-radius: 4px;
+      margin: 0;
+      padding: 2px 6px 4px;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 2px 10px;
+    }
+    fieldset.features legend {
+      padding: 0 2px;
+    }
+    fieldset.features label {
+      display: flex;
+      gap: 3px;
+      align-items: center;
+    }
     .digits {
       margin: 0;
       display: grid;

@@ -14,6 +14,7 @@ import {
   type BackendChoice,
   type Diagnosis,
   type Engine,
+  type Boundary,
   type EpochStats,
   type Language,
   type LrFindResult,
@@ -31,6 +32,12 @@ export interface ControllerSettings {
   lang: Language;
   /** Test the advice with what-if runs after each run. */
   whatIf: boolean;
+}
+
+/** A run to train: the whole of it, or its first `stopAfter` epochs (stepping). */
+interface RunRequest {
+  config: RunConfig;
+  stopAfter?: number;
 }
 
 export class TrainingController implements ReactiveController {
@@ -51,13 +58,17 @@ export class TrainingController implements ReactiveController {
   activeBackend: 'webgpu' | 'cpu' | null = null;
   /** Counts runs begun (a device reset begins one again): views that replay a run start over when it changes. */
   runsBegun = 0;
+  /** Planar runs: the latest decision boundary, the last run's until this one reads its first. */
+  boundary: Boundary | null = null;
+  /** `boundary` is the previous run's. */
+  boundaryStale = false;
 
   private engine: Promise<Engine> | null = null;
   /** Off the page no engine is made: one made after the element left would never be disposed. */
   private connected = false;
   private engineBackend: BackendChoice | null = null;
   private abort: AbortController | null = null;
-  private waiting: RunConfig | null = null;
+  private waiting: RunRequest | null = null;
   /** Counts requests: a run whose request is no longer the latest was superseded and stays silent. */
   private requests = 0;
   /** The drain loop is running: it takes every request made before it stops. */
@@ -87,10 +98,13 @@ export class TrainingController implements ReactiveController {
     void engine?.then((e) => e.dispose(), () => undefined);
   }
 
-  /** Trains `config` as soon as the run in progress has stopped; resolves with its result. */
-  request(config: RunConfig): Promise<RunResult> {
+  /**
+   * Trains `config` as soon as the run in progress has stopped, or only its first `stopAfter`
+   * epochs (TrainOptions.stopAfter); resolves with its result.
+   */
+  request(config: RunConfig, stopAfter?: number): Promise<RunResult> {
     this.requests++;
-    this.waiting = config;
+    this.waiting = stopAfter === undefined ? { config } : { config, stopAfter };
     this.abort?.abort();
     void this.drain();
     return new Promise((resolve, reject) => this.waiters.add({ resolve, reject }));
@@ -162,9 +176,9 @@ export class TrainingController implements ReactiveController {
     this.draining = true;
     try {
       while (this.waiting) {
-        const config = this.waiting;
+        const request = this.waiting;
         this.waiting = null;
-        await this.run(config, this.requests);
+        await this.run(request, this.requests);
       }
     } finally {
       this.draining = false;
@@ -174,6 +188,7 @@ export class TrainingController implements ReactiveController {
   /** A run starts (or starts over): nothing of the last one stays on screen. */
   private begin(config: RunConfig): void {
     this.runsBegun++;
+    this.boundaryStale = this.boundary !== null;
     this.history = [];
     this.result = null;
     this.diagnosis = null;
@@ -184,7 +199,7 @@ export class TrainingController implements ReactiveController {
     emit(this.host, 'train-start', config);
   }
 
-  private async run(config: RunConfig, request: number): Promise<void> {
+  private async run({ config, stopAfter }: RunRequest, request: number): Promise<void> {
     const id = ++this.runId;
     // A newer request arrived: this run was cancelled to make way, and reports nothing.
     const superseded = () => request !== this.requests;
@@ -200,6 +215,13 @@ export class TrainingController implements ReactiveController {
         signal: abort.signal,
         lang,
         whatIf,
+        ...(stopAfter !== undefined ? { stopAfter } : {}),
+        onBoundary: (boundary) => {
+          if (!current()) return;
+          this.boundary = boundary;
+          this.boundaryStale = false;
+          this.host.requestUpdate();
+        },
         onEpoch: (stats) => {
           if (!current()) return;
           this.history = [...this.history, stats];

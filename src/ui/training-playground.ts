@@ -9,6 +9,7 @@ import {
   formatLr,
   parseCsv,
   resolveConfig,
+  type ActivationName,
   type BackendChoice,
   type Dataset,
   type Diagnosis,
@@ -17,6 +18,8 @@ import {
   type Language,
   type LrFindResult,
   type OptimizerName,
+  type PlanarFeature,
+  type RegularizationName,
   type RunConfig,
   type RunResult,
   type Scenario,
@@ -41,6 +44,7 @@ import { SurfacePictures } from './surface-picture';
 import { SPEEDS, VIEWS, type LinePanel, type Speed, type View } from './views/line-panel';
 import './views/line-panel';
 import { lrFindView } from './views/lr-find-view';
+import { planarView } from './views/planar-view';
 
 export type Theme = 'light' | 'dark' | 'auto';
 const THEMES: Theme[] = ['light', 'dark', 'auto'];
@@ -48,7 +52,10 @@ const BACKENDS: BackendChoice[] = ['auto', 'webgpu', 'cpu'];
 export type WhatIfSetting = 'on' | 'off';
 const WHAT_IF_SETTINGS: WhatIfSetting[] = ['on', 'off'];
 /** Properties whose change means a new run. */
-const TRAINING_PROPERTIES = ['scenario', 'epochs', 'maxLr', 'optimizer', 'schedule', 'batchSize', 'trainSize', 'hiddenLayers', 'imbalance', 'oversample', 'seed', 'seeds', 'whatIf'] as const;
+const TRAINING_PROPERTIES = [
+  'scenario', 'epochs', 'maxLr', 'optimizer', 'schedule', 'batchSize', 'trainSize', 'hiddenLayers', 'imbalance', 'oversample', 'seed', 'seeds', 'whatIf',
+  'noise', 'activation', 'regularization', 'regRate', 'features',
+] as const;
 
 let nextId = 0;
 /** A message above the controls: a setting replaced, data that failed, the GPU reset, a run refused. */
@@ -90,7 +97,10 @@ export const LOAD_TIMEOUT_MS = 15_000;
 export class TrainingPlayground extends LitElement {
   static override styles = styles;
 
-  /** What to train: `line` (lesson 2's SGD from scratch), `digits`, `cancer`, or `custom` (a CSV from `src`). */
+  /**
+   * What to train: `line` (lesson 2's SGD from scratch), `digits`, `cancer`, `custom` (a CSV
+   * from `src`), or TensorFlow Playground's `circle`, `xor`, `gauss`, `spiral`.
+   */
   @property({ reflect: true }) scenario: Scenario = 'line';
   /** Passes over the training data (1–1000); the scenario's default when unset. */
   @property({ type: Number, reflect: true }) epochs?: number;
@@ -114,6 +124,16 @@ export class TrainingPlayground extends LitElement {
   @property({ type: Number, reflect: true }) seed?: number;
   /** Seeds trained side by side (1–16): the chart draws the band of their valid losses. */
   @property({ type: Number, reflect: true }) seeds?: number;
+  /** circle, xor, gauss, spiral: noise in the points, 0–50 (%). */
+  @property({ type: Number, reflect: true }) noise?: number;
+  /** The hidden layers' activation: `relu`, `tanh`, `sigmoid` or `linear`. */
+  @property({ reflect: true }) activation?: ActivationName;
+  /** A penalty on the weights: `none`, `l1` or `l2`. */
+  @property({ reflect: true }) regularization?: RegularizationName;
+  /** The penalty's weight λ, 0–10. */
+  @property({ attribute: 'reg-rate', type: Number, reflect: true }) regRate?: number;
+  /** circle, xor, gauss, spiral: the inputs, space-separated from `x1 x2 x1sq x2sq x1x2 sin1 sin2`. */
+  @property({ reflect: true }) features?: string;
   /** `on`: after each run, test the advice with what-if runs and show them as faint dashed curves. */
   @property({ attribute: 'what-if', reflect: true }) whatIf: WhatIfSetting = 'on';
   /** Train only on the Train button or `train()`, not on every change. */
@@ -139,6 +159,8 @@ export class TrainingPlayground extends LitElement {
   @state() private loading: { url: string; done: Promise<void> } | null = null;
   private loadAbort: AbortController | null = null;
   @state() private prefersDark = false;
+  /** The planar picture shows the validation points too. */
+  @state() private showValid = false;
   @state() private copied = false;
   @query('.chart-host') private chartHost?: HTMLElement;
   @query('.schedule-host') private scheduleHost?: HTMLElement;
@@ -218,6 +240,27 @@ export class TrainingPlayground extends LitElement {
   /** Stops the run in progress; it ends as `stopped` with the epochs it had. */
   stop(): void {
     this.training.stop();
+  }
+
+  /**
+   * One epoch further: the run's first k + 1 epochs, where k are those shown (its schedule
+   * still spans `epochs`, so they are the whole run's first epochs, and the same seed gives
+   * the same ones). Resolves with the stopped run; at the last epoch, with the whole run.
+   *
+   * @example
+   * await el.reset(); await el.step(); // epoch 1, its boundary and losses
+   */
+  async step(): Promise<RunResult> {
+    await this.updateComplete;
+    const shown = this.running ? this.history.length : (this.result?.history.length ?? 0);
+    const next = Math.min(this.config.epochs, shown + 1);
+    return this.training.request(this.config, next >= this.config.epochs ? undefined : next);
+  }
+
+  /** Back to the start: the model's fresh weights (the same seed, the same start) and no epochs. */
+  async reset(): Promise<RunResult> {
+    await this.updateComplete;
+    return this.training.request(this.config, 0);
   }
 
   /** fastai's `lr_find`: the loss against an exponential sweep of learning rates, and a suggestion. */
@@ -310,6 +353,11 @@ export class TrainingPlayground extends LitElement {
       oversample: this.oversample,
       seed: this.seed,
       seeds: this.seeds,
+      noise: this.noise,
+      activation: this.activation,
+      regularization: this.regularization,
+      regRate: this.regRate,
+      features: this.features as unknown as PlanarFeature[] | undefined,
       ...(this.customData ? { data: this.customData } : {}),
     });
     this.config = config;
@@ -493,7 +541,13 @@ export class TrainingPlayground extends LitElement {
       )}
       ${renderControls(
         { config: this.config, controls: parseControls(this.controls).controls, strings: t, idPrefix: this.idPrefix },
-        { set: (p, v) => this.set(p, v), lrFind: () => void this.lrFind(), lrFinding: this.training.lrFinding },
+        {
+          set: (p, v) => this.set(p, v),
+          lrFind: () => void this.lrFind(),
+          lrFinding: this.training.lrFinding,
+          step: () => void this.step(),
+          reset: () => void this.reset(),
+        },
       )}
       <div class="actions">
         <!-- One button whose label and action follow the run, so keyboard focus stays on it. -->
@@ -539,6 +593,12 @@ export class TrainingPlayground extends LitElement {
     if (!preview) return nothing;
     if (preview.kind === 'line') return this.renderLinePanel(preview, t);
     if (preview.kind === 'digits') return digitsView(preview, this.running ? null : (this.result?.predictions ?? null), t.digitsView, t.predicted);
+    if (preview.kind === 'planar') {
+      const { boundary, boundaryStale } = this.training;
+      return html`${planarView({ preview, boundary, stale: boundaryStale, showValid: this.showValid, labels: { title: t.planarView, describe: t.planarPoints } })}
+        <label class="toggle"><input type="checkbox" .checked=${this.showValid}
+          @change=${(e: Event) => (this.showValid = (e.target as HTMLInputElement).checked)} />${t.showValid}</label>`;
+    }
     // The built-in cancer data names its classes in English; the page's language names them here.
     const names = (preview.classNames ?? []).map((name) =>
       this.config.scenario === 'cancer' ? ((t.cancerClasses as Record<string, string>)[name] ?? name) : name,

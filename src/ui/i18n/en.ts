@@ -1,7 +1,16 @@
 /** Every string the element shows, in English. pt-BR.ts must have the same keys. */
 export const en = {
   title: 'Training playground',
-  scenarioNames: { line: 'Fit a line (lesson 2)', digits: 'Handwritten digits', cancer: 'Breast cancer (imbalanced)', custom: 'Your CSV' },
+  scenarioNames: {
+    line: 'Fit a line (lesson 2)',
+    digits: 'Handwritten digits',
+    cancer: 'Breast cancer (imbalanced)',
+    custom: 'Your CSV',
+    circle: 'Circle',
+    xor: 'Exclusive or (XOR)',
+    gauss: 'Two Gaussians',
+    spiral: 'Spiral',
+  },
   controls: 'Training controls',
   epochs: 'Epochs',
   maxLr: 'Max learning rate (max_lr)',
@@ -72,6 +81,20 @@ export const en = {
   scheduleStrip: 'Learning rate and momentum over the run',
   lr: 'learning rate',
   momentum: 'momentum (β1)',
+  noise: 'Noise (%)',
+  activation: 'Activation',
+  activationNames: { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid', linear: 'linear (none)' },
+  regularization: 'Regularization',
+  regularizationNames: { none: 'none', l1: 'L1', l2: 'L2' },
+  regRate: 'Regularization rate',
+  features: 'Input features',
+  featureNames: { x1: 'x₁', x2: 'x₂', x1sq: 'x₁²', x2sq: 'x₂²', x1x2: 'x₁x₂', sin1: 'sin(x₁)', sin2: 'sin(x₂)' },
+  step: 'Step one epoch',
+  reset: 'Reset',
+  planarView: 'The decision boundary: orange is class 0, blue class 1; points are the data',
+  planarPoints: (train: number, valid: number) =>
+    valid > 0 ? `${train} training points (filled) and ${valid} validation points (outlined)` : `${train} training points`,
+  showValid: 'Show the validation points',
 } as const;
 
 export type Strings = {

@@ -3,7 +3,16 @@ import type { Strings } from './en';
 
 export const ptBR: Strings = {
   title: 'Playground de treino',
-  scenarioNames: { line: 'Ajustar uma reta (lição 2)', digits: 'Dígitos escritos à mão', cancer: 'Câncer de mama (desbalanceado)', custom: 'Seu CSV' },
+  scenarioNames: {
+    line: 'Ajustar uma reta (lição 2)',
+    digits: 'Dígitos escritos à mão',
+    cancer: 'Câncer de mama (desbalanceado)',
+    custom: 'Seu CSV',
+    circle: 'Círculo',
+    xor: 'Ou exclusivo (XOR)',
+    gauss: 'Duas gaussianas',
+    spiral: 'Espiral',
+  },
   controls: 'Controles do treino',
   epochs: 'Épocas',
   maxLr: 'Taxa de aprendizado máxima (max_lr)',
@@ -73,4 +82,18 @@ export const ptBR: Strings = {
   scheduleStrip: 'Taxa de aprendizado e momento ao longo do treino',
   lr: 'taxa de aprendizado',
   momentum: 'momento (β1)',
+  noise: 'Ruído (%)',
+  activation: 'Ativação',
+  activationNames: { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoide', linear: 'linear (nenhuma)' },
+  regularization: 'Regularização',
+  regularizationNames: { none: 'nenhuma', l1: 'L1', l2: 'L2' },
+  regRate: 'Taxa de regularização',
+  features: 'Atributos de entrada',
+  featureNames: { x1: 'x₁', x2: 'x₂', x1sq: 'x₁²', x2sq: 'x₂²', x1x2: 'x₁x₂', sin1: 'sen(x₁)', sin2: 'sen(x₂)' },
+  step: 'Avançar uma época',
+  reset: 'Reiniciar',
+  planarView: 'A fronteira de decisão: laranja é a classe 0, azul a classe 1; os pontos são os dados',
+  planarPoints: (train: number, valid: number) =>
+    valid > 0 ? `${train} pontos de treino (cheios) e ${valid} de validação (vazados)` : `${train} pontos de treino`,
+  showValid: 'Mostrar os pontos de validação',
 };

@@ -1,0 +1,45 @@
+/**
+ * A decision boundary as an image: each cell's class-1 probability on a diverging ramp,
+ * orange (class 0) through white (0.5, undecided) to blue (class 1), TensorFlow Playground's
+ * colours, painted once per boundary and kept as a data URL for the SVG that draws the points.
+ *
+ * @example
+ * const href = boundaryImage(result.boundary);   // <image href=${href}>
+ */
+import type { Boundary } from '../../train/types';
+
+/** The two classes' colours, shared with the points drawn over the picture. */
+export const CLASS_COLORS = ['#f59322', '#0877bd'] as const;
+const ENDS: [number, number, number][] = [
+  [245, 147, 34],
+  [8, 119, 189],
+];
+
+/** How far towards a class's colour a certain cell goes: lighter than the points, which then stand out on it. */
+const DEPTH = 0.6;
+
+/** The ramp's colour at probability p: white at 0.5, a class's colour (lightened) towards its end. */
+export function boundaryColor(p: number): [number, number, number] {
+  const end = ENDS[p >= 0.5 ? 1 : 0]!;
+  const strength = DEPTH * Math.min(1, Math.abs(p - 0.5) * 2);
+  return end.map((c) => Math.round(255 + (c - 255) * strength)) as [number, number, number];
+}
+
+const images = new WeakMap<Float32Array, string>();
+
+export function boundaryImage(boundary: Boundary): string {
+  const cached = images.get(boundary.probabilities);
+  if (cached) return cached;
+  const { size, probabilities } = boundary;
+  const canvas = document.createElement('canvas');
+  canvas.width = size;
+  canvas.height = size;
+  const context = canvas.getContext('2d');
+  if (!context) return '';
+  const image = context.createImageData(size, size);
+  probabilities.forEach((p, i) => image.data.set([...boundaryColor(p), 255], 4 * i));
+  context.putImageData(image, 0, 0);
+  const href = canvas.toDataURL('image/png');
+  images.set(probabilities, href);
+  return href;
+}
