@@ -8,17 +8,17 @@
  * @example
  * const pass = new BoundaryPass(backend, model, ['x1', 'x2']);
  * pass.record();
- * const [probabilities] = await backend.readRanges([pass.range]);
+ * const boundary = pass.boundary(await backend.readRanges(pass.ranges));
  */
 import type { Backend, Tensor, TensorRange } from '../backend';
-import { PLANAR_EXTENT } from '../planar-geometry';
-import { featureMask } from './device-data';
+import { drawsUnitByUnit, featureMask, PLANAR_EXTENT } from '../planar-geometry';
 import type { Mlp } from './model';
 import { OwnedTensors } from './owned-tensors';
-import type { PlanarFeature } from './types';
+import type { Boundary, PlanarFeature } from './types';
 
 /** Cells a side: 100 × 100, as the issue asks at least, and what the view draws. */
 export const BOUNDARY_SIZE = 100;
+
 
 export class BoundaryPass {
   private readonly owned: OwnedTensors;
@@ -44,9 +44,20 @@ export class BoundaryPass {
     this.model.forward(this.features, this.rows, this.activations, 0, 1, 'sigmoid');
   }
 
-  /** The probabilities, row-major from the top-left cell. */
-  get range(): TensorRange {
-    return { tensor: this.activations.at(-1)!, offset: 0, length: this.rows };
+  /** What a readback takes: the probabilities (row-major from the top-left cell), then the hidden units' pictures if drawn, then the weights. */
+  get ranges(): TensorRange[] {
+    const hidden = this.activations.slice(0, -1);
+    const drawn = drawsUnitByUnit(this.model.layers.slice(0, -1).map((layer) => layer.outputs));
+    return [{ tensor: this.activations.at(-1)!, offset: 0, length: this.rows }, ...(drawn ? hidden.map((tensor) => ({ tensor })) : []), ...this.model.weightRanges()];
+  }
+
+  /** The boundary from what `ranges` read. */
+  boundary(values: Float32Array[]): Boundary {
+    const [probabilities, ...rest] = values as [Float32Array, ...Float32Array[]];
+    const layers = this.model.layers.length;
+    const weights = rest.slice(-layers);
+    const hidden = rest.slice(0, -layers);
+    return { size: BOUNDARY_SIZE, probabilities, weights, ...(hidden.length > 0 ? { hidden } : {}) };
   }
 
   dispose(): void {

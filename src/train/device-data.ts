@@ -8,7 +8,8 @@
  */
 import type { Backend, LossKind, Tensor } from '../backend';
 import { packTensors } from '../packed-tensors';
-import { LINE_ROWS, PLANAR_FEATURES } from './config';
+import { featureMask } from '../planar-geometry';
+import { LINE_ROWS } from './config';
 import type { PreparedData, Table } from './data/prepare';
 import { STREAMS } from './streams';
 import type { PlanarFeature, RunConfig } from './types';
@@ -146,11 +147,6 @@ export function generateLineTables(backend: Backend, specs: LineDataSpec[]): { d
     };
   });
   return { datasets, owned: [whole, trueParams] };
-}
-
-/** Bit i set where PLANAR_FEATURES[i] is chosen: the features kernel's mask. */
-export function featureMask(features: readonly PlanarFeature[]): number {
-  return PLANAR_FEATURES.reduce((mask, feature, i) => (features.includes(feature) ? mask | (1 << i) : mask), 0);
 }
 
 /**

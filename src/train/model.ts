@@ -15,7 +15,7 @@
  * model.initialize(seed);
  * model.forward(x, rows, activations);
  */
-import { SLICE_ALIGNMENT, type Activation, type Backend, type Tensor } from '../backend';
+import { SLICE_ALIGNMENT, type Activation, type Backend, type Tensor, type TensorRange } from '../backend';
 import { OwnedTensors } from './owned-tensors';
 import { STREAMS } from './streams';
 
@@ -197,6 +197,11 @@ export class Mlp {
         grad = buffers.hidden[l - 1]!;
       }
     }
+  }
+
+  /** Model m's weight matrices (inputs × outputs each, row-major), as ranges to read. */
+  weightRanges(m = 0): TensorRange[] {
+    return this.layers.map((layer, l) => ({ tensor: this.weights, offset: m * this.parameterCount + this.slices[l]!.weightOffset, length: layer.inputs * layer.outputs }));
   }
 
   /** 1 at every model's weights, 0 at biases and padding: what a weight penalty applies to. Made on first use. */

@@ -64,6 +64,12 @@ export function describePlanar(makeEngine: () => Promise<Engine>): void {
     const result = await (await get()).train({ scenario: 'circle', epochs: 30 }, { whatIf: false, onBoundary: (b) => boundaries.push(b) });
     const boundary = result.boundary!;
     expect(boundary.size).toBe(BOUNDARY_SIZE);
+    // The default 8-8-8 network is drawn unit by unit: each hidden unit over the grid, and every layer's weights.
+    expect(boundary.hidden!.map((h) => h.length)).toEqual([8, 8, 8].map((units) => units * BOUNDARY_SIZE ** 2));
+    expect(boundary.weights!.map((w) => w.length)).toEqual([2 * 8, 8 * 8, 8 * 8, 8 * 1]);
+    const wide = await train({ scenario: 'circle', epochs: 2, hidden: [16] });
+    expect(wide.boundary!.hidden).toBeUndefined();
+    expect(wide.boundary!.weights!.map((w) => w.length)).toEqual([2 * 16, 16]);
     expect(boundary.probabilities).toHaveLength(BOUNDARY_SIZE * BOUNDARY_SIZE);
     expect(boundary.probabilities.every((p) => p >= 0 && p <= 1)).toBe(true);
     expect(probabilityAt(boundary, 0, 0)).toBeGreaterThan(0.9);

@@ -17,7 +17,7 @@ import { scheduleTable } from './schedule';
 import { fusesLinearEpochs, StepRecorder } from './step-recorder';
 import { STREAMS } from './streams';
 import { assertFeasible, stepFlops } from './work-estimate';
-import { BOUNDARY_SIZE, BoundaryPass } from './boundary-pass';
+import { BoundaryPass } from './boundary-pass';
 import { isPlanar } from './config';
 import { PREVIEW_ROWS, type Boundary, type EpochStats, type RunConfig, type StopReason } from './types';
 
@@ -310,7 +310,7 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
       // Fused, step t's at t·stride; otherwise the chunk's epoch e's in validation slot e.
       line ? { tensor: steps.trajectory!, offset: fused ? nextEpoch * steps.trajectoryStride() : 0, length: epochs * steps.trajectoryStride() } : { tensor: steps.losses, length: 0 },
       ...(steps.wrong ? [{ tensor: steps.wrong, offset: 0, length: epochs * steps.wrongStride }] : []),
-      ...(boundary ? [boundary.range] : []),
+      ...(boundary?.ranges ?? []),
     ];
     const chunk = { firstEpoch: nextEpoch, epochs, values: recorded ? recorded.then(afterSteps) : afterSteps() };
     nextEpoch += epochs;
@@ -323,11 +323,11 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
     if (chunk.epochs === 0) return;
     const [validLosses, flags, path, wrong] = values.slice(K);
     const flagWords = new Uint32Array(flags!.buffer, flags!.byteOffset, K);
-    const probabilities = boundary && runs[0]!.stopReason === null ? values.at(-1)! : null;
+    const read = boundary && runs[0]!.stopReason === null ? boundary.boundary(values.slice(-boundary.ranges.length)) : null;
     // A diverging model's grid is NaN: the last finite picture stands.
-    if (probabilities?.every(Number.isFinite)) {
-      lastBoundary = { size: BOUNDARY_SIZE, probabilities };
-      callbacks.onBoundary!(lastBoundary);
+    if (read?.probabilities.every(Number.isFinite)) {
+      lastBoundary = read;
+      callbacks.onBoundary!(read);
     }
     runs.forEach((run, m) => {
       if (run.stopReason !== null) return;
@@ -374,8 +374,7 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
     if (boundary && until === 0) {
       // Nothing trained: the boundary of the starting weights.
       boundary.record();
-      const [probabilities] = await backend.readRanges([boundary.range]);
-      lastBoundary = { size: BOUNDARY_SIZE, probabilities: probabilities! };
+      lastBoundary = boundary.boundary(await backend.readRanges(boundary.ranges));
       callbacks.onBoundary!(lastBoundary);
     }
     const outcomes = runs.map((run): TrainOutcome => {

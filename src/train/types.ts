@@ -11,8 +11,8 @@ export type PlanarScenario = 'circle' | 'xor' | 'gauss' | 'spiral';
 export type ActivationName = 'relu' | 'tanh' | 'sigmoid' | 'linear';
 /** A penalty on the weights (not the biases), added to the loss; its gradient goes into the optimizer's. */
 export type RegularizationName = 'none' | 'l1' | 'l2';
-/** Inputs computed from a 2-D point (x1, x2), as TensorFlow Playground's. */
-export type PlanarFeature = 'x1' | 'x2' | 'x1sq' | 'x2sq' | 'x1x2' | 'sin1' | 'sin2';
+export type { PlanarFeature } from '../planar-geometry';
+import type { PlanarFeature } from '../planar-geometry';
 export type OptimizerName = 'sgd' | 'adam';
 export type ScheduleName = 'one-cycle' | 'constant';
 
@@ -146,6 +146,13 @@ export interface RunResult {
 export interface Boundary {
   size: number;
   probabilities: Float32Array;
+  /**
+   * Each hidden layer's units over the same grid (size² × units, row-major), for networks
+   * small enough to draw unit by unit (planar-geometry.ts, NEURON_LIMITS); the network diagram's pictures.
+   */
+  hidden?: Float32Array[];
+  /** Each layer's weights (inputs × outputs, row-major): the network diagram's edges. */
+  weights?: Float32Array[];
 }
 
 export interface LrFindResult {

@@ -8,6 +8,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatLr, type ActivationName, type PlanarFeature, type RegularizationName, type RunConfig, type Scenario } from '../train/engine';
+import { PLANAR_FEATURES } from '../planar-geometry';
 import { LR_STOPS, lrToStop, REG_RATE_STOPS, regRateToStop, type ControlName } from './control-values';
 import type { Strings } from './i18n';
 
@@ -53,7 +54,6 @@ const shown = (rows: number) => (rows >= Number.MAX_SAFE_INTEGER ? '' : String(r
 const SCENARIOS: Scenario[] = ['line', 'digits', 'cancer', 'custom', 'circle', 'xor', 'gauss', 'spiral'];
 const ACTIVATIONS: ActivationName[] = ['relu', 'tanh', 'sigmoid', 'linear'];
 const REGULARIZATIONS: RegularizationName[] = ['none', 'l1', 'l2'];
-const FEATURES: PlanarFeature[] = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sin1', 'sin2'];
 
 function field(id: string, label: string, value: string, input: TemplateResult): TemplateResult {
   return html`<div class="control">
@@ -133,11 +133,11 @@ export function renderControls({ config, controls, strings: t, idPrefix }: Contr
         // Each feature its own checkbox; the last one checked cannot be cleared (a model needs an input).
         const toggle = (feature: PlanarFeature) => (e: Event) => {
           const on = (e.target as HTMLInputElement).checked;
-          const chosen = FEATURES.filter((f) => (f === feature ? on : config.features.includes(f)));
+          const chosen = PLANAR_FEATURES.filter((f) => (f === feature ? on : config.features.includes(f)));
           actions.set('features', chosen.join(' '));
         };
         return html`<fieldset class="control features"><legend>${t.features}</legend>
-          ${FEATURES.map((f) => html`<label><input type="checkbox" .checked=${config.features.includes(f)}
+          ${PLANAR_FEATURES.map((f) => html`<label><input type="checkbox" .checked=${config.features.includes(f)}
             ?disabled=${config.features.length === 1 && config.features[0] === f} @change=${toggle(f)} />${t.featureNames[f]}</label>`)}
         </fieldset>`;
       }

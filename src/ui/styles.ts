@@ -269,6 +269,41 @@ export const styles = [
       fill: var(--_bg);
       stroke: var(--_border);
     }
+    tp-network {
+      display: block;
+      margin-top: 8px;
+      overflow-x: auto;
+    }
+    .network {
+      margin: 0;
+    }
+    .net-area {
+      position: relative;
+    }
+    .net-area svg {
+      position: absolute;
+      inset: 0;
+      width: auto;
+    }
+    .net-node,
+    .net-box {
+      position: absolute;
+      width: 26px;
+      box-sizing: border-box;
+      border: 1px solid var(--_border);
+      border-radius: 3px;
+    }
+    .net-node {
+      height: 26px;
+      image-rendering: auto;
+    }
+    .net-box {
+      display: grid;
+      place-items: center;
+      font-size: 10px;
+      background: var(--_bg);
+      writing-mode: vertical-rl;
+    }
     .toggle {
       display: flex;
       gap: 6px;

@@ -45,6 +45,7 @@ import { SPEEDS, VIEWS, type LinePanel, type Speed, type View } from './views/li
 import './views/line-panel';
 import { lrFindView } from './views/lr-find-view';
 import { planarView } from './views/planar-view';
+import './views/network-diagram';
 
 export type Theme = 'light' | 'dark' | 'auto';
 const THEMES: Theme[] = ['light', 'dark', 'auto'];
@@ -595,9 +596,12 @@ export class TrainingPlayground extends LitElement {
     if (preview.kind === 'digits') return digitsView(preview, this.running ? null : (this.result?.predictions ?? null), t.digitsView, t.predicted);
     if (preview.kind === 'planar') {
       const { boundary, boundaryStale } = this.training;
+      const config = this.training.config ?? this.config;
       return html`${planarView({ preview, boundary, stale: boundaryStale, showValid: this.showValid, labels: { title: t.planarView, describe: t.planarPoints } })}
         <label class="toggle"><input type="checkbox" .checked=${this.showValid}
-          @change=${(e: Event) => (this.showValid = (e.target as HTMLInputElement).checked)} />${t.showValid}</label>`;
+          @change=${(e: Event) => (this.showValid = (e.target as HTMLInputElement).checked)} />${t.showValid}</label>
+        <tp-network .features=${config.features} .layers=${config.hidden} .boundary=${boundary}
+          .labels=${{ describe: t.networkView, featureNames: t.featureNames }}></tp-network>`;
     }
     // The built-in cancer data names its classes in English; the page's language names them here.
     const names = (preview.classNames ?? []).map((name) =>

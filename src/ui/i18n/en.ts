@@ -95,6 +95,8 @@ export const en = {
   planarPoints: (train: number, valid: number) =>
     valid > 0 ? `${train} training points (filled) and ${valid} validation points (outlined)` : `${train} training points`,
   showValid: 'Show the validation points',
+  networkView: (inputs: string, hidden: string) =>
+    `The network: inputs ${inputs}; hidden layers ${hidden}; one output. Each unit shows its output over the plane; edges are weights (blue positive, orange negative, thicker larger).`,
 } as const;
 
 export type Strings = {

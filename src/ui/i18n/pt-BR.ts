@@ -96,4 +96,6 @@ export const ptBR: Strings = {
   planarPoints: (train: number, valid: number) =>
     valid > 0 ? `${train} pontos de treino (cheios) e ${valid} de validação (vazados)` : `${train} pontos de treino`,
   showValid: 'Mostrar os pontos de validação',
+  networkView: (inputs: string, hidden: string) =>
+    `A rede: entradas ${inputs}; camadas ocultas ${hidden}; uma saída. Cada unidade mostra sua saída sobre o plano; as arestas são os pesos (azul positivo, laranja negativo, mais grossa maior).`,
 };

@@ -18,10 +18,10 @@ const ENDS: [number, number, number][] = [
 /** How far towards a class's colour a certain cell goes: lighter than the points, which then stand out on it. */
 const DEPTH = 0.6;
 
-/** The ramp's colour at probability p: white at 0.5, a class's colour (lightened) towards its end. */
-export function boundaryColor(p: number): [number, number, number] {
+/** The ramp's colour at probability p: white at 0.5, a class's colour (lightened to `depth`) towards its end. */
+export function boundaryColor(p: number, depth = DEPTH): [number, number, number] {
   const end = ENDS[p >= 0.5 ? 1 : 0]!;
-  const strength = DEPTH * Math.min(1, Math.abs(p - 0.5) * 2);
+  const strength = depth * Math.min(1, Math.abs(p - 0.5) * 2);
   return end.map((c) => Math.round(255 + (c - 255) * strength)) as [number, number, number];
 }
 
