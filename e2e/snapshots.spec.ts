@@ -114,3 +114,23 @@ test('custom: a CSV from src', async ({ page }) => {
   await nextRun(page, 0);
   await frozen(page, playground);
 });
+
+// TensorFlow Playground's four data sets, each its boundary after the default run, the points and the network.
+const PLANAR_RUNS: [title: string, settings: Record<string, string>][] = [
+  ['planar-circle: the default run draws a round blue island in orange', { scenario: 'circle' }],
+  ['planar-xor: the default run splits the plane into four quadrants', { scenario: 'xor' }],
+  ['planar-gauss: the default run draws a line between the two clouds', { scenario: 'gauss' }],
+  ['planar-spiral: the default run follows both arms of the spiral', { scenario: 'spiral' }],
+  ['planar-noise: the circle at 50 % noise, the classes overlapping, validation points shown', { scenario: 'circle', noise: '50' }],
+  ['planar-wide: a 32-16 network drawn a box per layer, its features x1² and x2²', { scenario: 'circle', hidden: '32,16', features: 'x1sq x2sq', epochs: '30' }],
+];
+for (const [title, settings] of PLANAR_RUNS) {
+  test(title, async ({ page }) => {
+    const playground = await openPlayground(page, { seed: '1', 'what-if': 'off', ...settings });
+    await nextRun(page, 0);
+    if (settings.noise) await playground.locator('.toggle input').check();
+    await expect(playground.locator('figure.planar')).toHaveAttribute('data-boundary', 'current');
+    await page.mouse.move(0, 0);
+    await expect(playground.locator('[part="view"]')).toHaveScreenshot(`${title.split(':')[0]}.png`, { animations: 'disabled', maxDiffPixelRatio: MAX_DIFF_PIXEL_RATIO });
+  });
+}
