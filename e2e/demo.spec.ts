@@ -40,3 +40,16 @@ test('a shared URL opens with the same settings and language', async ({ page }) 
   expect(page.url()).not.toContain('lang=pt-BR');
   expect(page.url()).toContain('line.max-lr=0.001');
 });
+
+test('the planar section trains the spiral, and its settings travel in the URL', async ({ page }) => {
+  await page.goto('/?planar.scenario=xor&planar.activation=linear&planar.features=x1+x2+x1x2');
+  // Below the fold: a playground trains once it is on screen.
+  await page.locator('#planar').scrollIntoViewIfNeeded();
+  const run = await nextRun(page, 0, 'planar');
+  expect(run.errorRate).toBe(0);
+  await expect(page.locator('#planar figure.planar')).toHaveAttribute('data-boundary', 'current');
+  await expect(page.locator('#planar-title')).toHaveText('Two classes on a plane: TensorFlow Playground’s four data sets');
+  await expect(page.locator('.tries li')).toHaveCount(4);
+  await page.locator('#planar').getByLabel('Noise (%)').press('ArrowRight');
+  await expect.poll(() => page.url()).toContain('planar.noise=5');
+});

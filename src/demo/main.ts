@@ -1,5 +1,5 @@
 /**
- * The demo page: three playgrounds, presets for the notes' failure modes, English and
+ * The demo page: four playgrounds, presets for the notes' failure modes, English and
  * Portuguese, and every setting in the URL (`?lang=pt-BR&line.max-lr=3`) so a learner can
  * share exactly what they see.
  */
@@ -58,7 +58,8 @@ function renderPresets(lang: Language): void {
       button.textContent = texts[preset.code]!;
       button.addEventListener('click', () => {
         const target = document.getElementById(preset.target)!;
-        for (const name of URL_ATTRIBUTES) if (name !== 'seed') target.removeAttribute(name);
+        // A preset keeps the playground's data set and seed, and resets the rest.
+        for (const name of URL_ATTRIBUTES) if (name !== 'seed' && name !== 'scenario') target.removeAttribute(name);
         for (const [name, value] of Object.entries(preset.attributes)) target.setAttribute(name, value);
         target.scrollIntoView({ behavior: 'smooth', block: 'center' });
       });

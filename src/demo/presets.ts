@@ -14,4 +14,4 @@ export const PRESETS: Preset[] = [
 ];
 
 /** Attributes the URL carries for each playground, as `id.attribute=value`. */
-export const URL_ATTRIBUTES = ['epochs', 'max-lr', 'optimizer', 'schedule', 'batch-size', 'train-size', 'hidden', 'imbalance', 'oversample', 'seed'];
+export const URL_ATTRIBUTES = ['scenario', 'epochs', 'max-lr', 'optimizer', 'schedule', 'batch-size', 'train-size', 'hidden', 'imbalance', 'oversample', 'seed', 'noise', 'activation', 'regularization', 'reg-rate', 'features'];
