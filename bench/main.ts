@@ -3,9 +3,9 @@
  * several runs, and leaves the numbers in window.__bench for bench/run.mjs.
  */
 import '../src/index';
-import { ourBackend, ourDigits, ourEngine, ourLine, ourMatmul, ourSurface, ourWhatIfs, type WhatIfTiming } from './ours';
-import { tfDigits, tfLine, tfMatmul, useTfBackend } from './tfjs';
-import { DIGITS_CONFIG, digitsData, LINE_CONFIG, lineData, MATMUL_SIZES, median, type Timing } from './workloads';
+import { ourBackend, ourDigits, ourEngine, ourGrid, ourLine, ourMatmul, ourSpiral, ourSurface, ourWhatIfs, type WhatIfTiming } from './ours';
+import { tfDigits, tfGrid, tfLine, tfMatmul, tfSpiral, useTfBackend } from './tfjs';
+import { DIGITS_CONFIG, digitsData, gridPoints, LINE_CONFIG, lineData, MATMUL_SIZES, median, spiralData, type Timing } from './workloads';
 
 type Row = { workload: string; contender: string; value: number; unit: 'ms' | 'GFLOP/s'; result?: Record<string, number> };
 const rows: Row[] = [];
@@ -88,7 +88,7 @@ async function interactivity(): Promise<void> {
 
 /**
  * One contender a page (`?contender=ours-webgpu`), so that one crashing its GPU process spares
- * the rest; `&workloads=line,digits` runs only those (of line, digits, surface, whatif, matmul, interactivity).
+ * the rest; `&workloads=line,digits` runs only those (of line, digits, surface, whatif, matmul, spiral, grid, interactivity).
  */
 async function main(): Promise<void> {
   const query = new URLSearchParams(location.search);
@@ -109,9 +109,12 @@ async function main(): Promise<void> {
       await whatIfs('what-ifs line', contender, 5, () => ourWhatIfs(engine, LINE_CONFIG));
       await whatIfs('what-ifs digits', contender, 1, () => ourWhatIfs(engine, DIGITS_CONFIG));
     }
-    if (runs('matmul')) {
+    if (runs('spiral')) await timed('spiral', contender, 3, () => ourSpiral(engine));
+    if (runs('matmul') || runs('grid')) {
       const backend = await ourBackend(kind);
-      await matmuls(contender, (n, r) => ourMatmul(backend, n, r));
+      if (runs('matmul')) await matmuls(contender, (n, r) => ourMatmul(backend, n, r));
+      // Each timing is itself a median of 21 evaluations.
+      if (runs('grid')) await timed('grid 100×100', contender, 3, () => ourGrid(backend, 21));
       backend.dispose();
     }
     engine.dispose();
@@ -125,6 +128,12 @@ async function main(): Promise<void> {
       const digits = await digitsData();
       await timed('digits', contender, 2, () => tfDigits(digits));
     }
+    if (runs('spiral')) {
+      // Its kernels compiled by two epochs, then timed once on WebGPU: one run of TF.js's many small dispatches there takes minutes on SwiftShader.
+      await tfSpiral(spiralData(), gridPoints(), 2);
+      await timed('spiral', contender, kind === 'cpu' ? 2 : 1, () => tfSpiral(spiralData(), gridPoints()), 0);
+    }
+    if (runs('grid')) await timed('grid 100×100', contender, 3, () => tfGrid(gridPoints(), 21));
   }
   (window as unknown as { __bench: unknown }).__bench = { adapter: adapterName, userAgent: navigator.userAgent, rows };
 }

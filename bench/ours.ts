@@ -4,7 +4,9 @@ import { CpuBackend } from '../src/cpu/cpu-backend';
 import { acquireDevice } from '../src/gpu/device';
 import { GpuBackend } from '../src/gpu/gpu-backend';
 import { createEngine, type Engine, type RunConfig } from '../src/train/engine';
-import { DIGITS_CONFIG, LINE_CONFIG, SURFACE_GRID, type Timing } from './workloads';
+import { BoundaryPass } from '../src/train/boundary-pass';
+import { Mlp, mlpLayers } from '../src/train/model';
+import { DIGITS_CONFIG, GRID_NET, LINE_CONFIG, median, SPIRAL_CONFIG, SURFACE_GRID, type Timing } from './workloads';
 
 export async function ourEngine(kind: 'webgpu' | 'cpu'): Promise<Engine> {
   return createEngine({ backend: kind });
@@ -32,6 +34,36 @@ export async function ourSurface(engine: Engine): Promise<Timing> {
   const values = await engine.lossSurface(LINE_CONFIG, SURFACE_GRID);
   const ms = performance.now() - start;
   return { ms, result: { lowest: Math.min(...values), at: values.indexOf(Math.min(...values)) } };
+}
+
+/** The spiral's default run, its boundary read with every epoch (as the element shows it), to its last epoch. */
+export async function ourSpiral(engine: Engine): Promise<Timing> {
+  const start = performance.now();
+  let lastBoundary = start;
+  let boundaries = 0;
+  const result = await engine.train(SPIRAL_CONFIG, { whatIf: false, onBoundary: () => ((lastBoundary = performance.now()), boundaries++) });
+  const last = result.history.at(-1)!;
+  return { ms: lastBoundary - start, result: { validLoss: last.validLoss, errorRate: last.errorRate!, boundaries } };
+}
+
+/** One evaluation of a 2-8-8-1 tanh net on the 100 × 100 grid, to the probabilities on the host (median over `repeats`). */
+export async function ourGrid(backend: Backend, repeats: number): Promise<Timing> {
+  const model = new Mlp(backend, mlpLayers(2, GRID_NET.hidden, 1, GRID_NET.activation));
+  model.initialize(0);
+  const pass = new BoundaryPass(backend, model, ['x1', 'x2']);
+  pass.record();
+  await backend.readRanges(pass.ranges);
+  const times: number[] = [];
+  let probabilities: Float32Array = new Float32Array();
+  for (let r = 0; r < repeats; r++) {
+    const start = performance.now();
+    pass.record();
+    probabilities = (await backend.readRanges(pass.ranges))[0]!;
+    times.push(performance.now() - start);
+  }
+  pass.dispose();
+  model.dispose();
+  return { ms: median(times), result: { mean: probabilities.reduce((a, b) => a + b, 0) / probabilities.length } };
 }
 
 export async function ourBackend(kind: 'webgpu' | 'cpu'): Promise<Backend> {

@@ -9,7 +9,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgpu';
 import type { PreparedData } from '../src/train/data/prepare';
-import type { LineData, Timing } from './workloads';
+import { median, type LineData, type Timing } from './workloads';
 
 export async function useTfBackend(kind: 'webgpu' | 'cpu'): Promise<string> {
   await tf.setBackend(kind);
@@ -79,6 +79,73 @@ export async function tfDigits(data: PreparedData): Promise<Timing> {
   tf.dispose([train.x, train.y, valid.x, valid.y, l1.w, l1.b, l2.w, l2.b, ...validLosses]);
   optimizer.dispose();
   return { ms, result: { validLoss: finalValid, errorRate } };
+}
+
+/**
+ * The spiral's default run as TF.js trains it: 2-8-8-8-1 ReLU, Adam 0.03, batch 16 (the last
+ * partial batch dropped, as fastai does), and after every epoch the validation loss and the
+ * class-1 probability on the 100 × 100 grid, read to the host together, as ours are.
+ */
+export async function tfSpiral(data: PreparedData, grid: Float32Array, epochs = 100): Promise<Timing> {
+  const start = performance.now();
+  const train = { x: tf.tensor2d(data.train.features, [data.train.rows, 2]), y: tf.tensor2d(data.train.labels, [data.train.rows, 1]) };
+  const valid = { x: tf.tensor2d(data.valid.features, [data.valid.rows, 2]), y: tf.tensor2d(data.valid.labels, [data.valid.rows, 1]) };
+  const points = tf.tensor2d(grid, [grid.length / 2, 2]);
+  const layers = [linear(2, 8), linear(8, 8), linear(8, 8), linear(8, 1)];
+  const forward = (x: tf.Tensor2D) =>
+    layers.reduce((h, layer, i) => {
+      const z = tf.add(tf.matMul(h, layer.w), layer.b) as tf.Tensor2D;
+      return i < layers.length - 1 ? tf.relu(z) : z;
+    }, x);
+  const optimizer = tf.train.adam(0.03, 0.9, 0.99, 1e-8);
+  const batch = 16;
+  const steps = Math.floor(data.train.rows / batch);
+  let validLoss = 0;
+  let boundaries = 0;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const order = tf.util.createShuffledIndices(data.train.rows);
+    const epochLosses: tf.Scalar[] = [];
+    for (let s = 0; s < steps; s++) {
+      const idx = tf.tensor1d(Int32Array.from(order.slice(s * batch, (s + 1) * batch)), 'int32');
+      epochLosses.push(optimizer.minimize(() => tf.losses.sigmoidCrossEntropy(tf.gather(train.y, idx), forward(tf.gather(train.x, idx) as tf.Tensor2D)) as tf.Scalar, true)!);
+      idx.dispose();
+    }
+    const [losses, probabilities] = tf.tidy(() => [tf.stack([...epochLosses, tf.losses.sigmoidCrossEntropy(valid.y, forward(valid.x)) as tf.Scalar]), tf.sigmoid(forward(points))]);
+    const [values] = await Promise.all([losses!.data(), probabilities!.data()]);
+    validLoss = values.at(-1)!;
+    boundaries++;
+    tf.dispose([losses!, probabilities!, ...epochLosses]);
+  }
+  const ms = performance.now() - start;
+  tf.dispose([train.x, train.y, valid.x, valid.y, points, ...layers.flatMap((l) => [l.w, l.b])]);
+  optimizer.dispose();
+  return { ms, result: { validLoss, boundaries } };
+}
+
+/** One evaluation of a 2-8-8-1 tanh net on the grid, to the probabilities on the host (median over `repeats`). */
+export async function tfGrid(grid: Float32Array, repeats: number): Promise<Timing> {
+  const points = tf.tensor2d(grid, [grid.length / 2, 2]);
+  const layers = [linear(2, 8), linear(8, 8), linear(8, 1)];
+  const evaluate = () =>
+    tf.tidy(() => tf.sigmoid(layers.reduce((h, layer, i) => {
+      const z = tf.add(tf.matMul(h, layer.w), layer.b) as tf.Tensor2D;
+      return i < layers.length - 1 ? tf.tanh(z) : z;
+    }, points as tf.Tensor2D)));
+  const warm = evaluate();
+  await warm.data();
+  warm.dispose();
+  const times: number[] = [];
+  let mean = 0;
+  for (let r = 0; r < repeats; r++) {
+    const start = performance.now();
+    const probabilities = evaluate();
+    const values = await probabilities.data();
+    times.push(performance.now() - start);
+    mean = Array.from(values as Float32Array).reduce((a, b) => a + b, 0) / values.length;
+    probabilities.dispose();
+  }
+  tf.dispose([points, ...layers.flatMap((l) => [l.w, l.b])]);
+  return { ms: median(times), result: { mean } };
 }
 
 export async function tfMatmul(n: number, repeats: number): Promise<number> {

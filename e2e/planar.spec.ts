@@ -101,7 +101,7 @@ test('the validation points show on request, outlined, and the picture and netwo
     await nextRun(page, 0);
     const outlined = playground.locator('figure.planar circle[fill="none"]');
     await expect(outlined).toHaveCount(0);
-    await playground.locator('.toggle input').check();
+    await playground.locator('.toggle input').first().check();
     await expect(outlined).toHaveCount(100);
     await expect(playground.locator('figure.planar circle:not([fill="none"])')).toHaveCount(400);
     const results = await new AxeBuilder({ page }).include('#tp').analyze();
@@ -119,4 +119,34 @@ test('invalid planar attributes give notices and fall back to the nearest valid 
   const notices = playground.locator('.notice');
   await expect(notices).toHaveCount(4);
   await expect(notices.filter({ hasText: 'cos1' })).toHaveCount(1);
+});
+
+test('"Discretize the output" paints each cell its predicted class, and the CPU backend draws the same picture from its worker', async ({ page, browser }) => {
+  const playground = await openPlayground(page, { scenario: 'gauss', epochs: '10', 'what-if': 'off' });
+  await nextRun(page, 0);
+  const href = () => playground.locator('figure.planar image').getAttribute('href');
+  const shaded = await href();
+  await playground.getByLabel('Discretize the output').check();
+  const discrete = await href();
+  expect(discrete).not.toBe(shaded);
+  // Two colours only: the picture's pixels are orange or blue, none in between.
+  const colours = await page.evaluate(async (src) => {
+    const image = new Image();
+    image.src = src!;
+    await image.decode();
+    const canvas = Object.assign(document.createElement('canvas'), { width: image.width, height: image.height });
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const data = context.getImageData(0, 0, image.width, image.height).data;
+    return new Set(Array.from({ length: data.length / 4 }, (_, i) => `${data[4 * i]},${data[4 * i + 1]},${data[4 * i + 2]}`)).size;
+  }, discrete);
+  expect(colours).toBe(2);
+  const cpuPage = await browser.newPage();
+  await cpuPage.goto('/fixtures/element.html?scenario=gauss&epochs=10&what-if=off&backend=cpu');
+  const cpu = await nextRun(cpuPage, 0);
+  expect(cpu.backend).toBe('cpu');
+  await expect(cpuPage.locator('#tp figure.planar')).toHaveAttribute('data-boundary', 'current');
+  const workers = await cpuPage.evaluate(() => (customElements.get('training-playground') as unknown as { resources(): Promise<{ workers: number }> }).resources().then((r) => r.workers));
+  expect(workers).toBe(1);
+  await cpuPage.close();
 });

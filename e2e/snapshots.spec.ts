@@ -128,7 +128,7 @@ for (const [title, settings] of PLANAR_RUNS) {
   test(title, async ({ page }) => {
     const playground = await openPlayground(page, { seed: '1', 'what-if': 'off', ...settings });
     await nextRun(page, 0);
-    if (settings.noise) await playground.locator('.toggle input').check();
+    if (settings.noise) await playground.getByLabel('Show the validation points').check();
     await expect(playground.locator('figure.planar')).toHaveAttribute('data-boundary', 'current');
     await page.mouse.move(0, 0);
     await expect(playground.locator('[part="view"]')).toHaveScreenshot(`${title.split(':')[0]}.png`, { animations: 'disabled', maxDiffPixelRatio: MAX_DIFF_PIXEL_RATIO });

@@ -92,6 +92,7 @@ export function describeEngine(makeEngine: () => Promise<Engine>): void {
     expect(found.losses.every(Number.isFinite)).toBe(true);
     expect(found.suggestion).toBeGreaterThan(1e-3);
     expect(found.suggestion).toBeLessThan(3);
+    expect(found.flat).toBeUndefined();
   });
 
   it('makes the minority class harder to recognise when imbalanced, and oversampling helps', async () => {

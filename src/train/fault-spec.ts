@@ -1,5 +1,5 @@
 /**
- * Numerical faults, the same on every backend: max_lr 10 on every scenario and optimiser.
+ * Numerical faults, the same on every backend: max_lr 10 on every kind of scenario and optimiser.
  * A run that blows up stops as 'diverged' at once (no later epoch, nothing non-finite in its
  * history), is diagnosed lr-too-high, and the next run with a sane rate trains. A run that
  * survives (Adam's steps are bounded by the rate, not the gradient) is diagnosed as its
@@ -18,6 +18,7 @@ const SCENARIOS: Partial<RunConfig>[] = [
   { scenario: 'digits', epochs: 3 },
   { scenario: 'cancer', epochs: 10 },
   { scenario: 'custom', epochs: 20, data: regression(80) },
+  { scenario: 'spiral', epochs: 10, activation: 'tanh', regularization: 'l2', regRate: 0.01, features: ['x1', 'x2', 'x1sq', 'sin1'] },
 ];
 const OPTIMIZERS: OptimizerName[] = ['sgd', 'adam'];
 
@@ -28,7 +29,7 @@ export function describeNumericalFaults(makeEngine: () => Promise<Engine>): void
         const engine = await makeEngine();
         const config = { ...base, optimizer, maxLr: 10, seed: 3 };
         const result = await engine.train(config);
-        const numbers = result.history.flatMap((h) => [h.trainLoss, h.validLoss, h.lr, ...(h.stepLosses ?? []), ...(h.params ?? [])]);
+        const numbers = [...result.history.flatMap((h) => [h.trainLoss, h.validLoss, h.lr, ...(h.stepLosses ?? []), ...(h.params ?? [])]), ...(result.boundary?.probabilities ?? [])];
         expect(numbers.every(Number.isFinite), 'nothing non-finite reaches the history').toBe(true);
         const smaller = result.diagnosis.evidence.filter((w) => w.change.maxLr !== undefined && w.change.maxLr < 10);
         const summary = `${result.stopReason} after ${result.history.length} epochs, ${result.diagnosis.code}; ${smaller.map((w) => `lr ${w.change.maxLr}: ${w.finalValidLoss.toPrecision(3)}`).join(', ')}`;

@@ -9,7 +9,7 @@
  * where the smoothed loss falls fastest (the most negative gradient, with the first 10 and
  * last 5 points skipped as fastai does), because that is where a step of that size still
  * buys the most progress; if too few points remain, a tenth of the lr at the minimum loss.
- * One change: only the curve up to its minimum counts. A loss that spikes (below fastai's 4×
+ * One change: only the curve up to its minimum (past the skipped start) counts. A loss that spikes (below fastai's 4×
  * stop) and then slowly recovers falls fast after the spike, and fastai's rule then suggests
  * a rate past the blow-up (2.7 on the digits with seed 1, where the descent gives 0.04).
  *
@@ -21,6 +21,9 @@ import type { DeviceData } from './device-data';
 import { CONSTANT_MOMENTUM } from './schedule';
 import { batchPlan, EpochOrders, startModel } from './trainer';
 import type { LrFindResult, RunConfig } from './types';
+
+/** A search whose smoothed loss never fell below this fraction of where it began found no descent. */
+const FLAT_FRACTION = 0.9;
 
 export const LR_FIND = { start: 1e-7, end: 10, steps: 100, beta: 0.98, stopFactor: 4, chunk: 10, skipStart: 10, skipEnd: 5 } as const;
 
@@ -43,8 +46,10 @@ export function smoothLosses(raw: number[], beta: number = LR_FIND.beta): number
 }
 
 export function suggestLearningRate(lrs: number[], losses: number[]): number {
-  const minimum = losses.indexOf(Math.min(...losses));
   const from = LR_FIND.skipStart;
+  // The minimum past the skipped start: there one noisy batch can be the lowest point of a
+  // curve that never falls (the spiral's first 100 batches), which left nothing to search.
+  const minimum = losses.length > from ? from + losses.slice(from).indexOf(Math.min(...losses.slice(from))) : losses.indexOf(Math.min(...losses));
   const to = Math.min(losses.length - LR_FIND.skipEnd, minimum + 1);
   if (to - from >= 3) {
     let best = from;
@@ -59,7 +64,8 @@ export function suggestLearningRate(lrs: number[], losses: number[]): number {
     }
     return lrs[best]!;
   }
-  return lrs[Math.max(0, minimum)]! / 10;
+  // Never below the sweep's first rate.
+  return Math.max(lrs[0] ?? LR_FIND.start, lrs[Math.max(0, minimum)]! / 10);
 }
 
 export async function findLearningRate(backend: Backend, data: DeviceData, config: RunConfig, signal?: AbortSignal): Promise<LrFindResult> {
@@ -90,7 +96,9 @@ export async function findLearningRate(backend: Backend, data: DeviceData, confi
       }
     }
     const lrs = Array.from({ length: smoothed.length }, (_, i) => schedule[2 * i]!);
-    return { lrs, losses: smoothed, suggestion: suggestLearningRate(lrs, smoothed) };
+    const searched = smoothed.slice(Math.min(LR_FIND.skipStart, smoothed.length - 1));
+    const flat = Math.min(...searched) > FLAT_FRACTION * searched[0]!;
+    return { lrs, losses: smoothed, suggestion: suggestLearningRate(lrs, smoothed), ...(flat ? { flat } : {}) };
   } finally {
     steps.dispose();
     model.dispose();

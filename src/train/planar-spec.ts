@@ -109,6 +109,18 @@ export function describePlanar(makeEngine: () => Promise<Engine>): void {
     expect(judged.diagnosis.evidence.length).toBeGreaterThan(0);
   }, PLANAR_TIMEOUT_MS);
 
+  it('says when lr_find finds no descent: the spiral needs more than its 100 mini-batches; the circle does not', async () => {
+    const spiral = await (await get()).lrFind({ scenario: 'spiral' });
+    expect(spiral.lrs.length).toBe(spiral.losses.length);
+    expect(spiral.flat).toBe(true);
+    // Never a rate outside the sweep (a curve lowest at its first point once suggested 1e-8).
+    expect(spiral.suggestion).toBeGreaterThanOrEqual(spiral.lrs[0]!);
+    const circle = await (await get()).lrFind({ scenario: 'circle', batchSize: 4 });
+    expect(circle.flat).toBeUndefined();
+    expect(circle.suggestion).toBeGreaterThan(1e-4);
+    expect(circle.suggestion).toBeLessThan(1);
+  }, PLANAR_TIMEOUT_MS);
+
   it('calls a run that classifies every validation point right, confidently, healthy, and tests no advice on it', async () => {
     // The circle learnt to a validation loss near 1e-5: 3× the epochs would shrink that by far more than 25 %, which no learner could see.
     const result = await (await get()).train({ scenario: 'circle' });

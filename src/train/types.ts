@@ -159,6 +159,12 @@ export interface LrFindResult {
   lrs: number[];
   losses: number[];
   suggestion: number;
+  /**
+   * Addition: the smoothed loss never fell 10 % below where the search began (past its first
+   * 10 batches), at any rate: the model needs more steps than lr_find takes (the spiral), and
+   * the suggestion is fastai's rule applied to noise.
+   */
+  flat?: boolean;
 }
 
 export type Language = 'en' | 'pt-BR';

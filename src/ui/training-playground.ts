@@ -162,6 +162,8 @@ export class TrainingPlayground extends LitElement {
   @state() private prefersDark = false;
   /** The planar picture shows the validation points too. */
   @state() private showValid = false;
+  /** The planar picture in the predicted classes' colours only. */
+  @state() private discrete = false;
   @state() private copied = false;
   @query('.chart-host') private chartHost?: HTMLElement;
   @query('.schedule-host') private scheduleHost?: HTMLElement;
@@ -597,9 +599,11 @@ export class TrainingPlayground extends LitElement {
     if (preview.kind === 'planar') {
       const { boundary, boundaryStale } = this.training;
       const config = this.training.config ?? this.config;
-      return html`${planarView({ preview, boundary, stale: boundaryStale, showValid: this.showValid, labels: { title: t.planarView, describe: t.planarPoints } })}
-        <label class="toggle"><input type="checkbox" .checked=${this.showValid}
-          @change=${(e: Event) => (this.showValid = (e.target as HTMLInputElement).checked)} />${t.showValid}</label>
+      const toggle = (label: string, on: boolean, set: (on: boolean) => void) =>
+        html`<label class="toggle"><input type="checkbox" .checked=${on} @change=${(e: Event) => set((e.target as HTMLInputElement).checked)} />${label}</label>`;
+      return html`${planarView({ preview, boundary, stale: boundaryStale, showValid: this.showValid, discrete: this.discrete, labels: { title: t.planarView, describe: t.planarPoints } })}
+        ${toggle(t.showValid, this.showValid, (on) => (this.showValid = on))}
+        ${toggle(t.discrete, this.discrete, (on) => (this.discrete = on))}
         <tp-network .features=${config.features} .layers=${config.hidden} .boundary=${boundary}
           .labels=${{ describe: t.networkView, featureNames: t.featureNames }}></tp-network>`;
     }
@@ -648,9 +652,12 @@ export class TrainingPlayground extends LitElement {
     const found = this.training.lrFound;
     if (!found || !parseControls(this.controls).controls.includes('lr-find')) return nothing;
     const suggestion = formatLr(found.suggestion);
+    // A search in which the loss never fell suggests noise: said so, and not one click away.
     return html`<section class="lr-find" aria-label=${t.lrFindTitle}>
       ${lrFindView(found, t.lrFindTitle, t.suggestion(suggestion))}
-      <button @click=${() => (this.maxLr = Number(found.suggestion.toPrecision(2)))}>${t.useLr(suggestion)}</button>
+      ${found.flat
+        ? html`<p class="status" role="note">${t.lrFindFlat}</p>`
+        : html`<button @click=${() => (this.maxLr = Number(found.suggestion.toPrecision(2)))}>${t.useLr(suggestion)}</button>`}
     </section>`;
   }
 }

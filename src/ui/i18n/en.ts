@@ -32,6 +32,7 @@ export const en = {
   useLr: (lr: string) => `Use ${lr}`,
   lrFindTitle: 'Loss against learning rate (lr_find)',
   suggestion: (lr: string) => `suggestion: ${lr}`,
+  lrFindFlat: 'The loss did not fall in lr_find’s 100 mini-batches, at any rate: this model needs more steps than the search takes, so its suggestion is only noise. Keep max_lr and train.',
   progress: (k: number, n: number) => `Epoch ${k} of ${n}`,
   idle: 'Ready',
   chartTitle: 'Loss per epoch',
@@ -95,6 +96,7 @@ export const en = {
   planarPoints: (train: number, valid: number) =>
     valid > 0 ? `${train} training points (filled) and ${valid} validation points (outlined)` : `${train} training points`,
   showValid: 'Show the validation points',
+  discrete: 'Discretize the output',
   networkView: (inputs: string, hidden: string) =>
     `The network: inputs ${inputs}; hidden layers ${hidden}; one output. Each unit shows its output over the plane; edges are weights (blue positive, orange negative, thicker larger).`,
 } as const;

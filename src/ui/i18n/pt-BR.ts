@@ -34,6 +34,7 @@ export const ptBR: Strings = {
   useLr: (lr) => `Usar ${lr}`,
   lrFindTitle: 'Perda pela taxa de aprendizado (lr_find)',
   suggestion: (lr) => `sugestão: ${lr}`,
+  lrFindFlat: 'A perda não caiu nos 100 mini-lotes do lr_find, com nenhuma taxa: este modelo precisa de mais passos do que a busca dá, então a sugestão é só ruído. Mantenha o max_lr e treine.',
   progress: (k, n) => `Época ${k} de ${n}`,
   idle: 'Pronto',
   chartTitle: 'Perda por época',
@@ -96,6 +97,7 @@ export const ptBR: Strings = {
   planarPoints: (train: number, valid: number) =>
     valid > 0 ? `${train} pontos de treino (cheios) e ${valid} de validação (vazados)` : `${train} pontos de treino`,
   showValid: 'Mostrar os pontos de validação',
+  discrete: 'Discretizar a saída',
   networkView: (inputs: string, hidden: string) =>
     `A rede: entradas ${inputs}; camadas ocultas ${hidden}; uma saída. Cada unidade mostra sua saída sobre o plano; as arestas são os pesos (azul positivo, laranja negativo, mais grossa maior).`,
 };

@@ -4,7 +4,8 @@
  * colours, painted once per boundary and kept as a data URL for the SVG that draws the points.
  *
  * @example
- * const href = boundaryImage(result.boundary);   // <image href=${href}>
+ * const href = boundaryImage(result.boundary);         // <image href=${href}>
+ * const classes = boundaryImage(result.boundary, true); // each cell its predicted class
  */
 import type { Boundary } from '../../train/types';
 
@@ -25,10 +26,12 @@ export function boundaryColor(p: number, depth = DEPTH): [number, number, number
   return end.map((c) => Math.round(255 + (c - 255) * strength)) as [number, number, number];
 }
 
-const images = new WeakMap<Float32Array, string>();
+const images = { smooth: new WeakMap<Float32Array, string>(), discrete: new WeakMap<Float32Array, string>() };
 
-export function boundaryImage(boundary: Boundary): string {
-  const cached = images.get(boundary.probabilities);
+/** The picture; `discrete` paints each cell its predicted class's colour alone (TensorFlow Playground's "Discretize output"). */
+export function boundaryImage(boundary: Boundary, discrete = false): string {
+  const cache = discrete ? images.discrete : images.smooth;
+  const cached = cache.get(boundary.probabilities);
   if (cached) return cached;
   const { size, probabilities } = boundary;
   const canvas = document.createElement('canvas');
@@ -37,9 +40,9 @@ export function boundaryImage(boundary: Boundary): string {
   const context = canvas.getContext('2d');
   if (!context) return '';
   const image = context.createImageData(size, size);
-  probabilities.forEach((p, i) => image.data.set([...boundaryColor(p), 255], 4 * i));
+  probabilities.forEach((p, i) => image.data.set([...boundaryColor(discrete ? (p >= 0.5 ? 1 : 0) : p), 255], 4 * i));
   context.putImageData(image, 0, 0);
   const href = canvas.toDataURL('image/png');
-  images.set(probabilities, href);
+  cache.set(probabilities, href);
   return href;
 }

@@ -5,7 +5,7 @@
  * the last boundary stays, faded, rather than the picture going blank under a dragged slider.
  *
  * @example
- * html`${planarView({ preview, boundary, stale: false, showValid: true, strings })}`
+ * html`${planarView({ preview, boundary, stale: false, showValid: true, discrete: false, labels })}`
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { PLANAR_EXTENT } from '../../planar-geometry';
@@ -22,6 +22,8 @@ export interface PlanarViewState {
   /** The boundary is the previous run's. */
   stale: boolean;
   showValid: boolean;
+  /** Each cell in its predicted class's colour, not shaded by probability. */
+  discrete: boolean;
   labels: { title: string; describe: (trainPoints: number, validPoints: number) => string };
 }
 
@@ -35,12 +37,12 @@ function points({ xy, labels }: PlanarPoints, filled: boolean): TemplateResult[]
   });
 }
 
-export function planarView({ preview, boundary, stale, showValid, labels }: PlanarViewState): TemplateResult {
+export function planarView({ preview, boundary, stale, showValid, discrete, labels }: PlanarViewState): TemplateResult {
   return html`<figure class="planar" role="img" aria-label=${`${labels.title}. ${labels.describe(preview.train.labels.length, showValid ? preview.valid.labels.length : 0)}`}
     data-boundary=${boundary ? (stale ? 'stale' : 'current') : 'none'}>
     <svg viewBox="0 0 ${SIDE} ${SIDE}" aria-hidden="true">
       <rect class="planar-frame" x="0" y="0" width=${SIDE} height=${SIDE}></rect>
-      ${boundary ? svg`<image href=${boundaryImage(boundary)} x="0" y="0" width=${SIDE} height=${SIDE} preserveAspectRatio="none"
+      ${boundary ? svg`<image href=${boundaryImage(boundary, discrete)} x="0" y="0" width=${SIDE} height=${SIDE} preserveAspectRatio="none"
         opacity=${stale ? 0.35 : 1}></image>` : nothing}
       ${points(preview.train, true)}
       ${showValid ? points(preview.valid, false) : nothing}
