@@ -8,6 +8,7 @@
  * const classes = boundaryImage(result.boundary, true); // each cell its predicted class
  */
 import type { Boundary } from '../../train/types';
+import { pixelImage } from './heatmap-image';
 
 /** The two classes' colours, shared with the points drawn over the picture. */
 export const CLASS_COLORS = ['#f59322', '#0877bd'] as const;
@@ -34,15 +35,7 @@ export function boundaryImage(boundary: Boundary, discrete = false): string {
   const cached = cache.get(boundary.probabilities);
   if (cached) return cached;
   const { size, probabilities } = boundary;
-  const canvas = document.createElement('canvas');
-  canvas.width = size;
-  canvas.height = size;
-  const context = canvas.getContext('2d');
-  if (!context) return '';
-  const image = context.createImageData(size, size);
-  probabilities.forEach((p, i) => image.data.set([...boundaryColor(discrete ? (p >= 0.5 ? 1 : 0) : p), 255], 4 * i));
-  context.putImageData(image, 0, 0);
-  const href = canvas.toDataURL('image/png');
+  const href = pixelImage(size, size, (i) => boundaryColor(discrete ? (probabilities[i]! >= 0.5 ? 1 : 0) : probabilities[i]!));
   cache.set(probabilities, href);
   return href;
 }

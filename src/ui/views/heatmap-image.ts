@@ -25,22 +25,24 @@ export function rampColor(t: number): [number, number, number] {
   return [0, 1, 2].map((k) => Math.round(c0[k]! + f * (c1[k]! - c0[k]!))) as [number, number, number];
 }
 
-export function heatmapImage(values: ArrayLike<number>, cols: number, rows: number): string {
-  const logs = Array.from(values, (v) => (v > 0 && Number.isFinite(v) ? Math.log(v) : NaN));
-  const finite = logs.filter(Number.isFinite);
-  const lo = Math.min(...finite);
-  const span = Math.max(...finite) - lo || 1;
+/** A cols × rows picture, pixel i (row-major) in colorAt(i), as a PNG data URL ('' without a 2-D canvas). */
+export function pixelImage(cols: number, rows: number, colorAt: (i: number) => [number, number, number]): string {
   const canvas = document.createElement('canvas');
   canvas.width = cols;
   canvas.height = rows;
   const context = canvas.getContext('2d');
   if (!context) return '';
   const image = context.createImageData(cols, rows);
-  logs.forEach((v, i) => {
-    // A value too large for float32 is the darkest there is.
-    const [r, g, b] = rampColor(Number.isFinite(v) ? (v - lo) / span : 1);
-    image.data.set([r, g, b, 255], 4 * i);
-  });
+  for (let i = 0; i < cols * rows; i++) image.data.set([...colorAt(i), 255], 4 * i);
   context.putImageData(image, 0, 0);
   return canvas.toDataURL('image/png');
+}
+
+export function heatmapImage(values: ArrayLike<number>, cols: number, rows: number): string {
+  const logs = Array.from(values, (v) => (v > 0 && Number.isFinite(v) ? Math.log(v) : NaN));
+  const finite = logs.filter(Number.isFinite);
+  const lo = Math.min(...finite);
+  const span = Math.max(...finite) - lo || 1;
+  // A value too large for float32 is the darkest there is.
+  return pixelImage(cols, rows, (i) => rampColor(Number.isFinite(logs[i]!) ? (logs[i]! - lo) / span : 1));
 }
