@@ -4,6 +4,7 @@
  */
 import '../src/index';
 import { ourBackend, ourDigits, ourEngine, ourGrid, ourLine, ourMatmul, ourSpiral, ourSurface, ourWhatIfs, type WhatIfTiming } from './ours';
+import { scaling } from './scaling';
 import { tfDigits, tfGrid, tfLine, tfMatmul, tfSpiral, useTfBackend } from './tfjs';
 import { DIGITS_CONFIG, digitsData, gridPoints, LINE_CONFIG, lineData, MATMUL_SIZES, median, spiralData, type Timing } from './workloads';
 
@@ -97,6 +98,14 @@ async function main(): Promise<void> {
   const runs = (workload: string) => !chosen || chosen.includes(workload);
   const [who, kind] = contender.split('-') as ['ours' | 'tfjs', 'webgpu' | 'cpu'];
   const adapter = await navigator.gpu?.requestAdapter();
+  if (query.has('scaling')) {
+    const engine = who === 'ours' ? await ourEngine(kind) : null;
+    if (!engine) say(`tfjs backend: ${await useTfBackend(kind)}`);
+    const scalingRows = await scaling(contender, engine, say);
+    engine?.dispose();
+    (window as unknown as { __bench: unknown }).__bench = { adapter: adapter ? `${adapter.info.vendor} ${adapter.info.description || adapter.info.architecture}` : 'none', scaling: scalingRows, rows: [] };
+    return;
+  }
   const adapterName = adapter ? `${adapter.info.vendor} ${adapter.info.description || adapter.info.architecture}` : 'none';
   say(`${contender} on ${adapterName}`);
   if (who === 'ours') {

@@ -6,6 +6,7 @@ import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { findChromium } from '../scripts/find-chromium.mjs';
+import { fitCost, scalingSvg } from './scaling-plot.mjs';
 
 // `npm run bench -- --contenders ours-webgpu,tfjs-cpu --workloads line,digits` runs a part
 // of it for a quick look; only a whole run is written to bench/results/.
@@ -13,7 +14,11 @@ const option = (name) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? process.argv[at + 1] : undefined;
 };
-const contenders = option('contenders')?.split(',') ?? ['ours-webgpu', 'ours-cpu', 'tfjs-webgpu', 'tfjs-cpu'];
+// `--scaling`: the cost per epoch as the work grows (bench/scaling.ts), written to
+// bench/results/scaling.json and drawn in bench/results/scaling.svg. TF.js's webgpu backend
+// is left out by default: its thousands of dispatches an epoch take hours on SwiftShader.
+const scalingRun = process.argv.includes('--scaling');
+const contenders = option('contenders')?.split(',') ?? (scalingRun ? ['ours-webgpu', 'ours-cpu', 'tfjs-cpu'] : ['ours-webgpu', 'ours-cpu', 'tfjs-webgpu', 'tfjs-cpu']);
 const workloads = option('workloads');
 const whole = contenders.length === 4 && !workloads;
 const port = 4174;
@@ -32,7 +37,7 @@ async function measure(contender) {
     page.on('console', (message) => message.type() === 'log' && console.log(`  ${message.text()}`));
     page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
     page.on('response', (response) => response.status() >= 400 && console.error(`  ${response.status()} ${response.url()}`));
-    await page.goto(`http://localhost:${port}/bench/bench/index.html?contender=${contender}${workloads ? `&workloads=${workloads}` : ''}`);
+    await page.goto(`http://localhost:${port}/bench/bench/index.html?contender=${contender}${workloads ? `&workloads=${workloads}` : ''}${scalingRun ? '&scaling' : ''}`);
     await page.waitForFunction(() => window.__bench, null, { timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 15 * 60_000), polling: 1000 });
     const result = await page.evaluate(() => window.__bench);
     if (result.error) console.error(`  ${contender} failed part-way, kept ${result.rows.length} numbers: ${result.error}`);
@@ -50,6 +55,22 @@ try {
   for (const contender of contenders) parts.push(await measure(contender));
 } finally {
   server.kill();
+}
+if (scalingRun) {
+  const rows = parts.flatMap((p) => p.scaling ?? []);
+  const adapter = parts.find((p) => p.adapter)?.adapter ?? 'unknown';
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/scaling.json', JSON.stringify({ date: new Date().toISOString(), adapter, rows }, null, 2));
+  writeFileSync('bench/results/scaling.svg', scalingSvg(rows));
+  console.log(`\nadapter: ${adapter}; bench/results/scaling.json and scaling.svg written`);
+  console.table(rows.map((r) => ({ series: r.series, size: r.size, batch: r.batch, contender: r.contender, 'MFLOP/epoch': (r.flops / 1e6).toFixed(2), 'ms/epoch': r.msPerEpoch.toFixed(2) })));
+  for (const contender of contenders) {
+    for (const series of ['line', 'mlp']) {
+      const fit = fitCost(rows.filter((r) => r.contender === contender && r.series === series));
+      console.log(`cost model ${contender} ${series}: ${fit.overheadMsPerStep.toFixed(3)} ms a step + FLOP at ${fit.gflopsPerSecond.toFixed(2)} GFLOP/s`);
+    }
+  }
+  process.exit(0);
 }
 const bench = { adapter: parts.find((p) => p.adapter)?.adapter ?? 'unknown', userAgent: parts.find((p) => p.userAgent)?.userAgent, rows: parts.flatMap((p) => p.rows) };
 

@@ -17,14 +17,16 @@ export async function useTfBackend(kind: 'webgpu' | 'cpu'): Promise<string> {
   return tf.getBackend();
 }
 
-export async function tfLine(data: LineData): Promise<Timing> {
+/** The lesson-2 line: `steps` full-batch SGD steps at lr 0.1 over the data's rows (100 steps of 100 rows in the main bench). */
+export async function tfLine(data: LineData, steps = 100): Promise<Timing> {
   const start = performance.now();
-  const x = tf.tensor2d(data.x, [100, 2]);
-  const y = tf.tensor2d(data.y, [100, 1]);
+  const rows = data.y.length;
+  const x = tf.tensor2d(data.x, [rows, 2]);
+  const y = tf.tensor2d(data.y, [rows, 1]);
   const a = tf.variable(tf.tensor2d([-1, 1], [2, 1]));
   const optimizer = tf.train.sgd(0.1);
   const losses: tf.Scalar[] = [];
-  for (let step = 0; step < 100; step++) {
+  for (let step = 0; step < steps; step++) {
     const loss = optimizer.minimize(() => tf.losses.meanSquaredError(y, tf.matMul(x, a)) as tf.Scalar, true)!;
     losses.push(loss);
   }
@@ -33,7 +35,7 @@ export async function tfLine(data: LineData): Promise<Timing> {
   const [pa, pb] = await a.data();
   tf.dispose([x, y, a, ...losses]);
   optimizer.dispose();
-  return { ms, result: { a: pa!, b: pb!, loss: history[99]! } };
+  return { ms, result: { a: pa!, b: pb!, loss: history[steps - 1]! } };
 }
 
 function linear(inputs: number, outputs: number): { w: tf.Variable; b: tf.Variable } {
@@ -42,18 +44,22 @@ function linear(inputs: number, outputs: number): { w: tf.Variable; b: tf.Variab
 }
 
 export async function tfDigits(data: PreparedData): Promise<Timing> {
+  return tfMlp(data, 128, 64, 5);
+}
+
+/** A 64-`hidden`-10 ReLU MLP (the digits' shape), Adam 3e-3, `batch` rows a step, `epochs` epochs, one readback an epoch. */
+export async function tfMlp(data: PreparedData, hidden: number, batch: number, epochs: number): Promise<Timing> {
   const start = performance.now();
   const train = { x: tf.tensor2d(data.train.features, [data.train.rows, 64]), y: tf.oneHot(tf.tensor1d(data.train.labels, 'int32'), 10) };
   const valid = { x: tf.tensor2d(data.valid.features, [data.valid.rows, 64]), y: tf.oneHot(tf.tensor1d(data.valid.labels, 'int32'), 10) };
-  const l1 = linear(64, 128);
-  const l2 = linear(128, 10);
+  const l1 = linear(64, hidden);
+  const l2 = linear(hidden, 10);
   const forward = (x: tf.Tensor2D) => tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, l1.w), l1.b)), l2.w), l2.b) as tf.Tensor2D;
   const optimizer = tf.train.adam(3e-3, 0.9, 0.99, 1e-8);
-  const batch = 64;
   const steps = Math.floor(data.train.rows / batch);
   const validLosses: tf.Scalar[] = [];
   let errorRate = 0;
-  for (let epoch = 0; epoch < 5; epoch++) {
+  for (let epoch = 0; epoch < epochs; epoch++) {
     const order = tf.util.createShuffledIndices(data.train.rows);
     const epochLosses: tf.Scalar[] = [];
     for (let s = 0; s < steps; s++) {
@@ -67,7 +73,7 @@ export async function tfDigits(data: PreparedData): Promise<Timing> {
     // One readback per epoch, as ours does: the epoch's losses reach the host.
     await tf.stack([...epochLosses, validLoss]).data();
     tf.dispose(epochLosses);
-    if (epoch === 4) {
+    if (epoch === epochs - 1) {
       // data(), not dataSync(): a synchronous read killed Chromium's GPU process on the webgpu backend.
       const rate = tf.tidy(() => tf.mean(tf.cast(tf.notEqual(tf.argMax(forward(valid.x), 1), tf.argMax(valid.y, 1)), 'float32')));
       errorRate = (await rate.data())[0]!;
@@ -75,7 +81,7 @@ export async function tfDigits(data: PreparedData): Promise<Timing> {
     }
   }
   const ms = performance.now() - start;
-  const finalValid = (await validLosses[4]!.data())[0]!;
+  const finalValid = (await validLosses[epochs - 1]!.data())[0]!;
   tf.dispose([train.x, train.y, valid.x, valid.y, l1.w, l1.b, l2.w, l2.b, ...validLosses]);
   optimizer.dispose();
   return { ms, result: { validLoss: finalValid, errorRate } };
