@@ -96,10 +96,12 @@ async function main(): Promise<void> {
   const contender = query.get('contender') ?? 'ours-webgpu';
   const chosen = query.get('workloads')?.split(',');
   const runs = (workload: string) => !chosen || chosen.includes(workload);
-  const [who, kind] = contender.split('-') as ['ours' | 'tfjs', 'webgpu' | 'cpu'];
+  const [who, kind] = contender.split('-') as ['ours' | 'tfjs', 'webgpu' | 'cpu' | 'wasm'];
+  if (who === 'ours' && kind === 'wasm') throw new Error('ours runs on webgpu or cpu');
+  const ourKind = kind as 'webgpu' | 'cpu';
   const adapter = await navigator.gpu?.requestAdapter();
   if (query.has('scaling')) {
-    const engine = who === 'ours' ? await ourEngine(kind) : null;
+    const engine = who === 'ours' ? await ourEngine(ourKind) : null;
     if (!engine) say(`tfjs backend: ${await useTfBackend(kind)}`);
     const scalingRows = await scaling(contender, engine, say);
     engine?.dispose();
@@ -109,7 +111,7 @@ async function main(): Promise<void> {
   const adapterName = adapter ? `${adapter.info.vendor} ${adapter.info.description || adapter.info.architecture}` : 'none';
   say(`${contender} on ${adapterName}`);
   if (who === 'ours') {
-    const engine = await ourEngine(kind);
+    const engine = await ourEngine(ourKind);
     // line is short and its single runs vary most: many of them (41 runs of ~5 ms on SwiftShader).
     if (runs('line')) await timed('line', contender, 41, () => ourLine(engine), 5);
     if (runs('digits')) await timed('digits', contender, 3, () => ourDigits(engine));
@@ -120,7 +122,7 @@ async function main(): Promise<void> {
     }
     if (runs('spiral')) await timed('spiral', contender, 3, () => ourSpiral(engine));
     if (runs('matmul') || runs('grid')) {
-      const backend = await ourBackend(kind);
+      const backend = await ourBackend(ourKind);
       if (runs('matmul')) await matmuls(contender, (n, r) => ourMatmul(backend, n, r));
       // Each timing is itself a median of 21 evaluations.
       if (runs('grid')) await timed('grid 100×100', contender, 3, () => ourGrid(backend, 21));
@@ -131,7 +133,8 @@ async function main(): Promise<void> {
     if (kind === 'webgpu' && runs('interactivity')) await interactivity();
   } else {
     say(`tfjs backend: ${await useTfBackend(kind)}`);
-    if (runs('line')) await timed('line', contender, kind === 'cpu' ? 9 : 3, () => tfLine(lineData()), kind === 'cpu' ? 3 : 1);
+    const onCpu = kind !== 'webgpu';
+    if (runs('line')) await timed('line', contender, onCpu ? 9 : 3, () => tfLine(lineData()), onCpu ? 3 : 1);
     if (runs('matmul')) await matmuls(contender, tfMatmul);
     if (runs('digits')) {
       const digits = await digitsData();
@@ -141,8 +144,8 @@ async function main(): Promise<void> {
       await tfSpiral(spiralData(), gridPoints(), 2);
       // On WebGPU (SwiftShader) TF.js's thousands of small dispatches an epoch make one run
       // longer than the bench's 15-minute limit: 5 epochs are timed and scaled to the 100.
-      const epochs = kind === 'cpu' ? 100 : 5;
-      await timed('spiral', contender, kind === 'cpu' ? 2 : 1, async () => {
+      const epochs = onCpu ? 100 : 5;
+      await timed('spiral', contender, onCpu ? 2 : 1, async () => {
         const timing = await tfSpiral(spiralData(), gridPoints(), epochs);
         return { ms: (timing.ms * 100) / epochs, result: { ...timing.result, epochsTimed: epochs } };
       }, 0);

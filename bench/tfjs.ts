@@ -1,5 +1,5 @@
 /**
- * TF.js 4.x as a contender, on its `webgpu` or `cpu` backend, written the way its docs
+ * TF.js 4.x as a contender, on its `webgpu`, `cpu` or `wasm` (XNNPACK) backend, written the way its docs
  * recommend: variables, an optimizer's minimize(), losses kept as tensors and read once.
  * Adam here has no decoupled weight decay (TF.js has none); everything else matches.
  */
@@ -8,13 +8,25 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+// The backend's binaries, served from the bench's own build (Vite copies them as assets).
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { PreparedData } from '../src/train/data/prepare';
 import { median, type LineData, type Timing } from './workloads';
 
-export async function useTfBackend(kind: 'webgpu' | 'cpu'): Promise<string> {
+export type TfKind = 'webgpu' | 'cpu' | 'wasm';
+
+/** Switches TF.js to `kind` and says which backend runs, and for wasm whether SIMD and threads are on. */
+export async function useTfBackend(kind: TfKind): Promise<string> {
+  if (kind === 'wasm') setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
   await tf.setBackend(kind);
   await tf.ready();
-  return tf.getBackend();
+  if (tf.getBackend() !== 'wasm') return tf.getBackend();
+  // Pages are not cross-origin isolated, as a course page is not: one thread.
+  const [simd, threads] = await Promise.all([tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'), tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')]);
+  return `wasm (SIMD ${simd ? 'on' : 'off'}, threads ${threads ? 'on' : 'off'})`;
 }
 
 /** The lesson-2 line: `steps` full-batch SGD steps at lr 0.1 over the data's rows (100 steps of 100 rows in the main bench). */

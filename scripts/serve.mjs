@@ -8,7 +8,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.argv[2] ?? '.');
 const port = Number(process.env.PORT ?? 4173);
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.csv': 'text/csv', '.gz': 'application/gzip' };
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.csv': 'text/csv', '.gz': 'application/gzip', '.wasm': 'application/wasm' };
 const mounts = [
   ['/dist/', join(root, 'dist')],
   ['/fixtures/', join(root, 'e2e/fixtures')],
