@@ -5,7 +5,7 @@
 //
 // Example: writeFileSync('bench/results/scaling.svg', scalingSvg(rows));
 
-const COLORS = { 'ours-webgpu': '#6d28d9', 'ours-cpu': '#0f766e', 'tfjs-cpu': '#b45309', 'tfjs-webgpu': '#be123c' };
+const COLORS = { 'ours-webgpu': '#6d28d9', 'ours-cpu': '#0f766e', 'tfjs-cpu': '#b45309', 'tfjs-webgpu': '#be123c', 'tfjs-wasm': '#1d4ed8' };
 const DASHES = { 64: '', 256: '5 3', 1024: '2 3' };
 const W = 420;
 const H = 300;
@@ -44,8 +44,8 @@ export function scalingSvg(rows) {
     points: rows.filter((r) => r.series === 'mlp' && r.contender === c && r.batch === b).map((r) => ({ x: r.flops, y: r.msPerEpoch })),
   })));
   const legend = [
-    ...contenders.map((c, i) => `<g transform="translate(${PAD.left + i * 130},${H + 10})"><line x1="0" y1="0" x2="22" y2="0" stroke="${COLORS[c] ?? '#333'}" stroke-width="2"/><text x="28" y="4">${c}</text></g>`),
-    ...batches.map((b, i) => `<g transform="translate(${W + PAD.left + i * 110},${H + 10})"><line x1="0" y1="0" x2="22" y2="0" stroke="#333" stroke-dasharray="${DASHES[b] ?? ''}"/><text x="28" y="4">batch ${b}</text></g>`),
+    ...contenders.map((c, i) => `<g transform="translate(${PAD.left + i * 108},${H + 10})"><line x1="0" y1="0" x2="22" y2="0" stroke="${COLORS[c] ?? '#333'}" stroke-width="2"/><text x="28" y="4">${c}</text></g>`),
+    ...batches.map((b, i) => `<g transform="translate(${W + 120 + i * 95},${H + 10})"><line x1="0" y1="0" x2="22" y2="0" stroke="#333" stroke-dasharray="${DASHES[b] ?? ''}"/><text x="28" y="4">batch ${b}</text></g>`),
   ];
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${2 * W}" height="${H + 24}" font-family="sans-serif" font-size="11">
   <style>.grid{stroke:#e5e7eb}.title{font-weight:bold;font-size:12px}text{fill:#111}</style>
