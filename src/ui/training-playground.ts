@@ -141,7 +141,7 @@ export class TrainingPlayground extends LitElement {
   @property({ type: Boolean, reflect: true }) manual = false;
   /** `auto` (WebGPU, else the CPU), `webgpu` or `cpu`. */
   @property({ reflect: true }) backend: BackendChoice = 'auto';
-  /** The controls shown, space-separated: epochs max-lr optimizer schedule batch-size train-size hidden imbalance oversample seed scenario lr-find. */
+  /** The controls shown, space-separated: epochs max-lr optimizer schedule batch-size train-size hidden imbalance oversample seed scenario lr-find, and for the planar scenarios noise activation regularization reg-rate features step reset. */
   @property({ reflect: true }) controls = 'epochs max-lr';
   /** `light`, `dark`, or `auto` (the reader's preference). */
   @property({ reflect: true }) theme: Theme = 'light';
