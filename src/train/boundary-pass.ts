@@ -26,6 +26,8 @@ export class BoundaryPass {
   /** The hidden layers' outputs over the grid too: each unit's picture in the network diagram. */
   readonly activations: Tensor[];
   private readonly rows = BOUNDARY_SIZE * BOUNDARY_SIZE;
+  /** What a readback takes, made once: the probabilities (row-major from the top-left cell), then the hidden units' pictures if drawn, then the weights. */
+  readonly ranges: TensorRange[];
 
   constructor(
     backend: Backend,
@@ -37,6 +39,9 @@ export class BoundaryPass {
     backend.planarFeatures({ grid: BOUNDARY_SIZE, extent: PLANAR_EXTENT }, this.features, featureMask(features));
     // Model 0's alone: the run itself (what-ifs and other seeds draw no boundary).
     this.activations = model.activations(this.rows, 'boundary', 1).map((t) => this.owned.add(t));
+    const hidden = this.activations.slice(0, -1);
+    const drawn = drawsUnitByUnit(model.layers.slice(0, -1).map((layer) => layer.outputs));
+    this.ranges = [{ tensor: this.activations.at(-1)!, offset: 0, length: this.rows }, ...(drawn ? hidden.map((tensor) => ({ tensor })) : []), ...model.weightRanges()];
   }
 
   /** Model 0's weights as they are at this point of the command stream, over the grid. */
@@ -44,12 +49,6 @@ export class BoundaryPass {
     this.model.forward(this.features, this.rows, this.activations, 0, 1, 'sigmoid');
   }
 
-  /** What a readback takes: the probabilities (row-major from the top-left cell), then the hidden units' pictures if drawn, then the weights. */
-  get ranges(): TensorRange[] {
-    const hidden = this.activations.slice(0, -1);
-    const drawn = drawsUnitByUnit(this.model.layers.slice(0, -1).map((layer) => layer.outputs));
-    return [{ tensor: this.activations.at(-1)!, offset: 0, length: this.rows }, ...(drawn ? hidden.map((tensor) => ({ tensor })) : []), ...this.model.weightRanges()];
-  }
 
   /** The boundary from what `ranges` read. */
   boundary(values: Float32Array[]): Boundary {

@@ -7,7 +7,9 @@
  * html`${renderControls(state, { set: (name, value) => …, train, stop, lrFind })}`
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatLr, type ActivationName, type PlanarFeature, type RegularizationName, type RunConfig, type Scenario } from '../train/engine';
+// The vocabularies from the engine's config (a light module: no engine code comes with it).
+import { ACTIVATION_NAMES, REGULARIZATIONS, SCENARIOS } from '../train/config';
+import { formatLr, type PlanarFeature, type RunConfig } from '../train/engine';
 import { PLANAR_FEATURES } from '../planar-geometry';
 import { LR_STOPS, lrToStop, REG_RATE_STOPS, regRateToStop, type ControlName } from './control-values';
 import type { Strings } from './i18n';
@@ -51,9 +53,6 @@ export interface ControlsActions {
 const EPOCHS_SLIDER_MAX = 200;
 /** "All rows" is stored as a huge number: show the placeholder instead. */
 const shown = (rows: number) => (rows >= Number.MAX_SAFE_INTEGER ? '' : String(rows));
-const SCENARIOS: Scenario[] = ['line', 'digits', 'cancer', 'custom', 'circle', 'xor', 'gauss', 'spiral'];
-const ACTIVATIONS: ActivationName[] = ['relu', 'tanh', 'sigmoid', 'linear'];
-const REGULARIZATIONS: RegularizationName[] = ['none', 'l1', 'l2'];
 
 function field(id: string, label: string, value: string, input: TemplateResult): TemplateResult {
   return html`<div class="control">
@@ -119,7 +118,7 @@ export function renderControls({ config, controls, strings: t, idPrefix }: Contr
           .value=${String(config.noise)} @input=${number('noise')} />`);
       case 'activation':
         return field(id(name), t.activation, '', html`<select id=${id(name)} @change=${text('activation')}>
-          ${ACTIVATIONS.map((a) => html`<option value=${a} ?selected=${config.activation === a}>${t.activationNames[a]}</option>`)}
+          ${ACTIVATION_NAMES.map((a) => html`<option value=${a} ?selected=${config.activation === a}>${t.activationNames[a]}</option>`)}
         </select>`);
       case 'regularization':
         return field(id(name), t.regularization, '', html`<select id=${id(name)} @change=${text('regularization')}>

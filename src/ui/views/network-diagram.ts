@@ -10,7 +10,7 @@
  * @example
  * html`<tp-network .features=${['x1', 'x2']} .layers=${[8, 8, 8]} .boundary=${boundary} .labels=${labels}></tp-network>`
  */
-import { html, LitElement, svg, type TemplateResult } from 'lit';
+import { html, LitElement, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { featureMask, gridCell, PLANAR_EXTENT, PLANAR_FEATURES, planarFeatureRow } from '../../planar-geometry';
 import type { Boundary, PlanarFeature } from '../../train/types';
@@ -75,14 +75,16 @@ export class NetworkDiagram extends LitElement {
     </figure>`;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
     const size = this.boundary?.size ?? 100;
+    // The inputs' pictures depend on the features alone: painted when those change, not at every readback.
+    const inputs = changed.has('features');
     const mask = featureMask(this.features);
     const last = this.layers.length + 1;
     for (const canvas of this.querySelectorAll<HTMLCanvasElement>('canvas.net-node')) {
       const [column, unit] = [Number(canvas.dataset.column), Number(canvas.dataset.unit)];
       if (column === 0) {
-        paint(canvas, (cell) => planarFeatureRow(...gridCell(cell, size, PLANAR_EXTENT), mask)[unit]!, size);
+        if (inputs) paint(canvas, (cell) => planarFeatureRow(...gridCell(cell, size, PLANAR_EXTENT), mask)[unit]!, size);
       } else if (column === last && this.boundary) {
         const { probabilities } = this.boundary;
         paint(canvas, (cell) => probabilities[cell]! - 0.5, size);
