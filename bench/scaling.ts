@@ -12,7 +12,7 @@ import { defaultConfig } from '../src/train/config';
 import { tfLine, tfMlp } from './tfjs';
 import { lineData } from './workloads';
 
-export const LINE_ROWS = [1e2, 1e3, 1e4, 1e5, 1e6];
+export const SCALING_LINE_ROWS = [1e2, 1e3, 1e4, 1e5, 1e6];
 export const MLP_WIDTHS = [128, 256, 512, 1024];
 export const MLP_BATCHES = [64, 256, 1024];
 const EPOCHS = 10;
@@ -58,7 +58,7 @@ export async function scaling(contender: string, engine: Engine | null, say: (li
     rows.push({ ...row, contender });
     say(`scaling ${row.series} ${row.size}${row.series === 'mlp' ? ` b${row.batch}` : ''} ${contender}: ${row.msPerEpoch.toFixed(2)} ms/epoch`);
   };
-  for (const n of LINE_ROWS) {
+  for (const n of SCALING_LINE_ROWS) {
     // Rows × (forward 2 + gradient 4 + update) ≈ 12 flops, and the 100 validation rows.
     const work = { flops: 12 * n + 4 * 100, steps: 1 };
     const config: Partial<RunConfig> = { scenario: 'line', trainSize: n, epochs: EPOCHS, maxLr: 0.1, schedule: 'constant', optimizer: 'sgd' };
