@@ -2,14 +2,16 @@ import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 import { compactWgsl } from './build/compact-wgsl.ts';
+import { watToWasm } from './build/wat-to-wasm.ts';
 
 /**
  * `npm run build` runs three builds:
  * - mode `element`: dist/training-playground.js, the element with Lit, uPlot and styles
  *   inside: one ES module for a CDN script tag, which imports dist/engine.js beside it when it
  *   first trains (ui/engine-loader-cdn.ts) and fetches the data sets from dist/data/;
- * - mode `engine`: dist/engine.js, the headless engine alone, self-contained, and its own CPU
- *   worker's script (train/worker-start-self.ts);
+ * - mode `engine`: dist/engine.js, the headless engine alone, and its own CPU worker's script
+ *   (train/worker-start-self.ts), with dist/matmul.wasm, the CPU's product, fetched beside it
+ *   (cpu/matmul-binary-cdn.ts);
  * - mode `npm-engine`: dist/npm/engine.js, the engine for bundlers (training-playground/engine),
  *   its CPU worker inlined: a bundler that rewrites engine.js could not start it as a worker;
  * - mode `testing`: dist/testing.js, helpers for Playwright specs of pages that embed it;
@@ -34,7 +36,7 @@ interface Library {
 
 const libraries: Record<string, Library> = {
   element: { entry: 'src/index.ts', fileName: 'training-playground', swaps: { './engine-loader': 'src/ui/engine-loader-cdn.ts' }, minify: true },
-  engine: { entry: 'src/engine-cdn.ts', fileName: 'engine', swaps: { './worker-start': 'src/train/worker-start-self.ts' }, minify: true },
+  engine: { entry: 'src/engine-cdn.ts', fileName: 'engine', swaps: { './worker-start': 'src/train/worker-start-self.ts', './matmul-binary': 'src/cpu/matmul-binary-cdn.ts' }, minify: true },
   'npm-engine': { entry: 'src/engine.ts', fileName: 'engine', outDir: 'dist/npm' },
   // The npm build: Lit and uPlot stay imports (dependencies), so a site with Lit of its own
   // ships one Lit. uPlot's stylesheet is a string inside, not an import of uplot.
@@ -52,7 +54,9 @@ export default defineConfig(({ mode }) => {
     // The data sets ship gzipped beside the bundles (dist/data/), fetched on first use.
     assetsInclude: ['**/*.gz'],
     base: './',
-    plugins: [compactWgsl(), ...(mode === 'svelte-app' ? [svelte()] : [])],
+    plugins: [compactWgsl(), watToWasm(), ...(mode === 'svelte-app' ? [svelte()] : [])],
+    // The inlined CPU worker is bundled apart, and its products are WebAssembly too.
+    worker: { plugins: () => [compactWgsl(), watToWasm()] },
     resolve: APPS.includes(mode)
       ? // The app pages import the package by name, as a site would.
         { alias: { 'training-playground': resolve('dist/npm/index.js') } }
@@ -65,7 +69,11 @@ export default defineConfig(({ mode }) => {
           copyPublicDir: true,
           target: 'es2022',
           lib: { entry: resolve(library.entry), formats: ['es'], fileName: () => `${library.fileName}.js` },
-          rollupOptions: { external: library.external ?? [], output: { codeSplitting: false, minify: library.minify ?? false } },
+          rollupOptions: {
+            external: library.external ?? [],
+            // The CDN files are final, never bundled again: their /* @__PURE__ */ marks only cost bytes.
+            output: { codeSplitting: false, minify: library.minify ?? false, ...(library.minify ? { comments: { annotation: false } } : {}) },
+          },
         }
       : mode === 'bench'
         ? { outDir: 'dist/bench', target: 'es2022', rollupOptions: { input: resolve('bench/index.html') } }

@@ -67,7 +67,7 @@ export async function ourGrid(backend: Backend, repeats: number): Promise<Timing
 }
 
 export async function ourBackend(kind: 'webgpu' | 'cpu'): Promise<Backend> {
-  if (kind === 'cpu') return new CpuBackend();
+  if (kind === 'cpu') return CpuBackend.create();
   const { device, description } = await acquireDevice();
   return new GpuBackend(device, description);
 }

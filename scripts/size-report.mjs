@@ -1,7 +1,8 @@
 // Prints each CDN bundle's size, raw and gzipped, against its budget (issue 14: element
 // 60 KiB, engine 35 KiB gzipped), and fails the build past a budget. The element downloads
 // the engine on its first run (src/ui/engine-loader-cdn.ts), so a page that shows it pays
-// for the element first and the engine once it trains; the data files come on first use.
+// for the element first and the engine once it trains; the data files, and the CPU's
+// WebAssembly product (dist/matmul.wasm), come on first use.
 //
 // Example: node scripts/size-report.mjs
 import { readdirSync, readFileSync } from 'node:fs';
@@ -18,7 +19,8 @@ for (const [file, budget] of Object.entries(budgets)) {
   const verdict = within ? `within, ${kib(budget * 1024 - gzipped)} to spare` : `OVER by ${kib(gzipped - budget * 1024)}`;
   console.log(`${file}: ${kib(bytes.length)}, ${kib(gzipped)} gzipped (budget ${budget} KiB: ${verdict})`);
 }
-for (const name of readdirSync('dist/data')) console.log(`dist/data/${name}: ${kib(readFileSync(`dist/data/${name}`).length)}, fetched on first use`);
+const fetched = ['dist/matmul.wasm', ...readdirSync('dist/data').map((name) => `dist/data/${name}`)];
+for (const file of fetched) console.log(`${file}: ${kib(readFileSync(file).length)}, fetched on first use`);
 if (over.length > 0) {
   console.error(`size-report: ${over.join(' and ')} past the budget; see what grew with \`npx vite build --mode element\` (or engine).`);
   process.exit(1);

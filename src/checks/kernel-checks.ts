@@ -187,6 +187,9 @@ function matmulCases(): MatmulCase[] {
     { m: 1000, n: 8, k: 2, bias: true, activation: 'tanh' },
     { m: 100, n: 1, k: 2, accumulate: true },
     { m: 65, n: 63, k: 7, transB: true, accumulate: true },
+    // Every epilogue at once, past the WebAssembly product's 4 × 8 block on both edges.
+    { m: 7, n: 9, k: 1000, transA: true, bias: true, activation: 'relu', accumulate: true },
+    { m: 1, n: 1, k: 1, bias: true, activation: 'relu', accumulate: true },
   );
   return cases;
 }

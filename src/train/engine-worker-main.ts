@@ -6,4 +6,4 @@
  */
 import { serveEngine, type WorkerScope } from './engine-worker';
 
-serveEngine(self as unknown as WorkerScope);
+void serveEngine(self as unknown as WorkerScope);

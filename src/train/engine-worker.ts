@@ -18,11 +18,11 @@ export interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
 }
 
-/** Answers the page's calls in this worker, and tells the page it is ready. */
-export function serveEngine(scope: WorkerScope): void {
+/** Answers the page's calls in this worker, and tells the page it is ready (the page waits for that before calling). */
+export async function serveEngine(scope: WorkerScope): Promise<void> {
   // The built-in data sets as the page sends them, each with the first call that needs it.
   const builtin = new Map<BuiltinScenario, Dataset>();
-  const engine = new TrainingEngine(new CpuBackend(), {}, null, async (scenario) => {
+  const engine = new TrainingEngine(await CpuBackend.create(), {}, null, async (scenario) => {
     const dataset = builtin.get(scenario);
     if (!dataset) throw new Error(`The ${scenario} data never reached the CPU worker.`);
     return dataset;

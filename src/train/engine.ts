@@ -43,7 +43,7 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
       // No worker (blocked, or failed to start): the page's own thread, with turns.
     }
   }
-  return new TrainingEngine(new CpuBackend(), options, fallbackReason, loadBuiltin);
+  return new TrainingEngine(await CpuBackend.create(), options, fallbackReason, loadBuiltin);
 }
 
 export { defaultConfig, LIMITS, resolveConfig, type ConfigWarning } from './config';

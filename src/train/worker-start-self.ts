@@ -30,5 +30,5 @@ export function startEngineWorker(): Worker {
 /** In the CPU engine's own worker, serves the engine there; anywhere else (a page, another worker), nothing. */
 export function serveIfEngineWorker(): void {
   const scope = globalThis as { name?: unknown; document?: unknown };
-  if (scope.document === undefined && scope.name === WORKER_NAME) serveEngine(globalThis as unknown as WorkerScope);
+  if (scope.document === undefined && scope.name === WORKER_NAME) void serveEngine(globalThis as unknown as WorkerScope);
 }

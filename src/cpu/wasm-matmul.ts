@@ -1,0 +1,74 @@
+/**
+ * The CPU backend's matrix product in WebAssembly with SIMD (wasm/matmul.wat): a 4 × 8
+ * register block over packed operands, with the bias, the accumulation and relu fused into
+ * its epilogue. The operands are copied into the module's memory for each product: a copy is
+ * O(m·k + k·n + m·n) against the product's O(m·n·k), and it leaves the backend's tensors
+ * plain Float32Arrays. Where WebAssembly SIMD is missing (Safari before 16.4) or not allowed
+ * (a Content-Security-Policy without 'wasm-unsafe-eval'), loadWasmMatmul gives null and the
+ * backend keeps its TypeScript loop.
+ *
+ * @example
+ * const product = await loadWasmMatmul();
+ * product?.run(a, b, c, { m: 2, n: 3, k: 4 }, null); // c (2 × 3) = a (2 × 4) · b (4 × 3)
+ */
+import { activate } from './activation';
+import { matmulBinary } from './matmul-binary';
+import type { Activation } from '../backend';
+
+interface MatmulExports {
+  memory: WebAssembly.Memory;
+  product(m: number, n: number, k: number, flags: number): void;
+}
+
+/** One product's shape, as the backend's MatmulShape has it for one model. */
+export interface ProductShape {
+  m: number;
+  n: number;
+  k: number;
+  transA?: boolean;
+  transB?: boolean;
+  activation?: Activation;
+  accumulate?: boolean;
+}
+
+/** Where the operands go in the module's memory, one after another, in floats. */
+const OPERANDS = 16;
+
+export class WasmMatmul {
+  constructor(private readonly kernels: MatmulExports) {}
+
+  /**
+   * out[m × n] = act(A·B [+ out] [+ bias]), A m × k (or k × m with transA), B k × n (or
+   * n × k with transB), each operand the start of the array given; bias has n values or is null.
+   */
+  run(a: Float32Array, b: Float32Array, out: Float32Array, shape: ProductShape, bias: Float32Array | null): void {
+    const { m, n, k, transA, transB, activation, accumulate } = shape;
+    const memory = this.kernels.memory;
+    const bytes = 4 * (OPERANDS + m * k + k * n + m * n + n);
+    if (bytes > memory.buffer.byteLength) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
+    let f = new Float32Array(memory.buffer);
+    const c = OPERANDS + m * k + k * n;
+    f.set(a.subarray(0, m * k), OPERANDS);
+    f.set(b.subarray(0, k * n), OPERANDS + m * k);
+    if (accumulate) f.set(out.subarray(0, m * n), c);
+    if (bias) f.set(bias.subarray(0, n), c + m * n);
+    // product()'s flags (wasm/matmul.wat): accumulate 1, relu 2, Aᵀ 4, Bᵀ 8, bias 16.
+    this.kernels.product(m, n, k, (accumulate ? 1 : 0) | (activation === 'relu' ? 2 : 0) | (transA ? 4 : 0) | (transB ? 8 : 0) | (bias ? 16 : 0));
+    f = new Float32Array(memory.buffer); // the product may have grown the memory
+    out.set(f.subarray(c, c + m * n));
+    // tanh and sigmoid (the planar scenarios' small networks) stay in TypeScript: WebAssembly has no exp.
+    if (activation === 'tanh' || activation === 'sigmoid') {
+      for (let i = 0; i < m * n; i++) out[i] = activate(activation, out[i]!);
+    }
+  }
+}
+
+/** The product, or null where WebAssembly, its SIMD or the binary is out of reach. */
+export async function loadWasmMatmul(): Promise<WasmMatmul | null> {
+  try {
+    const { instance } = await WebAssembly.instantiate(await matmulBinary());
+    return new WasmMatmul(instance.exports as unknown as MatmulExports);
+  } catch {
+    return null; // no WebAssembly or no SIMD (the module does not validate), blocked by a CSP, or not fetched
+  }
+}
