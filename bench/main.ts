@@ -5,7 +5,8 @@
 import '../src/index';
 import { ourBackend, ourDigits, ourEngine, ourGrid, ourLine, ourMatmul, ourSpiral, ourSurface, ourWhatIfs, type WhatIfTiming } from './ours';
 import { scaling } from './scaling';
-import { tfDigits, tfGrid, tfLine, tfMatmul, tfSpiral, useTfBackend } from './tfjs';
+import { tfDigits, tfGrid, tfLine, tfMatmul, tfMlp, tfSpiral, useTfBackend } from './tfjs';
+import { jaxDigits, jaxLine, jaxMatmul, jaxMlp, useJaxDevice } from './jax';
 import { DIGITS_CONFIG, digitsData, gridPoints, LINE_CONFIG, lineData, MATMUL_SIZES, median, spiralData, type Timing } from './workloads';
 
 type Row = { workload: string; contender: string; value: number; unit: 'ms' | 'GFLOP/s'; result?: Record<string, number> };
@@ -87,6 +88,17 @@ async function interactivity(): Promise<void> {
   say(`interactivity: first point ${median(firstPoint.slice(1)).toFixed(1)} ms, finished ${median(finished.slice(1)).toFixed(1)} ms`);
 }
 
+/** jax-js (jax-webgpu, jax-wasm): line, digits and the matmuls, the workloads issue 15 names. */
+async function jax(contender: string, kind: 'webgpu' | 'wasm', runs: (workload: string) => boolean): Promise<void> {
+  say(`jax-js device: ${await useJaxDevice(kind)}`);
+  if (runs('line')) await timed('line', contender, 9, () => jaxLine(lineData()), 3);
+  if (runs('matmul')) await matmuls(contender, jaxMatmul);
+  if (runs('digits')) {
+    const digits = await digitsData();
+    await timed('digits', contender, 2, () => jaxDigits(digits));
+  }
+}
+
 /**
  * One contender a page (`?contender=ours-webgpu`), so that one crashing its GPU process spares
  * the rest; `&workloads=line,digits` runs only those (of line, digits, surface, whatif, matmul, spiral, grid, interactivity).
@@ -96,14 +108,16 @@ async function main(): Promise<void> {
   const contender = query.get('contender') ?? 'ours-webgpu';
   const chosen = query.get('workloads')?.split(',');
   const runs = (workload: string) => !chosen || chosen.includes(workload);
-  const [who, kind] = contender.split('-') as ['ours' | 'tfjs', 'webgpu' | 'cpu' | 'wasm'];
+  const [who, kind] = contender.split('-') as ['ours' | 'tfjs' | 'jax', 'webgpu' | 'cpu' | 'wasm'];
   if (who === 'ours' && kind === 'wasm') throw new Error('ours runs on webgpu or cpu');
   const ourKind = kind as 'webgpu' | 'cpu';
   const adapter = await navigator.gpu?.requestAdapter();
   if (query.has('scaling')) {
     const engine = who === 'ours' ? await ourEngine(ourKind) : null;
-    if (!engine) say(`tfjs backend: ${await useTfBackend(kind)}`);
-    const scalingRows = await scaling(contender, engine, say);
+    if (who === 'tfjs') say(`tfjs backend: ${await useTfBackend(kind)}`);
+    if (who === 'jax') say(`jax-js device: ${await useJaxDevice(kind as 'webgpu' | 'wasm')}`);
+    const peer = who === 'tfjs' ? { line: tfLine, mlp: tfMlp } : who === 'jax' ? { line: jaxLine, mlp: jaxMlp } : null;
+    const scalingRows = await scaling(contender, engine, peer, say);
     engine?.dispose();
     (window as unknown as { __bench: unknown }).__bench = { adapter: adapter ? `${adapter.info.vendor} ${adapter.info.description || adapter.info.architecture}` : 'none', scaling: scalingRows, rows: [] };
     return;
@@ -131,6 +145,8 @@ async function main(): Promise<void> {
     engine.dispose();
     // Last, and the element made only then: its runs slowed the workloads timed after them (digits 0.6 → 0.8–1.3 s).
     if (kind === 'webgpu' && runs('interactivity')) await interactivity();
+  } else if (who === 'jax') {
+    await jax(contender, kind as 'webgpu' | 'wasm', runs);
   } else {
     say(`tfjs backend: ${await useTfBackend(kind)}`);
     const onCpu = kind !== 'webgpu';

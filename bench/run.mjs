@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: builds the bench page, opens it in the system Chromium with WebGPU (on
-// whatever adapter the machine has: SwiftShader here), prints ours against TF.js as ratios,
-// and writes the numbers to bench/results/ (latest.json, and one file per run to compare).
+// whatever adapter the machine has: SwiftShader here), prints every contender's numbers side
+// by side and ours against TF.js and jax-js as ratios against the targets, and writes the
+// numbers to bench/results/ (latest.json, and one file per run to compare).
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,8 +19,8 @@ const option = (name) => {
 // bench/results/scaling.json and drawn in bench/results/scaling.svg. TF.js's webgpu backend
 // is left out by default: its thousands of dispatches an epoch take hours on SwiftShader.
 const scalingRun = process.argv.includes('--scaling');
-const ALL = ['ours-webgpu', 'ours-cpu', 'tfjs-webgpu', 'tfjs-cpu', 'tfjs-wasm'];
-const contenders = option('contenders')?.split(',') ?? (scalingRun ? ['ours-webgpu', 'ours-cpu', 'tfjs-cpu', 'tfjs-wasm'] : ALL);
+const ALL = ['ours-webgpu', 'ours-cpu', 'tfjs-webgpu', 'tfjs-cpu', 'tfjs-wasm', 'jax-webgpu', 'jax-wasm'];
+const contenders = option('contenders')?.split(',') ?? (scalingRun ? ['ours-webgpu', 'ours-cpu', 'tfjs-cpu', 'tfjs-wasm', 'jax-wasm'] : ALL);
 const workloads = option('workloads');
 const whole = contenders.length === ALL.length && !workloads;
 const port = 4174;
@@ -76,38 +77,55 @@ if (scalingRun) {
 const bench = { adapter: parts.find((p) => p.adapter)?.adapter ?? 'unknown', userAgent: parts.find((p) => p.userAgent)?.userAgent, rows: parts.flatMap((p) => p.rows) };
 
 const value = (workload, contender) => bench.rows.find((r) => r.workload === workload && r.contender === contender)?.value ?? NaN;
+const MATMULS = [64, 256, 1024].map((n) => `matmul ${n}`);
+const isRate = (workload) => workload.startsWith('matmul');
+// Every contender's number for every workload, side by side (ms; matmul in GFLOP/s).
+const wide = ['line', 'digits', 'spiral', 'grid 100×100', ...MATMULS].map((workload) => ({
+  workload: isRate(workload) ? `${workload} (GFLOP/s)` : `${workload} (ms)`,
+  ...Object.fromEntries(contenders.map((c) => [c, value(workload, c).toFixed(isRate(workload) ? 2 : 1)])),
+}));
+// The targets: ours against a peer, or against the faster of several; the ratio is ours ÷
+// theirs in speed (their ms ÷ ours, or our GFLOP/s ÷ theirs).
+const TARGETS = [
+  // Issues 4 and 12: ours-WebGPU against TF.js.
+  ['line', 'ours-webgpu', ['tfjs-webgpu'], 100], ['line', 'ours-webgpu', ['tfjs-cpu'], 2],
+  ['digits', 'ours-webgpu', ['tfjs-webgpu'], 10], ['digits', 'ours-webgpu', ['tfjs-cpu'], 1.5],
+  ['spiral', 'ours-webgpu', ['tfjs-webgpu'], 1], ['spiral', 'ours-webgpu', ['tfjs-cpu'], 1],
+  ...MATMULS.map((w) => [w, 'ours-webgpu', ['tfjs-webgpu'], 1]),
+  // Issue 15: ours-WebGPU ahead of jax-js's webgpu; ours-CPU ahead of both WebAssembly peers
+  // on line and digits, and within 1.5× of the faster of them on matmul.
+  ...['line', 'digits', ...MATMULS].map((w) => [w, 'ours-webgpu', ['jax-webgpu'], 1]),
+  ...['line', 'digits'].flatMap((w) => [[w, 'ours-cpu', ['tfjs-wasm'], 1], [w, 'ours-cpu', ['jax-wasm'], 1]]),
+  ...MATMULS.map((w) => [w, 'ours-cpu', ['tfjs-wasm', 'jax-wasm'], 1 / 1.5]),
+];
 const table = [];
-// Issue 12: ahead of both TF.js backends on the spiral run (and its grid pass, reported).
-const targets = { line: { 'tfjs-webgpu': 100, 'tfjs-cpu': 2 }, digits: { 'tfjs-webgpu': 10, 'tfjs-cpu': 1.5 }, spiral: { 'tfjs-webgpu': 1, 'tfjs-cpu': 1 }, 'grid 100×100': {} };
-for (const workload of ['line', 'digits', 'spiral', 'grid 100×100']) {
-  for (const kind of ['webgpu', 'cpu']) {
-    const ours = value(workload, `ours-${kind}`);
-    for (const other of ['tfjs-webgpu', 'tfjs-cpu', 'tfjs-wasm']) {
-      const theirs = value(workload, other);
-      // Issue 15: ours-CPU ahead of TF.js wasm on line and digits.
-      const target = kind === 'webgpu' ? targets[workload][other] : other === 'tfjs-wasm' && (workload === 'line' || workload === 'digits') ? 1 : null;
-      table.push({ workload, ours: `ours-${kind}`, 'ours ms': ours.toFixed(1), them: other, 'their ms': theirs.toFixed(1), 'speed-up': `${(theirs / ours).toFixed(2)}×`, target: target ? `${target}×` : '' });
-    }
-  }
-}
-for (const n of [64, 256, 1024]) {
-  for (const [kind, other] of [['webgpu', 'tfjs-webgpu'], ['cpu', 'tfjs-cpu'], ['cpu', 'tfjs-wasm']]) {
-    const ours = value(`matmul ${n}`, `ours-${kind}`);
-    const theirs = value(`matmul ${n}`, other);
-    // Issue 15: ours-CPU within 1.5× of TF.js wasm's matmul.
-    const target = kind === 'webgpu' ? '1×' : other === 'tfjs-wasm' ? '≥ 0.67×' : '';
-    table.push({ workload: `matmul ${n} (GFLOP/s)`, ours: `ours-${kind}`, 'ours ms': ours.toFixed(3), them: other, 'their ms': theirs.toFixed(3), 'speed-up': `${(ours / theirs).toFixed(2)}×`, target });
-  }
+for (const [workload, ours, peers, target] of TARGETS) {
+  const mine = value(workload, ours);
+  const theirs = peers.map((peer) => value(workload, peer)).filter(Number.isFinite);
+  const best = theirs.length ? (isRate(workload) ? Math.max(...theirs) : Math.min(...theirs)) : NaN;
+  const speedUp = isRate(workload) ? mine / best : best / mine;
+  const digits = isRate(workload) ? 3 : 1;
+  table.push({
+    workload: isRate(workload) ? `${workload} (GFLOP/s)` : workload,
+    ours,
+    'ours value': mine.toFixed(digits),
+    them: peers.length > 1 ? `faster of ${peers.join(', ')}` : peers[0],
+    'their value': best.toFixed(digits),
+    'speed-up': `${speedUp.toFixed(2)}×`,
+    target: target < 1 ? `≥ ${target.toFixed(2)}×` : `${target}×`,
+    met: Number.isFinite(speedUp) ? (speedUp >= target ? 'yes' : 'NO') : '',
+  });
 }
 // The parameter view's surface: the same grid on the GPU and on the CPU twin (no peer draws one).
 const surfaceGpu = value('surface 128×128', 'ours-webgpu');
 const surfaceCpu = value('surface 128×128', 'ours-cpu');
 if (Number.isFinite(surfaceGpu) || Number.isFinite(surfaceCpu)) {
-  table.push({ workload: 'surface 128×128', ours: 'ours-webgpu', 'ours ms': surfaceGpu.toFixed(1), them: 'ours-cpu', 'their ms': surfaceCpu.toFixed(1), 'speed-up': `${(surfaceCpu / surfaceGpu).toFixed(2)}×`, target: '' });
+  table.push({ workload: 'surface 128×128', ours: 'ours-webgpu', 'ours value': surfaceGpu.toFixed(1), them: 'ours-cpu', 'their value': surfaceCpu.toFixed(1), 'speed-up': `${(surfaceCpu / surfaceGpu).toFixed(2)}×`, target: '', met: '' });
 }
 const sliderTargets = { 'slider → first point': '', 'slider → finished line': '≤ 100 ms', 'slider → final diagnosis': '≤ 150 ms' };
 for (const [workload, target] of Object.entries(sliderTargets)) {
-  table.push({ workload, ours: 'ours-webgpu', 'ours ms': value(workload, 'ours-webgpu').toFixed(1), them: '', 'their ms': '', 'speed-up': '', target });
+  const ms = value(workload, 'ours-webgpu');
+  table.push({ workload, ours: 'ours-webgpu', 'ours value': ms.toFixed(1), them: '', 'their value': '', 'speed-up': '', target, met: target && Number.isFinite(ms) ? (ms <= Number(target.replace(/\D/g, '')) ? 'yes' : 'NO') : '' });
 }
 // The what-ifs: run + what-ifs against the run alone (line's target ≤ 2×), and the what-ifs
 // batched against the same ones trained one after another.
@@ -132,8 +150,9 @@ for (const workload of ['what-ifs line', 'what-ifs digits']) {
   }
 }
 console.log(`\nadapter: ${bench.adapter}`);
+console.table(wide);
 // A partial run has rows for only what it measured.
-console.table(whole ? table : table.filter((row) => row['ours ms'] !== 'NaN' && row['their ms'] !== 'NaN'));
+console.table(whole ? table : table.filter((row) => row['ours value'] !== 'NaN' && row['their value'] !== 'NaN'));
 if (whatIfTable.length) console.table(whatIfTable);
 for (const workload of ['line', 'digits', 'surface 128×128', 'spiral', 'grid 100×100']) {
   const results = bench.rows.filter((r) => r.workload === workload).map((r) => `${r.contender} ${JSON.stringify(r.result)}`);

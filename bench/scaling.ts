@@ -7,10 +7,15 @@
  */
 import type { Engine } from '../src/train/engine';
 import type { Dataset, RunConfig } from '../src/train/types';
-import { prepareData } from '../src/train/data/prepare';
+import { prepareData, type PreparedData } from '../src/train/data/prepare';
 import { defaultConfig } from '../src/train/config';
-import { tfLine, tfMlp } from './tfjs';
-import { lineData } from './workloads';
+import { lineData, type LineData, type Timing } from './workloads';
+
+/** A peer's two scaling workloads (TF.js's or jax-js's), run on the backend it has set up. */
+export interface ScalingPeer {
+  line(data: LineData, steps: number): Promise<Timing>;
+  mlp(data: PreparedData, hidden: number, batch: number, epochs: number): Promise<Timing>;
+}
 
 export const SCALING_LINE_ROWS = [1e2, 1e3, 1e4, 1e5, 1e6];
 export const MLP_WIDTHS = [128, 256, 512, 1024];
@@ -52,7 +57,8 @@ async function perEpoch(run: () => Promise<unknown>): Promise<number> {
   return (performance.now() - start) / EPOCHS;
 }
 
-export async function scaling(contender: string, engine: Engine | null, say: (line: string) => void): Promise<ScalingRow[]> {
+/** Ours through `engine`, else the peer. */
+export async function scaling(contender: string, engine: Engine | null, peer: ScalingPeer | null, say: (line: string) => void): Promise<ScalingRow[]> {
   const rows: ScalingRow[] = [];
   const add = (row: Omit<ScalingRow, 'contender'>) => {
     rows.push({ ...row, contender });
@@ -63,7 +69,7 @@ export async function scaling(contender: string, engine: Engine | null, say: (li
     const work = { flops: 12 * n + 4 * 100, steps: 1 };
     const config: Partial<RunConfig> = { scenario: 'line', trainSize: n, epochs: EPOCHS, maxLr: 0.1, schedule: 'constant', optimizer: 'sgd' };
     const data = engine ? null : lineData(n);
-    const ms = await perEpoch(() => (engine ? engine.train(config, { whatIf: false }) : tfLine(data!, EPOCHS)));
+    const ms = await perEpoch(() => (engine ? engine.train(config, { whatIf: false }) : peer!.line(data!, EPOCHS)));
     add({ series: 'line', size: n, batch: n, ...work, msPerEpoch: ms });
   }
   const dataset = syntheticDigits();
@@ -72,7 +78,7 @@ export async function scaling(contender: string, engine: Engine | null, say: (li
     for (const width of MLP_WIDTHS) {
       const work = mlpWork(width, batch, prepared.train.rows, prepared.valid.rows);
       const config: Partial<RunConfig> = { scenario: 'custom', data: dataset, hidden: [width], batchSize: batch, epochs: EPOCHS, maxLr: 3e-3, schedule: 'constant', optimizer: 'adam' };
-      const ms = await perEpoch(() => (engine ? engine.train(config, { whatIf: false }) : tfMlp(prepared, width, batch, EPOCHS)));
+      const ms = await perEpoch(() => (engine ? engine.train(config, { whatIf: false }) : peer!.mlp(prepared, width, batch, EPOCHS)));
       add({ series: 'mlp', size: width, batch, ...work, msPerEpoch: ms });
     }
   }

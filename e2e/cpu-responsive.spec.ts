@@ -48,8 +48,10 @@ test('with the CPU backend the page gets turns inside an epoch, not only between
     channel.port2.postMessage(null);
     document.addEventListener('epoch-end', () => w.__atEpoch.push(w.__turns));
   });
-  // digits: 22 steps an epoch, a turn every 8 of them, then one at the readback.
-  await openPlayground(page, { scenario: 'digits', epochs: '6', backend: 'cpu', seed: '1', 'what-if': 'off' });
+  // digits 64-256-256-10: 22 steps an epoch of ~5 ms each in the worker (WebAssembly SIMD), so
+  // an epoch lasts long enough for the page's turns to be counted; a page thread blocked for
+  // the epoch would get one.
+  await openPlayground(page, { scenario: 'digits', hidden: '256,256', epochs: '6', backend: 'cpu', seed: '1', 'what-if': 'off' });
   await nextRun(page, 0);
   const atEpoch = await page.evaluate(() => (window as unknown as { __atEpoch: number[] }).__atEpoch);
   const perEpoch = atEpoch.slice(1).map((turns, i) => turns - atEpoch[i]!);
