@@ -15,14 +15,14 @@ test('from a CDN, the element loads its engine, data and CPU worker from the CDN
   // The CPU engine trained in a worker started from the CDN's engine.js, not on the page's thread.
   const resources = await page.evaluate(() => (customElements.get('training-playground') as unknown as { resources(): Promise<{ workers: number }> }).resources());
   expect(resources.workers).toBe(1);
-  // That worker multiplies in WebAssembly SIMD: it fetched matmul.wasm from beside the CDN's engine.js.
+  // That worker multiplies in WebAssembly, relaxed SIMD in Chromium: it fetched matmul-fused.wasm from beside the CDN's engine.js.
   const adapter = await page.evaluate(async (url) => {
     const { createEngine } = (await import(/* @vite-ignore */ url)) as { createEngine(o: object): Promise<{ adapter: string; dispose(): void }> };
     const engine = await createEngine({ backend: 'cpu' });
     engine.dispose();
     return engine.adapter;
   }, `${cdn}engine.js`);
-  expect(adapter).toBe('CPU (WebAssembly SIMD), in a Web Worker');
+  expect(adapter).toBe('CPU (WebAssembly relaxed SIMD), in a Web Worker');
   const errors = await page.evaluate(() => (window as unknown as { __events: { type: string; message: string }[] }).__events.filter((e) => e.type === 'playground-error'));
   expect(errors).toEqual([]);
 });

@@ -2,7 +2,8 @@
 // 60 KiB, engine 35 KiB gzipped), and fails the build past a budget. The element downloads
 // the engine on its first run (src/ui/engine-loader-cdn.ts), so a page that shows it pays
 // for the element first and the engine once it trains; the data files, and the CPU's
-// WebAssembly product (dist/matmul.wasm), come on first use.
+// WebAssembly product (dist/matmul-fused.wasm, or dist/matmul.wasm without relaxed SIMD),
+// come on first use.
 //
 // Example: node scripts/size-report.mjs
 import { readdirSync, readFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ for (const [file, budget] of Object.entries(budgets)) {
   const verdict = within ? `within, ${kib(budget * 1024 - gzipped)} to spare` : `OVER by ${kib(gzipped - budget * 1024)}`;
   console.log(`${file}: ${kib(bytes.length)}, ${kib(gzipped)} gzipped (budget ${budget} KiB: ${verdict})`);
 }
-const fetched = ['dist/matmul.wasm', ...readdirSync('dist/data').map((name) => `dist/data/${name}`)];
+const fetched = ['dist/matmul-fused.wasm', 'dist/matmul.wasm', ...readdirSync('dist/data').map((name) => `dist/data/${name}`)];
 for (const file of fetched) console.log(`${file}: ${kib(readFileSync(file).length)}, fetched on first use`);
 if (over.length > 0) {
   console.error(`size-report: ${over.join(' and ')} past the budget; see what grew with \`npx vite build --mode element\` (or engine).`);

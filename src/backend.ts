@@ -229,6 +229,12 @@ export interface AdamSettings {
  */
 export const SLICE_ALIGNMENT = 64;
 
+/** Throws unless `offset` and `length` make a slice of `parent` that every backend can bind. */
+export function assertSlice(parent: Tensor, offset: number, length: number, label: string): void {
+  if (offset % SLICE_ALIGNMENT !== 0) throw new Error(`Slice "${label}" starts at ${offset}, not a multiple of ${SLICE_ALIGNMENT}.`);
+  if (offset + length > parent.length) throw new Error(`Slice "${label}" runs past the end of "${parent.label}".`);
+}
+
 export interface Backend {
   readonly kind: BackendKind;
   /** The adapter, for messages and benchmark tables: "SwiftShader Device (Subzero)". */

@@ -11,6 +11,10 @@
 ;;   packed B: np / 8 panels, each k × 8 contiguous (row l of panel p holds B[l][8p .. 8p+7]),
 ;;             np = n rounded up to 8, the extra columns zero: the inner loop reads it in order;
 ;;   padded C: mp × np row-major; padded bias: np values.
+;;
+;; The build also makes a second binary with each f32x4.add-of-f32x4.mul fused into one
+;; f32x4.relaxed_madd (build/wat-to-wasm.ts, fuseMultiplyAdds), for browsers with relaxed SIMD:
+;; FMA halves the inner loop's arithmetic (NOTES §17). Only this text is written by hand.
 (module
   (memory (export "memory") 1)
 

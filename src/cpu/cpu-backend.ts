@@ -18,7 +18,7 @@ import {
   copySpan,
   gridPoint,
   type Activation,
-  SLICE_ALIGNMENT,
+  assertSlice,
   type AdamSettings,
   type CopyRange,
   type Backend,
@@ -80,7 +80,7 @@ export class CpuBackend implements Backend {
   /** The TypeScript twin, or with `product` its matrix products in WebAssembly. */
   constructor(product: WasmMatmul | null = null) {
     this.product = product;
-    this.description = this.product ? 'CPU (WebAssembly SIMD)' : 'CPU (TypeScript)';
+    this.description = this.product ? `CPU (WebAssembly ${this.product.fused ? 'relaxed ' : ''}SIMD)` : 'CPU (TypeScript)';
     // Rough sustained rates over a whole step on this 2-core machine (NOTES §17), not the peak of the product alone.
     this.flopsPerSecond = this.product ? 4e9 : 1e9;
   }
@@ -91,8 +91,7 @@ export class CpuBackend implements Backend {
 
   slice(parent: Tensor, offset: number, length: number, label: string): Tensor {
     const p = own(parent);
-    if (offset % SLICE_ALIGNMENT !== 0) throw new Error(`Slice "${label}" starts at ${offset}, not a multiple of ${SLICE_ALIGNMENT}.`);
-    if (offset + length > p.length) throw new Error(`Slice "${label}" runs past the end of "${p.label}".`);
+    assertSlice(p, offset, length, label);
     return new CpuTensor(label, p.dtype, p.values.buffer as ArrayBuffer, p.values.byteOffset + offset * 4, length);
   }
 

@@ -35,7 +35,11 @@ export interface ProductShape {
 const OPERANDS = 16;
 
 export class WasmMatmul {
-  constructor(private readonly kernels: MatmulExports) {}
+  /** fused: the build whose multiply-adds are fused (relaxed SIMD), where the browser has it. */
+  constructor(
+    private readonly kernels: MatmulExports,
+    readonly fused: boolean,
+  ) {}
 
   /**
    * out[m × n] = act(A·B [+ out] [+ bias]), A m × k (or k × m with transA), B k × n (or
@@ -63,12 +67,20 @@ export class WasmMatmul {
   }
 }
 
-/** The product, or null where WebAssembly, its SIMD or the binary is out of reach. */
-export async function loadWasmMatmul(): Promise<WasmMatmul | null> {
-  try {
-    const { instance } = await WebAssembly.instantiate(await matmulBinary());
-    return new WasmMatmul(instance.exports as unknown as MatmulExports);
-  } catch {
-    return null; // no WebAssembly or no SIMD (the module does not validate), blocked by a CSP, or not fetched
+/**
+ * The product with fused multiply-adds where the browser has relaxed SIMD (Chrome 114+), else
+ * with plain SIMD (Firefox, Safari 16.4+), else null (the builds tried in the order given: true
+ * is the fused one): no WebAssembly or SIMD, blocked by a
+ * Content-Security-Policy, or the binary not fetched.
+ */
+export async function loadWasmMatmul(fusedFirst: readonly boolean[] = [true, false]): Promise<WasmMatmul | null> {
+  for (const fused of fusedFirst) {
+    try {
+      const { instance } = await WebAssembly.instantiate(await matmulBinary(fused));
+      return new WasmMatmul(instance.exports as unknown as MatmulExports, fused);
+    } catch {
+      // The next build down.
+    }
   }
+  return null;
 }

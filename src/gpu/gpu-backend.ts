@@ -16,7 +16,7 @@ import {
   MAX_BATCH_MODELS,
   copySpan,
   type Activation,
-  SLICE_ALIGNMENT,
+  assertSlice,
   type AdamSettings,
   type CopyRange,
   type Backend,
@@ -167,8 +167,7 @@ export class GpuBackend implements Backend {
 
   slice(parent: Tensor, offset: number, length: number, label: string): Tensor {
     const p = this.own(parent);
-    if (offset % SLICE_ALIGNMENT !== 0) throw new Error(`Slice "${label}" starts at ${offset}, not a multiple of ${SLICE_ALIGNMENT}.`);
-    if (offset + length > p.length) throw new Error(`Slice "${label}" runs past the end of "${p.label}".`);
+    assertSlice(p, offset, length, label);
     return new GpuTensor(label, p.dtype, p.buffer, p.offset + offset, length, this, p.rootId);
   }
 
