@@ -63,21 +63,21 @@ fn store(z: u32, row: u32, col: u32, sum: f32) {
   c[at] = activate(value);
 }
 
-// A 4×8 block of C per thread, no workgroup memory and no barriers: for the small and thin
+// An 8×8 block of C per thread, no workgroup memory and no barriers: for the small and thin
 // products of a playground this beats staging tiles, most of all on CPU-emulated adapters
-// where barriers and invocations are expensive. Each step of k loads 4 + 8 values for 32
+// where barriers and invocations are expensive. Each step of k loads 8 + 8 values for 64
 // products. The loop has no branches and no index products: rows and columns past the edge
 // are clamped to the last one (read, then dropped at the store), and the offsets along k
 // advance by addition. On SwiftShader this made the kernel 2.5–3× faster than bounds-checked
-// loads with the index computed per element, and 4×8 ~1.4× faster than 4×4 on the larger
-// products (bench/NOTES.md, changes 7 and 9). Accumulators are named, not an indexed array:
-// indexed, they spilled.
+// loads with the index computed per element, 4×8 ~1.4× faster than 4×4, and 8×8 1.4–1.7×
+// faster than 4×8 on square products, with 12×8 and 16×8 no faster again (bench/NOTES.md,
+// changes 7, 9 and 17). Accumulators are named, not an indexed array: indexed, they spilled.
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn matmul_direct(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
   let octs = (params.n + 7u) / 8u;
   let index = id.x + id.y * groups.x * WORKGROUP_SIZE;
-  if (index >= ((params.m + 3u) / 4u) * octs) { return; }
-  let row = (index / octs) * 4u;
+  if (index >= ((params.m + 7u) / 8u) * octs) { return; }
+  let row = (index / octs) * 8u;
   let col = (index % octs) * 8u;
   let z = id.z;
   // Element (i, l) of op(A) is a[i * a_row + l * a_l]; (l, j) of op(B) is b[l * b_l + j * b_col].
@@ -85,35 +85,47 @@ fn matmul_direct(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_work
   let a_l = select(1u, params.m, TRANS_A);
   let b_col = select(1u, params.k, TRANS_B);
   let b_l = select(params.n, 1u, TRANS_B);
-  var rows: vec4<u32>;
+  var upper: vec4<u32>;
+  var lower: vec4<u32>;
   var left: vec4<u32>;
   var right: vec4<u32>;
   for (var r = 0u; r < 4u; r++) {
-    rows[r] = min(row + r, params.m - 1u) * a_row;
+    upper[r] = min(row + r, params.m - 1u) * a_row;
+    lower[r] = min(row + 4u + r, params.m - 1u) * a_row;
     left[r] = min(col + r, params.n - 1u) * b_col;
     right[r] = min(col + 4u + r, params.n - 1u) * b_col;
   }
   var l0: vec4<f32>; var l1: vec4<f32>; var l2: vec4<f32>; var l3: vec4<f32>;
   var r0: vec4<f32>; var r1: vec4<f32>; var r2: vec4<f32>; var r3: vec4<f32>;
+  var l4: vec4<f32>; var l5: vec4<f32>; var l6: vec4<f32>; var l7: vec4<f32>;
+  var r4: vec4<f32>; var r5: vec4<f32>; var r6: vec4<f32>; var r7: vec4<f32>;
   var ia = z * params.a_stride;
   var ib = z * params.b_stride;
   for (var l = 0u; l < params.k; l++) {
     let bl = vec4<f32>(b[ib + left.x], b[ib + left.y], b[ib + left.z], b[ib + left.w]);
     let br = vec4<f32>(b[ib + right.x], b[ib + right.y], b[ib + right.z], b[ib + right.w]);
-    let a0 = vec4<f32>(a[ia + rows.x]);
-    let a1 = vec4<f32>(a[ia + rows.y]);
-    let a2 = vec4<f32>(a[ia + rows.z]);
-    let a3 = vec4<f32>(a[ia + rows.w]);
+    let a0 = vec4<f32>(a[ia + upper.x]);
+    let a1 = vec4<f32>(a[ia + upper.y]);
+    let a2 = vec4<f32>(a[ia + upper.z]);
+    let a3 = vec4<f32>(a[ia + upper.w]);
     l0 = fma(a0, bl, l0); r0 = fma(a0, br, r0);
     l1 = fma(a1, bl, l1); r1 = fma(a1, br, r1);
     l2 = fma(a2, bl, l2); r2 = fma(a2, br, r2);
     l3 = fma(a3, bl, l3); r3 = fma(a3, br, r3);
+    let a4 = vec4<f32>(a[ia + lower.x]);
+    let a5 = vec4<f32>(a[ia + lower.y]);
+    let a6 = vec4<f32>(a[ia + lower.z]);
+    let a7 = vec4<f32>(a[ia + lower.w]);
+    l4 = fma(a4, bl, l4); r4 = fma(a4, br, r4);
+    l5 = fma(a5, bl, l5); r5 = fma(a5, br, r5);
+    l6 = fma(a6, bl, l6); r6 = fma(a6, br, r6);
+    l7 = fma(a7, bl, l7); r7 = fma(a7, br, r7);
     ia += a_l;
     ib += b_l;
   }
-  let lo = array<vec4<f32>, 4>(l0, l1, l2, l3);
-  let hi = array<vec4<f32>, 4>(r0, r1, r2, r3);
-  for (var r = 0u; r < 4u; r++) {
+  let lo = array<vec4<f32>, 8>(l0, l1, l2, l3, l4, l5, l6, l7);
+  let hi = array<vec4<f32>, 8>(r0, r1, r2, r3, r4, r5, r6, r7);
+  for (var r = 0u; r < 8u; r++) {
     if (row + r >= params.m) { break; }
     for (var q = 0u; q < 4u; q++) {
       if (col + q < params.n) { store(z, row + r, col + q, lo[r][q]); }

@@ -278,7 +278,7 @@ export class GpuBackend implements Backend {
     // Without a bias the slot still needs a buffer; `a` is read-only there too.
     const buffers = [a, b, shape.bias ?? a, out];
     const kernel = this.matmulKernel(shape);
-    if (kernel === 'direct') this.dispatch('matmulDirect', params, buffers, [...grid(Math.ceil(m / 4) * Math.ceil(n / 8)), batch.count], constants);
+    if (kernel === 'direct') this.dispatch('matmulDirect', params, buffers, [...grid(Math.ceil(m / 8) * Math.ceil(n / 8)), batch.count], constants);
     else this.dispatch('matmul', params, buffers, [Math.ceil(n / TILED_MATMUL_TILE), Math.ceil(m / TILED_MATMUL_TILE), batch.count], constants);
   }
 
