@@ -5,7 +5,7 @@
 //
 // Example: writeFileSync('bench/results/scaling.svg', scalingSvg(rows));
 
-const COLORS = { 'ours-webgpu': '#6d28d9', 'ours-cpu': '#0f766e', 'tfjs-cpu': '#b45309', 'tfjs-webgpu': '#be123c', 'tfjs-wasm': '#1d4ed8' };
+const COLORS = { 'ours-webgpu': '#6d28d9', 'ours-cpu': '#0f766e', 'tfjs-cpu': '#b45309', 'tfjs-webgpu': '#be123c', 'tfjs-wasm': '#1d4ed8', 'jax-wasm': '#65a30d', 'jax-webgpu': '#db2777' };
 const DASHES = { 64: '', 256: '5 3', 1024: '2 3' };
 const W = 420;
 const H = 300;

@@ -1,7 +1,7 @@
 /**
  * The CPU backend's matrix product in WebAssembly with SIMD (wasm/matmul.wat): a 4 × 8
  * register block over packed operands, with the bias, the accumulation and relu fused into
- * its epilogue. The operands are copied into the module's memory for each product: a copy is
+ * its epilogue, and its multiply-adds fused too where the browser has relaxed SIMD. The operands are copied into the module's memory for each product: a copy is
  * O(m·k + k·n + m·n) against the product's O(m·n·k), and it leaves the backend's tensors
  * plain Float32Arrays. Where WebAssembly SIMD is missing (Safari before 16.4) or not allowed
  * (a Content-Security-Policy without 'wasm-unsafe-eval'), loadWasmMatmul gives null and the

@@ -60,7 +60,7 @@ export interface Engine {
   readonly backend: BackendKind;
   /** Why the CPU is in use when WebGPU was wanted ('auto'), else null. */
   readonly fallbackReason: string | null;
-  /** The adapter in words: "google: SwiftShader driver 5.0.0", "CPU (TypeScript)". */
+  /** The adapter in words: "google: SwiftShader driver 5.0.0", "CPU (WebAssembly relaxed SIMD)", "CPU (TypeScript)". */
   readonly adapter: string;
   train(config: Partial<RunConfig>, options?: TrainOptions): Promise<RunResult>;
   lrFind(config: Partial<RunConfig>, options?: { signal?: AbortSignal }): Promise<LrFindResult>;
