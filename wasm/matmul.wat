@@ -39,7 +39,7 @@
   ;; flags & 16); flags & 1 accumulates into C, flags & 2 applies relu.
   (func (export "product") (param $m i32) (param $n i32) (param $k i32) (param $flags i32)
     (local $a i32) (local $b i32) (local $c i32) (local $bias i32) (local $mp i32) (local $np i32)
-    (local $pa i32) (local $pb i32) (local $pc i32) (local $pbias i32) (local $end i32)
+    (local $pa i32) (local $pb i32) (local $pc i32) (local $pbias i32) (local $end i32) (local $whole i32)
     (local.set $mp (i32.and (i32.add (local.get $m) (i32.const 3)) (i32.const -4)))
     (local.set $np (i32.and (i32.add (local.get $n) (i32.const 7)) (i32.const -8)))
     (local.set $a (i32.const 64)) ;; OPERANDS in wasm-matmul.ts, in floats: 16
@@ -58,16 +58,27 @@
               (memory.grow (i32.sub (i32.shr_u (i32.add (local.get $end) (i32.const 65535)) (i32.const 16)) (memory.size)))
               (i32.const 0))
           (then unreachable))))
-    (call $pack_a (local.get $a) (local.get $pa) (local.get $m) (local.get $k) (local.get $mp) (i32.and (local.get $flags) (i32.const 4)))
+    ;; A not transposed with whole blocks of rows is its own packed form; C and the bias with
+    ;; whole blocks of both are their own padded forms: no copies (NOTES §17, the small products).
+    (if (i32.and (i32.eqz (i32.and (local.get $flags) (i32.const 4))) (i32.eq (local.get $m) (local.get $mp)))
+      (then (local.set $pa (local.get $a)))
+      (else (call $pack_a (local.get $a) (local.get $pa) (local.get $m) (local.get $k) (local.get $mp) (i32.and (local.get $flags) (i32.const 4)))))
     (call $pack_b (local.get $b) (local.get $pb) (local.get $k) (local.get $n) (local.get $np) (i32.and (local.get $flags) (i32.const 8)))
-    (if (i32.and (local.get $flags) (i32.const 1))
-      (then (call $copy_rows (local.get $c) (local.get $pc) (local.get $m) (local.get $n) (local.get $n) (local.get $np))))
-    (if (i32.and (local.get $flags) (i32.const 16))
-      (then (call $copy_rows (local.get $bias) (local.get $pbias) (i32.const 1) (local.get $n) (local.get $n) (local.get $np))))
+    (local.set $whole (i32.and (i32.eq (local.get $m) (local.get $mp)) (i32.eq (local.get $n) (local.get $np))))
+    (if (local.get $whole)
+      (then
+        (local.set $pc (local.get $c))
+        (local.set $pbias (local.get $bias)))
+      (else
+        (if (i32.and (local.get $flags) (i32.const 1))
+          (then (call $copy_rows (local.get $c) (local.get $pc) (local.get $m) (local.get $n) (local.get $n) (local.get $np))))
+        (if (i32.and (local.get $flags) (i32.const 16))
+          (then (call $copy_rows (local.get $bias) (local.get $pbias) (i32.const 1) (local.get $n) (local.get $n) (local.get $np))))))
     (call $matmul (local.get $pa) (local.get $pb) (local.get $pc) (local.get $mp) (local.get $np) (local.get $k)
       (i32.and (local.get $flags) (i32.const 3))
       (select (local.get $pbias) (i32.const 0) (i32.and (local.get $flags) (i32.const 16))))
-    (call $copy_rows (local.get $pc) (local.get $c) (local.get $m) (local.get $n) (local.get $np) (local.get $n)))
+    (if (i32.eqz (local.get $whole))
+      (then (call $copy_rows (local.get $pc) (local.get $c) (local.get $m) (local.get $n) (local.get $np) (local.get $n)))))
 
   ;; dst[i][l] = trans ? src[l][i] : src[i][l], for i < m; rows m .. mp − 1 zero.
   (func $pack_a (param $src i32) (param $dst i32) (param $m i32) (param $k i32) (param $mp i32) (param $trans i32)

@@ -190,6 +190,8 @@ function matmulCases(): MatmulCase[] {
     // Every epilogue at once, past the WebAssembly product's 4 × 8 block on both edges.
     { m: 7, n: 9, k: 1000, transA: true, bias: true, activation: 'relu', accumulate: true },
     { m: 1, n: 1, k: 1, bias: true, activation: 'relu', accumulate: true },
+    // Whole blocks of 4 rows and 8 columns, which the WebAssembly product multiplies in place.
+    { m: 8, n: 16, k: 65, transB: true, bias: true, activation: 'relu', accumulate: true },
   );
   return cases;
 }
