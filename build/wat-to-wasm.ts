@@ -4,7 +4,7 @@
  * - `import base64 from '../../wasm/matmul.wat?wasm'`: the binary as base64, inside the bundle
  *   (the npm builds, tests, the demo and bench pages);
  * - `import url from '../../wasm/matmul.wat?wasm-url'`: the binary written beside the bundle
- *   as matmul.wasm, and its URL resolved from the bundle's own (the CDN engine, whose size
+ *   as matmul.wasm, and its URL (a URL object) resolved from the bundle's own (the CDN engine, whose size
  *   budget has no room for it; fetched on first use as the data sets are);
  * - `?wasm-fused`, `?wasm-fused-url`: the same with every multiply-add fused (fuseMultiplyAdds),
  *   for browsers with relaxed SIMD; written as matmul-fused.wasm.
@@ -64,10 +64,10 @@ export function watToWasm(): Plugin {
       const binary = await assembleWat(file, fused ? fuseMultiplyAdds(text) : text);
       const base64 = Buffer.from(binary).toString('base64');
       if (!query.endsWith('-url')) return `export default ${JSON.stringify(base64)};`;
-      if (serving) return `export default ${JSON.stringify(`data:application/wasm;base64,${base64}`)};`;
+      if (serving) return `export default new URL(${JSON.stringify(`data:application/wasm;base64,${base64}`)});`;
       const fileName = basename(file).replace(/\.wat$/, fused ? '-fused.wasm' : '.wasm');
       this.emitFile({ type: 'asset', fileName, source: binary });
-      return `export default new URL(${JSON.stringify(`./${fileName}`)}, import.meta.url).href;`;
+      return `export default new URL(${JSON.stringify(`./${fileName}`)}, import.meta.url);`;
     },
   };
 }

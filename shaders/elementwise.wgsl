@@ -41,12 +41,12 @@ struct GatherParams {
 override WORKGROUP_SIZE: u32 = 64u;
 
 // Large element counts need a 2-D grid (at most 65535 workgroups a dimension).
-fn flat_index(id: vec3<u32>, groups: vec3<u32>) -> u32 {
+fn flat_index(id: vec3u, groups: vec3u) -> u32 {
   return id.x + id.y * groups.x * WORKGROUP_SIZE;
 }
 
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn fill(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn fill(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = flat_index(id, groups);
   if (i >= fill_params.count) { return; }
   fill_out[fill_params.offset + i * fill_params.stride] = fill_params.value;
@@ -54,7 +54,7 @@ fn fill(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) g
 
 // dL/dz = dL/dy · act′, the slope read from the layer's output y (activation.wgsl).
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn activation_backward(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn activation_backward(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = flat_index(id, groups);
   if (i >= activation_params.count) { return; }
   grad_in[i] = grad_out[i] * activation_slope(activation[i]);
@@ -66,7 +66,7 @@ fn source_row(r: u32) -> u32 {
 }
 
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn gather_rows(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn gather_rows(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = flat_index(id, groups);
   if (i >= gather_params.rows * gather_params.cols) { return; }
   let r = i / gather_params.cols;
@@ -75,7 +75,7 @@ fn gather_rows(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgr
 }
 
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn gather_rows_u32(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn gather_rows_u32(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = flat_index(id, groups);
   if (i >= gather_params.rows * gather_params.cols) { return; }
   let r = i / gather_params.cols;

@@ -39,7 +39,7 @@ struct LinearParams {
 
 @group(0) @binding(0) var<uniform> params: LinearParams;
 @group(0) @binding(1) var<storage, read> data: array<f32>;
-@group(0) @binding(2) var<storage, read> schedule: array<vec2<f32>>;  // (lr, momentum) per model and step
+@group(0) @binding(2) var<storage, read> schedule: array<vec2f>;  // (lr, momentum) per model and step
 @group(0) @binding(3) var<storage, read_write> weights: array<f32>;   // model m at m·features
 @group(0) @binding(4) var<storage, read_write> velocity: array<f32>;
 @group(0) @binding(5) var<storage, read_write> losses: array<f32>;    // model m's step t at m·schedule_stride + t
@@ -47,7 +47,7 @@ struct LinearParams {
 @group(0) @binding(7) var<storage, read_write> valid_loss: array<f32>; // model m's slot at m·valid_slots
 @group(0) @binding(8) var<storage, read_write> non_finite: array<u32>; // one per model
 // The backend's step counter, bound as a uniform: the eight storage bindings are taken.
-@group(0) @binding(9) var<uniform> step_counter: vec4<u32>;
+@group(0) @binding(9) var<uniform> step_counter: vec4u;
 
 var<workgroup> partial: array<array<f32, THREADS>, 5>;  // the loss, then one gradient per feature
 
@@ -76,7 +76,7 @@ fn residual(x_at: u32, y_at: u32, w: array<f32, MAX_FEATURES>) -> f32 {
 // each other, and a model whose run has ended skips its epochs. The step counter is only read
 // here (a uniform: every workgroup sees the same start); advance_steps moves it on afterwards.
 @compute @workgroup_size(THREADS)
-fn linear_sgd_epochs(@builtin(local_invocation_id) lid: vec3<u32>, @builtin(workgroup_id) wid: vec3<u32>) {
+fn linear_sgd_epochs(@builtin(local_invocation_id) lid: vec3u, @builtin(workgroup_id) wid: vec3u) {
   let local = lid.x;
   let model = wid.x;
   let slot = params.models[model];

@@ -32,13 +32,13 @@ fn flag_if_non_finite(row: u32, x: f32) {
   if (is_non_finite(x)) { non_finite[row / params.rows_per_model] = 1u; }
 }
 
-fn row_index(id: vec3<u32>, groups: vec3<u32>) -> u32 {
+fn row_index(id: vec3u, groups: vec3u) -> u32 {
   return id.x + id.y * groups.x * WORKGROUP_SIZE;
 }
 
 // (p − y)², gradient 2(p − y)·scale.
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn mse(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn mse(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = row_index(id, groups);
   if (i >= params.rows) { return; }
   let diff = logits[i] - targets[i];
@@ -53,7 +53,7 @@ fn mse(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) gr
 // −log softmax(z)[label], computed as logsumexp(z − max) + max − z[label] so large logits
 // never overflow; gradient (softmax(z) − onehot(label))·scale.
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn softmax_cross_entropy(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn softmax_cross_entropy(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = row_index(id, groups);
   if (i >= params.rows) { return; }
   let base = i * params.classes;
@@ -89,7 +89,7 @@ fn sigmoid(z: f32) -> f32 {
 // Binary cross-entropy on a logit z and a 0/1 label y: max(z, 0) − z·y + log(1 + e^−|z|),
 // PyTorch's BCEWithLogitsLoss; gradient (σ(z) − y)·scale.
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn binary_cross_entropy(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn binary_cross_entropy(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = row_index(id, groups);
   if (i >= params.rows) { return; }
   let z = logits[i];
@@ -105,7 +105,7 @@ fn binary_cross_entropy(@builtin(global_invocation_id) id: vec3<u32>, @builtin(n
 // 1 where the prediction misses the label: argmax over classes, or z > 0 for one logit.
 // Ties go to the lowest class, as torch.argmax does.
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn count_errors(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn count_errors(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = row_index(id, groups);
   if (i >= params.rows) { return; }
   var predicted = 0u;

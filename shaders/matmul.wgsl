@@ -63,6 +63,11 @@ fn store(z: u32, row: u32, col: u32, sum: f32) {
   c[at] = activate(value);
 }
 
+// acc + the outer product of a (4 rows) and b (4 columns), one fma a column.
+fn outer(a: vec4f, b: vec4f, acc: mat4x4f) -> mat4x4f {
+  return mat4x4f(fma(vec4f(a.x), b, acc[0]), fma(vec4f(a.y), b, acc[1]), fma(vec4f(a.z), b, acc[2]), fma(vec4f(a.w), b, acc[3]));
+}
+
 // An 8×8 block of C per thread, no workgroup memory and no barriers: for the small and thin
 // products of a playground this beats staging tiles, most of all on CPU-emulated adapters
 // where barriers and invocations are expensive. Each step of k loads 8 + 8 values for 64
@@ -71,9 +76,11 @@ fn store(z: u32, row: u32, col: u32, sum: f32) {
 // advance by addition. On SwiftShader this made the kernel 2.5–3× faster than bounds-checked
 // loads with the index computed per element, 4×8 ~1.4× faster than 4×4, and 8×8 1.4–1.7×
 // faster than 4×8 on square products, with 12×8 and 16×8 no faster again (bench/NOTES.md,
-// changes 7, 9 and 17). Accumulators are named, not an indexed array: indexed, they spilled.
+// changes 7, 9 and 19). The accumulators are four named 4×4 matrices, each step one outer
+// product into each: as fast as sixteen named vectors and half the text the engine ships;
+// an indexed array of accumulators spilled.
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn matmul_direct(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn matmul_direct(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let octs = (params.n + 7u) / 8u;
   let index = id.x + id.y * groups.x * WORKGROUP_SIZE;
   if (index >= ((params.m + 7u) / 8u) * octs) { return; }
@@ -85,57 +92,46 @@ fn matmul_direct(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_work
   let a_l = select(1u, params.m, TRANS_A);
   let b_col = select(1u, params.k, TRANS_B);
   let b_l = select(params.n, 1u, TRANS_B);
-  var upper: vec4<u32>;
-  var lower: vec4<u32>;
-  var left: vec4<u32>;
-  var right: vec4<u32>;
+  var upper: vec4u;
+  var lower: vec4u;
+  var left: vec4u;
+  var right: vec4u;
   for (var r = 0u; r < 4u; r++) {
     upper[r] = min(row + r, params.m - 1u) * a_row;
     lower[r] = min(row + 4u + r, params.m - 1u) * a_row;
     left[r] = min(col + r, params.n - 1u) * b_col;
     right[r] = min(col + 4u + r, params.n - 1u) * b_col;
   }
-  var l0: vec4<f32>; var l1: vec4<f32>; var l2: vec4<f32>; var l3: vec4<f32>;
-  var r0: vec4<f32>; var r1: vec4<f32>; var r2: vec4<f32>; var r3: vec4<f32>;
-  var l4: vec4<f32>; var l5: vec4<f32>; var l6: vec4<f32>; var l7: vec4<f32>;
-  var r4: vec4<f32>; var r5: vec4<f32>; var r6: vec4<f32>; var r7: vec4<f32>;
+  // The block as four 4×4 quarters, c<upper or lower half><left or right half>: column i of a
+  // quarter is row i of C's block there.
+  var c00: mat4x4f; var c01: mat4x4f; var c10: mat4x4f; var c11: mat4x4f;
   var ia = z * params.a_stride;
   var ib = z * params.b_stride;
   for (var l = 0u; l < params.k; l++) {
-    let bl = vec4<f32>(b[ib + left.x], b[ib + left.y], b[ib + left.z], b[ib + left.w]);
-    let br = vec4<f32>(b[ib + right.x], b[ib + right.y], b[ib + right.z], b[ib + right.w]);
-    let a0 = vec4<f32>(a[ia + upper.x]);
-    let a1 = vec4<f32>(a[ia + upper.y]);
-    let a2 = vec4<f32>(a[ia + upper.z]);
-    let a3 = vec4<f32>(a[ia + upper.w]);
-    l0 = fma(a0, bl, l0); r0 = fma(a0, br, r0);
-    l1 = fma(a1, bl, l1); r1 = fma(a1, br, r1);
-    l2 = fma(a2, bl, l2); r2 = fma(a2, br, r2);
-    l3 = fma(a3, bl, l3); r3 = fma(a3, br, r3);
-    let a4 = vec4<f32>(a[ia + lower.x]);
-    let a5 = vec4<f32>(a[ia + lower.y]);
-    let a6 = vec4<f32>(a[ia + lower.z]);
-    let a7 = vec4<f32>(a[ia + lower.w]);
-    l4 = fma(a4, bl, l4); r4 = fma(a4, br, r4);
-    l5 = fma(a5, bl, l5); r5 = fma(a5, br, r5);
-    l6 = fma(a6, bl, l6); r6 = fma(a6, br, r6);
-    l7 = fma(a7, bl, l7); r7 = fma(a7, br, r7);
+    let bl = vec4f(b[ib + left.x], b[ib + left.y], b[ib + left.z], b[ib + left.w]);
+    let br = vec4f(b[ib + right.x], b[ib + right.y], b[ib + right.z], b[ib + right.w]);
+    let au = vec4f(a[ia + upper.x], a[ia + upper.y], a[ia + upper.z], a[ia + upper.w]);
+    let al = vec4f(a[ia + lower.x], a[ia + lower.y], a[ia + lower.z], a[ia + lower.w]);
+    c00 = outer(au, bl, c00);
+    c01 = outer(au, br, c01);
+    c10 = outer(al, bl, c10);
+    c11 = outer(al, br, c11);
     ia += a_l;
     ib += b_l;
   }
-  let lo = array<vec4<f32>, 8>(l0, l1, l2, l3, l4, l5, l6, l7);
-  let hi = array<vec4<f32>, 8>(r0, r1, r2, r3, r4, r5, r6, r7);
   for (var r = 0u; r < 8u; r++) {
     if (row + r >= params.m) { break; }
+    let lo = select(c00[r % 4u], c10[r % 4u], r >= 4u);
+    let hi = select(c01[r % 4u], c11[r % 4u], r >= 4u);
     for (var q = 0u; q < 4u; q++) {
-      if (col + q < params.n) { store(z, row + r, col + q, lo[r][q]); }
-      if (col + 4u + q < params.n) { store(z, row + r, col + 4u + q, hi[r][q]); }
+      if (col + q < params.n) { store(z, row + r, col + q, lo[q]); }
+      if (col + 4u + q < params.n) { store(z, row + r, col + 4u + q, hi[q]); }
     }
   }
 }
 
 @compute @workgroup_size(THREADS, THREADS)
-fn matmul(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_id) local: vec3<u32>) {
+fn matmul(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_id) local: vec3u) {
   let tile = THREADS * BLOCK;
   let threads = THREADS * THREADS;
   let row0 = group.y * tile;

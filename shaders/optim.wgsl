@@ -15,11 +15,11 @@ struct OptimParams {
   schedule_stride: u32,
   _pad0: u32,
   _pad1: u32,
-  steps: array<vec4<u32>, 4>,  // each model's steps in all, four to a vector (16 models)
+  steps: array<vec4u, 4>,  // each model's steps in all, four to a vector (16 models)
 }
 
 @group(0) @binding(0) var<uniform> params: OptimParams;
-@group(0) @binding(1) var<storage, read> schedule: array<vec2<f32>>;  // (lr, momentum or β1)
+@group(0) @binding(1) var<storage, read> schedule: array<vec2f>;  // (lr, momentum or β1)
 @group(0) @binding(2) var<storage, read> step: array<u32>;
 @group(0) @binding(3) var<storage, read> grads: array<f32>;
 @group(0) @binding(4) var<storage, read_write> weights: array<f32>;
@@ -35,7 +35,7 @@ fn is_non_finite(x: f32) -> bool {
   return (bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u;
 }
 
-fn element(id: vec3<u32>, groups: vec3<u32>) -> u32 {
+fn element(id: vec3u, groups: vec3u) -> u32 {
   return id.x + id.y * groups.x * WORKGROUP_SIZE;
 }
 
@@ -55,13 +55,13 @@ fn ended(i: u32, t: u32) -> bool {
 }
 
 // Step t's (lr, momentum or β1) for parameter i's model.
-fn hyper(i: u32, t: u32) -> vec2<f32> {
+fn hyper(i: u32, t: u32) -> vec2f {
   return schedule[model_of(i) * params.schedule_stride + t];
 }
 
 // PyTorch's SGD: v = μ·v + g; w −= lr·v. With μ = 0 this is the notebook's a.sub_(lr * a.grad).
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn sgd(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn sgd(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = element(id, groups);
   let t = step[0];
   if (i >= params.count || ended(i, t)) { return; }
@@ -75,7 +75,7 @@ fn sgd(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) gr
 // AdamW as fastai v1 runs PyTorch's Adam with true_wd: decay first, then the Adam step with
 // bias corrections for t = step + 1 using the current β1.
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn adamw(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn adamw(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = element(id, groups);
   let t = step[0];
   if (i >= params.count || ended(i, t)) { return; }

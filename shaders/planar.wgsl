@@ -33,17 +33,17 @@ struct PenaltyParams {
 
 override WORKGROUP_SIZE: u32 = 64u;
 
-fn flat_index(id: vec3<u32>, groups: vec3<u32>) -> u32 {
+fn flat_index(id: vec3u, groups: vec3u) -> u32 {
   return id.x + id.y * groups.x * WORKGROUP_SIZE;
 }
 
-fn point_at(r: u32) -> vec2<f32> {
+fn point_at(r: u32) -> vec2f {
   let size = feature_params.grid;
-  if (size == 0u) { return vec2<f32>(points[2u * r], points[2u * r + 1u]); }
+  if (size == 0u) { return vec2f(points[2u * r], points[2u * r + 1u]); }
   let cell = 2.0 * feature_params.extent / f32(size);
   let col = f32(r % size) + 0.5;
   let row = f32(r / size) + 0.5;
-  return vec2<f32>(-feature_params.extent + col * cell, feature_params.extent - row * cell);
+  return vec2f(-feature_params.extent + col * cell, feature_params.extent - row * cell);
 }
 
 // WGSL bounds sin's error only on [-π, π]; the points reach ±6, so reduce them there first.
@@ -52,7 +52,7 @@ fn sine(v: f32) -> f32 {
   return sin(v - turn * round(v / turn));
 }
 
-fn feature(p: vec2<f32>, i: u32) -> f32 {
+fn feature(p: vec2f, i: u32) -> f32 {
   switch i {
     case 0u: { return p.x; }
     case 1u: { return p.y; }
@@ -65,7 +65,7 @@ fn feature(p: vec2<f32>, i: u32) -> f32 {
 }
 
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn planar_features(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn planar_features(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let r = flat_index(id, groups);
   if (r >= feature_params.rows) { return; }
   let p = point_at(r);
@@ -80,7 +80,7 @@ fn planar_features(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_wo
 }
 
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn penalize(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn penalize(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = flat_index(id, groups);
   if (i >= penalty_params.count) { return; }
   let w = weights[i];

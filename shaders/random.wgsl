@@ -24,7 +24,7 @@ override WORKGROUP_SIZE: u32 = 64u;
 
 // The high and low 32 bits of a 32x32-bit product. WGSL has no 64-bit integers, so the
 // high word comes from 16-bit halves.
-fn mul_hi_lo(a: u32, b: u32) -> vec2<u32> {
+fn mul_hi_lo(a: u32, b: u32) -> vec2u {
   let a_lo = a & 0xffffu;
   let a_hi = a >> 16u;
   let b_lo = b & 0xffffu;
@@ -34,23 +34,23 @@ fn mul_hi_lo(a: u32, b: u32) -> vec2<u32> {
   let hi_lo = a_hi * b_lo;
   let carry = ((lo_lo >> 16u) + (lo_hi & 0xffffu) + (hi_lo & 0xffffu)) >> 16u;
   let hi = a_hi * b_hi + (lo_hi >> 16u) + (hi_lo >> 16u) + carry;
-  return vec2<u32>(hi, a * b);
+  return vec2u(hi, a * b);
 }
 
-fn philox4x32_10(counter: vec4<u32>, key: vec2<u32>) -> vec4<u32> {
+fn philox4x32_10(counter: vec4u, key: vec2u) -> vec4u {
   var c = counter;
   var k = key;
   for (var round = 0u; round < 10u; round++) {
     let p0 = mul_hi_lo(0xD2511F53u, c.x);
     let p1 = mul_hi_lo(0xCD9E8D57u, c.z);
-    c = vec4<u32>(p1.x ^ c.y ^ k.x, p1.y, p0.x ^ c.w ^ k.y, p0.y);
-    k += vec2<u32>(0x9E3779B9u, 0xBB67AE85u);
+    c = vec4u(p1.x ^ c.y ^ k.x, p1.y, p0.x ^ c.w ^ k.y, p0.y);
+    k += vec2u(0x9E3779B9u, 0xBB67AE85u);
   }
   return c;
 }
 
 fn random_word(j: u32) -> u32 {
-  let block = philox4x32_10(vec4<u32>(j >> 2u, 0u, 0u, 0u), vec2<u32>(params.seed, params.stream));
+  let block = philox4x32_10(vec4u(j >> 2u, 0u, 0u, 0u), vec2u(params.seed, params.stream));
   return block[j & 3u];
 }
 
@@ -61,7 +61,7 @@ fn unit_float(word: u32) -> f32 {
 
 // x[offset + i*stride] = U(lo, hi) for i < count: torch's x[:,0].uniform_(lo, hi).
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn uniform_(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn uniform_(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = id.x + id.y * groups.x * WORKGROUP_SIZE;
   if (i >= params.count) { return; }
   let u = unit_float(random_word(params.counter + i));
@@ -70,7 +70,7 @@ fn uniform_(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroup
 
 // The raw 32-bit words, for checking the generator itself.
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn random_words(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn random_words(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = id.x + id.y * groups.x * WORKGROUP_SIZE;
   if (i >= params.count) { return; }
   words[params.offset + i * params.stride] = random_word(params.counter + i);

@@ -39,15 +39,15 @@ var<workgroup> partial: array<f32, SUM_THREADS>;
 
 // out[j] = scale · Σ_i x[i, j]; four running sums per column keep long columns accurate.
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn sum_rows(@builtin(global_invocation_id) id: vec3<u32>) {
+fn sum_rows(@builtin(global_invocation_id) id: vec3u) {
   let col = id.x;
   if (col >= rows_params.cols) { return; }
-  var acc = vec4<f32>(0.0);
+  var acc = vec4f(0.0);
   let cols = rows_params.cols;
   let base = id.z * rows_params.rows * cols + col;
   var row = 0u;
   for (; row + 4u <= rows_params.rows; row += 4u) {
-    acc += vec4<f32>(matrix[base + row * cols], matrix[base + (row + 1u) * cols],
+    acc += vec4f(matrix[base + row * cols], matrix[base + (row + 1u) * cols],
                      matrix[base + (row + 2u) * cols], matrix[base + (row + 3u) * cols]);
   }
   for (; row < rows_params.rows; row++) { acc.x += matrix[base + row * cols]; }
@@ -56,7 +56,7 @@ fn sum_rows(@builtin(global_invocation_id) id: vec3<u32>) {
 
 // One workgroup: strided partial sums, then a tree in workgroup memory.
 @compute @workgroup_size(SUM_THREADS)
-fn sum(@builtin(local_invocation_id) local: vec3<u32>, @builtin(workgroup_id) group: vec3<u32>) {
+fn sum(@builtin(local_invocation_id) local: vec3u, @builtin(workgroup_id) group: vec3u) {
   let model = group.x;
   let base = model * sum_params.count;
   var acc = 0.0;

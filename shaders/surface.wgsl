@@ -28,7 +28,7 @@ fn along(i: u32, count: u32, first: f32, last: f32) -> f32 {
 }
 
 @compute @workgroup_size(WORKGROUP_SIZE)
-fn loss_surface(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+fn loss_surface(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = id.x + id.y * groups.x * WORKGROUP_SIZE;
   if (i >= params.grid_cols * params.grid_rows) { return; }
   let a = along(i % params.grid_cols, params.grid_cols, params.a_min, params.a_max);

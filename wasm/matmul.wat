@@ -34,6 +34,15 @@
           (br_if $col (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $ds))))
         (br_if $row (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $rows))))))
 
+  ;; The memory grown to at least $bytes (the host calls it before writing the operands).
+  (func $reserve (export "reserve") (param $bytes i32)
+    (if (i32.gt_u (local.get $bytes) (i32.shl (memory.size) (i32.const 16)))
+      (then
+        (if (i32.lt_s
+              (memory.grow (i32.sub (i32.shr_u (i32.add (local.get $bytes) (i32.const 65535)) (i32.const 16)) (memory.size)))
+              (i32.const 0))
+          (then unreachable)))))
+
   ;; C = act(A·B [+ C] [+ bias]) for the operands the host wrote from byte 64: A (m × k, or
   ;; k × m with flags & 4), B (k × n, or n × k with flags & 8), C (m × n), bias (n, used with
   ;; flags & 16); flags & 1 accumulates into C, flags & 2 applies relu.
@@ -52,12 +61,7 @@
     (local.set $pc (i32.add (local.get $pb) (i32.shl (i32.mul (local.get $np) (local.get $k)) (i32.const 2))))
     (local.set $pbias (i32.add (local.get $pc) (i32.shl (i32.mul (local.get $mp) (local.get $np)) (i32.const 2))))
     (local.set $end (i32.add (local.get $pbias) (i32.shl (local.get $np) (i32.const 2))))
-    (if (i32.gt_u (local.get $end) (i32.shl (memory.size) (i32.const 16)))
-      (then
-        (if (i32.lt_s
-              (memory.grow (i32.sub (i32.shr_u (i32.add (local.get $end) (i32.const 65535)) (i32.const 16)) (memory.size)))
-              (i32.const 0))
-          (then unreachable))))
+    (call $reserve (local.get $end))
     ;; A not transposed with whole blocks of rows is its own packed form; C and the bias with
     ;; whole blocks of both are their own padded forms: no copies (NOTES §17, the small products).
     (if (i32.and (i32.eqz (i32.and (local.get $flags) (i32.const 4))) (i32.eq (local.get $m) (local.get $mp)))

@@ -17,6 +17,8 @@ import type { Activation } from '../backend';
 
 interface MatmulExports {
   memory: WebAssembly.Memory;
+  /** Grows the memory to at least `bytes`. */
+  reserve(bytes: number): void;
   product(m: number, n: number, k: number, flags: number): void;
 }
 
@@ -48,8 +50,7 @@ export class WasmMatmul {
   run(a: Float32Array, b: Float32Array, out: Float32Array, shape: ProductShape, bias: Float32Array | null): void {
     const { m, n, k, transA, transB, activation, accumulate } = shape;
     const memory = this.kernels.memory;
-    const bytes = 4 * (OPERANDS + m * k + k * n + m * n + n);
-    if (bytes > memory.buffer.byteLength) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
+    this.kernels.reserve(4 * (OPERANDS + m * k + k * n + m * n + n));
     let f = new Float32Array(memory.buffer);
     const c = OPERANDS + m * k + k * n;
     f.set(a.subarray(0, m * k), OPERANDS);

@@ -344,7 +344,7 @@ export class GpuBackend implements Backend {
     const tables = models.flatMap((m) => [m.trainX, m.trainY, m.validX, m.validY]).map((tensor) => this.own(tensor));
     const first = tables[0]!;
     if (tables.some((table) => table.rootId !== first.rootId)) {
-      throw new Error('The fused linear epochs bind every training and validation table as one: make them slices of one tensor (packTensors).');
+      throw new Error('The fused linear epochs bind their tables once: slices of one tensor (packTensors).');
     }
     const start = Math.min(...tables.map((table) => table.offset));
     const end = Math.max(...tables.map((table) => table.offset + table.length));
