@@ -77,8 +77,8 @@ fn outer(a: vec4f, b: vec4f, acc: mat4x4f) -> mat4x4f {
 // loads with the index computed per element, 4×8 ~1.4× faster than 4×4, and 8×8 1.4–1.7×
 // faster than 4×8 on square products, with 12×8 and 16×8 no faster again (bench/NOTES.md,
 // changes 7, 9 and 19). The accumulators are four named 4×4 matrices, each step one outer
-// product into each: as fast as sixteen named vectors and half the text the engine ships;
-// an indexed array of accumulators spilled.
+// product into each: as fast as sixteen named vectors, and less text for the engine to ship.
+// Indexed with a variable, accumulators go to memory: only constant indices touch them.
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn matmul_direct(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let octs = (params.n + 7u) / 8u;
@@ -119,13 +119,15 @@ fn matmul_direct(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgrou
     ia += a_l;
     ib += b_l;
   }
+  // Copied out with constant indices: a variable index into the matrices themselves would put
+  // them in memory for the whole loop above.
+  let lo = array(c00[0], c00[1], c00[2], c00[3], c10[0], c10[1], c10[2], c10[3]);
+  let hi = array(c01[0], c01[1], c01[2], c01[3], c11[0], c11[1], c11[2], c11[3]);
   for (var r = 0u; r < 8u; r++) {
     if (row + r >= params.m) { break; }
-    let lo = select(c00[r % 4u], c10[r % 4u], r >= 4u);
-    let hi = select(c01[r % 4u], c11[r % 4u], r >= 4u);
     for (var q = 0u; q < 4u; q++) {
-      if (col + q < params.n) { store(z, row + r, col + q, lo[q]); }
-      if (col + 4u + q < params.n) { store(z, row + r, col + 4u + q, hi[q]); }
+      if (col + q < params.n) { store(z, row + r, col + q, lo[r][q]); }
+      if (col + 4u + q < params.n) { store(z, row + r, col + 4u + q, hi[r][q]); }
     }
   }
 }

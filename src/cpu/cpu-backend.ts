@@ -156,10 +156,8 @@ export class CpuBackend implements Backend {
     const bias = shape.bias ? own(shape.bias).values : null;
     const cv = own(out).values;
     if (this.product) {
-      const at = (values: Float32Array, offset: number) => values.subarray(offset);
       for (let z = 0; z < batch.count; z++) {
-        const zBias = bias ? at(bias, z * (batch.bias ?? 0)) : null;
-        this.product.run(at(av, z * batch.a), at(bv, z * batch.b), at(cv, z * batch.out), shape, zBias);
+        this.product.run(av.subarray(z * batch.a), bv.subarray(z * batch.b), cv.subarray(z * batch.out), shape, bias?.subarray(z * (batch.bias ?? 0)));
       }
       return;
     }

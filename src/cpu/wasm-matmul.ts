@@ -9,7 +9,7 @@
  *
  * @example
  * const product = await loadWasmMatmul();
- * product?.run(a, b, c, { m: 2, n: 3, k: 4 }, null); // c (2 × 3) = a (2 × 4) · b (4 × 3)
+ * product?.run(a, b, c, { m: 2, n: 3, k: 4 }); // c (2 × 3) = a (2 × 4) · b (4 × 3)
  */
 import { activate } from './activation';
 import { matmulBinary } from './matmul-binary';
@@ -45,9 +45,9 @@ export class WasmMatmul {
 
   /**
    * out[m × n] = act(A·B [+ out] [+ bias]), A m × k (or k × m with transA), B k × n (or
-   * n × k with transB), each operand the start of the array given; bias has n values or is null.
+   * n × k with transB), each operand the start of the array given; bias has n values, if any.
    */
-  run(a: Float32Array, b: Float32Array, out: Float32Array, shape: ProductShape, bias: Float32Array | null): void {
+  run(a: Float32Array, b: Float32Array, out: Float32Array, shape: ProductShape, bias?: Float32Array): void {
     const { m, n, k, transA, transB, activation, accumulate } = shape;
     const memory = this.kernels.memory;
     this.kernels.reserve(4 * (OPERANDS + m * k + k * n + m * n + n));
