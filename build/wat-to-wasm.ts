@@ -4,8 +4,8 @@
  * - `import base64 from '../../wasm/matmul.wat?wasm'`: the binary as base64, inside the bundle
  *   (the npm builds, tests, the demo and bench pages);
  * - `import url from '../../wasm/matmul.wat?wasm-url'`: the binary written beside the bundle
- *   as matmul.wasm, and its URL (a URL object) resolved from the bundle's own (the CDN engine, whose size
- *   budget has no room for it; fetched on first use as the data sets are);
+ *   as matmul.wasm, and its URL (a URL object) resolved from the bundle's own (the CDN engine,
+ *   whose size budget has no room for it; fetched on first use as the data sets are);
  * - `?wasm-fused`, `?wasm-fused-url`: the same with every multiply-add fused (fuseMultiplyAdds),
  *   for browsers with relaxed SIMD; written as matmul-fused.wasm.
  *
