@@ -76,6 +76,15 @@ function startLoss(history: EpochStats[]): number {
   return history[0]!.stepLosses?.[0] ?? history[0]!.trainLoss;
 }
 
+/**
+ * The training loss ended above THRESHOLDS.barelyMoved of where it started: the run learnt
+ * next to nothing (stuck at chance, or crawling).
+ */
+export function barelyMoved(history: EpochStats[]): boolean {
+  const last = history.at(-1);
+  return last !== undefined && last.trainLoss > THRESHOLDS.barelyMoved * startLoss(history);
+}
+
 function read(history: EpochStats[], context: DiagnosisContext, best: number): Sign {
   const T = THRESHOLDS;
   const { config, stopReason } = context;
@@ -111,7 +120,7 @@ function read(history: EpochStats[], context: DiagnosisContext, best: number): S
   // Under-fitting can only be told once the run has ended (one-cycle flattens at its very end).
   if (stopReason !== 'running') {
     if (last.trainLoss > T.underfitMargin * last.validLoss) return { code: 'too-few-epochs', reason: 'train-above-valid', from: last.trainLoss, to: last.validLoss };
-    if (last.trainLoss > T.barelyMoved * start) return { code: 'too-few-epochs', reason: 'barely-moved', from: start, to: last.trainLoss };
+    if (barelyMoved(history)) return { code: 'too-few-epochs', reason: 'barely-moved', from: start, to: last.trainLoss };
     const earlier = history[history.length - 1 - Math.ceil(history.length / 3)];
     if (earlier && earlier.validLoss - last.validLoss > T.stillImproving * last.validLoss) {
       return { code: 'too-few-epochs', reason: 'still-improving', from: earlier.validLoss, to: last.validLoss };

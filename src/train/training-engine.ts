@@ -84,7 +84,7 @@ export class TrainingEngine implements Engine {
       if (options.whatIf === false || stopReason === 'stopped' || history.length === 0 || signal?.aborted) return result;
       const plans = planWhatIfs(config, history, stopReason, main.availableTrainRows);
       const whatIfs = await this.trainWhatIfs(backend, config, plans, main.outcome, options);
-      if (!signal?.aborted) whatIfs.push(...(await this.trainWhatIfs(backend, config, followUpWhatIfs(config, whatIfs), main.outcome, options)));
+      if (!signal?.aborted) whatIfs.push(...(await this.trainWhatIfs(backend, config, followUpWhatIfs(config, history, whatIfs), main.outcome, options)));
       if (signal?.aborted) return result;
       return { ...result, diagnosis: judgeWhatIfs(config, history, stopReason, whatIfs, lang) };
     });

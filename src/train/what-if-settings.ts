@@ -2,8 +2,9 @@
  * Judging a diagnosis the way a learner does, independently of the engine's own what-ifs:
  * random settings drawn (seeded) from wide ranges of every setting, and for each, the codes
  * whose advice, followed, lowers the final validation loss by at least 25 %:
- * - `lr-too-high`: max_lr 10× smaller, then 100× if that kept helping; a diverged run is this alone;
- * - `lr-too-low`: max_lr 10× larger, then 100× if that kept helping;
+ * - `lr-too-high`: max_lr 10× smaller, then 100× if that kept helping (or neither run learnt
+ *   anything: stuck at chance); a diverged run is this alone;
+ * - `lr-too-low`: max_lr 10× larger, then 100× likewise;
  * - `too-few-epochs`: 3× and 10× the epochs ("3× and more");
  * - `too-many-epochs`: as many epochs as the best one;
  * - `more-data`: every training row, where train-size cut them;
@@ -16,6 +17,7 @@
  */
 import { RandomStream } from '../cpu/rng';
 import { LINE_ROWS, LIMITS } from './config';
+import { barelyMoved } from './diagnosis';
 import type { Engine } from './engine';
 import type { DiagnosisCode, RunConfig, RunResult } from './types';
 
@@ -71,17 +73,19 @@ export async function rightCodes(engine: Engine, settings: Partial<RunConfig>, m
   const mainLoss = finalLoss(base);
   const tried: Judged['tried'] = [];
   const attempt = async (code: DiagnosisCode, change: Partial<RunConfig>) => {
-    const loss = finalLoss(await run(change));
-    tried.push({ code, change, loss });
-    return loss;
+    const result = await run(change);
+    tried.push({ code, change, loss: finalLoss(result) });
+    return result;
   };
   const inRange = (lr: number) => lr >= LIMITS.maxLr[0] && lr <= LIMITS.maxLr[1];
   const slide = async (code: DiagnosisCode, factor: number) => {
     const once = config.maxLr * factor;
     if (!inRange(once)) return;
-    const loss = await attempt(code, { maxLr: once });
-    // A learner keeps moving a slider that helped, or that still blows up.
-    if ((loss < mainLoss || (mainLoss === Infinity && loss === Infinity)) && inRange(once * factor)) await attempt(code, { maxLr: once * factor });
+    const moved = await attempt(code, { maxLr: once });
+    const loss = finalLoss(moved);
+    // A learner keeps moving a slider that helped, that still blows up, or where neither run learnt anything.
+    const stuck = barelyMoved(base.history) && barelyMoved(moved.history);
+    if ((loss < mainLoss || (mainLoss === Infinity && loss === Infinity) || stuck) && inRange(once * factor)) await attempt(code, { maxLr: once * factor });
   };
   await slide('lr-too-high', 1 / 10);
   if (mainLoss === Infinity) return { right: new Set(['lr-too-high']), tried, mainLoss };

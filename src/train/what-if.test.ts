@@ -54,6 +54,19 @@ describe('the diagnosis on the CPU backend, judged by following its advice', asy
     }
   });
 
+  it('does not call a run stuck at chance healthy: Adam at max_lr 10 on the planar sets, where max_lr 1 is stuck too', async () => {
+    for (const scenario of ['circle', 'xor', 'spiral'] as const) {
+      const stuck = await engine.train({ scenario, optimizer: 'adam', maxLr: 10 });
+      const last = stuck.history.at(-1)!;
+      expect(last.errorRate, `${scenario} stuck at chance`).toBeGreaterThan(0.3);
+      expect(stuck.diagnosis.code, `${scenario}: ${stuck.diagnosis.message}`).toBe('lr-too-high');
+      expect(stuck.diagnosis.message).toMatch(/^Learning rate too high: with max_lr 100× smaller \(0\.1\)/);
+      // Following the advice, as a learner would: the model learns the shape.
+      const followed = await engine.train({ scenario, optimizer: 'adam', maxLr: 0.1 }, { whatIf: false });
+      expect(followed.history.at(-1)!.errorRate, scenario).toBeLessThan(0.15);
+    }
+  }, 120_000);
+
   it('names the change and its evidence in both languages', async () => {
     const en = await engine.train({ scenario: 'line', maxLr: 1e-3 });
     const pt = await engine.train({ scenario: 'line', maxLr: 1e-3 }, { lang: 'pt-BR' });
