@@ -119,15 +119,15 @@ fn matmul_direct(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgrou
     ia += a_l;
     ib += b_l;
   }
-  // Copied out with constant indices: a variable index into the matrices themselves would put
-  // them in memory for the whole loop above.
-  let lo = array(c00[0], c00[1], c00[2], c00[3], c10[0], c10[1], c10[2], c10[3]);
-  let hi = array(c01[0], c01[1], c01[2], c01[3], c11[0], c11[1], c11[2], c11[3]);
+  // Copied out (one copy, a var) before the variable indices below: a variable index into the
+  // accumulators themselves would put them in memory for the whole loop above.
+  var lo = array(c00, c10);
+  var hi = array(c01, c11);
   for (var r = 0u; r < 8u; r++) {
     if (row + r >= params.m) { break; }
     for (var q = 0u; q < 4u; q++) {
-      if (col + q < params.n) { store(z, row + r, col + q, lo[r][q]); }
-      if (col + 4u + q < params.n) { store(z, row + r, col + 4u + q, hi[r][q]); }
+      if (col + q < params.n) { store(z, row + r, col + q, lo[r / 4u][r % 4u][q]); }
+      if (col + 4u + q < params.n) { store(z, row + r, col + 4u + q, hi[r / 4u][r % 4u][q]); }
     }
   }
 }

@@ -81,8 +81,7 @@ function startLoss(history: EpochStats[]): number {
  * next to nothing (stuck at chance, or crawling).
  */
 export function barelyMoved(history: EpochStats[]): boolean {
-  const last = history.at(-1);
-  return last !== undefined && last.trainLoss > THRESHOLDS.barelyMoved * startLoss(history);
+  return history.length > 0 && history.at(-1)!.trainLoss > THRESHOLDS.barelyMoved * startLoss(history);
 }
 
 function read(history: EpochStats[], context: DiagnosisContext, best: number): Sign {

@@ -73,18 +73,16 @@ export function finalValidLoss(history: EpochStats[], stopReason: StopReason): n
 
 /**
  * The second round: a learner who saw max_lr 10× smaller or larger help at all keeps moving
- * the slider, to 100×; so does one whose run learnt nothing, when nothing tried helped and
- * the 10× move learnt nothing either (Adam at max_lr 10 stuck at chance, where max_lr 1 is
- * stuck too and 0.1 learns). (A diverged run already tried 100× smaller in the first round.)
+ * the slider, to 100×; so does one whose run learnt nothing, when the 10× move learnt nothing
+ * either (Adam at max_lr 10 stuck at chance, where max_lr 1 is stuck too and 0.1 learns). (A diverged run already tried 100× smaller in the first round.)
  */
 export function followUpWhatIfs(config: RunConfig, history: EpochStats[], whatIfs: WhatIf[]): WhatIfPlan[] {
   const plans: WhatIfPlan[] = [];
-  const stuck = barelyMoved(history) && whatIfs.every((w) => w.gain < HELPFUL_GAIN);
   for (const factor of [1 / 10, 10]) {
     const tenfold = whatIfs.find((w) => w.change.maxLr === round(config.maxLr * factor));
     const further = round(config.maxLr * factor * factor);
     const tried = whatIfs.some((w) => w.change.maxLr === further);
-    const keepsMoving = tenfold && (tenfold.gain > 1 || (stuck && barelyMoved(tenfold.history)));
+    const keepsMoving = tenfold && (tenfold.gain > 1 || (barelyMoved(history) && barelyMoved(tenfold.history)));
     if (keepsMoving && !tried && further >= LIMITS.maxLr[0] && further <= LIMITS.maxLr[1]) {
       plans.push({ code: tenfold.code, change: { maxLr: further } });
     }
