@@ -45,6 +45,9 @@ const libraries: Record<string, Library> = {
   npm: { entry: 'src/index.ts', fileName: 'index', outDir: 'dist/npm', external: [/^lit(\/|$)/, /^@lit\//, /^lit-html(\/|$)/, /^lit-element(\/|$)/, /^uplot$/] },
 };
 
+/** The kernels' sources as every bundle carries them: WGSL compacted, WebAssembly assembled. */
+const kernelPlugins = () => [compactWgsl(), watToWasm()];
+
 /** Sites built as a user would build them, each taking the npm build by its package name (e2e). */
 const APPS = ['npm-app', 'react-app', 'vue-app', 'svelte-app'];
 
@@ -54,9 +57,9 @@ export default defineConfig(({ mode }) => {
     // The data sets ship gzipped beside the bundles (dist/data/), fetched on first use.
     assetsInclude: ['**/*.gz'],
     base: './',
-    plugins: [compactWgsl(), watToWasm(), ...(mode === 'svelte-app' ? [svelte()] : [])],
+    plugins: [...kernelPlugins(), ...(mode === 'svelte-app' ? [svelte()] : [])],
     // The inlined CPU worker is bundled apart, and its products are WebAssembly too.
-    worker: { plugins: () => [compactWgsl(), watToWasm()] },
+    worker: { plugins: kernelPlugins },
     resolve: APPS.includes(mode)
       ? // The app pages import the package by name, as a site would.
         { alias: { 'training-playground': resolve('dist/npm/index.js') } }

@@ -109,7 +109,8 @@ export async function jaxMlp(data: PreparedData, hidden: number, batch: number, 
   const train = { x: np.array(data.train.features).reshape([data.train.rows, 64]), y: np.array(Int32Array.from(data.train.labels), { dtype: np.int32 }) };
   const valid = { x: np.array(data.valid.features).reshape([data.valid.rows, 64]), y: np.array(Int32Array.from(data.valid.labels), { dtype: np.int32 }) };
   let params = uniformParams(seed, 64, hidden, 10);
-  let moments = { m: tree.map((w: np.Array) => np.zerosLike(w), tree.ref(params)), v: tree.map((w: np.Array) => np.zerosLike(w), tree.ref(params)) };
+  const zeros = () => tree.map((w: np.Array) => np.zerosLike(w), tree.ref(params));
+  let moments = { m: zeros(), v: zeros() };
   const steps = Math.floor(data.train.rows / batch);
   let t = 0;
   let lastValid = 0;

@@ -13,7 +13,7 @@
  */
 import { activate } from './activation';
 import { matmulBinary } from './matmul-binary';
-import type { Activation } from '../backend';
+import type { MatmulShape } from '../backend';
 
 interface MatmulExports {
   memory: WebAssembly.Memory;
@@ -22,16 +22,8 @@ interface MatmulExports {
   product(m: number, n: number, k: number, flags: number): void;
 }
 
-/** One product's shape, as the backend's MatmulShape has it for one model. */
-export interface ProductShape {
-  m: number;
-  n: number;
-  k: number;
-  transA?: boolean;
-  transB?: boolean;
-  activation?: Activation;
-  accumulate?: boolean;
-}
+/** One product's shape: the backend's MatmulShape for one model, its operands given apart. */
+export type ProductShape = Omit<MatmulShape, 'bias' | 'batch'>;
 
 /** Where the operands go in the module's memory, one after another, in floats. */
 const OPERANDS = 16;
