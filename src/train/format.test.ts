@@ -17,3 +17,11 @@ it('writes losses with three significant digits and a dash for non-finite ones',
   expect(formatLoss(0.083333)).toBe('0.0833');
   expect(formatLoss(NaN)).toBe('—');
 });
+
+it('writes decimal commas in Portuguese, points in English', () => {
+  expect(formatLoss(0.0838, 'pt-BR')).toBe('0,0838');
+  expect(formatLr(0.1, 'pt-BR')).toBe('0,1');
+  expect(formatLr(2.5e-7, 'pt-BR')).toBe('2,5e-7');
+  expect(formatLr(3e-3, 'pt-BR')).toBe('3e-3');
+  expect(formatLoss(0.0838, 'en')).toBe('0.0838');
+});

@@ -1,19 +1,42 @@
 /**
- * Numbers as a learner reads them, and as fastai code writes them: 3e-3, 0.1, 1e-5.
+ * Numbers as a learner reads them, and as fastai code writes them: 3e-3, 0.1, 1e-5. In
+ * Portuguese the decimal mark is a comma (0,1; 2,5e-7), as `Intl.NumberFormat` writes it; the
+ * code box keeps Python's point (call without `lang`).
  *
  * @example
- * formatLr(0.003);  // "3e-3"
- * formatLr(0.1);    // "0.1"
+ * formatLr(0.003);           // "3e-3"
+ * formatLr(0.1);             // "0.1"
+ * formatLoss(0.0838, 'pt-BR'); // "0,0838"
  */
-export function formatLr(lr: number): string {
+import type { Language } from './types';
+
+const decimalMarks = new Map<string, string>();
+
+/** The language's decimal mark, from `Intl.NumberFormat` ("." in English, "," in Portuguese). */
+export function decimalMark(lang: Language = 'en'): string {
+  let mark = decimalMarks.get(lang);
+  if (mark === undefined) {
+    mark = new Intl.NumberFormat(lang).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+    decimalMarks.set(lang, mark);
+  }
+  return mark;
+}
+
+/** A number written with JavaScript's point, given the language's decimal mark. */
+export function localizeDecimal(text: string, lang: Language = 'en'): string {
+  const mark = decimalMark(lang);
+  return mark === '.' ? text : text.replace('.', mark);
+}
+
+export function formatLr(lr: number, lang: Language = 'en'): string {
   if (!Number.isFinite(lr)) return String(lr);
-  if (lr >= 0.01 && lr < 100) return String(Number(lr.toPrecision(2)));
+  if (lr >= 0.01 && lr < 100) return localizeDecimal(String(Number(lr.toPrecision(2))), lang);
   const [mantissa, exponent] = lr.toExponential(1).split('e');
   const m = String(Number(mantissa));
-  return `${m}e${Number(exponent)}`;
+  return localizeDecimal(`${m}e${Number(exponent)}`, lang);
 }
 
 /** A loss for display: three significant digits. */
-export function formatLoss(loss: number): string {
-  return Number.isFinite(loss) ? String(Number(loss.toPrecision(3))) : '—';
+export function formatLoss(loss: number, lang: Language = 'en'): string {
+  return Number.isFinite(loss) ? localizeDecimal(String(Number(loss.toPrecision(3))), lang) : '—';
 }
