@@ -38,6 +38,11 @@ export interface TrainOptions {
   /** Each what-if run as it ends. */
   onWhatIf?: (whatIf: WhatIf) => void;
   /**
+   * lr_find's suggested max_lr, when the learner ran it: tested as one more what-if, so that
+   * the panel shows one recommendation (the best tested change), lr_find's or another.
+   */
+  lrFindSuggestion?: number;
+  /**
    * Planar scenarios: the decision boundary (class-1 probability over [-6, 6]²) after each
    * readback, as the chart gets its epochs. The last one is also `RunResult.boundary`.
    */

@@ -106,6 +106,12 @@ export interface Diagnosis {
   evidence: WhatIf[];
   /** false for the live, provisional message; true once the what-if runs have spoken. */
   final: boolean;
+  /**
+   * Addition: the index in `evidence` of the what-if the message cites (its one recommendation
+   * when the code is not 'ok', "the best" or "the closest" when it is): the chart draws it bold
+   * as "evidence", and the panel's one "Try it" applies its change. Absent when none is cited.
+   */
+  cited?: number;
 }
 
 /** A run with one change a diagnosis stands for, trained to test that advice. */
@@ -119,6 +125,8 @@ export interface WhatIf {
   /** The main run's final valid loss ÷ this one's: above 1 means the change helped. */
   gain: number;
   history: EpochStats[];
+  /** Addition: 'lr-find' when the change is lr_find's suggested max_lr (TrainOptions.lrFindSuggestion). */
+  source?: 'lr-find';
 }
 
 export type StopReason = 'done' | 'diverged' | 'stopped';

@@ -249,7 +249,7 @@ export class LossChart {
       axes: [
         { ...axis, label: labels.epoch },
         // Our own decades, kept as they are: uPlot's log filter would drop them on a long range.
-        { ...axis, label: labels.loss, size: LEFT_AXIS_SIZE, splits: (_u, _i, min, max) => decadeSplits(min, max), filter: (_u, splits) => splits, values: (_u, ticks) => ticks.map(formatLr) },
+        { ...axis, label: labels.loss, size: LEFT_AXIS_SIZE, splits: (_u, _i, min, max) => decadeSplits(min, max), filter: (_u, splits) => splits, values: (_u, ticks) => ticks.map((t) => formatLr(t)) },
         { ...axis, scale: 'err', side: 1, show: classification, size: RIGHT_AXIS_SIZE, grid: { show: false }, values: (_u, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`) },
       ],
       legend: { live: false },
