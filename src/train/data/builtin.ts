@@ -19,13 +19,13 @@ const CANCER_URL = new URL('../../../public/data/breast_cancer.csv.gz', import.m
 let digits: Promise<Dataset> | null = null;
 let cancer: Promise<Dataset> | null = null;
 
-/** The gzipped file's bytes: fetched in a browser; read from disk in Node (tests, scripts), whose fetch takes no file: URL. */
-async function readBytes(url: URL, name: string): Promise<Blob> {
+/** The file's bytes: fetched in a browser; read from disk in Node (tests, scripts), whose fetch takes no file: URL. */
+async function readBytes(url: URL, name: string): Promise<Body> {
   if (url.protocol === 'file:') {
     // A specifier bundlers do not follow: this branch never runs in a browser.
     const fs = 'node:fs/promises';
     const { readFile } = (await import(/* @vite-ignore */ fs)) as { readFile(path: URL): Promise<Uint8Array<ArrayBuffer>> };
-    return new Blob([await readFile(url)]);
+    return { bytes: await readFile(url), got: 'read from disk' };
   }
   let response: Response;
   try {
@@ -34,12 +34,53 @@ async function readBytes(url: URL, name: string): Promise<Blob> {
     throw new Error(`Could not load the ${name} data from ${url.href} (${String(error)}): it must be served beside the bundle, in data/.`);
   }
   if (!response.ok) throw new Error(`Could not load the ${name} data from ${url.href}: HTTP ${response.status}. It must be served beside the bundle, in data/.`);
-  return response.blob();
+  const type = response.headers.get('content-type') ?? 'no type';
+  const encoding = response.headers.get('content-encoding');
+  return { bytes: new Uint8Array(await response.arrayBuffer()), got: `HTTP ${response.status}, ${type}${encoding ? `, ${encoding} encoding` : ''}` };
 }
 
-async function gunzipText(url: URL, name: string): Promise<string> {
-  const bytes = await readBytes(url, name);
-  return new Response(bytes.stream().pipeThrough(new DecompressionStream('gzip'))).text();
+/** A data file's body and, for messages, what the server said about it. */
+interface Body {
+  bytes: Uint8Array<ArrayBuffer>;
+  got: string;
+}
+
+/**
+ * The text of a data file that ships gzipped, whatever the server did with it. Servers differ
+ * on `.gz`: a plain static server sends the gzip bytes, while Vite's dev and preview servers
+ * (and many hosts) send `Content-Encoding: gzip`, so the browser has already inflated the body.
+ * The bytes tell which: gzip starts with 1f 8b, a CSV never does.
+ */
+export async function dataText(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  if (!isGzip(bytes)) return new TextDecoder().decode(bytes);
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+}
+
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** The first bytes of a body, for a message about what came instead of the data: "3c 21 64 6f (\"<!do\")". */
+export function firstBytes(bytes: Uint8Array, count = 8): string {
+  const head = bytes.subarray(0, count);
+  const hex = Array.from(head, (b) => b.toString(16).padStart(2, '0')).join(' ');
+  const text = Array.from(head, (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
+  return `${hex} ("${text}")`;
+}
+
+async function loadText(url: URL, name: string): Promise<string> {
+  const { bytes, got } = await readBytes(url, name);
+  const wrong = (why: string) =>
+    new Error(`The ${name} data from ${url.href} ${why} (${got}; ${bytes.length} bytes starting ${firstBytes(bytes)}). It must be served beside the bundle, in data/.`);
+  let text: string;
+  try {
+    text = await dataText(bytes);
+  } catch (error) {
+    throw wrong(`is not a valid gzip file: ${String(error)}`);
+  }
+  // A server that answers every path with its index page sends HTML, not the CSV.
+  if (/^\s*</.test(text)) throw wrong('came back as a web page, not as CSV');
+  return text;
 }
 
 /** Caches a load; a failed one is forgotten, so the next use fetches again. */
@@ -57,7 +98,7 @@ function once(load: () => Promise<Dataset>, cached: Promise<Dataset> | null, kee
 export function loadDigits(): Promise<Dataset> {
   return once(
     async () => {
-      const table = parseCsv(await gunzipText(DIGITS_URL, 'digits'), { header: false });
+      const table = parseCsv(await loadText(DIGITS_URL, 'digits'), { header: false });
       for (let i = 0; i < table.features.length; i++) table.features[i]! /= 16;
       return { ...table, classNames: Array.from({ length: 10 }, (_, d) => String(d)) };
     },
@@ -70,7 +111,7 @@ export function loadDigits(): Promise<Dataset> {
 export function loadCancer(): Promise<Dataset> {
   return once(
     async () => {
-      const [first, ...rest] = (await gunzipText(CANCER_URL, 'breast cancer')).split('\n');
+      const [first, ...rest] = (await loadText(CANCER_URL, 'breast cancer')).split('\n');
       const classNames = first!.split(',').slice(2);
       const header = Array.from({ length: 31 }, (_, i) => (i < 30 ? `f${i}` : 'label')).join(',');
       return { ...parseCsv([header, ...rest].join('\n')), classNames };
