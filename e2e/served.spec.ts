@@ -31,16 +31,25 @@ function recordGz(page: Page): GzResponse[] {
   return seen;
 }
 
-/** Scrolls each playground on screen in turn and waits for its first finished run (a paused one ends 'stopped'). */
+/**
+ * Scrolls each playground on screen in turn and waits for its first finished run (a paused one
+ * ends 'stopped') or its first error, whichever comes first: an error fails at once, with its words.
+ */
 async function trainEach(page: Page, ids: string[]): Promise<void> {
   for (const id of ids) {
     const playground = page.locator(`#${id}`);
     await playground.scrollIntoViewIfNeeded();
-    await page.waitForFunction(
-      (target) => (window as unknown as { __events: { type: string; id: string; stopReason: string | null }[] }).__events.some((e) => e.id === target && e.type === 'train-end' && e.stopReason !== 'stopped'),
+    const outcome = await page.waitForFunction(
+      (target) => {
+        const events = (window as unknown as { __events: { type: string; id: string; stopReason: string | null; message: string | null }[] }).__events.filter((e) => e.id === target);
+        const error = events.find((e) => e.type === 'playground-error');
+        if (error) return `error: ${error.message}`;
+        return events.some((e) => e.type === 'train-end' && e.stopReason !== 'stopped') ? 'trained' : null;
+      },
       id,
       { timeout: 110_000 },
     );
+    expect(await outcome.jsonValue(), id).toBe('trained');
     await expect(playground.locator('.notice'), `${id}: no notice`).toHaveCount(0);
     const epochs = await playground.evaluate((el) => (el as unknown as { history: unknown[] }).history.length);
     expect(epochs, `${id} trained`).toBeGreaterThan(0);

@@ -10,22 +10,14 @@
  */
 import type { Language } from './types';
 
-const decimalMarks = new Map<string, string>();
-
-/** The language's decimal mark, from `Intl.NumberFormat` ("." in English, "," in Portuguese). */
+/** The language's decimal mark, as `Intl.NumberFormat` writes it: "." in English, "," in Portuguese. */
 export function decimalMark(lang: Language = 'en'): string {
-  let mark = decimalMarks.get(lang);
-  if (mark === undefined) {
-    mark = new Intl.NumberFormat(lang).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
-    decimalMarks.set(lang, mark);
-  }
-  return mark;
+  return (1.5).toLocaleString(lang).charAt(1);
 }
 
 /** A number written with JavaScript's point, given the language's decimal mark. */
 export function localizeDecimal(text: string, lang: Language = 'en'): string {
-  const mark = decimalMark(lang);
-  return mark === '.' ? text : text.replace('.', mark);
+  return lang === 'en' ? text : text.replace('.', decimalMark(lang));
 }
 
 export function formatLr(lr: number, lang: Language = 'en'): string {

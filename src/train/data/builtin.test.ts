@@ -17,8 +17,8 @@ it('reads a body the browser already inflated (Content-Encoding: gzip, as Vite s
 });
 
 it('names the first bytes of a body that is not the data', () => {
-  expect(firstBytes(bytes('<!doctype html>'))).toBe('3c 21 64 6f 63 74 79 70 ("<!doctyp")');
-  expect(firstBytes(bytes(gzipSync(csv)), 2)).toBe('1f 8b ("..")');
+  expect(firstBytes(bytes('<!doctype html>'))).toBe('3c 21 64 6f 63 74 79 70');
+  expect(firstBytes(bytes(gzipSync(csv)), 2)).toBe('1f 8b');
 });
 
 it('loads both shipped data sets from disk', async () => {

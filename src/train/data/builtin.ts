@@ -60,12 +60,9 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** The first bytes of a body, for a message about what came instead of the data: "3c 21 64 6f (\"<!do\")". */
+/** The first bytes of a body in hex, for a message about what came instead of the data. */
 export function firstBytes(bytes: Uint8Array, count = 8): string {
-  const head = bytes.subarray(0, count);
-  const hex = Array.from(head, (b) => b.toString(16).padStart(2, '0')).join(' ');
-  const text = Array.from(head, (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
-  return `${hex} ("${text}")`;
+  return Array.from(bytes.subarray(0, count), (b) => b.toString(16).padStart(2, '0')).join(' ');
 }
 
 async function loadText(url: URL, name: string): Promise<string> {
