@@ -235,6 +235,65 @@ export function assertSlice(parent: Tensor, offset: number, length: number, labe
   if (offset + length > parent.length) throw new Error(`Slice "${label}" runs past the end of "${parent.label}".`);
 }
 
+/** A batch of images, NCHW: image n's channel c is a height × width plane, row-major, at (n·channels + c)·height·width. */
+export interface ImageShape {
+  batch: number;
+  channels: number;
+  height: number;
+  width: number;
+}
+
+/**
+ * nn.Conv2d(channelsIn, channelsOut, kernel, padding=kernel // 2): stride 1, zeros around the
+ * edge so the output keeps height × width; weights channelsOut × channelsIn × kernel × kernel,
+ * one bias per output channel.
+ *
+ * @example
+ * // nn.Conv2d(1, 16, 3, padding=1) on 64 greyscale 28×28 photos
+ * const shape: Conv2dShape = { batch: 64, channelsIn: 1, channelsOut: 16, height: 28, width: 28, kernel: 3 };
+ * backend.conv2d(photos, weights, features, shape, bias);              // features: 64 × 16 × 28 × 28
+ * backend.conv2dBackwardWeights(photos, gradFeatures, gradWeights, shape, gradBias);
+ */
+export interface Conv2dShape {
+  batch: number;
+  channelsIn: number;
+  channelsOut: number;
+  height: number;
+  width: number;
+  kernel: 1 | 3 | 5;
+}
+
+/** nn.BatchNorm2d's defaults: running = (1 − momentum)·running + momentum·batch statistic; x̂ = (x − mean) / √(var + ε). */
+export const BATCH_NORM_MOMENTUM = 0.1;
+export const BATCH_NORM_EPS = 1e-5;
+
+/** Throws where training would take a channel's statistics from one value (its unbiased variance would divide by 0; PyTorch refuses it too). */
+export function assertBatchStatistics(shape: ImageShape, training: boolean): void {
+  const values = shape.batch * shape.height * shape.width;
+  if (training && values < 2) throw new Error(`Batch norm takes its statistics from ${values} value a channel while training; it needs 2 or more: a larger batch, or evaluation mode.`);
+}
+
+/** A batch norm's buffers: `channels` values each, but the images and `saved`. */
+export interface BatchNormTensors {
+  input: Tensor;
+  output: Tensor;
+  gamma: Tensor;
+  beta: Tensor;
+  runningMean: Tensor;
+  /** The running average of the unbiased variance (PyTorch's running_var). */
+  runningVar: Tensor;
+  /** 2·channels: each channel's mean, then its 1/√(var + ε), as the forward normalised with them; the backward reads them. */
+  saved: Tensor;
+}
+
+/** ∂L/∂ of a batch norm's output (read) and of its input, gamma and beta (written, not accumulated). */
+export interface BatchNormGradients {
+  gradOut: Tensor;
+  gradIn: Tensor;
+  gradGamma: Tensor;
+  gradBeta: Tensor;
+}
+
 export interface Backend {
   readonly kind: BackendKind;
   /** The adapter, for messages and benchmark tables: "SwiftShader Device (Subzero)". */
@@ -294,6 +353,33 @@ export interface Backend {
   planarFeatures(points: PlanarPoints, out: Tensor, mask: number): void;
   /** grads[i] += rate · penalized[i] · (sign(w[i]) for l1, w[i] for l2), over `count` parameters. */
   penalize(weights: Tensor, penalized: Tensor, grads: Tensor, count: number, kind: 'l1' | 'l2', rate: number): void;
+
+  /** out (batch × channelsOut × height × width) = F.conv2d(input, weights, bias, padding=kernel // 2). */
+  conv2d(input: Tensor, weights: Tensor, out: Tensor, shape: Conv2dShape, bias?: Tensor): void;
+  /** gradIn = ∂L/∂input from gradOut = ∂L/∂out: the transposed convolution. */
+  conv2dBackwardInput(gradOut: Tensor, weights: Tensor, gradIn: Tensor, shape: Conv2dShape): void;
+  /** gradWeights = ∂L/∂weights and, when given, gradBias = ∂L/∂bias (gradOut summed over images and pixels). */
+  conv2dBackwardWeights(input: Tensor, gradOut: Tensor, gradWeights: Tensor, shape: Conv2dShape, gradBias?: Tensor): void;
+  /** out = F.max_pool2d(input, 2): batch × channels × ⌊height / 2⌋ × ⌊width / 2⌋, an odd last row or column dropped. */
+  maxPool2d(input: Tensor, out: Tensor, shape: ImageShape): void;
+  /**
+   * gradIn: each window's gradient at the window's maximum (the first in row-major order on a
+   * tie, as PyTorch picks it), 0 everywhere else; the maxima are found again from `input`.
+   */
+  maxPool2dBackward(input: Tensor, gradOut: Tensor, gradIn: Tensor, shape: ImageShape): void;
+  /** out[n·channels + c] = the mean of image n's channel c: F.adaptive_avg_pool2d(input, 1), flattened. */
+  globalAvgPool(input: Tensor, out: Tensor, shape: ImageShape): void;
+  /** gradIn[n, c, y, x] = gradOut[n·channels + c] / (height·width). */
+  globalAvgPoolBackward(gradOut: Tensor, gradIn: Tensor, shape: ImageShape): void;
+  /**
+   * nn.BatchNorm2d's forward. Training: each channel normalised with its batch mean and biased
+   * variance, and the running statistics moved towards the mean and the unbiased variance
+   * (at least two values a channel). Evaluation: normalised with the running statistics.
+   * Either way `saved` holds what was used.
+   */
+  batchNorm(t: BatchNormTensors, shape: ImageShape, training: boolean): void;
+  /** The gradients of the batchNorm call that wrote `t.saved`, in the same mode; reads input, gamma and saved. */
+  batchNormBackward(t: BatchNormTensors, g: BatchNormGradients, shape: ImageShape, training: boolean): void;
 
   /** `epochs` full-batch SGD steps of y = x·w with MSE for each of K models, each then validated, in one dispatch; step += epochs. */
   linearSgdEpochs(tensors: LinearEpochTensors, shape: LinearEpochShape): void;

@@ -6,7 +6,8 @@
  */
 import type { Backend, LossKind } from '../backend';
 import { compare } from './compare';
-import { finish, poisoned, REFERENCE_ACTIVATION, upload, uploadOptimizer, type KernelCheck, type MatmulCase, type TestRandom } from './kernel-checks';
+import { finish, poisoned, upload, type KernelCheck, type TestRandom } from './check-kit';
+import { REFERENCE_ACTIVATION, uploadOptimizer, type MatmulCase } from './kernel-checks';
 
 const MODELS = [1, 2, 7];
 

@@ -9,8 +9,12 @@ export interface Comparison {
   badElements: number;
 }
 
-/** Norm-wise relative error; where the reference is all zeros, the plain norm of the output. */
-export function compare(out: ArrayLike<number>, ref: ArrayLike<number>): Comparison {
+/**
+ * Norm-wise relative error, ‖out − ref‖ / ‖scale‖: the scale is the reference unless given
+ * (for sums, the sums of their terms' magnitudes: see check-kit's finishEach). Where the
+ * scale is all zeros, the plain norm of the error.
+ */
+export function compare(out: ArrayLike<number>, ref: ArrayLike<number>, scale: ArrayLike<number> = ref): Comparison {
   if (out.length !== ref.length) throw new Error(`Output has ${out.length} elements, reference ${ref.length}.`);
   let diff = 0;
   let norm = 0;
@@ -28,7 +32,7 @@ export function compare(out: ArrayLike<number>, ref: ArrayLike<number>): Compari
       continue;
     }
     diff += (o - r) ** 2;
-    norm += r * r;
+    norm += scale[i]! ** 2;
   }
   const relativeError = norm > 0 ? Math.sqrt(diff / norm) : Math.sqrt(diff);
   return { relativeError, badElements };

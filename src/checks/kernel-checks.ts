@@ -9,70 +9,16 @@
  * }
  */
 import { ACTIVATIONS, SLICE_ALIGNMENT, type Activation, type Backend, type LossKind, type StridedView, type Tensor } from '../backend';
-import { RandomStream, uniformFloat } from '../cpu/rng';
+import { uniformFloat } from '../cpu/rng';
 import { packTensors } from '../packed-tensors';
 import { batchedKernelChecks } from './batched-kernel-checks';
 import { planarChecks } from './planar-checks';
 import { copyRangeChecks, surfaceChecks } from './surface-checks';
-import { compare, concat, type Comparison } from './compare';
-
-/** ‖out − ref‖ / ‖ref‖ must stay under this. */
-export const TOLERANCE = 1e-5;
-
-export interface KernelCheck {
-  kernel: string;
-  name: string;
-  /** Where the WGSL built-ins the kernel calls are specified looser than TOLERANCE (sin: 2⁻¹¹ absolute). */
-  tolerance?: number;
-  run(backend: Backend, random: TestRandom): Promise<Comparison>;
-}
-
-/** Random test inputs from the project's own generator, so a failing seed can be replayed. */
-export class TestRandom {
-  private readonly stream: RandomStream;
-  constructor(readonly seed: number) {
-    this.stream = new RandomStream({ seed, stream: 0xc0ffee, counter: 0 });
-  }
-  floats(count: number, lo = -1, hi = 1): Float32Array {
-    return Float32Array.from({ length: count }, () => lo + (hi - lo) * this.stream.nextUnit());
-  }
-  labels(count: number, classes: number): Uint32Array {
-    return Uint32Array.from({ length: count }, () => this.stream.nextBelow(classes));
-  }
-  below(bound: number): number {
-    return this.stream.nextBelow(bound);
-  }
-}
+import { finish, poisoned, upload, type KernelCheck, type TestRandom } from './check-kit';
+import { compare } from './compare';
+import { imageChecks } from './image-checks';
 
 const SIZES = [1, 3, 7, 63, 64, 65, 127, 1000];
-
-export function upload(backend: Backend, data: Float32Array | Uint32Array, label: string): Tensor {
-  const tensor = backend.tensor(data.length, label, data instanceof Uint32Array ? 'u32' : 'f32');
-  backend.write(tensor, data);
-  return tensor;
-}
-
-export function poisoned(backend: Backend, length: number, label: string): Tensor {
-  return upload(backend, new Float32Array(length).fill(NaN), label);
-}
-
-/**
- * Reads every output, releases every tensor made for the check, and compares. A non-finite
- * flag tensor, when given, must have stayed all 0: each raised flag counts as a bad element.
- */
-export async function finish(
-  backend: Backend,
-  outputs: Tensor[],
-  refs: ArrayLike<number>[],
-  made: Tensor[],
-  nonFinite?: Tensor,
-): Promise<Comparison> {
-  const values = await Promise.all(outputs.map((t) => backend.read(t)));
-  const raised = nonFinite ? (await backend.readWords(nonFinite)).filter((flag) => flag !== 0).length : 0;
-  for (const t of made) backend.release(t);
-  const comparison = compare(concat(values), concat(refs));
-  return { ...comparison, badElements: comparison.badElements + raised };
-}
 
 /** A view's elements poisoned, the rest random: the reference keeps the rest as it was. */
 function stridedCase(random: TestRandom, count: number) {
@@ -602,5 +548,6 @@ export function kernelChecks(): KernelCheck[] {
     ...surfaceChecks(),
     ...copyRangeChecks(),
     ...planarChecks(),
+    ...imageChecks(),
   ];
 }

@@ -8,7 +8,7 @@
  * for (const check of planarChecks()) console.log(check.name, await check.run(backend, new TestRandom(1)));
  */
 import { gridCell, planarFeatureRow, PLANAR_EXTENT } from '../planar-geometry';
-import { finish, poisoned, upload, type KernelCheck } from './kernel-checks';
+import { finish, poisoned, upload, type KernelCheck } from './check-kit';
 
 /** Masks: each feature alone, x1 x2, every feature, and an odd mix. */
 const MASKS = [0b1, 0b10, 0b100, 0b1000, 0b10000, 0b100000, 0b1000000, 0b11, 0b1111111, 0b1010110];

@@ -4,7 +4,8 @@
  */
 import { afterAll, expect, it } from 'vitest';
 import type { Backend } from '../backend';
-import { kernelChecks, TestRandom, TOLERANCE } from './kernel-checks';
+import { TestRandom, TOLERANCE } from './check-kit';
+import { kernelChecks } from './kernel-checks';
 
 export interface CheckLog {
   kernel: string;
@@ -21,16 +22,28 @@ export interface CheckOptions {
   variant?: string;
 }
 
+/**
+ * A check's own seed: the run's plus a hash of its name (FNV-1a), so TP_CHECK_SEED replays a
+ * failing check alone, whichever checks ran or passed before it.
+ */
+function checkSeed(seed: number, name: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
+  return (seed + hash) >>> 0;
+}
+
 export function registerKernelChecks(getBackend: () => Backend, options: CheckOptions = {}): void {
   // A fresh seed each run, printed on failure so the inputs can be replayed.
   const seed = Number(process.env.TP_CHECK_SEED ?? Date.now() % 2 ** 31);
   const passed: CheckLog[] = [];
 
   const checks = kernelChecks().filter((check) => !options.kernels || options.kernels.includes(check.kernel));
+  const names = new Set(checks.map((check) => check.name));
+  if (names.size !== checks.length) throw new Error('Two kernel checks share a name, and with it their seed: name each apart.');
   for (const check of checks) {
     it(`${check.name} matches its float64 reference`, async () => {
       options.before?.(getBackend());
-      const result = await check.run(getBackend(), new TestRandom(seed + passed.length));
+      const result = await check.run(getBackend(), new TestRandom(checkSeed(seed, check.name)));
       const where = `(TP_CHECK_SEED=${seed}, error ${result.relativeError.toExponential(2)})`;
       expect(result.badElements, `unwritten or non-finite elements ${where}`).toBe(0);
       expect(result.relativeError, `relative error ${where}`).toBeLessThan(check.tolerance ?? TOLERANCE);

@@ -6,7 +6,7 @@
  * for (const check of surfaceChecks()) console.log(check.name, await check.run(backend, new TestRandom(1)));
  */
 import { gridPoint, type SurfaceGrid } from '../backend';
-import { finish, poisoned, upload, type KernelCheck } from './kernel-checks';
+import { finish, poisoned, upload, type KernelCheck } from './check-kit';
 
 /** [grid columns, grid rows, training rows]. */
 const SURFACE_CASES: [number, number, number][] = [

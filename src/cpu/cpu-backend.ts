@@ -13,16 +13,22 @@
  */
 import { yieldToPage } from './yield-to-page';
 import { activate, activationSlope } from './activation';
+import * as image from './image-kernels';
 import { gridCell, planarFeatureRow } from '../planar-geometry';
 import {
+  assertBatchStatistics,
   copySpan,
   gridPoint,
   type Activation,
   assertSlice,
   type AdamSettings,
+  type BatchNormGradients,
+  type BatchNormTensors,
+  type Conv2dShape,
   type CopyRange,
   type Backend,
   type DType,
+  type ImageShape,
   type LinearEpochShape,
   type LinearEpochTensors,
   type LossKind,
@@ -59,6 +65,11 @@ class CpuTensor implements Tensor {
 function own(tensor: Tensor): CpuTensor {
   if (!(tensor instanceof CpuTensor)) throw new Error(`Tensor "${tensor.label}" does not belong to the CPU backend.`);
   return tensor;
+}
+
+/** Each tensor's values, under the same names. */
+function arrays<K extends string>(tensors: Record<K, Tensor>): Record<K, Float32Array> {
+  return Object.fromEntries(Object.entries<Tensor>(tensors).map(([name, tensor]) => [name, own(tensor).values])) as Record<K, Float32Array>;
 }
 
 function isNonFinite(x: number): boolean {
@@ -407,6 +418,43 @@ export class CpuBackend implements Backend {
         values[r * grid.cols + c] = total / rows;
       }
     }
+  }
+
+  conv2d(input: Tensor, weights: Tensor, out: Tensor, shape: Conv2dShape, bias?: Tensor): void {
+    image.conv2d(own(input).values, own(weights).values, bias ? own(bias).values : null, own(out).values, shape);
+  }
+
+  conv2dBackwardInput(gradOut: Tensor, weights: Tensor, gradIn: Tensor, shape: Conv2dShape): void {
+    image.conv2d(own(gradOut).values, own(weights).values, null, own(gradIn).values, shape, true);
+  }
+
+  conv2dBackwardWeights(input: Tensor, gradOut: Tensor, gradWeights: Tensor, shape: Conv2dShape, gradBias?: Tensor): void {
+    image.conv2dWeightsGrad(own(input).values, own(gradOut).values, own(gradWeights).values, gradBias ? own(gradBias).values : null, shape);
+  }
+
+  maxPool2d(input: Tensor, out: Tensor, shape: ImageShape): void {
+    image.maxPool2d(own(input).values, own(out).values, shape);
+  }
+
+  maxPool2dBackward(input: Tensor, gradOut: Tensor, gradIn: Tensor, shape: ImageShape): void {
+    image.maxPool2d(own(input).values, own(gradIn).values, shape, own(gradOut).values);
+  }
+
+  globalAvgPool(input: Tensor, out: Tensor, shape: ImageShape): void {
+    image.globalAvgPool(own(input).values, own(out).values, shape);
+  }
+
+  globalAvgPoolBackward(gradOut: Tensor, gradIn: Tensor, shape: ImageShape): void {
+    image.globalAvgPool(own(gradOut).values, own(gradIn).values, shape, true);
+  }
+
+  batchNorm(t: BatchNormTensors, shape: ImageShape, training: boolean): void {
+    assertBatchStatistics(shape, training);
+    image.batchNorm(arrays(t), shape, training);
+  }
+
+  batchNormBackward(t: BatchNormTensors, g: BatchNormGradients, shape: ImageShape, training: boolean): void {
+    image.batchNormBackward(arrays(t), arrays(g), shape, training);
   }
 
   setStep(step: number): void {

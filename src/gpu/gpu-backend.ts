@@ -13,14 +13,21 @@
  */
 import {
   ACTIVATIONS,
+  BATCH_NORM_EPS,
+  BATCH_NORM_MOMENTUM,
   MAX_BATCH_MODELS,
+  assertBatchStatistics,
   copySpan,
   type Activation,
   assertSlice,
   type AdamSettings,
+  type BatchNormGradients,
+  type BatchNormTensors,
+  type Conv2dShape,
   type CopyRange,
   type Backend,
   type DType,
+  type ImageShape,
   type LinearEpochShape,
   type LinearEpochTensors,
   type LossKind,
@@ -93,6 +100,19 @@ function prefersDirectMatmul(m: number, n: number, k: number, cpuEmulated: boole
 /** Adapters that run on the CPU (SwiftShader, llvmpipe, lavapipe, WARP), where barriers are dear. */
 function isCpuEmulated(description: string): boolean {
   return /swiftshader|llvmpipe|lavapipe|warp/i.test(description);
+}
+
+/** conv.wgsl's parameters: the channels summed over, then the channels written. */
+function convParams(s: Conv2dShape, summed: number, written: number): ParamWriter {
+  return new ParamWriter().u32(s.batch).u32(summed).u32(written).u32(s.height).u32(s.width);
+}
+
+function poolParams(s: ImageShape): ParamWriter {
+  return new ParamWriter().u32(s.batch * s.channels).u32(s.height).u32(s.width);
+}
+
+function normParams(s: ImageShape): ParamWriter {
+  return new ParamWriter().u32(s.batch).u32(s.channels).u32(s.height * s.width).f32(BATCH_NORM_MOMENTUM).f32(BATCH_NORM_EPS);
 }
 
 /** The tiled matmul's block of C per workgroup: 16×16 threads of 4×4 outputs (shaders/matmul.wgsl). */
@@ -378,6 +398,53 @@ export class GpuBackend implements Backend {
   lossSurface(x: Tensor, y: Tensor, rows: number, out: Tensor, g: SurfaceGrid): void {
     const params = new ParamWriter().u32(rows).u32(g.cols).u32(g.rows).u32(0).f32(g.aMin).f32(g.aMax).f32(g.bMin).f32(g.bMax);
     this.dispatch('lossSurface', params, [x, y, out], grid(g.cols * g.rows));
+  }
+
+  conv2d(input: Tensor, weights: Tensor, out: Tensor, s: Conv2dShape, bias?: Tensor): void {
+    const params = convParams(s, s.channelsIn, s.channelsOut);
+    const constants = { KERNEL: s.kernel, HAS_BIAS: bias ? 1 : 0 };
+    this.dispatch('conv2d', params, [input, weights, bias ?? weights, out], grid(s.batch * s.channelsOut * s.height * s.width), constants);
+  }
+
+  conv2dBackwardInput(gradOut: Tensor, weights: Tensor, gradIn: Tensor, s: Conv2dShape): void {
+    const params = convParams(s, s.channelsOut, s.channelsIn);
+    const constants = { KERNEL: s.kernel, BACKWARD_INPUT: 1 };
+    this.dispatch('conv2d', params, [gradOut, weights, weights, gradIn], grid(s.batch * s.channelsIn * s.height * s.width), constants);
+  }
+
+  conv2dBackwardWeights(input: Tensor, gradOut: Tensor, gradWeights: Tensor, s: Conv2dShape, gradBias?: Tensor): void {
+    // A workgroup a weight, then one an output channel for the bias.
+    const groups = s.channelsOut * s.channelsIn * s.kernel * s.kernel + (gradBias ? s.channelsOut : 0);
+    // Without a bias the slot still needs a writable buffer: the step counter's, which no workgroup then writes.
+    const buffers = [input, gradOut, gradWeights, gradBias ?? this.step];
+    this.dispatch('conv2dWeightsGrad', convParams(s, s.channelsIn, s.channelsOut), buffers, grid(groups * WORKGROUP_SIZE), { KERNEL: s.kernel, HAS_BIAS: gradBias ? 1 : 0 });
+  }
+
+  maxPool2d(input: Tensor, out: Tensor, s: ImageShape): void {
+    this.dispatch('maxPool', poolParams(s), [input, out], grid(s.batch * s.channels * (s.height >> 1) * (s.width >> 1)));
+  }
+
+  maxPool2dBackward(input: Tensor, gradOut: Tensor, gradIn: Tensor, s: ImageShape): void {
+    this.dispatch('maxPoolBackward', poolParams(s), [input, gradOut, gradIn], grid(s.batch * s.channels * s.height * s.width));
+  }
+
+  globalAvgPool(input: Tensor, out: Tensor, s: ImageShape): void {
+    this.dispatch('avgPool', poolParams(s), [input, out], grid(s.batch * s.channels));
+  }
+
+  globalAvgPoolBackward(gradOut: Tensor, gradIn: Tensor, s: ImageShape): void {
+    this.dispatch('avgPoolBackward', poolParams(s), [gradOut, gradIn], grid(s.batch * s.channels * s.height * s.width));
+  }
+
+  batchNorm(t: BatchNormTensors, s: ImageShape, training: boolean): void {
+    assertBatchStatistics(s, training);
+    const buffers = [t.input, t.gamma, t.beta, t.output, t.saved, t.runningMean, t.runningVar];
+    this.dispatch('batchNorm', normParams(s), buffers, [s.channels, 1], { TRAINING: training ? 1 : 0 });
+  }
+
+  batchNormBackward(t: BatchNormTensors, g: BatchNormGradients, s: ImageShape, training: boolean): void {
+    const buffers = [t.input, t.gamma, g.gradOut, g.gradIn, t.saved, g.gradGamma, g.gradBeta];
+    this.dispatch('batchNormBackward', normParams(s), buffers, [s.channels, 1], { TRAINING: training ? 1 : 0 });
   }
 
   setStep(step: number): void {

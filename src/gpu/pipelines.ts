@@ -53,6 +53,18 @@ export const KERNELS = {
   planarFeatures: { shader: 'planar', entryPoint: 'planar_features', bindings: ['uniform', 'read', 'write'] },
   penalize: { shader: 'planar', entryPoint: 'penalize', bindings: ['uniform', 'read', 'read', 'write'] },
   lossSurface: { shader: 'surface', entryPoint: 'loss_surface', bindings: ['uniform', 'read', 'read', 'write'] },
+  conv2d: { shader: 'conv', entryPoint: 'conv2d', bindings: ['uniform', 'read', 'read', 'read', 'write'] },
+  conv2dWeightsGrad: { shader: 'conv', entryPoint: 'conv2d_weights_grad', bindings: ['uniform', 'read', 'read', 'write', 'write'] },
+  maxPool: { shader: 'pool', entryPoint: 'max_pool', bindings: ['uniform', 'read', 'write'] },
+  maxPoolBackward: { shader: 'pool', entryPoint: 'max_pool_backward', bindings: ['uniform', 'read', 'read', 'write'] },
+  avgPool: { shader: 'pool', entryPoint: 'avg_pool', bindings: ['uniform', 'read', 'write'] },
+  avgPoolBackward: { shader: 'pool', entryPoint: 'avg_pool_backward', bindings: ['uniform', 'read', 'write'] },
+  batchNorm: { shader: 'batchnorm', entryPoint: 'batch_norm', bindings: ['uniform', 'read', 'read', 'read', 'write', 'write', 'write', 'write'] },
+  batchNormBackward: {
+    shader: 'batchnorm',
+    entryPoint: 'batch_norm_backward',
+    bindings: ['uniform', 'read', 'read', 'read', 'write', 'write', 'write', 'write'],
+  },
   linearSgdEpochs: {
     shader: 'fused',
     entryPoint: 'linear_sgd_epochs',
