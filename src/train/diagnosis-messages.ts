@@ -47,7 +47,10 @@ export type ChangeWords =
   | { kind: 'lr-smaller' | 'lr-larger'; factor: number; value: string }
   | { kind: 'more-epochs'; factor: number; value: number }
   | { kind: 'fewer-epochs'; value: number; from: number }
-  | { kind: 'more-rows'; value: number; from: number };
+  | { kind: 'more-rows'; value: number; from: number }
+  /** lr_find's suggested max_lr (TrainOptions.lrFindSuggestion). */
+  | { kind: 'lr-find'; value: string }
+  | { kind: 'oversample' };
 
 interface Catalog {
   provisional: (reason: ProvisionalReason, f: ProvisionalFacts) => string;
@@ -124,6 +127,10 @@ const en: Catalog = {
         return `${c.value} ${c.value === 1 ? 'epoch' : 'epochs'} instead of ${c.from}`;
       case 'more-rows':
         return `all ${c.value} training rows instead of ${c.from}`;
+      case 'lr-find':
+        return `max_lr ${c.value} (lr_find's suggestion)`;
+      case 'oversample':
+        return 'oversampling (copying the rows you have)';
     }
   },
   label(c) {
@@ -138,6 +145,10 @@ const en: Catalog = {
         return `${c.value} ${c.value === 1 ? 'epoch' : 'epochs'}`;
       case 'more-rows':
         return `${c.value} rows`;
+      case 'lr-find':
+        return `lr_find ${c.value}`;
+      case 'oversample':
+        return 'oversample';
     }
   },
 };
@@ -210,6 +221,10 @@ const ptBR: Catalog = {
         return `${c.value} ${c.value === 1 ? 'época' : 'épocas'} em vez de ${c.from}`;
       case 'more-rows':
         return `todas as ${c.value} linhas de treino em vez de ${c.from}`;
+      case 'lr-find':
+        return `max_lr ${c.value} (sugestão do lr_find)`;
+      case 'oversample':
+        return 'sobreamostragem (copiar os dados que você tem)';
     }
   },
   label(c) {
@@ -224,6 +239,10 @@ const ptBR: Catalog = {
         return `${c.value} ${c.value === 1 ? 'época' : 'épocas'}`;
       case 'more-rows':
         return `${c.value} linhas`;
+      case 'lr-find':
+        return `lr_find ${c.value}`;
+      case 'oversample':
+        return 'sobreamostragem';
     }
   },
 };

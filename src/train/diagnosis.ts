@@ -72,7 +72,8 @@ interface Sign {
   to: number;
 }
 
-function startLoss(history: EpochStats[]): number {
+/** The loss before training: the first step's (the whole epoch's mean on runs recorded without steps). */
+export function startLoss(history: EpochStats[]): number {
   return history[0]!.stepLosses?.[0] ?? history[0]!.trainLoss;
 }
 
@@ -82,6 +83,26 @@ function startLoss(history: EpochStats[]): number {
  */
 export function barelyMoved(history: EpochStats[]): boolean {
   return history.length > 0 && history.at(-1)!.trainLoss > THRESHOLDS.barelyMoved * startLoss(history);
+}
+
+/** A class the model fails: its validation error and the overall error rate it is more than twice. */
+export interface FailingClass {
+  index: number;
+  error: number;
+  overall: number;
+}
+
+/**
+ * The class with the highest validation error at the last epoch, when that error is more
+ * than twice the overall error rate (../shared/API.md: such a class is "failing", and the
+ * diagnosis is then never 'ok'); null for regression and where no class fails.
+ */
+export function failingClass(history: EpochStats[]): FailingClass | null {
+  const last = history.at(-1);
+  if (!last?.classErrorRates || last.errorRate === null) return null;
+  const errors = last.classErrorRates;
+  const index = errors.indexOf(Math.max(...errors));
+  return errors[index]! > 2 * last.errorRate ? { index, error: errors[index]!, overall: last.errorRate } : null;
 }
 
 function read(history: EpochStats[], context: DiagnosisContext, best: number): Sign {
@@ -134,9 +155,9 @@ export function diagnose(history: EpochStats[], context: DiagnosisContext, lang:
   const sign = read(history, context, best);
   const message = PROVISIONAL_MESSAGES[lang](sign.reason, {
     bestEpoch: best,
-    maxLr: formatLr(context.config.maxLr),
-    from: sign.reason === 'diverged' ? String(sign.from) : formatLoss(sign.from),
-    to: formatLoss(sign.to),
+    maxLr: formatLr(context.config.maxLr, lang),
+    from: sign.reason === 'diverged' ? String(sign.from) : formatLoss(sign.from, lang),
+    to: formatLoss(sign.to, lang),
     running: context.stopReason === 'running',
   });
   return { code: sign.code, message, bestEpoch: best, evidence: [], final: false };

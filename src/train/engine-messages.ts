@@ -8,7 +8,8 @@
  */
 import type { SurfaceGrid } from '../backend';
 import type { BuiltinScenario } from './data/builtin';
-import type { Boundary, Dataset, EpochStats, Language, RunConfig, RunResult, WhatIf } from './types';
+import type { TrainOptions } from './engine-api';
+import type { Boundary, Dataset, EpochStats, RunConfig, RunResult, WhatIf } from './types';
 
 export type EngineMethod = 'train' | 'lrFind' | 'preview' | 'lossSurface';
 
@@ -18,7 +19,8 @@ export type ToWorker =
       id: number;
       method: EngineMethod;
       config: Partial<RunConfig>;
-      options?: { lang?: Language; whatIf?: boolean; stopAfter?: number };
+      /** TrainOptions without its callbacks and signal: what survives structured cloning. */
+      options?: Pick<TrainOptions, 'lang' | 'whatIf' | 'stopAfter' | 'lrFindSuggestion'>;
       grid?: SurfaceGrid;
       /** A built-in data set the worker has not had yet: the page's bundle holds them, the worker's does not. */
       builtin?: { scenario: BuiltinScenario; dataset: Dataset };

@@ -169,6 +169,29 @@ export function describeEngine(makeEngine: () => Promise<Engine>): void {
     expect(larger.gain).toBeCloseTo(result.history.at(-1)!.validLoss / larger.finalValidLoss, 10);
   });
 
+  it('evaluates the training set with the final weights: line\'s MSE at its (a, b), and a settled MLP\'s last epoch', async () => {
+    const e = await get();
+    const preview = await e.preview({ scenario: 'line', seed: 1 });
+    if (preview.kind !== 'line') throw new Error('line previews its points');
+    // The fused epochs (plain full-batch SGD) and the general trainer (Adam), and several seeds at once.
+    for (const config of [{ schedule: 'constant' as const }, { optimizer: 'adam' as const, epochs: 30 }, { seeds: 3 }]) {
+      const run = await e.train({ scenario: 'line', seed: 1, ...config }, { whatIf: false });
+      const [a, b] = run.params!;
+      const mse = preview.x.reduce((sum, x, i) => sum + (a! * x + b! - preview.y[i]!) ** 2, 0) / preview.x.length;
+      expect(run.finalTrainEvalLoss! / mse, JSON.stringify(config)).toBeCloseTo(1, 4);
+    }
+    // One-cycle ends at a rate near 0: the last epoch's mini-batch mean is nearly the whole set's loss.
+    const cancer = await e.train({ scenario: 'cancer', seed: 1 }, { whatIf: false });
+    const evaluated = cancer.finalTrainEvalLoss!;
+    expect(Math.abs(evaluated / cancer.history.at(-1)!.trainLoss - 1)).toBeLessThan(0.1);
+    expect(cancer.finalTrainEvalLossValidMix).toBeGreaterThan(0);
+    // The run itself is the first of its seeds: the same evaluation.
+    const seeds = await e.train({ scenario: 'cancer', seed: 1, seeds: 2 }, { whatIf: false });
+    expect(seeds.finalTrainEvalLoss! / evaluated).toBeCloseTo(1, 4);
+    const stopped = await e.train({ scenario: 'cancer', seed: 1, epochs: 10 }, { whatIf: false, stopAfter: 3 });
+    expect(stopped.finalTrainEvalLoss).toBeUndefined();
+  });
+
   it('records line\'s (a, b) at every epoch with Adam and with mini-batches too', async () => {
     for (const config of [{ optimizer: 'adam' as const, epochs: 30 }, { batchSize: 16, epochs: 12 }]) {
       const run = await (await get()).train({ scenario: 'line', ...config }, { whatIf: false });

@@ -16,6 +16,7 @@ import { OwnedTensors } from './owned-tensors';
 import { scheduleTable } from './schedule';
 import { fusesLinearEpochs } from './step-recorder';
 import { pacing } from './pacing';
+import { evaluateLine } from './train-evaluation';
 import { FUSED_EPOCHS_PER_CHUNK, LINE_START, modelLayers, pumpChunks, type ChunkReadback, type TrainOutcome } from './trainer';
 import type { EpochStats, RunConfig, StopReason } from './types';
 
@@ -35,6 +36,8 @@ export interface BatchOptions {
    * what-ifs, whose epochs nobody watches, take all of theirs in one.
    */
   epochsPerChunk?: number;
+  /** The first run, when it ends 'done': the training set's loss at its final (a, b) (TrainOutcome.trainEvaluation). */
+  evaluateFirst?: boolean;
 }
 
 /** Whether these runs can share one fused dispatch: the lesson-2 model, full batch, plain SGD, line data. */
@@ -142,10 +145,13 @@ export async function trainLinearBatch(backend: Backend, runs: BatchRun[], optio
   try {
     backend.setStep(0);
     const stopped = await pumpChunks(pacing(backend).chunksInFlight, () => nextEpoch < longest, recordChunk, takeChunk, options.signal);
-    return states.map((state) => {
+    const outcomes = states.map((state): TrainOutcome => {
       const stopReason = state.stopReason ?? (stopped ? 'stopped' : 'done');
       return { history: state.history, stopReason, ...(stopReason === 'done' && state.params ? { params: state.params } : {}) };
     });
+    const first = outcomes[0]!;
+    if (options.evaluateFirst && first.stopReason === 'done' && first.params) first.trainEvaluation = await evaluateLine(backend, runs[0]!.data, first.params);
+    return outcomes;
   } finally {
     owned.releaseAll();
   }

@@ -18,6 +18,7 @@ import { fusesLinearEpochs, StepRecorder } from './step-recorder';
 import { STREAMS } from './streams';
 import { assertFeasible, stepFlops } from './work-estimate';
 import { BoundaryPass } from './boundary-pass';
+import { evaluateTrainingSet, type TrainEvaluation } from './train-evaluation';
 import { isPlanar } from './config';
 import { PREVIEW_ROWS, type Boundary, type EpochStats, type RunConfig, type StopReason } from './types';
 
@@ -40,6 +41,8 @@ export interface TrainCallbacks {
   /** Planar runs: the decision boundary after each readback. Given, it is computed. */
   onBoundary?: (boundary: Boundary) => void;
   stopAfter?: number;
+  /** Evaluate the training set with the final weights (TrainOutcome.trainEvaluation). */
+  evaluateTraining?: boolean;
 }
 
 export interface BatchTrainCallbacks {
@@ -50,6 +53,8 @@ export interface BatchTrainCallbacks {
   onBoundary?: (boundary: Boundary) => void;
   /** Only the first this many epochs (TrainOptions.stopAfter). */
   stopAfter?: number;
+  /** The first config's run, when it ends 'done': the training set's loss with its final weights (train-evaluation.ts). */
+  evaluateTraining?: boolean;
 }
 
 export interface TrainOutcome {
@@ -61,6 +66,8 @@ export interface TrainOutcome {
   predictions?: number[];
   /** Planar runs asked for it: the decision boundary after the last epoch read. */
   boundary?: Boundary;
+  /** Asked for (evaluateTraining) and the run done: the whole training set's loss with the final weights. */
+  trainEvaluation?: TrainEvaluation;
 }
 
 export interface BatchPlan {
@@ -207,6 +214,7 @@ export async function trainModel(backend: Backend, data: DeviceData, config: Run
     onEpoch: callbacks.onEpoch && ((stats) => callbacks.onEpoch!(stats)),
     ...(callbacks.onBoundary ? { onBoundary: callbacks.onBoundary } : {}),
     ...(callbacks.stopAfter !== undefined ? { stopAfter: callbacks.stopAfter } : {}),
+    ...(callbacks.evaluateTraining ? { evaluateTraining: true } : {}),
   });
   return outcome!;
 }
@@ -386,6 +394,8 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
     // The predicted digits of the first config (the run itself; the others are what-ifs), from its last validation pass.
     const mainAt = order.indexOf(0);
     if (data.classCount > 0 && outcomes[mainAt]!.history.length > 0) outcomes[mainAt]!.predictions = await predictedClasses(backend, steps, data, mainAt);
+    // The run itself is model 0 whenever it is asked for (alone, or first of its stacked seeds).
+    if (callbacks.evaluateTraining && mainAt === 0 && outcomes[0]!.stopReason === 'done') outcomes[0]!.trainEvaluation = await evaluateTrainingSet(backend, model, data);
     return given.map((_, i) => outcomes[order.indexOf(i)]!);
   } finally {
     boundary?.dispose();

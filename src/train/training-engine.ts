@@ -19,7 +19,9 @@ import { findLearningRate } from './lr-find';
 import { pacing } from './pacing';
 import { sharesBatch, trainModel, trainModels, type TrainOutcome } from './trainer';
 import { PREVIEW_ROWS, type Dataset, type EpochStats, type LrFindResult, type RunConfig, type RunResult, type ScenarioPreview, type WhatIf } from './types';
-import { finalValidLoss, followUpWhatIfs, judgeWhatIfs, planWhatIfs, whatIfResult, type WhatIfPlan } from './what-if';
+import { finalValidLoss, whatIfResult } from './what-if';
+import { MAX_ROUNDS, nextWhatIfs, planWhatIfs, type PlannedRun, type WhatIfPlan } from './what-if-plan';
+import { judgeWhatIfs } from './final-diagnosis';
 import { continuedOutcome, whatIfReuse } from './what-if-reuse';
 import type { BuiltinScenario } from './data/builtin';
 import { MAX_SURFACE_POINTS, type Engine, type EngineOptions, type TrainOptions } from './engine-api';
@@ -67,7 +69,7 @@ export class TrainingEngine implements Engine {
     return this.exclusive(options.onDeviceReset, async (backend) => {
       const { signal, lang } = options;
       const main = await this.trainMain(backend, config, options);
-      const { history, stopReason, params, predictions, boundary } = main.outcome;
+      const { history, stopReason, params, predictions, boundary, trainEvaluation } = main.outcome;
       const provisional = diagnose(history, { config, stopReason, smallTrainingSet: main.smallTrainingSet }, lang);
       const result: RunResult = {
         config,
@@ -79,15 +81,30 @@ export class TrainingEngine implements Engine {
         ...(params ? { params } : {}),
         ...(predictions ? { predictions } : {}),
         ...(boundary ? { boundary } : {}),
+        ...(trainEvaluation ? { finalTrainEvalLoss: trainEvaluation.loss } : {}),
+        ...(trainEvaluation?.validMixLoss !== undefined ? { finalTrainEvalLossValidMix: trainEvaluation.validMixLoss } : {}),
       };
       options.onTrainEnd?.(result);
       if (options.whatIf === false || stopReason === 'stopped' || history.length === 0 || signal?.aborted) return result;
-      const plans = planWhatIfs(config, history, stopReason, main.availableTrainRows);
-      const whatIfs = await this.trainWhatIfs(backend, config, plans, main.outcome, options);
-      if (!signal?.aborted) whatIfs.push(...(await this.trainWhatIfs(backend, config, followUpWhatIfs(config, history, whatIfs), main.outcome, options)));
+      const run: PlannedRun = { config, history, stopReason, availableTrainRows: main.availableTrainRows, lrFindSuggestion: options.lrFindSuggestion };
+      // Round by round, each from what the last showed (what-if-plan.ts), within MAX_ROUNDS.
+      const whatIfs: WhatIf[] = [];
+      let plans = planWhatIfs(run);
+      for (let round = 1; plans.length > 0 && round <= MAX_ROUNDS && !signal?.aborted; round++) {
+        whatIfs.push(...(await this.trainWhatIfs(backend, config, plans, main.outcome, options)));
+        plans = nextWhatIfs(run, whatIfs);
+      }
       if (signal?.aborted) return result;
-      return { ...result, diagnosis: judgeWhatIfs(config, history, stopReason, whatIfs, lang) };
+      const classNames = await this.classNames(config);
+      const diagnosis = judgeWhatIfs({ config, history, stopReason, whatIfs, ...(trainEvaluation ? { trainSet: trainEvaluation } : {}), ...(classNames ? { classNames } : {}) }, lang);
+      return { ...result, diagnosis };
     });
+  }
+
+  /** The data's class names, where it has them (cancer's; a CSV's), for a message about one class. */
+  private async classNames(config: RunConfig): Promise<string[] | undefined> {
+    if (config.scenario === 'digits' || config.scenario === 'cancer') return (await this.builtin(config.scenario)).classNames;
+    return config.data?.classNames;
   }
 
   /**
@@ -101,7 +118,8 @@ export class TrainingEngine implements Engine {
     // In a batch, the first model is the run itself: only its epochs are reported.
     // Planar runs: the run's own decision boundary (RunResult.boundary), reported as it changes.
     const onBoundary = isPlanar(config.scenario) ? (options.onBoundary ?? (() => undefined)) : undefined;
-    const callbacks = { signal: options.signal, onEpoch: (stats: EpochStats, m: number) => m === 0 && onEpoch?.(stats), ...(onBoundary ? { onBoundary } : {}) };
+    // The run's training set evaluated with its final weights: RunResult.finalTrainEvalLoss.
+    const callbacks = { signal: options.signal, onEpoch: (stats: EpochStats, m: number) => m === 0 && onEpoch?.(stats), evaluateTraining: true, ...(onBoundary ? { onBoundary } : {}) };
     const batched = (outcomes: TrainOutcome[], data: DeviceData): MainRun => ({
       outcome: outcomes[0]!,
       seedHistories: outcomes.map((o) => o.history),
@@ -112,7 +130,7 @@ export class TrainingEngine implements Engine {
     const batch = options.stopAfter === undefined ? await this.linearBatch(backend, seedConfigs) : null;
     if (batch) {
       try {
-        return batched(await trainLinearBatch(backend, batch.runs, callbacks), batch.runs[0]!.data);
+        return batched(await trainLinearBatch(backend, batch.runs, { ...callbacks, evaluateFirst: true }), batch.runs[0]!.data);
       } finally {
         batch.release();
       }
@@ -132,7 +150,7 @@ export class TrainingEngine implements Engine {
       const data = await this.loadData(backend, seedConfig);
       try {
         const outcome = await trainModel(backend, data, seedConfig, {
-          ...(main ? { signal: options.signal } : { ...options, ...(onBoundary ? { onBoundary } : {}) }),
+          ...(main ? { signal: options.signal } : { ...options, evaluateTraining: true, ...(onBoundary ? { onBoundary } : {}) }),
           ...(options.stopAfter !== undefined ? { stopAfter: options.stopAfter } : {}),
         });
         histories.push(outcome.history);

@@ -112,6 +112,11 @@ export interface Diagnosis {
    * as "evidence", and the panel's one "Try it" applies its change. Absent when none is cited.
    */
   cited?: number;
+  /**
+   * Addition: the run did not learn, and no change tried made it: the code stays 'ok' (no
+   * other fits, and nothing tested helps), but the message says so and the panel is not green.
+   */
+  stuck?: true;
 }
 
 /** A run with one change a diagnosis stands for, trained to test that advice. */
@@ -145,6 +150,19 @@ export interface RunResult {
   seedHistories: EpochStats[][];
   /** Planar scenarios: the model's class-1 probability over [-6, 6]² after its last epoch. */
   boundary?: Boundary;
+  /**
+   * Addition: the loss on the whole training set with the final weights, as fastai's
+   * `validate` on the training set gives it (one forward pass, no weight penalty, no update
+   * between rows), where the last epoch's `trainLoss` is the mean of its mini-batch losses
+   * taken while the weights still moved. Present when the run ended 'done'.
+   */
+  finalTrainEvalLoss?: number;
+  /**
+   * Addition, classification: the same loss with each class weighted by its share of the
+   * validation set, which is never resampled: what imbalance or oversampling does to the
+   * training mix no longer counts in it.
+   */
+  finalTrainEvalLossValidMix?: number;
 }
 
 /**

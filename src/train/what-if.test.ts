@@ -5,29 +5,38 @@ import { formatLoss } from './format';
 import { resolveConfig } from './config';
 import type { Diagnosis, EpochStats, WhatIf } from './types';
 import { HELPFUL_GAIN, whatIfChange, whatIfLabel } from './what-if';
-import { randomSettings, rightCodes } from './what-if-settings';
+import { randomSettings } from '../testing/random-settings';
+import { rightCodes } from '../testing/diagnosis-judge';
 import { whatIfReuse } from './what-if-reuse';
 
-/** The final message quotes the run's final valid loss and its evidence's, and the code follows from the gain. */
+/** The final message quotes the run's final valid loss and its cited evidence's, and the code follows from the gains. */
 function expectEvidenceAgrees(diagnosis: Diagnosis, history: EpochStats[], diverged: boolean): void {
   expect(diagnosis.final).toBe(true);
-  const quoted = diagnosis.evidence.reduce<WhatIf | null>((a, w) => (a === null || w.gain > a.gain ? w : a), null);
-  if (!diverged) expect(diagnosis.message).toContain(formatLoss(history.at(-1)!.validLoss));
+  const cited: WhatIf | null = diagnosis.cited === undefined ? null : diagnosis.evidence[diagnosis.cited]!;
+  const best = diagnosis.evidence.reduce((a, w) => Math.max(a, w.gain), 0);
+  const aboutAClass = /^More data (helps|may help): class /.test(diagnosis.message);
+  if (!diverged && (cited || !aboutAClass)) expect(diagnosis.message).toContain(formatLoss(history.at(-1)!.validLoss));
   if (diagnosis.code === 'ok') {
-    expect(diagnosis.evidence.every((w) => w.gain < HELPFUL_GAIN)).toBe(true);
+    expect(best).toBeLessThan(HELPFUL_GAIN);
     // "The best" only for a change that ended lower at all; otherwise the message says every one ended higher.
-    if (quoted) expect(diagnosis.message).toContain(quoted.gain < 1 ? 'every change tried ended with a higher validation loss' : 'the best,');
-  } else if (!diverged) expect(quoted!.gain).toBeGreaterThanOrEqual(HELPFUL_GAIN);
-  if (quoted && quoted.finalValidLoss < Infinity && (diagnosis.code !== 'lr-too-high' || !diverged)) {
-    expect(diagnosis.message).toContain(formatLoss(quoted.finalValidLoss));
+    if (cited && !diagnosis.message.startsWith('The run did not learn')) {
+      expect(diagnosis.message).toContain(cited.gain < 1 ? 'every change tried ended with a higher validation loss' : 'the best,');
+    }
+  } else if (!diverged && !aboutAClass) {
+    // The advice helps by 25 %, within 10 % of the best gain.
+    expect(cited!.gain).toBeGreaterThanOrEqual(HELPFUL_GAIN);
+    expect(cited!.gain).toBeGreaterThanOrEqual(best / 1.1);
   }
+  if (cited && cited.finalValidLoss < Infinity) expect(diagnosis.message).toContain(formatLoss(cited.finalValidLoss));
 }
 
 describe('the diagnosis on the CPU backend, judged by following its advice', async () => {
   const engine = await createEngine({ backend: 'cpu' });
 
-  it('is right on at least 95 % of 64 random settings, judged by what-ifs trained here', async () => {
-    const settings = randomSettings(64, 2026);
+  // Another draw: DIAGNOSIS_DRAW=7 npx vitest run --project unit src/train/what-if.test.ts -t 'random settings'
+  const draw = Number(process.env.DIAGNOSIS_DRAW ?? 2026);
+  it(`is right on at least 95 % of 48 random settings of every scenario (draw ${draw}), judged by what-ifs trained here`, async () => {
+    const settings = randomSettings(48, draw);
     const misses: string[] = [];
     const counts = new Map<string, number>();
     for (const [i, setting] of settings.entries()) {
@@ -37,11 +46,11 @@ describe('the diagnosis on the CPU backend, judged by following its advice', asy
       expectEvidenceAgrees(result.diagnosis, result.history, result.stopReason === 'diverged');
       if (!judged.right.has(result.diagnosis.code)) {
         const tried = judged.tried.map((t) => `${JSON.stringify(t.change)} → ${formatLoss(t.loss)}`).join(', ');
-        misses.push(`#${i} ${JSON.stringify(setting)}: said ${result.diagnosis.code}, right ${[...judged.right].join('/')}; valid ${formatLoss(judged.mainLoss)}; ${tried}`);
+        misses.push(`#${i} ${JSON.stringify(setting)}: said ${result.diagnosis.code}, right ${[...judged.right].join('/')}; valid ${formatLoss(judged.mainLoss)}; ${tried}; "${result.diagnosis.message}"`);
       }
     }
     const accuracy = 1 - misses.length / settings.length;
-    console.log(`diagnosis accuracy: ${settings.length - misses.length}/${settings.length} (${(100 * accuracy).toFixed(1)} %); codes said: ${JSON.stringify(Object.fromEntries(counts))}`);
+    console.log(`diagnosis accuracy (draw ${draw}): ${settings.length - misses.length}/${settings.length} (${(100 * accuracy).toFixed(1)} %); codes said: ${JSON.stringify(Object.fromEntries(counts))}`);
     for (const miss of misses) console.log(`  miss ${miss}`);
     expect(accuracy).toBeGreaterThanOrEqual(0.95);
   }, 900_000);
@@ -72,7 +81,8 @@ describe('the diagnosis on the CPU backend, judged by following its advice', asy
     const pt = await engine.train({ scenario: 'line', maxLr: 1e-3 }, { lang: 'pt-BR' });
     expect(en.diagnosis.code).toBe('lr-too-low');
     expect(en.diagnosis.message).toMatch(/^Learning rate too low: with max_lr 10× larger \(0\.01\) the validation loss ends at [\d.]+ instead of [\d.]+\.$/);
-    expect(pt.diagnosis.message).toMatch(/^Taxa de aprendizado muito baixa: com max_lr 10× maior \(0\.01\) a perda na validação termina em [\d.]+ em vez de [\d.]+\.$/);
+    // Decimal commas in Portuguese.
+    expect(pt.diagnosis.message).toMatch(/^Taxa de aprendizado muito baixa: com max_lr 10× maior \(0,01\) a perda na validação termina em [\d,]+ em vez de [\d,]+\.$/);
   });
 
   it('reports the main run first, then each what-if, and resolves with the final diagnosis', async () => {

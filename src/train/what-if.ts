@@ -1,69 +1,39 @@
 /**
- * The final diagnosis, judged the way a learner judges advice: follow it and see whether the
- * model gets better. After the main run, one run per piece of advice is trained with that
- * change alone (max_lr 10× smaller, 10× larger; 3× the epochs; only as many epochs as the
- * best one; all the training rows), then, as a learner keeps moving a slider that helps,
- * max_lr 100× smaller or larger where 10× helped at all. The diagnosis names the change that
- * lowered the final validation loss most, when it lowered it by at least 25 %. A diverged run
- * is "LR too high" whatever else helps.
+ * The verdict of the what-if runs, judged the way a learner judges advice: follow it and see
+ * whether the model gets better (what-if-plan.ts says which runs are trained). A change
+ * counts when it lowers the final validation loss by at least 25 %; among the changes that
+ * count and come within 10 % of the best gain, the smallest one is the recommendation
+ * (×10 before ×100, 3× the epochs before 10×): nearly the whole gain for the least change.
+ * A diverged run is "LR too high" whatever else helps. Where nothing counts, a class that the
+ * model fails still calls for more data (oversampling first, as the notes say), and a run
+ * that barely learnt is never called healthy (final-diagnosis.ts says so in words).
  *
  * @example
- * const plans = planWhatIfs(config, outcome.history, outcome.stopReason, data.availableTrainRows);
- * const first = plans.map(train);                        // each plan's config, trained
- * const more = followUpWhatIfs(config, first).map(train);
- * const diagnosis = judgeWhatIfs(config, outcome.history, outcome.stopReason, [...first, ...more], 'en');
+ * const { code, cited } = verdict(history, stopReason, whatIfs); // 'lr-too-low', the ×1000 run
  */
-import { LIMITS } from './config';
-import { barelyMoved, bestEpoch, solved } from './diagnosis';
+import { barelyMoved, failingClass, solved, type FailingClass } from './diagnosis';
 import { DIAGNOSIS_MESSAGES, type ChangeWords } from './diagnosis-messages';
-import { formatLoss, formatLr } from './format';
+import { formatLr } from './format';
 import type { Diagnosis, DiagnosisCode, EpochStats, Language, RunConfig, StopReason, WhatIf } from './types';
+import type { WhatIfPlan } from './what-if-plan';
 
 /** A change counts when the what-if's final valid loss is at most this fraction of the run's. */
 export const HELPS_BELOW = 0.75;
 /** The same as a gain (run ÷ what-if): 1 / 0.75. */
 export const HELPFUL_GAIN = 1 / HELPS_BELOW;
-/** "Too few epochs" is tested with this many times the epochs. */
-export const MORE_EPOCHS = 3;
-/** Fewer epochs are worth a run when the best epoch came at least this many epochs before the end. */
-const FEWER_EPOCHS_MARGIN = 2;
-
-export interface WhatIfPlan {
-  code: DiagnosisCode;
-  change: Partial<RunConfig>;
-}
-
-const round = (x: number) => Number(x.toPrecision(6));
-
-/** The what-if runs that test each piece of advice for this run, in the order they are trained. */
-export function planWhatIfs(config: RunConfig, history: EpochStats[], stopReason: StopReason, availableTrainRows: number): WhatIfPlan[] {
-  const plans: WhatIfPlan[] = [];
-  // Nothing a learner could see get better: no advice to test.
-  if (stopReason !== 'diverged' && solved(history)) return plans;
-  const lr = (factor: number, code: DiagnosisCode) => {
-    const maxLr = round(config.maxLr * factor);
-    if (maxLr >= LIMITS.maxLr[0] && maxLr <= LIMITS.maxLr[1]) plans.push({ code, change: { maxLr } });
-  };
-  lr(1 / 10, 'lr-too-high');
-  if (stopReason === 'diverged') {
-    // Whatever else would help, a run that blew up needs a smaller rate: find one that holds.
-    lr(1 / 100, 'lr-too-high');
-    return plans;
-  }
-  lr(10, 'lr-too-low');
-  if (config.epochs < LIMITS.epochs[1]) plans.push({ code: 'too-few-epochs', change: { epochs: Math.min(LIMITS.epochs[1], MORE_EPOCHS * config.epochs) } });
-  const best = bestEpoch(history);
-  if (best >= 1 && config.epochs - best >= FEWER_EPOCHS_MARGIN) plans.push({ code: 'too-many-epochs', change: { epochs: best } });
-  const rows = Math.min(config.trainSize, availableTrainRows);
-  if (rows < availableTrainRows) plans.push({ code: 'more-data', change: { trainSize: availableTrainRows } });
-  return plans;
-}
+/** Changes whose gain is within this factor of the best one's are as good: the smallest is advised. */
+export const NEAR_BEST = 1.1;
+/**
+ * Oversampling's size on the scale of |log10(factor)| the other changes are measured on: it
+ * copies rows of the smaller classes, about a doubling of the data, less than any 3× or 10×.
+ */
+const OVERSAMPLE_SIZE = Math.log10(2);
 
 /** A what-if's record from its run: final valid loss (Infinity when it diverged) and gain. */
 export function whatIfResult(plan: WhatIfPlan, history: EpochStats[], stopReason: StopReason, mainFinal: number): WhatIf {
   const finalValidLoss = stopReason === 'diverged' || history.length === 0 ? Infinity : history.at(-1)!.validLoss;
   const gain = finalValidLoss === Infinity ? 0 : mainFinal / finalValidLoss;
-  return { code: plan.code, change: plan.change, finalValidLoss, gain, history };
+  return { code: plan.code, change: plan.change, finalValidLoss, gain, history, ...(plan.source ? { source: plan.source } : {}) };
 }
 
 /** The main run's final validation loss; Infinity when it diverged. */
@@ -71,81 +41,102 @@ export function finalValidLoss(history: EpochStats[], stopReason: StopReason): n
   return stopReason === 'diverged' || history.length === 0 ? Infinity : history.at(-1)!.validLoss;
 }
 
-/**
- * The second round: a learner who saw max_lr 10× smaller or larger help at all keeps moving
- * the slider, to 100×; so does one whose run learnt nothing, when the 10× move learnt nothing
- * either (Adam at max_lr 10 stuck at chance, where max_lr 1 is stuck too and 0.1 learns). (A diverged run already tried 100× smaller in the first round.)
- */
-export function followUpWhatIfs(config: RunConfig, history: EpochStats[], whatIfs: WhatIf[]): WhatIfPlan[] {
-  const plans: WhatIfPlan[] = [];
-  for (const factor of [1 / 10, 10]) {
-    const tenfold = whatIfs.find((w) => w.change.maxLr === round(config.maxLr * factor));
-    const further = round(config.maxLr * factor * factor);
-    const tried = whatIfs.some((w) => w.change.maxLr === further);
-    const keepsMoving = tenfold && (tenfold.gain > 1 || (barelyMoved(history) && barelyMoved(tenfold.history)));
-    if (keepsMoving && !tried && further >= LIMITS.maxLr[0] && further <= LIMITS.maxLr[1]) {
-      plans.push({ code: tenfold.code, change: { maxLr: further } });
-    }
+/** How big a change is, as |log10| of the factor it moves its setting by: ×10 is 1, ×100 is 2, 3× the epochs 0.48. */
+export function changeSize(change: Partial<RunConfig>, config: RunConfig): number {
+  const factor = (to: number, from: number) => Math.abs(Math.log10(to / from));
+  if (change.maxLr !== undefined) return factor(change.maxLr, config.maxLr);
+  if (change.epochs !== undefined) return factor(change.epochs, config.epochs);
+  if (change.trainSize !== undefined) return factor(change.trainSize, Math.min(config.trainSize, change.trainSize));
+  return OVERSAMPLE_SIZE;
+}
+
+/** Among what-ifs, the smallest change whose gain is within NEAR_BEST of the best gain (the larger gain on a tie). */
+export function smallestNearBest(whatIfs: WhatIf[], config: RunConfig): WhatIf | null {
+  const best = Math.max(...whatIfs.map((w) => w.gain));
+  const near = whatIfs.filter((w) => w.gain >= best / NEAR_BEST);
+  return near.reduce<WhatIf | null>((a, w) => {
+    if (a === null) return w;
+    const [sa, sw] = [changeSize(a.change, config), changeSize(w.change, config)];
+    return sw < sa - 1e-9 || (Math.abs(sw - sa) <= 1e-9 && w.gain > a.gain) ? w : a;
+  }, null);
+}
+
+/** Why the verdict is what it is: the message's shape follows it. */
+export type VerdictKind = 'diverged' | 'helps' | 'failing-class' | 'solved' | 'did-not-learn' | 'healthy';
+
+export interface Verdict {
+  code: DiagnosisCode;
+  kind: VerdictKind;
+  /** The what-if the message cites: the recommendation, or the closest change for 'ok'. */
+  cited: WhatIf | null;
+  /** A class the model fails (diagnosis.ts, failingClass), whatever the verdict. */
+  failing: FailingClass | null;
+  /** The run of the notes' advice for that class (oversampling, else all the rows), cited or not. */
+  classRemedy: WhatIf | null;
+}
+
+const highestGain = (list: WhatIf[]) => list.reduce<WhatIf | null>((a, w) => (a === null || w.gain > a.gain ? w : a), null);
+
+/** The code the what-ifs support, and the what-if that is its evidence. */
+export function verdict(config: RunConfig, history: EpochStats[], stopReason: StopReason, whatIfs: WhatIf[]): Verdict {
+  const failing = stopReason === 'diverged' ? null : failingClass(history);
+  // The notes' advice for a class that fails: oversample (copy the data you have), or more rows.
+  const classRemedy = failing ? (whatIfs.find((w) => w.change.oversample) ?? whatIfs.find((w) => w.change.trainSize !== undefined) ?? null) : null;
+  const base = { failing, classRemedy };
+  if (stopReason === 'diverged') {
+    const held = whatIfs.filter((w) => w.code === 'lr-too-high' && w.finalValidLoss < Infinity);
+    return { ...base, code: 'lr-too-high', kind: 'diverged', cited: smallestNearBest(held, config) };
   }
-  return plans;
+  const helpful = whatIfs.filter((w) => w.gain >= HELPFUL_GAIN);
+  if (helpful.length > 0) {
+    const cited = smallestNearBest(helpful, config)!;
+    return { ...base, code: cited.code, kind: 'helps', cited };
+  }
+  if (failing) {
+    // Never 'ok' beside a failing class (../shared/API.md). Its remedy is advised where it did
+    // any good, to the loss or to that class; one that made both worse is evidence, not advice.
+    const classError = classRemedy?.history.at(-1)?.classErrorRates?.[failing.index] ?? Infinity;
+    const didGood = classRemedy !== null && (classRemedy.gain > 1 || classError < failing.error);
+    return { ...base, code: 'more-data', kind: 'failing-class', cited: didGood ? classRemedy : null };
+  }
+  if (solved(history)) return { ...base, code: 'ok', kind: 'solved', cited: null };
+  return { ...base, code: 'ok', kind: barelyMoved(history) ? 'did-not-learn' : 'healthy', cited: highestGain(whatIfs) };
+}
+
+/**
+ * The what-if a final diagnosis recommends (its "Try it"): `cited`, for a code other than
+ * 'ok'; null for 'ok' and provisional ones. (The stop reason, once needed to re-derive it, is
+ * kept in the signature for callers that still pass it.)
+ */
+export function advisedWhatIf(diagnosis: Diagnosis, _stopReason?: StopReason): WhatIf | null {
+  if (!diagnosis.final || diagnosis.code === 'ok' || diagnosis.cited === undefined) return null;
+  return diagnosis.evidence[diagnosis.cited] ?? null;
 }
 
 /** The change in words, and as a short label for its ghost curve. */
-export function changeWords(change: Partial<RunConfig>, config: RunConfig): ChangeWords {
+export function changeWords(whatIf: Pick<WhatIf, 'change' | 'source'>, config: RunConfig, lang: Language = 'en'): ChangeWords {
+  const { change } = whatIf;
   if (change.maxLr !== undefined) {
+    if (whatIf.source === 'lr-find') return { kind: 'lr-find', value: formatLr(change.maxLr, lang) };
     const smaller = change.maxLr < config.maxLr;
     const factor = Math.round(smaller ? config.maxLr / change.maxLr : change.maxLr / config.maxLr);
-    return { kind: smaller ? 'lr-smaller' : 'lr-larger', factor, value: formatLr(change.maxLr) };
+    return { kind: smaller ? 'lr-smaller' : 'lr-larger', factor, value: formatLr(change.maxLr, lang) };
   }
   if (change.epochs !== undefined) {
     return change.epochs > config.epochs
       ? { kind: 'more-epochs', factor: Math.round(change.epochs / config.epochs), value: change.epochs }
       : { kind: 'fewer-epochs', value: change.epochs, from: config.epochs };
   }
+  if (change.oversample) return { kind: 'oversample' };
   return { kind: 'more-rows', value: change.trainSize ?? 0, from: config.trainSize };
 }
 
 /** A what-if's short name, for its ghost curve: "max_lr ÷10", "3× epochs". */
 export function whatIfLabel(whatIf: WhatIf, config: RunConfig, lang: Language): string {
-  return DIAGNOSIS_MESSAGES[lang].label(changeWords(whatIf.change, config));
+  return DIAGNOSIS_MESSAGES[lang].label(changeWords(whatIf, config, lang));
 }
 
 /** A what-if's change in words: "max_lr 10× smaller (0.01)". */
 export function whatIfChange(whatIf: WhatIf, config: RunConfig, lang: Language): string {
-  return DIAGNOSIS_MESSAGES[lang].change(changeWords(whatIf.change, config));
-}
-
-/** The what-if a final diagnosis rests on (its advice, followed): null for 'ok' and provisional ones. */
-export function advisedWhatIf(diagnosis: Diagnosis, stopReason: StopReason): WhatIf | null {
-  if (!diagnosis.final || diagnosis.code === 'ok') return null;
-  const { code, evidence } = verdict(stopReason, diagnosis.evidence);
-  return code === diagnosis.code ? evidence : null;
-}
-
-/** The code the what-ifs support, and the what-if that is its evidence. */
-export function verdict(stopReason: StopReason, whatIfs: WhatIf[]): { code: DiagnosisCode; evidence: WhatIf | null } {
-  const best = (list: WhatIf[]) => list.reduce<WhatIf | null>((a, w) => (a === null || w.gain > a.gain ? w : a), null);
-  if (stopReason === 'diverged') {
-    const held = best(whatIfs.filter((w) => w.code === 'lr-too-high' && w.finalValidLoss < Infinity));
-    return { code: 'lr-too-high', evidence: held };
-  }
-  const top = best(whatIfs);
-  if (top && top.gain >= HELPFUL_GAIN) return { code: top.code, evidence: top };
-  return { code: 'ok', evidence: top };
-}
-
-/** The final diagnosis from the main run and its what-ifs, with the evidence in its message. */
-export function judgeWhatIfs(config: RunConfig, history: EpochStats[], stopReason: StopReason, whatIfs: WhatIf[], lang: Language = 'en'): Diagnosis {
-  const { code, evidence } = verdict(stopReason, whatIfs);
-  const catalog = DIAGNOSIS_MESSAGES[lang];
-  const message = catalog.final(code, {
-    bestEpoch: bestEpoch(history),
-    change: evidence ? catalog.change(changeWords(evidence.change, config)) : null,
-    whatIfLoss: evidence ? formatLoss(evidence.finalValidLoss) : '—',
-    mainLoss: formatLoss(finalValidLoss(history, stopReason)),
-    allHigher: evidence !== null && evidence.gain < 1,
-    divergedAt: stopReason === 'diverged' ? history.length + 1 : null,
-    solved: stopReason !== 'diverged' && solved(history),
-  });
-  return { code, message, bestEpoch: bestEpoch(history), evidence: whatIfs, final: true };
+  return DIAGNOSIS_MESSAGES[lang].change(changeWords(whatIf, config, lang));
 }

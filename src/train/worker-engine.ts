@@ -65,8 +65,9 @@ class WorkerEngine implements Engine {
   }
 
   train(config: Partial<RunConfig>, options: TrainOptions = {}): Promise<RunResult> {
-    const { lang, whatIf, stopAfter } = options;
-    return this.call('train', { config, options: { lang, whatIf, ...(stopAfter !== undefined ? { stopAfter } : {}) } }, options) as Promise<RunResult>;
+    const { lang, whatIf, stopAfter, lrFindSuggestion } = options;
+    const sent = { lang, whatIf, ...(stopAfter !== undefined ? { stopAfter } : {}), ...(lrFindSuggestion !== undefined ? { lrFindSuggestion } : {}) };
+    return this.call('train', { config, options: sent }, options) as Promise<RunResult>;
   }
 
   lrFind(config: Partial<RunConfig>, options: { signal?: AbortSignal } = {}): Promise<LrFindResult> {

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from './config';
+import type { EpochStats, RunConfig, WhatIf } from './types';
+import { whatIfResult } from './what-if';
+import { MAX_ROUNDS, nextWhatIfs, planWhatIfs, type PlannedRun, type WhatIfPlan } from './what-if-plan';
+
+/** Epochs from (train, valid) pairs; the first step's loss is the first train loss. */
+function epochs(pairs: [number, number][], extra: Partial<EpochStats> = {}): EpochStats[] {
+  return pairs.map(([trainLoss, validLoss], i) => ({ epoch: i + 1, trainLoss, validLoss, errorRate: null, lr: 1e-3, elapsedMs: i, stepLosses: [trainLoss], ...extra }));
+}
+
+/** A what-if whose run ended at `valid`. */
+const ended = (plan: WhatIfPlan, valid: number, main: number, stuckAt?: number): WhatIf =>
+  whatIfResult(plan, epochs(stuckAt !== undefined ? [[stuckAt, valid], [stuckAt, valid]] : [[9, valid], [0.1, valid]]), valid === Infinity ? 'diverged' : 'done', main);
+
+const line = (partial: Partial<RunConfig>) => resolveConfig({ scenario: 'line', ...partial }).config;
+
+describe('the what-if search', () => {
+  // The lesson-2 line at max_lr 1e-5 for 30 epochs: train 8.67 → 8.65, valid 7.91 at the end.
+  const stuck = epochs(Array.from({ length: 30 }, (_, i): [number, number] => [8.67 - i * 0.0007, 7.95 - i * 0.0014]));
+
+  it('tries each piece of advice once in the first round, lr_find\'s suggestion among them', () => {
+    const config = line({ maxLr: 0.1, epochs: 100, trainSize: 50 });
+    const history = epochs([[8, 7], ...Array.from({ length: 99 }, (_, i): [number, number] => [0.1, i === 60 ? 0.05 : 0.08])]);
+    const plans = planWhatIfs({ config, history, stopReason: 'done', availableTrainRows: 100, lrFindSuggestion: 0.0312 });
+    expect(plans).toEqual([
+      { code: 'lr-too-high', change: { maxLr: 0.01 } },
+      { code: 'lr-too-low', change: { maxLr: 1 } },
+      { code: 'too-few-epochs', change: { epochs: 300 } },
+      { code: 'too-many-epochs', change: { epochs: 62 } },
+      { code: 'more-data', change: { trainSize: 100 } },
+      // Two significant digits, as the learner reads it: the lower rate, so "too high".
+      { code: 'lr-too-high', change: { maxLr: 0.031 }, source: 'lr-find' },
+    ]);
+  });
+
+  it('trains no second run for an lr_find suggestion a planned run already tests, nor for the run\'s own rate', () => {
+    const config = line({ maxLr: 0.1 });
+    const history = epochs([[8, 7], [1, 1]]);
+    const same = planWhatIfs({ config, history, stopReason: 'done', availableTrainRows: 100, lrFindSuggestion: 1.0004 });
+    expect(same.filter((p) => p.change.maxLr === 1)).toEqual([{ code: 'lr-too-low', change: { maxLr: 1 }, source: 'lr-find' }]);
+    const own = planWhatIfs({ config, history, stopReason: 'done', availableTrainRows: 100, lrFindSuggestion: 0.1 });
+    expect(own.some((p) => p.source)).toBe(false);
+  });
+
+  it('oversamples where a class fails and oversampling is off', () => {
+    const config = resolveConfig({ scenario: 'cancer', imbalance: 8 }).config;
+    const history = epochs([[0.7, 0.6], [0.1, 0.22]], { errorRate: 0.096, classErrorRates: [0.268, 0] });
+    const plans = planWhatIfs({ config, history, stopReason: 'done', availableTrainRows: 455 });
+    expect(plans).toContainEqual({ code: 'more-data', change: { oversample: true } });
+    const already = planWhatIfs({ config: { ...config, oversample: true }, history, stopReason: 'done', availableTrainRows: 455 });
+    expect(already.some((p) => p.change.oversample)).toBe(false);
+    const fine = epochs([[0.7, 0.6], [0.1, 0.12]], { errorRate: 0.05, classErrorRates: [0.08, 0.03] });
+    expect(planWhatIfs({ config, history: fine, stopReason: 'done', availableTrainRows: 455 }).some((p) => p.change.oversample)).toBe(false);
+  });
+
+  it('widens the search for a run that barely learnt, ×10 further each round in both directions and 10× the epochs, within the limits', () => {
+    const config = line({ maxLr: 1e-5, epochs: 30 });
+    const run: PlannedRun = { config, history: stuck, stopReason: 'done', availableTrainRows: 100 };
+    const main = 7.91;
+    const first = planWhatIfs(run);
+    expect(first.map((p) => p.change)).toEqual([{ maxLr: 1e-6 }, { maxLr: 1e-4 }, { epochs: 90 }]);
+    const whatIfs = [ended(first[0]!, 7.93, main, 8.67), ended(first[1]!, 7.74, main, 8.5), ended(first[2]!, 7.86, main, 8.6)];
+    // 1e-7 is below LIMITS.maxLr: only upwards.
+    const second = nextWhatIfs(run, whatIfs);
+    expect(second).toEqual([{ code: 'lr-too-low', change: { maxLr: 1e-3 } }, { code: 'too-few-epochs', change: { epochs: 300 } }]);
+    whatIfs.push(ended(second[0]!, 6.22, main, 8), ended(second[1]!, 7.68, main, 8.6));
+    const third = nextWhatIfs(run, whatIfs);
+    expect(third).toEqual([{ code: 'lr-too-low', change: { maxLr: 0.01 } }]);
+    whatIfs.push(ended(third[0]!, 1.23, main));
+    // ×1000 helped by far more than 25 %: the search is done.
+    expect(nextWhatIfs(run, whatIfs)).toEqual([]);
+    expect(MAX_ROUNDS).toBe(4);
+  });
+
+  it('does not widen a run that learnt, and moves past 100× only while nothing has helped enough', () => {
+    const config = line({ maxLr: 0.1 });
+    const learnt = epochs([[8, 7], [0.5, 0.4], [0.09, 0.08]]);
+    const run: PlannedRun = { config, history: learnt, stopReason: 'done', availableTrainRows: 100 };
+    const first = planWhatIfs(run);
+    const whatIfs = first.map((p) => ended(p, p.change.maxLr === 0.01 ? 0.079 : 0.081, 0.08));
+    // ÷10 helped a little: ÷100, as a learner moves a slider that helped; 3× the epochs lost: no 10×.
+    expect(nextWhatIfs(run, whatIfs)).toEqual([{ code: 'lr-too-high', change: { maxLr: 0.001 } }]);
+    whatIfs.push(ended({ code: 'lr-too-high', change: { maxLr: 0.001 } }, 0.078, 0.08));
+    // ÷100 helped further, still short of 25 %: ÷1000.
+    expect(nextWhatIfs(run, whatIfs)).toEqual([{ code: 'lr-too-high', change: { maxLr: 0.0001 } }]);
+    whatIfs.push(ended({ code: 'too-many-epochs', change: { epochs: 2 } }, 0.05, 0.08));
+    // Something helped by 25 %: the verdict is settled, no step past 100×.
+    expect(nextWhatIfs(run, whatIfs)).toEqual([]);
+  });
+
+  it('tries 10× the epochs where 3× helped by 10 % or more, short of 25 %', () => {
+    const config = line({ maxLr: 0.1, epochs: 20 });
+    const run: PlannedRun = { config, history: epochs([[8, 7], [0.5, 0.4]]), stopReason: 'done', availableTrainRows: 100 };
+    const more = { code: 'too-few-epochs' as const, change: { epochs: 60 } };
+    expect(nextWhatIfs(run, [ended(more, 0.35, 0.4)])).toEqual([{ code: 'too-few-epochs', change: { epochs: 200 } }]);
+    expect(nextWhatIfs(run, [ended(more, 0.39, 0.4)])).toEqual([]);
+  });
+
+  it('tests only smaller rates on a diverged run, lr_find\'s among them when it is smaller, and nothing after', () => {
+    const config = line({ maxLr: 10 });
+    const run: PlannedRun = { config, history: epochs([[8, 7]]), stopReason: 'diverged', availableTrainRows: 100, lrFindSuggestion: 0.3 };
+    const plans = planWhatIfs(run);
+    expect(plans).toEqual([
+      { code: 'lr-too-high', change: { maxLr: 1 } },
+      { code: 'lr-too-high', change: { maxLr: 0.1 } },
+      { code: 'lr-too-high', change: { maxLr: 0.3 }, source: 'lr-find' },
+    ]);
+    expect(nextWhatIfs(run, plans.map((p) => ended(p, Infinity, Infinity)))).toEqual([]);
+  });
+});
