@@ -32,22 +32,30 @@ test('cancer: keeping 1/10 of the malignant rows hurts that class, and oversampl
   await expect(playground.locator('.bar-row').first()).toContainText('malignant');
 });
 
-test('lr-find plots loss against learning rate, suggests a sane rate, and one click sets max-lr to it', async ({ page }) => {
-  const playground = await openPlayground(page, { scenario: 'line', controls: 'epochs max-lr lr-find' });
+test('lr-find plots loss against learning rate, and its suggestion is tested as a what-if: one recommendation on screen', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'line', 'max-lr': '1e-3', seed: '1', controls: 'epochs max-lr lr-find' });
   await nextRun(page, 0);
-  await playground.getByRole('button', { name: 'Find a learning rate' }).click();
-  const use = playground.getByRole('button', { name: /^Use / });
-  await expect(use).toBeVisible();
-  await expect(playground.locator('.lr-find svg path')).toHaveCount(1);
-  // Finding a rate changes nothing by itself: max-lr is still unset until "Use" is clicked.
-  const maxLrBefore = await page.evaluate(() => (document.querySelector('#tp') as unknown as { maxLr?: number }).maxLr);
-  expect(maxLrBefore).toBeUndefined();
   const before = await trainEnds(page);
-  await use.click();
-  const run = await nextRun(page, before);
-  expect(run.maxLr).toBeGreaterThan(1e-3);
-  expect(run.maxLr).toBeLessThan(3);
-  expect(Number(await playground.getAttribute('max-lr'))).toBe(run.maxLr);
+  await playground.getByRole('button', { name: 'Find a learning rate' }).click();
+  await expect(playground.locator('.lr-find svg path')).toHaveCount(1);
+  // The search retrains the same settings with lr_find's pick among the what-ifs.
+  await nextRun(page, before);
+  const { suggestion, tested, cited } = await playground.evaluate((el) => {
+    // The controller's lr_find result (a private field, read here as a test may).
+    const { training, diagnosis } = el as unknown as {
+      training: { lrFound: { suggestion: number } };
+      diagnosis: { evidence: { source?: string; change: { maxLr?: number } }[]; cited?: number };
+    };
+    const tested = diagnosis.evidence.filter((w) => w.source === 'lr-find').map((w) => w.change.maxLr);
+    return { suggestion: training.lrFound.suggestion, tested, cited: diagnosis.cited ?? null };
+  });
+  expect(tested).toHaveLength(1);
+  expect(tested[0]).toBe(Number(suggestion.toPrecision(2)));
+  expect(cited).not.toBeNull();
+  // One recommendation: no "Use" button beside lr_find's plot, at most one "Try it".
+  await expect(playground.getByRole('button', { name: /^Use / })).toHaveCount(0);
+  await expect(playground.getByRole('button', { name: /^Try it/ })).toHaveCount(1);
+  await expect(playground.locator('.lr-find [role="note"]')).toContainText(/lr_find suggests max_lr/);
 });
 
 test('a custom CSV trains, and a malformed one says which line and column are wrong', async ({ page }) => {

@@ -10,7 +10,7 @@
  * more than 0.5 %).
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, nextRun, openPlayground, test } from './test';
+import { expect, nextRun, openPlayground, test, trainEnds } from './test';
 
 const MAX_DIFF_PIXEL_RATIO = 0.002;
 
@@ -97,8 +97,11 @@ test('seeds: the band of five seeds\' validation losses, beside the what-ifs\' g
 test('lr-find: the loss against learning rate with the suggestion', async ({ page }) => {
   const playground = await openPlayground(page, { scenario: 'line', seed: '1', epochs: '20', controls: 'epochs max-lr lr-find' });
   await nextRun(page, 0);
+  const before = await trainEnds(page);
   await playground.getByRole('button', { name: 'Find a learning rate' }).click();
-  await expect(playground.getByRole('button', { name: /^Use / })).toBeVisible();
+  // Its suggestion is tested as a what-if: the run is trained again with it among them.
+  await nextRun(page, before);
+  await expect(playground.locator('.lr-find [role="note"]')).toContainText('lr_find suggests');
   await frozen(page, playground);
 });
 
@@ -108,6 +111,23 @@ test('overfit: too many epochs on the cancer data', async ({ page }) => {
   expect(run.code).toBe('too-many-epochs');
   await frozen(page, playground);
 });
+
+// The notes' failure modes and remedies, each as a learner meets it: does the message say what the curves show?
+const LEARNER_RUNS: [title: string, settings: Record<string, string>, code: string][] = [
+  ['line-default: the line with the defaults (one-cycle), the run a newcomer sees first', { scenario: 'line', seed: '1' }, 'ok'],
+  ['lr-too-low: max_lr 1e-5 for 30 epochs, the line barely moves and the train loss stays above the valid loss', { scenario: 'line', seed: '3', epochs: '30', 'max-lr': '1e-5' }, 'lr-too-low'],
+  ['too-few-epochs: one epoch on the digits, the loss still falling fast', { scenario: 'digits', seed: '1', epochs: '1' }, 'too-few-epochs'],
+  ['more-data: 50 training images of digits, every row helps', { scenario: 'digits', seed: '1', 'train-size': '50', epochs: '20' }, 'more-data'],
+  ['oversample: the malignant class cut to an eighth, oversampling tested', { scenario: 'cancer', seed: '1', imbalance: '8', controls: 'epochs max-lr imbalance oversample' }, 'more-data'],
+];
+for (const [title, settings, code] of LEARNER_RUNS) {
+  test(title, async ({ page }) => {
+    const playground = await openPlayground(page, settings);
+    const run = await nextRun(page, 0);
+    expect(run.code, run.message ?? '').toBe(code);
+    await frozen(page, playground);
+  });
+}
 
 test('custom: a CSV from src', async ({ page }) => {
   const playground = await openPlayground(page, { scenario: 'custom', src: '/fixtures/data.csv', seed: '1', epochs: '10', 'max-lr': '0.03', 'batch-size': '4' });

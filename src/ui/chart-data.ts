@@ -95,7 +95,7 @@ export function chartColumns(history: EpochStats[]): MainColumns {
   return [x, steps, train, valid, errors, best];
 }
 
-/** A log-scale range that never collapses or goes non-positive, padded a little. */
+/** A log-scale range that never collapses or goes non-positive, with a little room above and below the curves. */
 export function logRange(min: number | null, max: number | null): [number, number] {
   if (min === null || max === null || !(min > 0) || !(max > 0) || !Number.isFinite(min) || !Number.isFinite(max)) return [1e-2, 10];
   if (max / min < 1.5) return [min / 1.5, max * 1.5];
@@ -105,32 +105,48 @@ export function logRange(min: number | null, max: number | null): [number, numbe
 /** Decades the loss axis shows above the lowest epoch loss: a diverging curve leaves through the top. */
 export const MAX_DECADES = 6;
 
-/** How far the curves beside the run (what-ifs, the seed band) may widen the loss axis, each way. */
-export const BESIDE_DECADES = 2;
+/** How far the run's batch losses and its seed band may widen the loss axis beyond its epoch losses, each way. */
+export const NOISE_DECADES = 1;
 
 /**
- * The loss axis's extent: the per-epoch train and valid losses decide it, so a single batch
+ * The loss axis's extent, from the run alone: its per-epoch train and valid losses decide it,
+ * widened by its batch losses and its seeds' band by NOISE_DECADES at most, so a single batch
  * loss of 1e-13 cannot squash the curves a learner reads, and a run exploding to 1e35 shows
- * its curve leaving the chart rather than a flat line at the bottom of 36 decades. The curves
- * beside the run widen it by up to BESIDE_DECADES each way: a what-if whose loss reaches 1e-32
- * leaves the chart instead of pushing the run off it.
+ * its curve leaving the chart rather than a flat line at the bottom of 36 decades. What-if
+ * runs never widen it: a ghost that goes higher or lower is clipped at the edge, with a marker
+ * (ghost-marks.ts).
  */
-export function lossExtent(columns: MainColumns, beside: Column[] = []): [number | null, number | null] {
+export function runExtent(columns: MainColumns, band: [Column, Column] | null = null): [number | null, number | null] {
   const present = (list: Column) => list.filter((v): v is number => v !== null);
-  const own = present([...columns[2], ...columns[3]]);
-  const others = present(beside.flat());
-  if (!own.length && !others.length) return [null, null];
-  const base = own.length ? own : others;
+  const epochs = present([...columns[2], ...columns[3]]);
+  const noise = present([...columns[1], ...(band ? [...band[0], ...band[1]] : [])]);
+  const base = epochs.length ? epochs : noise;
+  if (!base.length) return [null, null];
   const lo = Math.min(...base);
   const hi = Math.min(Math.max(...base), lo * 10 ** MAX_DECADES);
-  if (!others.length) return [lo, hi];
-  return [Math.max(Math.min(lo, ...others), lo / 10 ** BESIDE_DECADES), Math.min(Math.max(hi, ...others), hi * 10 ** BESIDE_DECADES)];
+  if (!noise.length) return [lo, hi];
+  const top = Math.min(Math.max(hi, ...noise), hi * 10 ** NOISE_DECADES, lo * 10 ** MAX_DECADES);
+  return [Math.max(Math.min(lo, ...noise), lo / 10 ** NOISE_DECADES), top];
 }
 
 /**
- * Powers of ten inside [min, max], about six of them at most: a diverging run spans 36
- * decades, and uPlot's own log splits then label none.
+ * Ticks for a log axis over [min, max], about six at most: powers of ten when three or more
+ * fit (a diverging run spans 36 decades, and uPlot's own log splits then label none), else
+ * 1, 2 and 5 of each decade, else every digit, else evenly spaced values: a run whose losses
+ * span less than a decade still gets numbers to read its curves against.
  */
+export function logTicks(min: number, max: number): number[] {
+  if (!(min > 0) || !(max > min) || !Number.isFinite(max)) return [];
+  const decades = decadeSplits(min, max);
+  if (decades.length >= 3) return decades;
+  for (const mantissas of [[1, 2, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) {
+    const ticks = mantissaTicks(min, max, mantissas);
+    if (ticks.length >= 3 && ticks.length <= 7) return ticks;
+  }
+  return evenTicks(min, max);
+}
+
+/** Powers of ten inside [min, max], thinned to about six. */
 export function decadeSplits(min: number, max: number): number[] {
   if (!(min > 0) || !(max > min)) return [];
   const first = Math.ceil(Math.log10(min) - 1e-9);
@@ -141,10 +157,46 @@ export function decadeSplits(min: number, max: number): number[] {
   return splits;
 }
 
-/** `color` at `alpha`: hex colours (what the themes use) and rgb() (what a page may set), else a neutral grey. */
-export function withAlpha(color: string, alpha: number): string {
+/** m·10^e inside [min, max] for each mantissa m, written exactly (2e-3, not 0.0020000000000000005). */
+function mantissaTicks(min: number, max: number, mantissas: number[]): number[] {
+  const ticks: number[] = [];
+  for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) {
+    for (const m of mantissas) {
+      const tick = Number(`${m}e${e}`);
+      if (tick >= min * (1 - 1e-9) && tick <= max * (1 + 1e-9)) ticks.push(tick);
+    }
+  }
+  return ticks;
+}
+
+/** About four evenly spaced round values inside [min, max]. */
+function evenTicks(min: number, max: number): number[] {
+  const rough = (max - min) / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
+  const ticks: number[] = [];
+  for (let k = Math.ceil(min / step); k * step <= max; k++) ticks.push(Number((k * step).toPrecision(12)));
+  return ticks;
+}
+
+/** A colour's red, green and blue: hex colours (what the themes use) and rgb() (what a page may set), else a neutral grey. */
+function channels(color: string): number[] {
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color.trim());
   const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(color.trim());
-  const [r, g, b] = hex ? hex.slice(1).map((h) => parseInt(h, 16)) : rgb ? rgb.slice(1).map(Number) : [127, 127, 127];
+  return hex ? hex.slice(1).map((h) => parseInt(h, 16)) : rgb ? rgb.slice(1).map(Number) : [127, 127, 127];
+}
+
+/** `color` at `alpha`. */
+export function withAlpha(color: string, alpha: number): string {
+  const [r, g, b] = channels(color);
   return `rgba(${r},${g},${b},${alpha})`;
+}
+
+/** A dark background (WCAG relative luminance under 0.2): the what-if curves take their lighter hues on it. */
+export function isDark(background: string): boolean {
+  const [r, g, b] = channels(background).map((c) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 0.2;
 }

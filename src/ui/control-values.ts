@@ -6,7 +6,8 @@
  * @example
  * LR_STOPS[lrToStop(3e-3)];   // 0.003
  */
-import { formatLr, type RunConfig } from '../train/engine';
+import { formatLr, type Language, type RunConfig } from '../train/engine';
+import { formatNumber } from './views/numbers';
 
 export const LR_STOPS: readonly number[] = (() => {
   const stops: number[] = [];
@@ -50,7 +51,26 @@ export function parseControls(value: string | null | undefined): { controls: Con
   return { controls: [...new Set(controls)], unknown: tokens.filter((t) => !(CONTROL_NAMES as readonly string[]).includes(t)) };
 }
 
-/** The fastai v1 call that trains the same way. */
+/** The sliders whose value is written beside their label. */
+export type SliderName = 'epochs' | 'max-lr' | 'imbalance' | 'noise' | 'reg-rate';
+
+/** A slider's value as its label shows it and a screen reader reads it, in the page's language: "3e-3", "0,03", "0,003". */
+export function sliderValue(name: SliderName, config: RunConfig, lang: Language): string {
+  switch (name) {
+    case 'epochs':
+      return String(config.epochs);
+    case 'max-lr':
+      return formatLr(config.maxLr, lang);
+    case 'imbalance':
+      return String(config.imbalance);
+    case 'noise':
+      return String(config.noise);
+    case 'reg-rate':
+      return formatNumber(config.regRate, lang, 6);
+  }
+}
+
+/** The fastai v1 call that trains the same way: Python's decimal point in every language. */
 export function fastaiCall(config: Pick<RunConfig, 'epochs' | 'maxLr' | 'schedule'>): string {
   return config.schedule === 'one-cycle'
     ? `learn.fit_one_cycle(${config.epochs}, max_lr=${formatLr(config.maxLr)})`

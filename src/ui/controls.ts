@@ -1,17 +1,21 @@
 /**
  * The controls the `controls` attribute names, as native inputs with visible labels: fully
  * keyboard operable, and announced with their values (the max-lr slider's aria-valuetext
- * reads "3e-3", not a slider position).
+ * reads "3e-3", not a slider position). Slider values are written in the strings' language:
+ * "0,03" in Portuguese.
  *
  * @example
- * html`${renderControls(state, { set: (name, value) => …, train, stop, lrFind })}`
+ * html`${renderControls(
+ *   { config, controls: parseControls('epochs max-lr').controls, strings: strings('pt-BR'), idPrefix: 'tp0' },
+ *   { set: (property, value) => (element[property] = value), lrFind, lrFinding: false, step, reset },
+ * )}`
  */
 import { html, nothing, type TemplateResult } from 'lit';
 // The vocabularies from the engine's config (a light module: no engine code comes with it).
 import { ACTIVATION_NAMES, REGULARIZATIONS, SCENARIOS } from '../train/config';
-import { formatLr, type PlanarFeature, type RunConfig } from '../train/engine';
+import type { PlanarFeature, RunConfig } from '../train/engine';
 import { PLANAR_FEATURES } from '../planar-geometry';
-import { LR_STOPS, lrToStop, REG_RATE_STOPS, regRateToStop, type ControlName } from './control-values';
+import { LR_STOPS, lrToStop, REG_RATE_STOPS, regRateToStop, sliderValue, type ControlName, type SliderName } from './control-values';
 import type { Strings } from './i18n';
 
 /** The element properties the controls set. */
@@ -68,14 +72,16 @@ export function renderControls({ config, controls, strings: t, idPrefix }: Contr
     actions.set(property, value === '' ? Number.MAX_SAFE_INTEGER : Number(value));
   };
   const text = (property: ControlProperty) => (e: Event) => actions.set(property, (e.target as HTMLInputElement | HTMLSelectElement).value);
+  // Written in the strings' language: a decimal comma in Portuguese.
+  const value = (name: SliderName) => sliderValue(name, config, t.lang);
   const render = (name: ControlName): TemplateResult | typeof nothing => {
     switch (name) {
       case 'epochs':
-        return field(id(name), t.epochs, String(config.epochs), html`<input id=${id(name)} type="range" min="1"
+        return field(id(name), t.epochs, value('epochs'), html`<input id=${id(name)} type="range" min="1"
           max=${Math.max(EPOCHS_SLIDER_MAX, config.epochs)} step="1" .value=${String(config.epochs)} @input=${number('epochs')} />`);
       case 'max-lr':
-        return field(id(name), t.maxLr, formatLr(config.maxLr), html`<input id=${id(name)} type="range" min="0"
-          max=${LR_STOPS.length - 1} step="1" .value=${String(lrToStop(config.maxLr))} aria-valuetext=${formatLr(config.maxLr)}
+        return field(id(name), t.maxLr, value('max-lr'), html`<input id=${id(name)} type="range" min="0"
+          max=${LR_STOPS.length - 1} step="1" .value=${String(lrToStop(config.maxLr))} aria-valuetext=${value('max-lr')}
           @input=${(e: Event) => actions.set('maxLr', LR_STOPS[Number((e.target as HTMLInputElement).value)]!)} />`);
       case 'optimizer':
         return field(id(name), t.optimizer, '', html`<select id=${id(name)} @change=${text('optimizer')}>
@@ -97,7 +103,7 @@ export function renderControls({ config, controls, strings: t, idPrefix }: Contr
         return field(id(name), t.hidden, '', html`<input id=${id(name)} type="text" inputmode="numeric" placeholder="128"
           .value=${config.hidden.join(',')} @change=${text('hiddenLayers')} />`);
       case 'imbalance':
-        return field(id(name), t.imbalance, String(config.imbalance), html`<input id=${id(name)} type="range" min="1" max="20"
+        return field(id(name), t.imbalance, value('imbalance'), html`<input id=${id(name)} type="range" min="1" max="20"
           step="1" .value=${String(config.imbalance)} @input=${number('imbalance')} />`);
       case 'oversample':
         return html`<div class="control"><label><span>${t.oversample}</span>
@@ -114,7 +120,7 @@ export function renderControls({ config, controls, strings: t, idPrefix }: Contr
         return html`<div class="control"><button class="secondary" ?disabled=${actions.lrFinding} @click=${actions.lrFind}>
           ${actions.lrFinding ? t.lrFindRunning : t.lrFind}</button></div>`;
       case 'noise':
-        return field(id(name), t.noise, String(config.noise), html`<input id=${id(name)} type="range" min="0" max="50" step="5"
+        return field(id(name), t.noise, value('noise'), html`<input id=${id(name)} type="range" min="0" max="50" step="5"
           .value=${String(config.noise)} @input=${number('noise')} />`);
       case 'activation':
         return field(id(name), t.activation, '', html`<select id=${id(name)} @change=${text('activation')}>
@@ -125,8 +131,8 @@ export function renderControls({ config, controls, strings: t, idPrefix }: Contr
           ${REGULARIZATIONS.map((r) => html`<option value=${r} ?selected=${config.regularization === r}>${t.regularizationNames[r]}</option>`)}
         </select>`);
       case 'reg-rate':
-        return field(id(name), t.regRate, String(config.regRate), html`<input id=${id(name)} type="range" min="0"
-          max=${REG_RATE_STOPS.length - 1} step="1" .value=${String(regRateToStop(config.regRate))} aria-valuetext=${String(config.regRate)}
+        return field(id(name), t.regRate, value('reg-rate'), html`<input id=${id(name)} type="range" min="0"
+          max=${REG_RATE_STOPS.length - 1} step="1" .value=${String(regRateToStop(config.regRate))} aria-valuetext=${value('reg-rate')}
           @input=${(e: Event) => actions.set('regRate', REG_RATE_STOPS[Number((e.target as HTMLInputElement).value)]!)} />`);
       case 'features': {
         // Each feature its own checkbox; the last one checked cannot be cleared (a model needs an input).

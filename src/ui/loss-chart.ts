@@ -1,16 +1,20 @@
 /**
  * A thin uPlot wrapper for the loss chart: options built once, `setData` at most once a frame,
  * sized by a ResizeObserver, colours read from the host's custom properties, and a PNG with
- * the title and legend drawn in (the bare canvas has neither).
+ * the title and legend drawn in (the bare canvas has neither). The axes are the run's own:
+ * what-if curves (ghosts) are clipped at the edges, with a marker and their final value
+ * (ghost-layer.ts); the one the diagnosis cites is drawn bold and named "evidence".
  *
  * @example
- * const chart = new LossChart(container, host, { classification: true, labels });
- * chart.update(history);
+ * const chart = new LossChart(container, { classification: true, labels, colors: readColors(host), lang: 'en' });
+ * chart.update(history, { ghosts: [], seeds: [], diagnosis: null }, config.epochs);
  * chart.destroy();
  */
 import uPlot from 'uplot';
-import { formatLr, type EpochStats } from '../train/engine';
-import { chartColumnsWith, decadeSplits, logRange, lossExtent, withAlpha, type Column } from './chart-data';
+import { formatLoss, formatLr, type Diagnosis, type EpochStats, type Language, type WhatIf } from '../train/engine';
+import { chartColumnsWith, isDark, logRange, logTicks, runExtent, withAlpha, type Column } from './chart-data';
+import { ghostLayer, type LayerGhost } from './ghost-layer';
+import { citedGhost, ghostStyle } from './ghost-marks';
 
 export interface ChartLabels {
   title: string;
@@ -24,15 +28,30 @@ export interface ChartLabels {
   /** The seed band's edges in the legend. */
   seedsLow: string;
   seedsHigh: string;
+  /** The cited ghost's name in the legend: "evidence: max_lr ×10". */
+  evidence: (label: string) => string;
+  /** In the tip over a ghost: "final valid loss 0.31". */
+  ghostFinal: (loss: string) => string;
+  /** A ghost's final value when its loss went non-finite. */
+  ghostDiverged: string;
 }
 
-/** What the chart draws beside the run: labelled what-if curves and every seed's history. */
+/** A what-if curve: its short name, its change in words, and the run itself. */
+export interface ChartGhost {
+  label: string;
+  change: string;
+  whatIf: WhatIf;
+}
+
+/** What the chart draws beside the run: what-if curves, every seed's history, and the diagnosis citing one curve. */
 export interface ChartOverlay {
-  ghosts: { label: string; history: EpochStats[] }[];
+  ghosts: ChartGhost[];
   seeds: EpochStats[][];
+  /** The final diagnosis's cited what-if is drawn bold; null or provisional: all are faint. */
+  diagnosis: Diagnosis | null;
 }
 
-const NO_OVERLAY: ChartOverlay = { ghosts: [], seeds: [] };
+const NO_OVERLAY: ChartOverlay = { ghosts: [], seeds: [], diagnosis: null };
 
 export interface ChartColors {
   train: string;
@@ -71,26 +90,44 @@ export function readColors(element: Element): ChartColors {
 
 /**
  * The what-if curves' hues, one each in the order they arrive (÷10, ×10, 3× epochs, …): apart
- * from the run's blue and orange, and readable on both themes' backgrounds.
+ * from the run's blue and orange and the error rate's violet (no amber, sky or purple), and
+ * readable on both themes' backgrounds.
  */
-const GHOST_COLORS = ['#0d9488', '#db2777', '#65a30d', '#ca8a04', '#0284c7', '#9333ea', '#64748b'];
+const GHOST_COLORS = ['#0d9488', '#db2777', '#65a30d', '#c026d3', '#0e7490', '#4d7c0f', '#be123c'];
+/** The same hues, lighter (Tailwind's 400 shades), for a dark background. */
+const GHOST_COLORS_DARK = ['#2dd4bf', '#f472b6', '#a3e635', '#e879f9', '#22d3ee', '#4ade80', '#fb7185'];
 
 export const CHART_HEIGHT = 260;
 /** Fixed axis widths, the same on both charts, so their plots line up epoch for epoch. */
 export const LEFT_AXIS_SIZE = 56;
 export const RIGHT_AXIS_SIZE = 44;
+/** The right axes' label: the error rate here, the momentum on the strip; always reserved, so both plots end at the same x. */
+export const RIGHT_LABEL_SIZE = 20;
 /** Where the error-rate column sits in chartColumns. */
 const ERROR_SERIES = 4;
+/** The run's train and valid loss, counted from its first series (the batch loss). */
+const TRAIN_OFFSET = 1;
+const VALID_OFFSET = 2;
 
+/** A series as the PNG's legend draws it. */
+interface LegendEntry {
+  label: string;
+  color: string;
+  width: number;
+}
 
 export class LossChart {
   private plot: uPlot;
   private frame = 0;
   private extent: [number | null, number | null] = [null, null];
   private pending: { history: EpochStats[]; overlay: ChartOverlay } | null = null;
-  /** The overlay's series (ghost labels, band or not): a change rebuilds the plot. */
-  private overlayKey = '[]|false';
+  /** The overlay's series (ghost labels, the cited one, band or not): a change rebuilds the plot. */
+  private overlayKey = '[]|-1|false';
   private overlay: ChartOverlay = NO_OVERLAY;
+  /** The index of the ghost the final diagnosis cites, or -1. */
+  private cited = -1;
+  /** The legend as shown (the run's series, the what-ifs, the band), for the PNG. */
+  private legend: LegendEntry[] = [];
   private readonly resize: ResizeObserver;
 
   constructor(
@@ -99,6 +136,8 @@ export class LossChart {
       classification: boolean;
       labels: ChartLabels;
       colors: ChartColors;
+      /** The element's language: every number on the chart is written in it. */
+      lang: Language;
       /** The epoch under the cursor (on this chart or the strip), or null when it leaves. */
       onCursor?: (epoch: number | null) => void;
       /** Charts with the same key share their cursor: one element's loss chart and strip, no other element's. */
@@ -127,11 +166,13 @@ export class LossChart {
     if (!this.pending) return;
     const { history, overlay } = this.pending;
     this.pending = null;
-    const key = `${JSON.stringify(overlay.ghosts.map((g) => g.label))}|${overlay.seeds.length > 1}`;
+    const cited = citedGhost(overlay.ghosts.map((g) => g.whatIf), overlay.diagnosis);
+    const key = `${JSON.stringify(overlay.ghosts.map((g) => g.label))}|${cited}|${overlay.seeds.length > 1}`;
     const data = this.columns(history, overlay);
+    this.overlay = overlay;
     if (key !== this.overlayKey) {
       this.overlayKey = key;
-      this.overlay = overlay;
+      this.cited = cited;
       this.plot.destroy();
       this.plot = this.create(data);
     } else {
@@ -139,14 +180,17 @@ export class LossChart {
     }
   }
 
-  /** The columns this chart has (regression charts have no error-rate series at all), and the loss axis's extent. */
+  /**
+   * The columns this chart has: x, the what-ifs first (uPlot draws in series order, so the run's
+   * curves lie on top of them), the run's (regression charts have no error-rate series at all),
+   * the seed band; and the loss axis's extent, the run's alone.
+   */
   private columns(history: EpochStats[], overlay: ChartOverlay): uPlot.AlignedData {
-    const { main, ghosts, band } = chartColumnsWith(history, { ghosts: overlay.ghosts.map((g) => g.history), seeds: overlay.seeds });
-    const beside: Column[] = [...ghosts, ...(band ?? [])];
-    this.extent = lossExtent(main, beside);
-    const columns: unknown[] = [...main];
-    if (!this.options.classification) columns.splice(ERROR_SERIES, 1);
-    return [...columns, ...beside] as uPlot.AlignedData;
+    const { main, ghosts, band } = chartColumnsWith(history, { ghosts: overlay.ghosts.map((g) => g.whatIf.history), seeds: overlay.seeds });
+    this.extent = runExtent(main, band);
+    const [x, ...run] = main as [number[], ...Column[]];
+    if (!this.options.classification) run.splice(ERROR_SERIES - 1, 1);
+    return [x, ...ghosts, ...run, ...(band ?? [])] as uPlot.AlignedData;
   }
 
   /** Draws everything queued now: for a frozen final picture and for exports. */
@@ -156,7 +200,7 @@ export class LossChart {
     this.draw();
   }
 
-  /** The chart with its title and legend, as a PNG. */
+  /** The chart with its title and legend (wrapped to the chart's width), as a PNG. */
   async toPNG(): Promise<Blob> {
     this.flush();
     const { colors, labels } = this.options;
@@ -164,27 +208,39 @@ export class LossChart {
     const scale = source.width / this.plot.width || 1;
     const canvas = document.createElement('canvas');
     const titleHeight = 32 * scale;
-    const legendHeight = 28 * scale;
-    canvas.width = source.width;
-    canvas.height = source.height + titleHeight + legendHeight;
+    const lineHeight = 20 * scale;
     const ctx = canvas.getContext('2d')!;
+    const font = `${12 * scale}px ${colors.font}`;
+    ctx.font = font;
+    // Each shown series' swatch and label, placed left to right and wrapped at the canvas's width.
+    const entries: { entry: LegendEntry; x: number; line: number }[] = [];
+    const hidden = new Set(this.plot.series.filter((s) => s.show === false).map((s) => String(s.label ?? '')));
+    let x = 10 * scale;
+    let line = 0;
+    for (const entry of this.legend) {
+      if (hidden.has(entry.label)) continue;
+      const width = (28 + ctx.measureText(entry.label).width / scale) * scale;
+      if (x > 10 * scale && x + width > source.width) [x, line] = [10 * scale, line + 1];
+      entries.push({ entry, x, line });
+      x += width;
+    }
+    canvas.width = source.width;
+    canvas.height = source.height + titleHeight + (line + 1) * lineHeight + 8 * scale;
     ctx.fillStyle = colors.background;
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.fillStyle = colors.foreground;
     ctx.font = `600 ${15 * scale}px ${colors.font}`;
     ctx.fillText(labels.title, 10 * scale, 22 * scale);
     ctx.drawImage(source, 0, titleHeight);
-    let x = 10 * scale;
-    const y = titleHeight + source.height + 18 * scale;
-    ctx.font = `${12 * scale}px ${colors.font}`;
-    for (const series of this.plot.series.slice(1)) {
-      if (series.show === false) continue;
-      ctx.fillStyle = typeof series.stroke === 'function' ? colors.foreground : String(series.stroke ?? colors.foreground);
-      ctx.fillRect(x, y - 8 * scale, 14 * scale, 4 * scale);
+    ctx.font = font;
+    for (const { entry, x, line } of entries) {
+      const y = titleHeight + source.height + 18 * scale + line * lineHeight;
+      // Each swatch as thick as its line (the lowest valid loss, a point, as a square).
+      const thickness = (entry.width > 0 ? Math.max(1.5, entry.width) : 8) * scale;
+      ctx.fillStyle = entry.color;
+      ctx.fillRect(x, y - 4 * scale - thickness / 2, 14 * scale, thickness);
       ctx.fillStyle = colors.foreground;
-      const label = String(series.label ?? '');
-      ctx.fillText(label, x + 20 * scale, y);
-      x += (28 + ctx.measureText(label).width / scale) * scale;
+      ctx.fillText(entry.label, x + 20 * scale, y);
     }
     return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The chart could not be encoded as PNG.'))), 'image/png'));
   }
@@ -199,29 +255,44 @@ export class LossChart {
     return Math.max(240, Math.floor(this.container.clientWidth || 480));
   }
 
+  /** The what-if curves as the legend names them and the ghost layer draws them. */
+  private layerGhosts(): LayerGhost[] {
+    const palette = isDark(this.options.colors.background) ? GHOST_COLORS_DARK : GHOST_COLORS;
+    return this.overlay.ghosts.map((g, i) => ({
+      name: i === this.cited ? this.options.labels.evidence(g.label) : g.label,
+      change: g.change,
+      finalValidLoss: g.whatIf.finalValidLoss,
+      history: g.whatIf.history,
+      color: palette[i % palette.length]!,
+      cited: i === this.cited,
+      series: 1 + i,
+    }));
+  }
+
   private create(data: uPlot.AlignedData): uPlot {
-    const { classification, labels, colors } = this.options;
+    const { classification, labels, colors, lang } = this.options;
     const axis = { stroke: colors.foreground, grid: { stroke: 'rgba(127,127,127,0.2)' }, ticks: { stroke: 'rgba(127,127,127,0.3)' }, font: `12px ${colors.font}` };
-    const series: uPlot.Series[] = [
-      { label: labels.epoch },
+    const ghosts = this.layerGhosts();
+    // What-if runs, dashed, each named in the legend, where a click hides it: the cited one bold, the others faint.
+    const ghostSeries: uPlot.Series[] = ghosts.map((g) => {
+      const style = ghostStyle(g.cited);
+      return { label: g.name, stroke: withAlpha(g.color, style.alpha), width: style.width, dash: style.dash, spanGaps: true, points: { show: false } };
+    });
+    const runSeries: uPlot.Series[] = [
       { label: labels.stepLoss, stroke: colors.train, alpha: 0.25, width: 1, spanGaps: true, points: { show: false } },
-      { label: labels.trainLoss, stroke: colors.train, width: 2, spanGaps: true },
-      { label: labels.validLoss, stroke: colors.valid, width: 2, spanGaps: true },
+      { label: labels.trainLoss, stroke: colors.train, width: 2.5, spanGaps: true },
+      { label: labels.validLoss, stroke: colors.valid, width: 2.5, spanGaps: true },
       ...(classification ? [{ label: labels.errorRate, stroke: colors.accent, width: 1.5, dash: [6, 4], spanGaps: true, scale: 'err' }] : []),
       { label: labels.best, stroke: colors.valid, fill: colors.valid, width: 0, points: { show: true, size: 11, fill: colors.valid, stroke: colors.foreground } },
-      // What-if runs: faint, dashed, each named in the legend, where a click hides it.
-      ...this.overlay.ghosts.map((g, i) => ({
-        label: g.label,
-        stroke: withAlpha(GHOST_COLORS[i % GHOST_COLORS.length]!, 0.7),
-        width: 1.5,
-        dash: [5, 4],
-        spanGaps: true,
-        points: { show: false },
-      })),
-      ...(this.overlay.seeds.length > 1
-        ? [labels.seedsLow, labels.seedsHigh].map((label) => ({ label, stroke: withAlpha(colors.valid, 0.5), width: 1, spanGaps: true, points: { show: false } }))
-        : []),
     ];
+    const bandSeries: uPlot.Series[] =
+      this.overlay.seeds.length > 1
+        ? [labels.seedsLow, labels.seedsHigh].map((label) => ({ label, stroke: withAlpha(colors.valid, 0.5), width: 1, spanGaps: true, points: { show: false } }))
+        : [];
+    // The what-ifs drawn first, under the run's curves; the legend names the run's first all the same.
+    const series: uPlot.Series[] = [{ label: labels.epoch }, ...ghostSeries, ...runSeries, ...bandSeries];
+    this.legend = [...runSeries, ...ghostSeries, ...bandSeries].map((s) => ({ label: String(s.label ?? ''), color: String(s.stroke ?? colors.foreground), width: s.width ?? 1 }));
+    const firstRun = 1 + ghosts.length;
     const bandEdge = series.length - 1;
     const bands: uPlot.Band[] = this.overlay.seeds.length > 1 ? [{ series: [bandEdge, bandEdge - 1], fill: withAlpha(colors.valid, 0.25) }] : [];
     const options: uPlot.Options = {
@@ -239,30 +310,58 @@ export class LossChart {
           },
         ],
       },
+      plugins: [ghostLayer({ ghosts: () => this.layerGhosts(), labels, lang, background: colors.background, font: colors.font, runSeries: [firstRun + TRAIN_OFFSET, firstRun + VALID_OFFSET] })],
       scales: {
-        // From the start to the run's end (or a longer what-if's), as the strip below.
-        x: { time: false, range: (_u, _min, max) => [0, Math.max(this.epochs, max ?? 0)] },
-        // Guarded first (no data, zero, a flat line), then snapped to decades as uPlot's log axis expects.
-        y: { distr: 3, log: 10, range: () => uPlot.rangeLog(...logRange(...this.extent), 10, true) as uPlot.Range.MinMax },
+        // The run's own epochs, as the strip below: a what-if that trains longer leaves through the right edge.
+        x: { time: false, range: () => [0, this.epochs] },
+        // The run's own losses, with a little room: a what-if that goes higher or lower leaves through the top or bottom.
+        y: { distr: 3, log: 10, range: () => logRange(...this.extent) },
         err: { range: [0, 1] },
       },
       axes: [
-        { ...axis, label: labels.epoch },
-        // Our own decades, kept as they are: uPlot's log filter would drop them on a long range.
-        { ...axis, label: labels.loss, size: LEFT_AXIS_SIZE, splits: (_u, _i, min, max) => decadeSplits(min, max), filter: (_u, splits) => splits, values: (_u, ticks) => ticks.map((t) => formatLr(t)) },
-        { ...axis, scale: 'err', side: 1, show: classification, size: RIGHT_AXIS_SIZE, grid: { show: false }, values: (_u, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`) },
+        // Epochs in the element's language (2,5 in Portuguese), not the browser's.
+        { ...axis, label: labels.epoch, values: (_u, ticks) => ticks.map((t) => formatLoss(t, lang)) },
+        // Our own ticks, kept as they are: uPlot's log filter would drop them on a long range.
+        { ...axis, label: labels.loss, size: LEFT_AXIS_SIZE, splits: (_u, _i, min, max) => logTicks(min, max), filter: (_u, splits) => splits, values: (_u, ticks) => ticks.map((t) => formatLr(t, lang)) },
+        // Shown on regression charts too, empty, so this plot ends where the strip's (with its momentum axis) does.
+        {
+          ...axis,
+          scale: 'err',
+          side: 1,
+          size: RIGHT_AXIS_SIZE,
+          label: classification ? labels.errorRate : '',
+          labelSize: RIGHT_LABEL_SIZE,
+          grid: { show: false },
+          ...(classification ? {} : { ticks: { show: false }, splits: () => [] }),
+          values: (_u, ticks) => ticks.map((t) => `${Math.round(t * 100)}%`),
+        },
       ],
       legend: { live: false },
     };
     const plot = new uPlot(options, data.length ? data : (series.map(() => []) as unknown as uPlot.AlignedData), this.container);
     this.makeLegendKeyboardOperable(plot);
+    this.describeGhostsInLegend(plot, ghosts);
+    putGhostsAfterRun(plot, ghosts.length, runSeries.length);
     return plot;
+  }
+
+  /** Each ghost's legend entry says, on hover, what it changed and where it ended. */
+  private describeGhostsInLegend(plot: uPlot, ghosts: LayerGhost[]): void {
+    const rows = legendRows(plot);
+    const { labels, lang } = this.options;
+    for (const ghost of ghosts) {
+      const row = rows[ghost.series];
+      if (!row) continue;
+      const final = Number.isFinite(ghost.finalValidLoss) ? labels.ghostFinal(formatLoss(ghost.finalValidLoss, lang)) : labels.ghostDiverged;
+      row.title = `${ghost.change} · ${final}`;
+      if (ghost.cited) row.classList.add('evidence');
+    }
   }
 
   /** uPlot's legend toggles series on click; let Enter and Space do the same from the keyboard. */
   private makeLegendKeyboardOperable(plot: uPlot): void {
-    plot.root.querySelectorAll<HTMLElement>('.u-legend .u-series').forEach((row, i) => {
-      if (i === 0) return;
+    legendRows(plot).forEach((row, i) => {
+      if (i === 0 || !row) return;
       row.tabIndex = 0;
       row.setAttribute('role', 'button');
       const sync = () => row.setAttribute('aria-pressed', String(plot.series[i]?.show !== false));
@@ -276,4 +375,22 @@ export class LossChart {
       row.addEventListener('click', () => queueMicrotask(sync));
     });
   }
+}
+
+/**
+ * The legend's rows by series index: a legend that is not live has no row for x (uPlot's
+ * initLegendRow skips it), so its first row is series 1.
+ */
+function legendRows(plot: uPlot): (HTMLElement | undefined)[] {
+  const rows = [...plot.root.querySelectorAll<HTMLElement>('.u-legend .u-series')];
+  return rows.length === plot.series.length ? rows : [undefined, ...rows];
+}
+
+/** The legend lists the run's series first and the what-ifs after them, though the what-ifs are drawn first (beneath). */
+function putGhostsAfterRun(plot: uPlot, ghosts: number, runSeries: number): void {
+  const rows = legendRows(plot);
+  const lastRun = rows[ghosts + runSeries];
+  if (!ghosts || !lastRun) return;
+  // uPlot keeps its own references to the rows: moving them keeps their clicks and their on/off state.
+  lastRun.after(...rows.slice(1, 1 + ghosts).filter((row): row is HTMLElement => row !== undefined));
 }

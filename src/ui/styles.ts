@@ -81,9 +81,29 @@ export const styles = [
       display: grid;
       gap: 2px;
     }
+    /* Each control spans two rows of the controls' grid, its label's and its input's, so a
+       label that wraps (Portuguese's "Taxa de aprendizado máxima (max_lr)") or a taller number
+       box leaves every label of the row on one line and every input on the next. */
+    div.control {
+      grid-row: span 2;
+      grid-template-rows: subgrid;
+      row-gap: 2px;
+    }
+    div.control > :only-child {
+      grid-row: 2;
+      align-self: center;
+    }
+    div.control > input,
+    div.control > select {
+      align-self: center;
+    }
+    fieldset.control {
+      grid-row: span 2;
+    }
     .control label {
       display: flex;
       justify-content: space-between;
+      align-items: last baseline;
       gap: 8px;
     }
     .control output {
@@ -169,6 +189,23 @@ export const styles = [
     }
     .u-legend .u-series {
       cursor: pointer;
+    }
+    /* A tip over the loss chart's what-if curve under the cursor: its change and its final loss. */
+    .ghost-tip {
+      position: absolute;
+      top: 0;
+      left: 0;
+      z-index: 2;
+      pointer-events: none;
+      padding: 4px 6px;
+      border: 1px solid var(--_border);
+      border-radius: 4px;
+      background: var(--_bg);
+      color: var(--_fg);
+      font-size: 12px;
+      line-height: 1.35;
+      white-space: nowrap;
+      box-shadow: 0 1px 4px rgba(0, 0, 0, 0.15);
     }
     [part='view'] svg {
       width: 100%;
@@ -269,6 +306,26 @@ export const styles = [
       fill: var(--_bg);
       stroke: var(--_border);
     }
+    .planar-axes line,
+    .planar-key line {
+      stroke: var(--_muted);
+    }
+    .planar-axes text,
+    .planar-key text {
+      fill: var(--_muted);
+      font-size: 10px;
+      font-variant-numeric: tabular-nums;
+    }
+    .planar .axis-name {
+      fill: var(--_fg);
+      font-size: 11px;
+    }
+    .planar-error {
+      fill: var(--_fg);
+      font-size: 12px;
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+    }
     tp-network {
       display: block;
       margin-top: 8px;
@@ -358,7 +415,7 @@ export const styles = [
     }
     .bar-row {
       display: grid;
-      grid-template-columns: 6em 1fr 3.5em;
+      grid-template-columns: 6em 1fr 4.5em;
       gap: 6px;
       align-items: center;
     }
@@ -378,7 +435,8 @@ export const styles = [
       padding: 8px 12px;
       background: color-mix(in srgb, var(--_accent) 10%, var(--_bg));
     }
-    [part='diagnosis'][data-code='ok'] {
+    /* Green for a healthy run only: one that did not learn keeps the neutral panel. */
+    [part='diagnosis'][data-code='ok']:not([data-stuck='true']) {
       background: color-mix(in srgb, #16a34a 12%, var(--_bg));
     }
     [part='diagnosis'] h3 {

@@ -51,6 +51,8 @@ export class TrainingController implements ReactiveController {
   diagnosis: Diagnosis | null = null;
   preview: ScenarioPreview | null = null;
   lrFound: LrFindResult | null = null;
+  /** The settings lr_find searched with: its suggestion is a what-if of runs on the same model and data. */
+  private lrFoundFor: RunConfig | null = null;
   lrFinding = false;
   config: RunConfig | null = null;
   /** Why training is on the CPU, when it is. */
@@ -120,11 +122,25 @@ export class TrainingController implements ReactiveController {
     this.host.requestUpdate();
     try {
       this.lrFound = await (await this.engineFor()).lrFind(config);
+      this.lrFoundFor = config;
       return this.lrFound;
     } finally {
       this.lrFinding = false;
       this.host.requestUpdate();
     }
+  }
+
+  /**
+   * lr_find's suggestion as one more what-if, for a run on the model and data it searched
+   * (the epochs, max_lr, schedule and seeds may differ: lr_find reads none of them), so the
+   * panel shows one recommendation. A search whose loss never fell suggests noise: not tested.
+   */
+  private lrFindWhatIf(config: RunConfig): { lrFindSuggestion?: number } {
+    const found = this.lrFound;
+    const searched = this.lrFoundFor;
+    if (!found || found.flat || !searched) return {};
+    const model = (c: RunConfig) => JSON.stringify({ ...c, epochs: 0, maxLr: 0, schedule: '', seeds: 0, data: c.data?.rows ?? null });
+    return model(searched) === model(config) ? { lrFindSuggestion: Number(found.suggestion.toPrecision(2)) } : {};
   }
 
   /** line's loss surface over `grid` (see Engine.lossSurface). */
@@ -216,6 +232,7 @@ export class TrainingController implements ReactiveController {
         lang,
         whatIf,
         ...(stopAfter !== undefined ? { stopAfter } : {}),
+        ...this.lrFindWhatIf(config),
         onBoundary: (boundary) => {
           if (!current()) return;
           this.boundary = boundary;

@@ -3,7 +3,6 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { defineOnce } from './define';
 import {
-  advisedWhatIf,
   CsvError,
   formatLoss,
   formatLr,
@@ -24,6 +23,7 @@ import {
   type RunResult,
   type Scenario,
   type ScheduleName,
+  type WhatIf,
   leastSquaresLine,
   parameterPath,
   whatIfChange,
@@ -267,8 +267,11 @@ export class TrainingPlayground extends LitElement {
   }
 
   /** fastai's `lr_find`: the loss against an exponential sweep of learning rates, and a suggestion. */
-  lrFind(): Promise<LrFindResult> {
-    return this.training.findLearningRate(this.config);
+  async lrFind(): Promise<LrFindResult> {
+    const found = await this.training.findLearningRate(this.config);
+    // Its suggestion is tested beside the other what-ifs, so the panel keeps one recommendation.
+    if (!found.flat && this.whatIf !== 'off' && !this.manual) void this.startRun();
+    return found;
   }
 
   /** The history as CSV: one row per epoch. */
@@ -473,18 +476,23 @@ export class TrainingPlayground extends LitElement {
         loss: t.loss,
         seedsLow: t.seedsLow,
         seedsHigh: t.seedsHigh,
+        evidence: t.evidence,
+        ghostFinal: t.ghostFinal,
+        ghostDiverged: t.ghostDiverged,
       };
-      this.chart = new LossChart(this.chartHost, { classification, labels, colors, onCursor: (epoch) => this.scrub(epoch), syncKey: this.idPrefix });
+      const lang = this.language;
+      this.chart = new LossChart(this.chartHost, { classification, labels, colors, lang, onCursor: (epoch) => this.scrub(epoch), syncKey: this.idPrefix });
       this.strip?.destroy();
-      this.strip = this.scheduleHost ? new ScheduleChart(this.scheduleHost, { labels: { epoch: t.epoch, lr: t.lr, momentum: t.momentum }, colors, classification, syncKey: this.idPrefix }) : null;
+      const stripLabels = { epoch: t.epoch, lr: t.lr, momentum: t.momentum, lrAxis: t.lrAxis, momentumAxis: t.momentumAxis };
+      this.strip = this.scheduleHost ? new ScheduleChart(this.scheduleHost, { labels: stripLabels, colors, lang, syncKey: this.idPrefix }) : null;
       this.chartKind = kind;
       this.colorKey = colorKey;
     }
     const overlay = this.overlay();
     const config = this.training.config && this.running ? this.training.config : this.config;
+    // Both x axes are the run's own epochs: a what-if that trains longer is clipped at the edge.
     this.chart!.update(this.history, overlay, config.epochs);
-    // Both x axes end at the run's end, or at a longer what-if's.
-    this.strip?.update(config, Math.max(config.epochs, ...overlay.ghosts.map((g) => g.history.length)));
+    this.strip?.update(config);
     if (!this.running) this.chart!.flush();
   }
 
@@ -493,11 +501,15 @@ export class TrainingPlayground extends LitElement {
     if (this.linePanel) this.linePanel.scrub = epoch === null ? null : Math.round(epoch);
   }
 
-  /** The what-if runs (ghost curves) and, with several seeds, every seed's history (the band). */
+  /** The what-if runs (ghost curves), the diagnosis citing one of them, and, with several seeds, every seed's history (the band). */
   private overlay(): ChartOverlay {
     const config = this.training.config ?? this.config;
-    const ghosts = this.training.whatIfs.map((w) => ({ label: whatIfLabel(w, config, this.language), history: w.history }));
-    return { ghosts, seeds: this.result?.seedHistories ?? [] };
+    const ghosts = this.training.whatIfs.map((whatIf) => ({
+      label: whatIfLabel(whatIf, config, this.language),
+      change: whatIfChange(whatIf, config, this.language),
+      whatIf,
+    }));
+    return { ghosts, seeds: this.result?.seedHistories ?? [], diagnosis: this.diagnosis };
   }
 
   /** Applies the change the final diagnosis advises: the sliders move, and the element retrains. */
@@ -505,6 +517,8 @@ export class TrainingPlayground extends LitElement {
     if (change.maxLr !== undefined) this.maxLr = change.maxLr;
     if (change.epochs !== undefined) this.epochs = change.epochs;
     if (change.trainSize !== undefined) this.trainSize = change.trainSize;
+    if (change.oversample !== undefined) this.oversample = change.oversample;
+    if (change.imbalance !== undefined) this.imbalance = change.imbalance;
   }
 
   private set(property: ControlProperty, value: string | number | boolean): void {
@@ -558,7 +572,7 @@ export class TrainingPlayground extends LitElement {
         <div class="progress" role="progressbar" aria-label=${t.progress(done, epochs)} aria-valuemin="0" aria-valuemax=${epochs} aria-valuenow=${done}>
           <span style="width: ${(100 * done) / epochs}%"></span>
         </div>
-        <span class="status" aria-live="polite">${this.running ? t.progress(done, epochs) : last ? `${t.trainLoss} ${formatLoss(last.trainLoss)} · ${t.validLoss} ${formatLoss(last.validLoss)}` : t.idle}</span>
+        <span class="status" aria-live="polite">${this.running ? t.progress(done, epochs) : last ? `${t.trainLoss} ${formatLoss(last.trainLoss, this.language)} · ${t.validLoss} ${formatLoss(last.validLoss, this.language)}` : t.idle}</span>
       </div>
       <div class="panels">
         <figure part="chart" aria-label=${t.chartTitle}>
@@ -580,10 +594,10 @@ export class TrainingPlayground extends LitElement {
     const diagnosis = this.diagnosis;
     if (!diagnosis) return nothing;
     const config = this.training.config ?? this.config;
-    const advised = this.result ? advisedWhatIf(diagnosis, this.result.stopReason) : null;
+    const advised = recommendation(diagnosis);
     // While the what-ifs train, the diagnosis is still the provisional one.
     const state = this.running ? t.running : diagnosis.final ? t.tested : t.provisional;
-    return html`<section part="diagnosis" data-code=${diagnosis.code} data-final=${String(diagnosis.final)} aria-live="polite">
+    return html`<section part="diagnosis" data-code=${diagnosis.code} data-final=${String(diagnosis.final)} data-stuck=${String(diagnosis.stuck === true)} aria-live="polite">
       <h3>${t.diagnosis} · ${state}</h3>
       <p>${diagnosis.message}</p>
       ${this.training.testing ? html`<p class="testing" role="status">${t.testing(this.training.whatIfs.length)}</p>` : nothing}
@@ -601,7 +615,15 @@ export class TrainingPlayground extends LitElement {
       const config = this.training.config ?? this.config;
       const toggle = (label: string, on: boolean, set: (on: boolean) => void) =>
         html`<label class="toggle"><input type="checkbox" .checked=${on} @change=${(e: Event) => set((e.target as HTMLInputElement).checked)} />${label}</label>`;
-      return html`${planarView({ preview, boundary, stale: boundaryStale, showValid: this.showValid, discrete: this.discrete, labels: { title: t.planarView, describe: t.planarPoints } })}
+      const labels = {
+        title: t.planarView,
+        describe: t.planarPoints,
+        axes: [t.featureNames.x1, t.featureNames.x2] as [string, string],
+        probability: t.probabilityKey,
+        validationError: t.validationError,
+      };
+      const errorRate = this.history.at(-1)?.errorRate ?? null;
+      return html`${planarView({ preview, boundary, stale: boundaryStale, showValid: this.showValid, discrete: this.discrete, errorRate, lang: t.lang, labels })}
         ${toggle(t.showValid, this.showValid, (on) => (this.showValid = on))}
         ${toggle(t.discrete, this.discrete, (on) => (this.discrete = on))}
         <tp-network .features=${config.features} .layers=${config.hidden} .boundary=${boundary}
@@ -611,7 +633,7 @@ export class TrainingPlayground extends LitElement {
     const names = (preview.classNames ?? []).map((name) =>
       this.config.scenario === 'cancer' ? ((t.cancerClasses as Record<string, string>)[name] ?? name) : name,
     );
-    return names.length ? classErrorsView(names, this.history.at(-1)?.classErrorRates ?? null, t.classErrors) : nothing;
+    return names.length ? classErrorsView(names, this.history.at(-1)?.classErrorRates ?? null, t.classErrors, t.lang) : nothing;
   }
 
   /** line's picture, animated, with the choice between the data and the loss surface. */
@@ -651,15 +673,34 @@ export class TrainingPlayground extends LitElement {
   private renderLrFind(t: Strings): TemplateResult | typeof nothing {
     const found = this.training.lrFound;
     if (!found || !parseControls(this.controls).controls.includes('lr-find')) return nothing;
-    const suggestion = formatLr(found.suggestion);
-    // A search in which the loss never fell suggests noise: said so, and not one click away.
+    const suggestion = formatLr(found.suggestion, this.language);
     return html`<section class="lr-find" aria-label=${t.lrFindTitle}>
       ${lrFindView(found, t.lrFindTitle, t.suggestion(suggestion))}
-      ${found.flat
-        ? html`<p class="status" role="note">${t.lrFindFlat}</p>`
-        : html`<button @click=${() => (this.maxLr = Number(found.suggestion.toPrecision(2)))}>${t.useLr(suggestion)}</button>`}
+      <p class="status" role="note">${this.lrFindNote(found, suggestion, t)}</p>
     </section>`;
   }
+
+  /**
+   * What became of lr_find's suggestion. A search in which the loss never fell suggests noise:
+   * said so, and never tested. Otherwise it is one of the what-ifs, and the diagnosis below
+   * holds the one recommendation: this says whether it is lr_find's pick, and if not, where
+   * lr_find's pick ended.
+   */
+  private lrFindNote(found: LrFindResult, suggestion: string, t: Strings): string {
+    if (found.flat) return t.lrFindFlat;
+    const diagnosis = this.diagnosis;
+    const tested = diagnosis?.final ? diagnosis.evidence.find((w) => w.source === 'lr-find') : undefined;
+    if (!tested) return t.lrFindTesting(suggestion);
+    if (tested === recommendation(diagnosis!)) return t.lrFindChosen(suggestion);
+    return t.lrFindLost(suggestion, formatLoss(tested.finalValidLoss, this.language));
+  }
+}
+
+/** The diagnosis's one recommendation: the what-if its message cites, when the run needs a change (not 'ok'). */
+function recommendation(diagnosis: Diagnosis): WhatIf | null {
+  if (!diagnosis.final || diagnosis.code === 'ok' || diagnosis.cited === undefined) return null;
+  const cited = diagnosis.evidence[diagnosis.cited];
+  return cited && Number.isFinite(cited.finalValidLoss) ? cited : null;
 }
 
 defineOnce('training-playground', TrainingPlayground);

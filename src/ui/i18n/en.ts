@@ -1,5 +1,9 @@
 /** Every string the element shows, in English. pt-BR.ts must have the same keys. */
+import type { Language } from '../../train/types';
+
 export const en = {
+  /** The language these strings are in: the numbers beside them are written in it too (decimal comma or point). */
+  lang: 'en' as Language,
   title: 'Training playground',
   scenarioNames: {
     line: 'Fit a line (lesson 2)',
@@ -29,7 +33,9 @@ export const en = {
   stop: 'Stop',
   lrFind: 'Find a learning rate',
   lrFindRunning: 'Searching…',
-  useLr: (lr: string) => `Use ${lr}`,
+  lrFindTesting: (lr: string) => `lr_find suggests max_lr ${lr}: it is tested beside the other what-ifs, and the diagnosis below recommends one change.`,
+  lrFindChosen: (lr: string) => `lr_find suggests max_lr ${lr}, and the what-ifs agree: it is the recommendation below.`,
+  lrFindLost: (lr: string, loss: string) => `lr_find suggests max_lr ${lr}; trained, it ends at validation loss ${loss}. The recommendation below did better or the run needs no change.`,
   lrFindTitle: 'Loss against learning rate (lr_find)',
   suggestion: (lr: string) => `suggestion: ${lr}`,
   lrFindFlat: 'The loss did not fall in lr_find’s 100 mini-batches, at any rate: this model needs more steps than the search takes, so its suggestion is only noise. Keep max_lr and train.',
@@ -82,6 +88,12 @@ export const en = {
   scheduleStrip: 'Learning rate and momentum over the run',
   lr: 'learning rate',
   momentum: 'momentum (β1)',
+  // The loss chart's what-if curves and the strip's axes.
+  evidence: (label: string) => `evidence: ${label}`,
+  ghostFinal: (loss: string) => `final valid loss ${loss}`,
+  ghostDiverged: 'diverged',
+  lrAxis: 'lr',
+  momentumAxis: 'momentum',
   noise: 'Noise (%)',
   activation: 'Activation',
   activationNames: { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid', linear: 'linear (none)' },
@@ -95,16 +107,20 @@ export const en = {
   planarView: 'The decision boundary: orange is class 0, blue class 1; points are the data',
   planarPoints: (train: number, valid: number) =>
     valid > 0 ? `${train} training points (filled) and ${valid} validation points (outlined)` : `${train} training points`,
+  probabilityKey: 'probability of class 1 (blue)',
+  validationError: (percent: string) => `validation error ${percent}`,
   showValid: 'Show the validation points',
   discrete: 'Discretize the output',
   networkView: (inputs: string, hidden: string) =>
-    `The network: inputs ${inputs}; hidden layers ${hidden}; one output. Each unit shows its output over the plane; edges are weights (blue positive, orange negative, thicker larger).`,
+    `The network: inputs ${inputs}; hidden layers ${hidden}; one output. Each unit shows its output over the plane; edges are weights (blue positive, orange negative, thicker larger), each unit's three largest drawn solid and the rest faint.`,
 } as const;
 
 export type Strings = {
-  [K in keyof typeof en]: (typeof en)[K] extends (...args: infer A) => string
-    ? (...args: A) => string
-    : (typeof en)[K] extends string
-      ? string
-      : { [P in keyof (typeof en)[K]]: string };
+  [K in keyof typeof en]: K extends 'lang'
+    ? Language
+    : (typeof en)[K] extends (...args: infer A) => string
+      ? (...args: A) => string
+      : (typeof en)[K] extends string
+        ? string
+        : { [P in keyof (typeof en)[K]]: string };
 };

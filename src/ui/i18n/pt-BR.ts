@@ -2,6 +2,7 @@
 import type { Strings } from './en';
 
 export const ptBR: Strings = {
+  lang: 'pt-BR',
   title: 'Playground de treino',
   scenarioNames: {
     line: 'Ajustar uma reta (lição 2)',
@@ -31,7 +32,9 @@ export const ptBR: Strings = {
   stop: 'Parar',
   lrFind: 'Encontrar a taxa de aprendizado',
   lrFindRunning: 'Procurando…',
-  useLr: (lr) => `Usar ${lr}`,
+  lrFindTesting: (lr) => `O lr_find sugere max_lr ${lr}: ele é testado junto com as outras variações, e o diagnóstico abaixo recomenda uma só mudança.`,
+  lrFindChosen: (lr) => `O lr_find sugere max_lr ${lr}, e as variações concordam: é a recomendação abaixo.`,
+  lrFindLost: (lr, loss) => `O lr_find sugere max_lr ${lr}; treinado, termina com perda na validação ${loss}. A recomendação abaixo foi melhor, ou o treino não precisa de mudança.`,
   lrFindTitle: 'Perda pela taxa de aprendizado (lr_find)',
   suggestion: (lr) => `sugestão: ${lr}`,
   lrFindFlat: 'A perda não caiu nos 100 mini-lotes do lr_find, com nenhuma taxa: este modelo precisa de mais passos do que a busca dá, então a sugestão é só ruído. Mantenha o max_lr e treine.',
@@ -83,6 +86,12 @@ export const ptBR: Strings = {
   scheduleStrip: 'Taxa de aprendizado e momento ao longo do treino',
   lr: 'taxa de aprendizado',
   momentum: 'momento (β1)',
+  // The loss chart's what-if curves and the strip's axes.
+  evidence: (label) => `evidência: ${label}`,
+  ghostFinal: (loss) => `perda final na validação ${loss}`,
+  ghostDiverged: 'divergiu',
+  lrAxis: 'taxa',
+  momentumAxis: 'momento',
   noise: 'Ruído (%)',
   activation: 'Ativação',
   activationNames: { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoide', linear: 'linear (nenhuma)' },
@@ -96,8 +105,10 @@ export const ptBR: Strings = {
   planarView: 'A fronteira de decisão: laranja é a classe 0, azul a classe 1; os pontos são os dados',
   planarPoints: (train: number, valid: number) =>
     valid > 0 ? `${train} pontos de treino (cheios) e ${valid} de validação (vazados)` : `${train} pontos de treino`,
+  probabilityKey: 'probabilidade da classe 1 (azul)',
+  validationError: (percent) => `erro na validação ${percent}`,
   showValid: 'Mostrar os pontos de validação',
   discrete: 'Discretizar a saída',
   networkView: (inputs: string, hidden: string) =>
-    `A rede: entradas ${inputs}; camadas ocultas ${hidden}; uma saída. Cada unidade mostra sua saída sobre o plano; as arestas são os pesos (azul positivo, laranja negativo, mais grossa maior).`,
+    `A rede: entradas ${inputs}; camadas ocultas ${hidden}; uma saída. Cada unidade mostra sua saída sobre o plano; as arestas são os pesos (azul positivo, laranja negativo, mais grossa maior), as três maiores de cada unidade cheias e as demais apagadas.`,
 };

@@ -13,6 +13,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineOnce } from '../define';
+import { resolveLanguage } from '../i18n';
 import { lineView } from './line-view';
 import { parameterView, type ParameterViewLabels, type SurfacePicture } from './parameter-view';
 
@@ -117,10 +118,12 @@ export class LinePanel extends LitElement {
     if (!labels) return nothing;
     const shown = this.shown;
     const epochs = Math.max(0, this.path.length - 1);
+    // The playground's root carries the resolved language; its labels re-render this panel when it changes.
+    const lang = resolveLanguage(this.closest('[lang]')?.getAttribute('lang'));
     const picture =
       this.view === 'parameters'
-        ? parameterView({ surface: this.surface, path: this.path, shown, optimum: this.optimum, labels })
-        : lineView(this.points, this.path.length > 1 || this.scrub !== null ? (this.path[shown] ?? null) : null, labels.line);
+        ? parameterView({ surface: this.surface, path: this.path, shown, optimum: this.optimum, labels, lang })
+        : lineView(this.points, this.path.length > 1 || this.scrub !== null ? (this.path[shown] ?? null) : null, labels.line, lang);
     return html`${picture}
       <div class="panel-row">
         <span class="status">${epochs > 0 ? labels.epochShown(shown, epochs) : ''}</span>

@@ -3,20 +3,19 @@
  * drawn in SVG (the notebook's animation, one frame per readback).
  *
  * @example
- * html`${lineView(preview, [3.1, 2.5], 'The data and the fitted line')}`
+ * html`${lineView(preview, [3.1, 2.5], 'The data and the fitted line', 'pt-BR')}` // y = 3,10x + 2,50
  */
 import { svg, type TemplateResult } from 'lit';
+import type { Language } from '../../train/types';
+import { formatFixed } from './numbers';
 
 const WIDTH = 320;
 const HEIGHT = 200;
 const PAD = 24;
 
-/** Two decimals as the notebook prints them; exponent form once a diverging fit runs away. */
-function coefficient(value: number): string {
-  return Math.abs(value) < 1e4 ? value.toFixed(2) : value.toExponential(2);
-}
-
-export function lineView(points: { x: number[]; y: number[] }, params: number[] | null, label: string): TemplateResult {
+export function lineView(points: { x: number[]; y: number[] }, params: number[] | null, label: string, lang: Language = 'en'): TemplateResult {
+  // Two decimals as the notebook prints them (a comma in Portuguese); exponent form once a diverging fit runs away.
+  const coefficient = (value: number) => formatFixed(value, lang, 2);
   const ys = points.y.filter(Number.isFinite);
   const yMin = Math.min(-1, ...ys) - 0.5;
   const yMax = Math.max(6, ...ys) + 0.5;

@@ -2,7 +2,8 @@
  * `<tp-network>`: TensorFlow Playground's network diagram. Each input feature and each hidden
  * unit shows its own output over the plane as a small picture (the units' from the engine's
  * grid pass, `Boundary.hidden`; the features' computed here), the output shows the boundary,
- * and the edges follow the weights (width |w|, blue positive, orange negative). Past six
+ * and the edges follow the weights (width |w|, blue positive, orange negative; into each node
+ * its three largest |w| at full opacity, the rest faint). Past six
  * layers or eight units a layer is one box. Pictures are painted straight into canvases
  * after each render: no image encoding per readback. Renders into the playground's shadow
  * root, as tp-line-panel does, so the playground's styles apply.
@@ -20,6 +21,9 @@ import { networkLayout, type DiagramNode } from './network-layout';
 
 /** A picture's cells a side, sampled from the grid. */
 const THUMB = 25;
+/** Each node's strongest incoming edges (network-layout.ts) read at once; the rest stay as a hint of the wiring. */
+const STRONG_OPACITY = 0.75;
+const FAINT_OPACITY = 0.12;
 
 export interface NetworkLabels {
   describe: (inputs: string, hidden: string) => string;
@@ -57,6 +61,9 @@ export class NetworkDiagram extends LitElement {
     const features = PLANAR_FEATURES.filter((f) => this.features.includes(f));
     const layout = networkLayout(features.length, this.layers, this.boundary?.weights ?? null);
     const inputs = features.map((f) => this.labels.featureNames[f]).join(', ');
+    // The faint edges first, so the strong ones cross over them.
+    const strong = layout.edges.filter((e) => e.strong);
+    const faint = layout.edges.filter((e) => !e.strong);
     const node = (n: DiagramNode) => {
       const title = n.column === 0 ? this.labels.featureNames[features[n.unit]!] : n.unit < 0 ? `${this.layers[n.column - 1]}` : '';
       return n.unit < 0
@@ -67,8 +74,8 @@ export class NetworkDiagram extends LitElement {
     return html`<figure class="network" role="img" aria-label=${this.labels.describe(inputs, this.layers.join(', ') || '—')}>
       <div class="net-area" style="width:${layout.width}px;height:${layout.height}px">
         <svg width=${layout.width} height=${layout.height} aria-hidden="true">
-          ${layout.edges.map((e) => svg`<line x1=${e.x1} y1=${e.y1} x2=${e.x2} y2=${e.y2} stroke-width=${e.width.toFixed(2)}
-            stroke=${CLASS_COLORS[e.positive ? 1 : 0]} stroke-opacity="0.75"></line>`)}
+          ${[...faint, ...strong].map((e) => svg`<line class=${e.strong ? 'strong' : 'faint'} x1=${e.x1} y1=${e.y1} x2=${e.x2} y2=${e.y2}
+            stroke-width=${e.width.toFixed(2)} stroke=${CLASS_COLORS[e.positive ? 1 : 0]} stroke-opacity=${e.strong ? STRONG_OPACITY : FAINT_OPACITY}></line>`)}
         </svg>
         ${layout.nodes.map(node)}
       </div>

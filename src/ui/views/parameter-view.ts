@@ -7,6 +7,8 @@
  * html`${parameterView({ surface, path, shown: 40, optimum: [3.02, 2.49], labels })}`
  */
 import { svg, type TemplateResult } from 'lit';
+import type { Language } from '../../train/types';
+import { formatNumber } from './numbers';
 import { exitPoint, inside, niceTicks, TRUE_LINE, type Box } from './surface-geometry';
 
 /** A computed surface ready to draw: its box, grid, heatmap and contour segments (grid coordinates). */
@@ -42,8 +44,10 @@ export function parameterView(input: {
   shown: number;
   optimum: [number, number] | null;
   labels: ParameterViewLabels;
+  /** The ticks' language: a decimal comma in Portuguese. */
+  lang?: Language;
 }): TemplateResult {
-  const { surface, path, shown, optimum, labels } = input;
+  const { surface, path, shown, optimum, labels, lang = 'en' } = input;
   if (!surface) {
     return svg`<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label=${labels.title}><text class="equation" x=${WIDTH / 2} y=${HEIGHT / 2} text-anchor="middle">${labels.computing}</text></svg>`;
   }
@@ -77,8 +81,8 @@ export function parameterView(input: {
     <defs><clipPath id="surface-area"><rect x=${LEFT} y=${TOP} width=${w} height=${h}></rect></clipPath></defs>
     <image href=${surface.image} x=${LEFT} y=${TOP} width=${w} height=${h} preserveAspectRatio="none" style="image-rendering: pixelated"></image>
     <g clip-path="url(#surface-area)">${contours.map((d) => svg`<path class="contour" d=${d}></path>`)}</g>
-    ${ticks(box.aMin, box.aMax).map((a) => svg`<text class="tick" x=${px(a)} y=${HEIGHT - BOTTOM + 12} text-anchor="middle">${round(a)}</text>`)}
-    ${ticks(box.bMin, box.bMax).map((b) => svg`<text class="tick" x=${LEFT - 4} y=${py(b) + 3} text-anchor="end">${round(b)}</text>`)}
+    ${ticks(box.aMin, box.aMax).map((a) => svg`<text class="tick" x=${px(a)} y=${HEIGHT - BOTTOM + 12} text-anchor="middle">${formatNumber(a, lang)}</text>`)}
+    ${ticks(box.bMin, box.bMax).map((b) => svg`<text class="tick" x=${LEFT - 4} y=${py(b) + 3} text-anchor="end">${formatNumber(b, lang)}</text>`)}
     <text class="tick" x=${LEFT + w / 2} y=${HEIGHT - 4} text-anchor="middle">${labels.slope}</text>
     <text class="tick" transform="translate(9 ${TOP + h / 2}) rotate(-90)" text-anchor="middle">${labels.intercept}</text>
     <g clip-path="url(#surface-area)">
@@ -92,10 +96,6 @@ export function parameterView(input: {
     ${optimum ? mark(optimum, 'optimum', labels.optimum, true) : svg``}
     <circle class="path-here" clip-path="url(#surface-area)" cx=${px(here[0])} cy=${py(here[1])} r="4"></circle>
   </svg>`;
-}
-
-function round(v: number): string {
-  return String(Math.round(v * 100) / 100);
 }
 
 /** A small triangle at `to`, pointing away from `from`. */
