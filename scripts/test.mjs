@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: type-checking, the unit tests, the kernel and engine checks in real WebGPU
-// (Node + Dawn), the build, the browser suite in Chromium with WebGPU, then the package
-// (attw and publint on what npm would publish). Each suite's
+// `npm test`: type-checking, the doc comments' examples, the unit tests, the kernel and
+// engine checks in real WebGPU (Node + Dawn), the build, the browser suite in Chromium with
+// WebGPU, then the package (attw and publint on what npm would publish). Each suite's
 // counts are summed into one closing line, "tests: N passed, N failed", and any failure
 // makes the exit code non-zero.
 import { spawnSync } from 'node:child_process';
@@ -34,6 +34,13 @@ function run(title, command, args) {
     console.error(`✗ ${title} exited with ${status}`);
     broken = true;
   }
+  return status === 0;
+}
+
+/** A script that counts as one test: passed when it exits 0. */
+function check(title, command, args) {
+  if (run(title, command, args)) passed += 1;
+  else failed += 1;
 }
 
 function vitest(project, wrapper = []) {
@@ -69,6 +76,7 @@ function playwright() {
 
 const started = Date.now();
 run('type-check', 'npx', ['tsc', '--noEmit']);
+check('examples', 'node', ['scripts/check-examples.mjs']);
 vitest('unit');
 vitest('gpu', ['scripts/with-webgpu.mjs']);
 playwright();

@@ -1,6 +1,6 @@
 // Batch normalisation over NCHW images, as nn.BatchNorm2d: a channel's statistics run over
-// every image and pixel, so a workgroup takes a channel (workgroup_sum is prepended, with
-// WORKGROUP_SIZE). TRAINING: the mean, then the mean squared deviation from it (two passes:
+// every image and pixel, so a workgroup takes a channel (workgroup_sum is prepended).
+// TRAINING: the mean, then the mean squared deviation from it (two passes:
 // E[x²] − mean² would cancel), the running statistics moved by thread 0 (the unbiased
 // variance, as PyTorch), and x normalised. Otherwise x is normalised with the running
 // statistics. saved keeps the mean and 1/√(var + ε) used, for the backward.

@@ -6,7 +6,7 @@
 // the other channels with the weights transposed (in ↔ out) and their taps flipped, so the
 // same kernel does it (BACKWARD_INPUT). The weights' gradient sums over every image and
 // pixel: a workgroup a weight, then (HAS_BIAS) one an output channel for the bias, each
-// reducing with workgroup_sum (prepended, with WORKGROUP_SIZE).
+// reducing with workgroup_sum (prepended).
 //
 // Rows and columns are u32: a tap above or left of the image wraps to a huge index, so one
 // comparison with the height (width) rejects both edges.
@@ -40,7 +40,7 @@ fn tap_at(s: u32, t: u32) -> vec2u {
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn conv2d(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let plane = params.height * params.width;
-  let i = id.x + id.y * groups.x * WORKGROUP_SIZE;
+  let i = flat_index(id, groups);
   if (i >= params.batch * params.channels_out * plane) { return; }
   let o = i / plane % params.channels_out;
   let image = i / plane / params.channels_out * params.channels_in * plane;

@@ -38,13 +38,6 @@ struct GatherParams {
 @group(0) @binding(4) var<storage, read_write> gathered: array<f32>;
 @group(0) @binding(4) var<storage, read_write> gathered_u32: array<u32>;
 
-override WORKGROUP_SIZE: u32 = 64u;
-
-// Large element counts need a 2-D grid (at most 65535 workgroups a dimension).
-fn flat_index(id: vec3u, groups: vec3u) -> u32 {
-  return id.x + id.y * groups.x * WORKGROUP_SIZE;
-}
-
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn fill(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let i = flat_index(id, groups);

@@ -51,10 +51,6 @@ struct LinearParams {
 
 var<workgroup> partial: array<array<f32, THREADS>, 5>;  // the loss, then one gradient per feature
 
-fn is_non_finite(v: f32) -> bool {
-  return (bitcast<u32>(v) & 0x7f800000u) == 0x7f800000u;
-}
-
 /** Sums partial[0..count)[*] over the workgroup into partial[*][0]. */
 fn reduce(local: u32, count: u32) {
   for (var width = THREADS / 2u; width > 0u; width /= 2u) {

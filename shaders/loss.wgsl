@@ -20,26 +20,14 @@ struct LossParams {
 @group(0) @binding(4) var<storage, read_write> row_loss: array<f32>;
 @group(0) @binding(5) var<storage, read_write> non_finite: array<u32>;
 
-override WORKGROUP_SIZE: u32 = 64u;
-
-// NaN and ±Inf are the floats whose exponent bits are all ones. Comparing bits survives
-// compilers that assume finite maths and fold `x != x` away.
-fn is_non_finite(x: f32) -> bool {
-  return (bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u;
-}
-
 fn flag_if_non_finite(row: u32, x: f32) {
   if (is_non_finite(x)) { non_finite[row / params.rows_per_model] = 1u; }
-}
-
-fn row_index(id: vec3u, groups: vec3u) -> u32 {
-  return id.x + id.y * groups.x * WORKGROUP_SIZE;
 }
 
 // (p − y)², gradient 2(p − y)·scale.
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn mse(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let i = row_index(id, groups);
+  let i = flat_index(id, groups);
   if (i >= params.rows) { return; }
   let diff = logits[i] - targets[i];
   let loss = diff * diff;
@@ -54,7 +42,7 @@ fn mse(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups
 // never overflow; gradient (softmax(z) − onehot(label))·scale.
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn softmax_cross_entropy(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let i = row_index(id, groups);
+  let i = flat_index(id, groups);
   if (i >= params.rows) { return; }
   let base = i * params.classes;
   var top = logits[base];
@@ -90,7 +78,7 @@ fn sigmoid(z: f32) -> f32 {
 // PyTorch's BCEWithLogitsLoss; gradient (σ(z) − y)·scale.
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn binary_cross_entropy(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let i = row_index(id, groups);
+  let i = flat_index(id, groups);
   if (i >= params.rows) { return; }
   let z = logits[i];
   let y = f32(labels[i]);
@@ -106,7 +94,7 @@ fn binary_cross_entropy(@builtin(global_invocation_id) id: vec3u, @builtin(num_w
 // Ties go to the lowest class, as torch.argmax does.
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn count_errors(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let i = row_index(id, groups);
+  let i = flat_index(id, groups);
   if (i >= params.rows) { return; }
   var predicted = 0u;
   if (params.classes == 1u) {

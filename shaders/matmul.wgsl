@@ -12,7 +12,6 @@ override TRANS_A: bool = false;
 override TRANS_B: bool = false;
 override HAS_BIAS: bool = false;
 override ACCUMULATE: bool = false;  // C += op(A)·op(B): y = x@a + noise with the noise already in C
-override WORKGROUP_SIZE: u32 = 64u;  // matmul_direct only
 
 const THREADS: u32 = 16u;      // threads per side of a workgroup
 const BLOCK: u32 = 4u;         // each thread's BLOCK×BLOCK outputs
@@ -82,7 +81,7 @@ fn outer(a: vec4f, b: vec4f, acc: mat4x4f) -> mat4x4f {
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn matmul_direct(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let octs = (params.n + 7u) / 8u;
-  let index = id.x + id.y * groups.x * WORKGROUP_SIZE;
+  let index = flat_index(id, groups);
   if (index >= ((params.m + 7u) / 8u) * octs) { return; }
   let row = (index / octs) * 8u;
   let col = (index % octs) * 8u;

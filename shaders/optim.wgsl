@@ -29,16 +29,6 @@ struct OptimParams {
 
 @group(0) @binding(0) var<storage, read_write> step_counter: array<u32>;
 
-override WORKGROUP_SIZE: u32 = 64u;
-
-fn is_non_finite(x: f32) -> bool {
-  return (bitcast<u32>(x) & 0x7f800000u) == 0x7f800000u;
-}
-
-fn element(id: vec3u, groups: vec3u) -> u32 {
-  return id.x + id.y * groups.x * WORKGROUP_SIZE;
-}
-
 fn store_weight(i: u32, w: f32) {
   weights[i] = w;
   if (is_non_finite(w)) { non_finite[model_of(i)] = 1u; }
@@ -62,7 +52,7 @@ fn hyper(i: u32, t: u32) -> vec2f {
 // PyTorch's SGD: v = μ·v + g; w −= lr·v. With μ = 0 this is the notebook's a.sub_(lr * a.grad).
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn sgd(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let i = element(id, groups);
+  let i = flat_index(id, groups);
   let t = step[0];
   if (i >= params.count || ended(i, t)) { return; }
   let h = hyper(i, t);
@@ -76,7 +66,7 @@ fn sgd(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups
 // bias corrections for t = step + 1 using the current β1.
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn adamw(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let i = element(id, groups);
+  let i = flat_index(id, groups);
   let t = step[0];
   if (i >= params.count || ended(i, t)) { return; }
   let h = hyper(i, t);

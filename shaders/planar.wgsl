@@ -31,12 +31,6 @@ struct PenaltyParams {
 @group(0) @binding(2) var<storage, read> penalized: array<f32>;
 @group(0) @binding(3) var<storage, read_write> grads: array<f32>;
 
-override WORKGROUP_SIZE: u32 = 64u;
-
-fn flat_index(id: vec3u, groups: vec3u) -> u32 {
-  return id.x + id.y * groups.x * WORKGROUP_SIZE;
-}
-
 fn point_at(r: u32) -> vec2f {
   let size = feature_params.grid;
   if (size == 0u) { return vec2f(points[2u * r], points[2u * r + 1u]); }

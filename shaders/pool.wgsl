@@ -14,12 +14,6 @@ struct PoolParams {
 @group(0) @binding(2) var<storage, read> grad_out: array<f32>;
 @group(0) @binding(3) var<storage, read_write> grad_in: array<f32>;
 
-override WORKGROUP_SIZE: u32 = 64u;
-
-fn flat_index(id: vec3u, groups: vec3u) -> u32 {
-  return id.x + id.y * groups.x * WORKGROUP_SIZE;
-}
-
 // Where window w of a plane has its maximum: the first in row-major order on a tie, as PyTorch.
 fn window_max(plane: u32, w: u32) -> u32 {
   let cols = params.width / 2u;

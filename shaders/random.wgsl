@@ -20,8 +20,6 @@ struct RandomParams {
 @group(0) @binding(1) var<storage, read_write> values: array<f32>;
 @group(0) @binding(1) var<storage, read_write> words: array<u32>;
 
-override WORKGROUP_SIZE: u32 = 64u;
-
 // The high and low 32 bits of a 32x32-bit product. WGSL has no 64-bit integers, so the
 // high word comes from 16-bit halves.
 fn mul_hi_lo(a: u32, b: u32) -> vec2u {
@@ -62,7 +60,7 @@ fn unit_float(word: u32) -> f32 {
 // x[offset + i*stride] = U(lo, hi) for i < count: torch's x[:,0].uniform_(lo, hi).
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn uniform_(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let i = id.x + id.y * groups.x * WORKGROUP_SIZE;
+  let i = flat_index(id, groups);
   if (i >= params.count) { return; }
   let u = unit_float(random_word(params.counter + i));
   values[params.offset + i * params.stride] = params.lo + (params.hi - params.lo) * u;
@@ -71,7 +69,7 @@ fn uniform_(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) g
 // The raw 32-bit words, for checking the generator itself.
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn random_words(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let i = id.x + id.y * groups.x * WORKGROUP_SIZE;
+  let i = flat_index(id, groups);
   if (i >= params.count) { return; }
   words[params.offset + i * params.stride] = random_word(params.counter + i);
 }

@@ -31,7 +31,6 @@ struct SumParams {
 @group(0) @binding(2) var<storage, read> step: array<u32>;
 @group(0) @binding(3) var<storage, read_write> sums: array<f32>;
 
-override WORKGROUP_SIZE: u32 = 64u;
 // 64 threads: enough for the few thousand values a loss has, and few barriers.
 const SUM_THREADS: u32 = 64u;
 

@@ -19,8 +19,6 @@ struct SurfaceParams {
 @group(0) @binding(2) var<storage, read> y: array<f32>;   // rows
 @group(0) @binding(3) var<storage, read_write> surface: array<f32>;  // grid_rows × grid_cols, row-major from the top
 
-override WORKGROUP_SIZE: u32 = 64u;
-
 // A grid of one point along an axis sits at the axis's first end.
 fn along(i: u32, count: u32, first: f32, last: f32) -> f32 {
   if (count < 2u) { return first; }
@@ -29,7 +27,7 @@ fn along(i: u32, count: u32, first: f32, last: f32) -> f32 {
 
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn loss_surface(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let i = id.x + id.y * groups.x * WORKGROUP_SIZE;
+  let i = flat_index(id, groups);
   if (i >= params.grid_cols * params.grid_rows) { return; }
   let a = along(i % params.grid_cols, params.grid_cols, params.a_min, params.a_max);
   let b = along(i / params.grid_cols, params.grid_rows, params.b_max, params.b_min);

@@ -7,6 +7,7 @@
  * Everything is row-major float32 unless a tensor is made with dtype 'u32'.
  *
  * @example
+ * // given: const backend: Backend
  * const x = backend.tensor(200, 'x');                       // torch.ones(100, 2)
  * backend.fill({ tensor: x, offset: 0, stride: 1, count: 200 }, 1);
  * backend.uniform({ tensor: x, offset: 0, stride: 2, count: 100 }, -1, 1,
@@ -249,6 +250,8 @@ export interface ImageShape {
  * one bias per output channel.
  *
  * @example
+ * // given: const backend: Backend, photos: Tensor, weights: Tensor, bias: Tensor, features: Tensor
+ * // given: const gradFeatures: Tensor, gradWeights: Tensor, gradBias: Tensor
  * // nn.Conv2d(1, 16, 3, padding=1) on 64 greyscale 28×28 photos
  * const shape: Conv2dShape = { batch: 64, channelsIn: 1, channelsOut: 16, height: 28, width: 28, kernel: 3 };
  * backend.conv2d(photos, weights, features, shape, bias);              // features: 64 × 16 × 28 × 28

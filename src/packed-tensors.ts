@@ -3,6 +3,7 @@
  * them all as one buffer (the fused linear epochs bind line's four tables this way).
  *
  * @example
+ * // given: const backend: Backend, rows: number
  * const { whole, parts: [x, y] } = packTensors(backend, [rows * 2, rows], 'train');
  * backend.release(whole); // the parts go with it
  */

@@ -4,6 +4,7 @@
  * files of checks it lists import these without importing the table.
  *
  * @example
+ * // given: const backend: Backend, random: TestRandom, reference: Float64Array
  * const x = upload(backend, random.floats(65), 'x');
  * const out = poisoned(backend, 65, 'out');
  * return finish(backend, [out], [reference], [x, out]);

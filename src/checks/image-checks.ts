@@ -6,6 +6,8 @@
  * runs them all in seconds: batch 65 with few channels, 17 channels with small images.
  *
  * @example
+ * import { TestRandom } from './check-kit';
+ * // given: const backend: Backend
  * for (const check of imageChecks()) console.log(check.name, await check.run(backend, new TestRandom(1)));
  */
 import { BATCH_NORM_EPS, BATCH_NORM_MOMENTUM, type Backend, type Conv2dShape, type ImageShape, type Tensor } from '../backend';

@@ -4,6 +4,8 @@
  * same table runs on the WebGPU backend (in real WebGPU) and on the CPU twin.
  *
  * @example
+ * import { TestRandom } from './check-kit';
+ * // given: const backend: Backend
  * for (const check of kernelChecks()) {
  *   const { relativeError, badElements } = await check.run(backend, new TestRandom(1));
  * }

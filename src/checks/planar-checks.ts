@@ -5,6 +5,8 @@
  * stays so.
  *
  * @example
+ * import { TestRandom } from './check-kit';
+ * // given: const backend: Backend
  * for (const check of planarChecks()) console.log(check.name, await check.run(backend, new TestRandom(1)));
  */
 import { gridCell, planarFeatureRow, PLANAR_EXTENT } from '../planar-geometry';

@@ -3,6 +3,8 @@
  * grids and rows of awkward sizes (one point, one row, 7, 63, 65, 130…), outputs poisoned.
  *
  * @example
+ * import { TestRandom } from './check-kit';
+ * // given: const backend: Backend
  * for (const check of surfaceChecks()) console.log(check.name, await check.run(backend, new TestRandom(1)));
  */
 import { gridPoint, type SurfaceGrid } from '../backend';

@@ -3,6 +3,7 @@
  * images, float64 sums, float32 results. CpuBackend's image operations call these.
  *
  * @example
+ * // given: const images: Float32Array, weights: Float32Array, bias: Float32Array | null, out: Float32Array
  * conv2d(images, weights, bias, out, { batch: 2, channelsIn: 1, channelsOut: 4, height: 5, width: 5, kernel: 3 });
  */
 import { BATCH_NORM_EPS, BATCH_NORM_MOMENTUM, type Conv2dShape, type ImageShape } from '../backend';

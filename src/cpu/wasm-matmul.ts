@@ -8,6 +8,7 @@
  * backend keeps its TypeScript loop.
  *
  * @example
+ * const [a, b, c] = [new Float32Array(2 * 4), new Float32Array(4 * 3), new Float32Array(2 * 3)];
  * const product = await loadWasmMatmul();
  * product?.run(a, b, c, { m: 2, n: 3, k: 4 }); // c (2 × 3) = a (2 × 4) · b (4 × 3)
  */

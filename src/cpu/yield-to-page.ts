@@ -5,6 +5,7 @@
  * clamped to 4 ms, which 20 epochs of 1 chunk each would pay 20 times.
  *
  * @example
+ * // given: const chunks: Float32Array[], compute: (chunk: Float32Array) => void
  * for (const chunk of chunks) { compute(chunk); await yieldToPage(); }
  */
 export function yieldToPage(): Promise<void> {

@@ -5,6 +5,8 @@
  * the dispatches of step t + 1 reuse those of step t, and nothing is created per step.
  *
  * @example
+ * import { acquireDevice } from './device';
+ * // given: const a: Tensor, b: Tensor, m: number, n: number, k: number
  * const { device, description } = await acquireDevice();
  * const backend = new GpuBackend(device, description);
  * const c = backend.tensor(m * n, 'c');

@@ -3,6 +3,7 @@
  * multiple WGSL requires of a uniform buffer.
  *
  * @example
+ * // given: const rows: number, cols: number, scale: number
  * new ParamWriter().u32(rows).u32(cols).f32(scale).u32(0).bytes();
  */
 export class ParamWriter {

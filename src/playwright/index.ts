@@ -5,11 +5,15 @@
  * line's replay at its end, no cursor on the chart. A seed makes the pixels repeat.
  *
  * @example
+ * import { expect, test } from '@playwright/test';
  * import { freezeForSnapshot, waitForDiagnosis } from 'training-playground/testing';
- * const playground = page.locator('training-playground');
- * const diagnosis = await waitForDiagnosis(playground);           // { code: 'ok', final: true, … }
- * await freezeForSnapshot(playground);
- * await expect(playground).toHaveScreenshot('lesson.png');
+ * test('the lesson trains and says so', async ({ page }) => {
+ *   await page.goto('/lesson.html');
+ *   const playground = page.locator('training-playground');
+ *   const diagnosis = await waitForDiagnosis(playground);         // { code: 'ok', final: true, … }
+ *   await freezeForSnapshot(playground);
+ *   await expect(playground).toHaveScreenshot('lesson.png');
+ * });
  */
 import type { Locator } from '@playwright/test';
 // By the package's name, as a test author's code would: its declarations then stand alone.

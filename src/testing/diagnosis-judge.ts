@@ -22,6 +22,7 @@
  * the code is then right, and further steps cannot make it wrong.
  *
  * @example
+ * // given: const engine: Engine
  * const { right } = await rightCodes(engine, { scenario: 'line', maxLr: 1e-5, epochs: 30 }); // Set { 'lr-too-low' }
  */
 import { LIMITS } from '../train/config';
