@@ -59,7 +59,7 @@ interface Catalog {
   label: (c: ChangeWords) => string;
 }
 
-const en: Catalog = {
+const enProvisional: Pick<Catalog, 'provisional'> = {
   provisional(reason, f) {
     const so = f.running ? 'So far' : 'From the curves alone';
     switch (reason) {
@@ -89,6 +89,9 @@ const en: Catalog = {
           : `${so}: the loss fell and the validation loss followed it (${f.to}, lowest at epoch ${f.bestEpoch}).`;
     }
   },
+};
+
+const enFinal: Pick<Catalog, 'final'> = {
   final(code, f) {
     const evidence = `with ${f.change} the validation loss ends at ${f.whatIfLoss} instead of ${f.mainLoss}`;
     switch (code) {
@@ -115,6 +118,9 @@ const en: Catalog = {
           : `Training looks healthy: no change tried lowered the validation loss (${f.mainLoss}) by 25 % or more; the best, ${f.change}, ends at ${f.whatIfLoss}.`;
     }
   },
+};
+
+const enChange: Pick<Catalog, 'change' | 'label'> = {
   change(c) {
     switch (c.kind) {
       case 'lr-smaller':
@@ -153,7 +159,7 @@ const en: Catalog = {
   },
 };
 
-const ptBR: Catalog = {
+const ptBRProvisional: Pick<Catalog, 'provisional'> = {
   provisional(reason, f) {
     const so = f.running ? 'Até agora' : 'Só pelas curvas';
     switch (reason) {
@@ -183,6 +189,9 @@ const ptBR: Catalog = {
           : `${so}: a perda caiu e a perda na validação acompanhou (${f.to}, mínima na época ${f.bestEpoch}).`;
     }
   },
+};
+
+const ptBRFinal: Pick<Catalog, 'final'> = {
   final(code, f) {
     const evidence = `com ${f.change} a perda na validação termina em ${f.whatIfLoss} em vez de ${f.mainLoss}`;
     switch (code) {
@@ -209,6 +218,9 @@ const ptBR: Catalog = {
           : `O treino parece saudável: nenhuma mudança testada baixou a perda na validação (${f.mainLoss}) em 25 % ou mais; a melhor, ${f.change}, termina em ${f.whatIfLoss}.`;
     }
   },
+};
+
+const ptBRChange: Pick<Catalog, 'change' | 'label'> = {
   change(c) {
     switch (c.kind) {
       case 'lr-smaller':
@@ -247,6 +259,10 @@ const ptBR: Catalog = {
   },
 };
 
-export const DIAGNOSIS_MESSAGES: Record<Language, Catalog> = { en, 'pt-BR': ptBR };
+// Three tables, not one: the element needs the live messages and the change words, never the
+// final verdicts' texts (the engine writes those), and a bundler drops a table no one imports.
+export const PROVISIONAL_MESSAGES: Record<Language, Catalog['provisional']> = { en: enProvisional.provisional, 'pt-BR': ptBRProvisional.provisional };
 
-export const PROVISIONAL_MESSAGES: Record<Language, Catalog['provisional']> = { en: en.provisional, 'pt-BR': ptBR.provisional };
+export const FINAL_MESSAGES: Record<Language, Catalog['final']> = { en: enFinal.final, 'pt-BR': ptBRFinal.final };
+
+export const CHANGE_MESSAGES: Record<Language, Pick<Catalog, 'change' | 'label'>> = { en: enChange, 'pt-BR': ptBRChange };

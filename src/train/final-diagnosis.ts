@@ -10,7 +10,7 @@
  * diagnosis.evidence[diagnosis.cited!]; // the change the message recommends
  */
 import { bestEpoch, solved, startLoss } from './diagnosis';
-import { DIAGNOSIS_MESSAGES } from './diagnosis-messages';
+import { CHANGE_MESSAGES, FINAL_MESSAGES } from './diagnosis-messages';
 import { EVIDENCE_MESSAGES, type TriedChanges } from './evidence-messages';
 import { formatLoss, formatLr, localizeDecimal } from './format';
 import { gapCause, trainAboveValid, type TrainSetLoss } from './train-gap';
@@ -58,7 +58,7 @@ function aboutTheClass({ kind, failing, cited, classRemedy }: Verdict): boolean 
 function verdictSentence(run: JudgedRun, judged: Verdict, lang: Language): string {
   const { config, history, stopReason, whatIfs } = run;
   const { cited } = judged;
-  const catalog = DIAGNOSIS_MESSAGES[lang];
+  const catalog = CHANGE_MESSAGES[lang];
   const words = EVIDENCE_MESSAGES[lang];
   const loss = (x: number) => formatLoss(x, lang);
   const change = cited ? catalog.change(changeWords(cited, config, lang)) : null;
@@ -83,7 +83,7 @@ function verdictSentence(run: JudgedRun, judged: Verdict, lang: Language): strin
       helps: judged.kind === 'helps',
     });
   }
-  return catalog.final(judged.code, {
+  return FINAL_MESSAGES[lang](judged.code, {
     bestEpoch: bestEpoch(history),
     change,
     whatIfLoss: cited ? loss(cited.finalValidLoss) : '—',
@@ -102,7 +102,7 @@ function triedChanges(whatIfs: WhatIf[], config: RunConfig, lang: Language): Tri
     if (c.kind === 'lr-smaller') tried.lrSmaller.push(c.factor);
     else if (c.kind === 'lr-larger') tried.lrLarger.push(c.factor);
     else if (c.kind === 'more-epochs') tried.moreEpochs.push(c.factor);
-    else tried.others.push(DIAGNOSIS_MESSAGES[lang].label(c));
+    else tried.others.push(CHANGE_MESSAGES[lang].label(c));
   }
   const sorted = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
   return { lrSmaller: sorted(tried.lrSmaller), lrLarger: sorted(tried.lrLarger), moreEpochs: sorted(tried.moreEpochs), others: tried.others };
@@ -122,7 +122,7 @@ function ruleGapSentence(run: JudgedRun, judged: Verdict, lang: Language): strin
   const moreEpochs = whatIfs.filter((w) => w.code === 'too-few-epochs' && w.change.epochs! > config.epochs);
   const epochFactors = [...new Set(moreEpochs.map((w) => Math.round(w.change.epochs! / config.epochs)))].sort((a, b) => a - b);
   const helped = [...larger, ...moreEpochs].filter((w) => w.gain >= HELPFUL_GAIN).sort((a, b) => b.gain - a.gain)[0];
-  const catalog = DIAGNOSIS_MESSAGES[lang];
+  const catalog = CHANGE_MESSAGES[lang];
   const loss = (x: number) => formatLoss(x, lang);
   return EVIDENCE_MESSAGES[lang].ruleGap({
     train: loss(last.trainLoss),

@@ -12,7 +12,7 @@
  * const { code, cited } = verdict(history, stopReason, whatIfs); // 'lr-too-low', the ×1000 run
  */
 import { barelyMoved, failingClass, solved, type FailingClass } from './diagnosis';
-import { DIAGNOSIS_MESSAGES, type ChangeWords } from './diagnosis-messages';
+import { CHANGE_MESSAGES, type ChangeWords } from './diagnosis-messages';
 import { formatLr } from './format';
 import type { Diagnosis, DiagnosisCode, EpochStats, Language, RunConfig, StopReason, WhatIf } from './types';
 import type { WhatIfPlan } from './what-if-plan';
@@ -133,10 +133,10 @@ export function changeWords(whatIf: Pick<WhatIf, 'change' | 'source'>, config: R
 
 /** A what-if's short name, for its ghost curve: "max_lr ÷10", "3× epochs". */
 export function whatIfLabel(whatIf: WhatIf, config: RunConfig, lang: Language): string {
-  return DIAGNOSIS_MESSAGES[lang].label(changeWords(whatIf, config, lang));
+  return CHANGE_MESSAGES[lang].label(changeWords(whatIf, config, lang));
 }
 
 /** A what-if's change in words: "max_lr 10× smaller (0.01)". */
 export function whatIfChange(whatIf: WhatIf, config: RunConfig, lang: Language): string {
-  return DIAGNOSIS_MESSAGES[lang].change(changeWords(whatIf, config, lang));
+  return CHANGE_MESSAGES[lang].change(changeWords(whatIf, config, lang));
 }
