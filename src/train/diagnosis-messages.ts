@@ -59,66 +59,62 @@ interface Catalog {
   label: (c: ChangeWords) => string;
 }
 
-const enProvisional: Pick<Catalog, 'provisional'> = {
-  provisional(reason, f) {
-    const so = f.running ? 'So far' : 'From the curves alone';
-    switch (reason) {
-      case 'no-epochs':
-        return `${so}: no epoch has finished yet.`;
-      case 'diverged':
-        return `Learning rate too high: the loss blew up to infinity in epoch ${f.from} and training stopped. Try a max_lr about 10× smaller than ${f.maxLr}.`;
-      case 'loss-grew':
-        return `${so}: the learning rate looks too high: the training loss rose from ${f.from} to ${f.to} and stayed up.`;
-      case 'valid-very-large':
-        return `${so}: the learning rate looks too high: the validation loss ${f.to} is over 3× the loss training started from (${f.from}).`;
-      case 'valid-rose':
-        return `${so}: too many epochs, it seems: the validation loss was lowest at epoch ${f.bestEpoch} (${f.from}), then rose to ${f.to} while the training loss kept falling.`;
-      case 'valid-rose-early':
-        return `${so}: more data may help: on a small training set the validation loss was lowest early, at epoch ${f.bestEpoch} (${f.from}), then rose to ${f.to}.`;
-      case 'train-above-valid':
-        return `${so}: the model under-fits: the training loss ${f.from} is still above the validation loss ${f.to}. More epochs or a larger max_lr may help.`;
-      case 'barely-moved':
-        return `${so}: the model under-fits: the training loss barely moved, from ${f.from} to ${f.to}. More epochs or a larger max_lr may help.`;
-      case 'still-improving':
-        return `${so}: the model under-fits: the validation loss was still falling, from ${f.from} to ${f.to} over the last third of the run. More epochs or a larger max_lr may help.`;
-      case 'solved':
-        return `${so}: every validation point is classified right, and confidently (validation loss ${f.to}): nothing left to fix.`;
-      case 'falling':
-        return f.running
-          ? `${so}: the losses are falling (validation loss ${f.to}).`
-          : `${so}: the loss fell and the validation loss followed it (${f.to}, lowest at epoch ${f.bestEpoch}).`;
-    }
-  },
-};
+function enProvisional(reason: ProvisionalReason, f: ProvisionalFacts): string {
+  const so = f.running ? 'So far' : 'From the curves alone';
+  switch (reason) {
+    case 'no-epochs':
+      return `${so}: no epoch has finished yet.`;
+    case 'diverged':
+      return `Learning rate too high: the loss blew up to infinity in epoch ${f.from} and training stopped. Try a max_lr about 10× smaller than ${f.maxLr}.`;
+    case 'loss-grew':
+      return `${so}: the learning rate looks too high: the training loss rose from ${f.from} to ${f.to} and stayed up.`;
+    case 'valid-very-large':
+      return `${so}: the learning rate looks too high: the validation loss ${f.to} is over 3× the loss training started from (${f.from}).`;
+    case 'valid-rose':
+      return `${so}: too many epochs, it seems: the validation loss was lowest at epoch ${f.bestEpoch} (${f.from}), then rose to ${f.to} while the training loss kept falling.`;
+    case 'valid-rose-early':
+      return `${so}: more data may help: on a small training set the validation loss was lowest early, at epoch ${f.bestEpoch} (${f.from}), then rose to ${f.to}.`;
+    case 'train-above-valid':
+      return `${so}: the model under-fits: the training loss ${f.from} is still above the validation loss ${f.to}. More epochs or a larger max_lr may help.`;
+    case 'barely-moved':
+      return `${so}: the model under-fits: the training loss barely moved, from ${f.from} to ${f.to}. More epochs or a larger max_lr may help.`;
+    case 'still-improving':
+      return `${so}: the model under-fits: the validation loss was still falling, from ${f.from} to ${f.to} over the last third of the run. More epochs or a larger max_lr may help.`;
+    case 'solved':
+      return `${so}: every validation point is classified right, and confidently (validation loss ${f.to}): nothing left to fix.`;
+    case 'falling':
+      return f.running
+        ? `${so}: the losses are falling (validation loss ${f.to}).`
+        : `${so}: the loss fell and the validation loss followed it (${f.to}, lowest at epoch ${f.bestEpoch}).`;
+  }
+}
 
-const enFinal: Pick<Catalog, 'final'> = {
-  final(code, f) {
-    const evidence = `with ${f.change} the validation loss ends at ${f.whatIfLoss} instead of ${f.mainLoss}`;
-    switch (code) {
-      case 'lr-too-high':
-        if (f.divergedAt !== null) {
-          return f.change
-            ? `Learning rate too high: the loss blew up to infinity in epoch ${f.divergedAt} and training stopped. With ${f.change} the validation loss ends at ${f.whatIfLoss}.`
-            : `Learning rate too high: the loss blew up to infinity in epoch ${f.divergedAt} and training stopped, and it blew up with a 100× smaller max_lr too. Try a much smaller max_lr.`;
-        }
-        return `Learning rate too high: ${evidence}.`;
-      case 'lr-too-low':
-        return `Learning rate too low: ${evidence}.`;
-      case 'too-few-epochs':
-        return `Too few epochs: ${evidence}.`;
-      case 'too-many-epochs':
-        return `Too many epochs: the validation loss was lowest at epoch ${f.bestEpoch}; ${evidence}.`;
-      case 'more-data':
-        return `More data helps: ${evidence}.`;
-      case 'ok':
-        if (f.solved) return `Training looks healthy: every validation point is classified right, and confidently (validation loss ${f.mainLoss}); no change could make that visibly better.`;
-        if (!f.change) return `Training looks healthy: the validation loss ends at ${f.mainLoss}.`;
-        return f.allHigher
-          ? `Training looks healthy: every change tried ended with a higher validation loss than this run's ${f.mainLoss}; the closest, ${f.change}, ends at ${f.whatIfLoss}.`
-          : `Training looks healthy: no change tried lowered the validation loss (${f.mainLoss}) by 25 % or more; the best, ${f.change}, ends at ${f.whatIfLoss}.`;
-    }
-  },
-};
+function enFinal(code: DiagnosisCode, f: FinalFacts): string {
+  const evidence = `with ${f.change} the validation loss ends at ${f.whatIfLoss} instead of ${f.mainLoss}`;
+  switch (code) {
+    case 'lr-too-high':
+      if (f.divergedAt !== null) {
+        return f.change
+          ? `Learning rate too high: the loss blew up to infinity in epoch ${f.divergedAt} and training stopped. With ${f.change} the validation loss ends at ${f.whatIfLoss}.`
+          : `Learning rate too high: the loss blew up to infinity in epoch ${f.divergedAt} and training stopped, and it blew up with a 100× smaller max_lr too. Try a much smaller max_lr.`;
+      }
+      return `Learning rate too high: ${evidence}.`;
+    case 'lr-too-low':
+      return `Learning rate too low: ${evidence}.`;
+    case 'too-few-epochs':
+      return `Too few epochs: ${evidence}.`;
+    case 'too-many-epochs':
+      return `Too many epochs: the validation loss was lowest at epoch ${f.bestEpoch}; ${evidence}.`;
+    case 'more-data':
+      return `More data helps: ${evidence}.`;
+    case 'ok':
+      if (f.solved) return `Training looks healthy: every validation point is classified right, and confidently (validation loss ${f.mainLoss}); no change could make that visibly better.`;
+      if (!f.change) return `Training looks healthy: the validation loss ends at ${f.mainLoss}.`;
+      return f.allHigher
+        ? `Training looks healthy: every change tried ended with a higher validation loss than this run's ${f.mainLoss}; the closest, ${f.change}, ends at ${f.whatIfLoss}.`
+        : `Training looks healthy: no change tried lowered the validation loss (${f.mainLoss}) by 25 % or more; the best, ${f.change}, ends at ${f.whatIfLoss}.`;
+  }
+}
 
 const enChange: Pick<Catalog, 'change' | 'label'> = {
   change(c) {
@@ -159,66 +155,62 @@ const enChange: Pick<Catalog, 'change' | 'label'> = {
   },
 };
 
-const ptBRProvisional: Pick<Catalog, 'provisional'> = {
-  provisional(reason, f) {
-    const so = f.running ? 'Até agora' : 'Só pelas curvas';
-    switch (reason) {
-      case 'no-epochs':
-        return `${so}: nenhuma época terminou ainda.`;
-      case 'diverged':
-        return `Taxa de aprendizado muito alta: a perda explodiu para o infinito na época ${f.from} e o treino parou. Tente um max_lr umas 10× menor que ${f.maxLr}.`;
-      case 'loss-grew':
-        return `${so}: a taxa de aprendizado parece alta demais: a perda no treino subiu de ${f.from} para ${f.to} e não voltou.`;
-      case 'valid-very-large':
-        return `${so}: a taxa de aprendizado parece alta demais: a perda na validação ${f.to} passa de 3× a perda inicial (${f.from}).`;
-      case 'valid-rose':
-        return `${so}: parecem épocas demais: a perda na validação foi mínima na época ${f.bestEpoch} (${f.from}) e depois subiu para ${f.to} enquanto a perda no treino continuava caindo.`;
-      case 'valid-rose-early':
-        return `${so}: mais dados podem ajudar: com poucos dados de treino a perda na validação foi mínima cedo, na época ${f.bestEpoch} (${f.from}), e depois subiu para ${f.to}.`;
-      case 'train-above-valid':
-        return `${so}: o modelo está subajustado: a perda no treino ${f.from} ainda está acima da perda na validação ${f.to}. Mais épocas ou um max_lr maior podem ajudar.`;
-      case 'barely-moved':
-        return `${so}: o modelo está subajustado: a perda no treino quase não mudou, de ${f.from} para ${f.to}. Mais épocas ou um max_lr maior podem ajudar.`;
-      case 'still-improving':
-        return `${so}: o modelo está subajustado: a perda na validação ainda caía, de ${f.from} para ${f.to} no último terço do treino. Mais épocas ou um max_lr maior podem ajudar.`;
-      case 'solved':
-        return `${so}: todo ponto da validação é classificado certo, e com confiança (perda na validação ${f.to}): não há o que corrigir.`;
-      case 'falling':
-        return f.running
-          ? `${so}: as perdas estão caindo (perda na validação ${f.to}).`
-          : `${so}: a perda caiu e a perda na validação acompanhou (${f.to}, mínima na época ${f.bestEpoch}).`;
-    }
-  },
-};
+function ptBRProvisional(reason: ProvisionalReason, f: ProvisionalFacts): string {
+  const so = f.running ? 'Até agora' : 'Só pelas curvas';
+  switch (reason) {
+    case 'no-epochs':
+      return `${so}: nenhuma época terminou ainda.`;
+    case 'diverged':
+      return `Taxa de aprendizado muito alta: a perda explodiu para o infinito na época ${f.from} e o treino parou. Tente um max_lr umas 10× menor que ${f.maxLr}.`;
+    case 'loss-grew':
+      return `${so}: a taxa de aprendizado parece alta demais: a perda no treino subiu de ${f.from} para ${f.to} e não voltou.`;
+    case 'valid-very-large':
+      return `${so}: a taxa de aprendizado parece alta demais: a perda na validação ${f.to} passa de 3× a perda inicial (${f.from}).`;
+    case 'valid-rose':
+      return `${so}: parecem épocas demais: a perda na validação foi mínima na época ${f.bestEpoch} (${f.from}) e depois subiu para ${f.to} enquanto a perda no treino continuava caindo.`;
+    case 'valid-rose-early':
+      return `${so}: mais dados podem ajudar: com poucos dados de treino a perda na validação foi mínima cedo, na época ${f.bestEpoch} (${f.from}), e depois subiu para ${f.to}.`;
+    case 'train-above-valid':
+      return `${so}: o modelo está subajustado: a perda no treino ${f.from} ainda está acima da perda na validação ${f.to}. Mais épocas ou um max_lr maior podem ajudar.`;
+    case 'barely-moved':
+      return `${so}: o modelo está subajustado: a perda no treino quase não mudou, de ${f.from} para ${f.to}. Mais épocas ou um max_lr maior podem ajudar.`;
+    case 'still-improving':
+      return `${so}: o modelo está subajustado: a perda na validação ainda caía, de ${f.from} para ${f.to} no último terço do treino. Mais épocas ou um max_lr maior podem ajudar.`;
+    case 'solved':
+      return `${so}: todo ponto da validação é classificado certo, e com confiança (perda na validação ${f.to}): não há o que corrigir.`;
+    case 'falling':
+      return f.running
+        ? `${so}: as perdas estão caindo (perda na validação ${f.to}).`
+        : `${so}: a perda caiu e a perda na validação acompanhou (${f.to}, mínima na época ${f.bestEpoch}).`;
+  }
+}
 
-const ptBRFinal: Pick<Catalog, 'final'> = {
-  final(code, f) {
-    const evidence = `com ${f.change} a perda na validação termina em ${f.whatIfLoss} em vez de ${f.mainLoss}`;
-    switch (code) {
-      case 'lr-too-high':
-        if (f.divergedAt !== null) {
-          return f.change
-            ? `Taxa de aprendizado muito alta: a perda explodiu para o infinito na época ${f.divergedAt} e o treino parou. Com ${f.change} a perda na validação termina em ${f.whatIfLoss}.`
-            : `Taxa de aprendizado muito alta: a perda explodiu para o infinito na época ${f.divergedAt} e o treino parou, e explodiu também com um max_lr 100× menor. Tente um max_lr bem menor.`;
-        }
-        return `Taxa de aprendizado muito alta: ${evidence}.`;
-      case 'lr-too-low':
-        return `Taxa de aprendizado muito baixa: ${evidence}.`;
-      case 'too-few-epochs':
-        return `Poucas épocas: ${evidence}.`;
-      case 'too-many-epochs':
-        return `Épocas demais: a perda na validação foi mínima na época ${f.bestEpoch}; ${evidence}.`;
-      case 'more-data':
-        return `Mais dados ajudam: ${evidence}.`;
-      case 'ok':
-        if (f.solved) return `O treino parece saudável: todo ponto da validação é classificado certo, e com confiança (perda na validação ${f.mainLoss}); nenhuma mudança poderia melhorar isso de forma visível.`;
-        if (!f.change) return `O treino parece saudável: a perda na validação termina em ${f.mainLoss}.`;
-        return f.allHigher
-          ? `O treino parece saudável: toda mudança testada terminou com a perda na validação maior que a deste treino, ${f.mainLoss}; a mais próxima, ${f.change}, termina em ${f.whatIfLoss}.`
-          : `O treino parece saudável: nenhuma mudança testada baixou a perda na validação (${f.mainLoss}) em 25 % ou mais; a melhor, ${f.change}, termina em ${f.whatIfLoss}.`;
-    }
-  },
-};
+function ptBRFinal(code: DiagnosisCode, f: FinalFacts): string {
+  const evidence = `com ${f.change} a perda na validação termina em ${f.whatIfLoss} em vez de ${f.mainLoss}`;
+  switch (code) {
+    case 'lr-too-high':
+      if (f.divergedAt !== null) {
+        return f.change
+          ? `Taxa de aprendizado muito alta: a perda explodiu para o infinito na época ${f.divergedAt} e o treino parou. Com ${f.change} a perda na validação termina em ${f.whatIfLoss}.`
+          : `Taxa de aprendizado muito alta: a perda explodiu para o infinito na época ${f.divergedAt} e o treino parou, e explodiu também com um max_lr 100× menor. Tente um max_lr bem menor.`;
+      }
+      return `Taxa de aprendizado muito alta: ${evidence}.`;
+    case 'lr-too-low':
+      return `Taxa de aprendizado muito baixa: ${evidence}.`;
+    case 'too-few-epochs':
+      return `Poucas épocas: ${evidence}.`;
+    case 'too-many-epochs':
+      return `Épocas demais: a perda na validação foi mínima na época ${f.bestEpoch}; ${evidence}.`;
+    case 'more-data':
+      return `Mais dados ajudam: ${evidence}.`;
+    case 'ok':
+      if (f.solved) return `O treino parece saudável: todo ponto da validação é classificado certo, e com confiança (perda na validação ${f.mainLoss}); nenhuma mudança poderia melhorar isso de forma visível.`;
+      if (!f.change) return `O treino parece saudável: a perda na validação termina em ${f.mainLoss}.`;
+      return f.allHigher
+        ? `O treino parece saudável: toda mudança testada terminou com a perda na validação maior que a deste treino, ${f.mainLoss}; a mais próxima, ${f.change}, termina em ${f.whatIfLoss}.`
+        : `O treino parece saudável: nenhuma mudança testada baixou a perda na validação (${f.mainLoss}) em 25 % ou mais; a melhor, ${f.change}, termina em ${f.whatIfLoss}.`;
+  }
+}
 
 const ptBRChange: Pick<Catalog, 'change' | 'label'> = {
   change(c) {
@@ -261,8 +253,8 @@ const ptBRChange: Pick<Catalog, 'change' | 'label'> = {
 
 // Three tables, not one: the element needs the live messages and the change words, never the
 // final verdicts' texts (the engine writes those), and a bundler drops a table no one imports.
-export const PROVISIONAL_MESSAGES: Record<Language, Catalog['provisional']> = { en: enProvisional.provisional, 'pt-BR': ptBRProvisional.provisional };
+export const PROVISIONAL_MESSAGES: Record<Language, Catalog['provisional']> = { en: enProvisional, 'pt-BR': ptBRProvisional };
 
-export const FINAL_MESSAGES: Record<Language, Catalog['final']> = { en: enFinal.final, 'pt-BR': ptBRFinal.final };
+export const FINAL_MESSAGES: Record<Language, Catalog['final']> = { en: enFinal, 'pt-BR': ptBRFinal };
 
 export const CHANGE_MESSAGES: Record<Language, Pick<Catalog, 'change' | 'label'>> = { en: enChange, 'pt-BR': ptBRChange };
