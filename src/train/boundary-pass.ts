@@ -6,6 +6,8 @@
  * epochs it follows, so the readback that brings an epoch's losses brings its boundary too.
  *
  * @example
+ * import type { Mlp } from './model';
+ * // given: const backend: Backend, model: Mlp
  * const pass = new BoundaryPass(backend, model, ['x1', 'x2']);
  * pass.record();
  * const boundary = pass.boundary(await backend.readRanges(pass.ranges));

@@ -3,8 +3,11 @@
  * loss needs to know about them.
  *
  * @example
- * const data = generateLineData(backend, config);         // the lesson-2 notebook, on the GPU
- * const data = uploadData(backend, prepareData(...));    // a table prepared on the host
+ * import { loadCancer } from './data/builtin';
+ * import { prepareData } from './data/prepare';
+ * // given: const backend: Backend, config: RunConfig
+ * const line = generateLineData(backend, config);          // the lesson-2 notebook, on the GPU
+ * const cancer = uploadData(backend, prepareData(await loadCancer(), config, { standardize: true })); // a table prepared on the host
  */
 import type { Backend, LossKind, Tensor } from '../backend';
 import { packTensors } from '../packed-tensors';

@@ -10,6 +10,7 @@
  * Every message states the sign that fired, with the numbers it rests on.
  *
  * @example
+ * // given: const history: EpochStats[], config: RunConfig
  * diagnose(history, { config, stopReason: 'running' }, 'pt-BR').message; // "Até agora: …"
  */
 import { PROVISIONAL_MESSAGES, type ProvisionalReason } from './diagnosis-messages';

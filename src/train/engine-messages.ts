@@ -4,6 +4,7 @@
  * call's value or error. Everything here survives structured cloning (no functions).
  *
  * @example
+ * // given: const worker: Worker, config: Partial<RunConfig>
  * worker.postMessage({ kind: 'call', id: 1, method: 'train', config, options: { lang: 'en', whatIf: true } } satisfies ToWorker);
  */
 import type { SurfaceGrid } from '../backend';

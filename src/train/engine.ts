@@ -4,6 +4,7 @@
  * scenario's data, runs one training at a time, and diagnoses every run.
  *
  * @example
+ * const controller = new AbortController();
  * const engine = await createEngine({ backend: 'auto' });
  * const result = await engine.train({ scenario: 'line', epochs: 100, maxLr: 0.1 }, {
  *   onEpoch: (stats) => console.log(stats.epoch, stats.trainLoss),
@@ -68,6 +69,7 @@ export type EngineResources = GpuResources & { workers: number };
  * For tests that check nothing leaks; the worker count reads 0 until a CPU engine has started.
  *
  * @example
+ * // given: const engine: Engine
  * engine.dispose();
  * const { buffers, workers } = await engineResources(); // 0 and 0 once every engine is disposed
  */

@@ -6,6 +6,7 @@
  * what-ifs show: lr-too-high exactly when a smaller rate did better.
  *
  * @example
+ * import { describe } from 'vitest';
  * describe('numerical faults on the CPU', () => describeNumericalFaults(() => createEngine({ backend: 'cpu' })));
  */
 import { expect, it } from 'vitest';

@@ -6,6 +6,8 @@
  * number is written in the message's language (decimal commas in Portuguese).
  *
  * @example
+ * import type { TrainSetLoss } from './train-gap';
+ * // given: const config: RunConfig, history: EpochStats[], stopReason: StopReason, whatIfs: WhatIf[], trainSet: TrainSetLoss
  * const diagnosis = judgeWhatIfs({ config, history, stopReason, whatIfs, trainSet }, 'pt-BR');
  * diagnosis.evidence[diagnosis.cited!]; // the change the message recommends
  */

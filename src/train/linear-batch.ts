@@ -5,10 +5,13 @@
  * while the others go on. A model trained in a batch follows the same steps as alone.
  *
  * @example
+ * import { generateLineData } from './device-data';
+ * // given: const backend: Backend, config: RunConfig
+ * const data = generateLineData(backend, config);
  * const outcomes = await trainLinearBatch(backend, [
  *   { config, data },
  *   { config: { ...config, maxLr: config.maxLr / 10 }, data },
- * ], { onEpoch: (stats, model) => model === 0 && chart.push(stats) });
+ * ], { onEpoch: (stats, model) => model === 0 && console.log(stats.epoch, stats.trainLoss) });
  */
 import { MAX_BATCH_MODELS, type Backend, type LinearModelSlot, type Tensor } from '../backend';
 import type { DeviceData } from './device-data';

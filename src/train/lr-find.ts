@@ -14,6 +14,8 @@
  * a rate past the blow-up (2.7 on the digits with seed 1, where the descent gives 0.04).
  *
  * @example
+ * import type { DeviceData } from './device-data';
+ * // given: const backend: Backend, data: DeviceData, config: RunConfig
  * const { lrs, losses, suggestion } = await findLearningRate(backend, data, config);
  */
 import type { Backend } from '../backend';

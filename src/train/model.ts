@@ -11,9 +11,11 @@
  * exactly the lesson-2 notebook.
  *
  * @example
+ * // given: const backend: Backend, x: Tensor, rows: number, seed: number
  * const model = new Mlp(backend, mlpLayers(64, [128], 10));
  * model.initialize(seed);
- * model.forward(x, rows, activations);
+ * const activations = model.activations(rows, 'batch');
+ * model.forward(x, rows, activations, 0); // logits: activations[1], rows × 10
  */
 import { SLICE_ALIGNMENT, type Activation, type Backend, type Tensor, type TensorRange } from '../backend';
 import { OwnedTensors } from './owned-tensors';

@@ -2,6 +2,7 @@
  * The tensors one object made, released together: a model's parameters, a recorder's buffers.
  *
  * @example
+ * // given: const backend: Backend, steps: number
  * const owned = new OwnedTensors(backend);
  * const losses = owned.add(backend.tensor(steps, 'losses'));
  * owned.releaseAll();

@@ -7,6 +7,7 @@
  * the messages', among them Stop) whenever a turn's time is spent.
  *
  * @example
+ * // given: const backend: Backend
  * const { chunksInFlight, batchLimit, msPerTurn } = pacing(backend);
  */
 import { MAX_BATCH_MODELS, type Backend } from '../backend';

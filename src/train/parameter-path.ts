@@ -3,6 +3,7 @@
  * view draws over the loss surface.
  *
  * @example
+ * // given: const result: RunResult, preview: { x: number[]; y: number[] }
  * const path = parameterPath(result.history);   // [[-1, 1], [a₁, b₁], …, result.params]
  * const [a, b] = leastSquaresLine(preview.x, preview.y);
  */

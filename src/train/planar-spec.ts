@@ -6,6 +6,7 @@
  * every backend (planar-spec's own numbers are compared across backends in engine.gpu.test.ts).
  *
  * @example
+ * import { describe } from 'vitest';
  * describe('planar on the CPU', () => describePlanar(() => createEngine({ backend: 'cpu' })));
  */
 import { expect, it } from 'vitest';

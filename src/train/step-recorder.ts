@@ -10,6 +10,9 @@
  * errors and flag land in its own slots.
  *
  * @example
+ * import type { DeviceData } from './device-data';
+ * import type { Mlp } from './model';
+ * // given: const backend: Backend, data: DeviceData, model: Mlp, settings: StepSettings, stepsPerEpoch: number
  * const steps = new StepRecorder(backend, data, model, settings);
  * steps.recordEpochs(2, stepsPerEpoch); // then read losses and validLoss[0..2)
  */

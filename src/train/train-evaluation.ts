@@ -8,6 +8,9 @@
  * (train-gap.ts).
  *
  * @example
+ * import type { DeviceData } from './device-data';
+ * import type { Mlp } from './model';
+ * // given: const backend: Backend, model: Mlp, data: DeviceData
  * const evaluation = await evaluateTrainingSet(backend, model, data); // { loss: 0.081, validMixLoss: undefined }
  */
 import type { Backend, Tensor } from '../backend';

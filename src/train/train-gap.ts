@@ -11,6 +11,7 @@
  * The weight penalty is no cause: it goes into the gradients, never into a loss shown.
  *
  * @example
+ * // given: const config: RunConfig, last: EpochStats
  * gapCause(config, last, { loss: 0.0812 }); // 'harder-rows' where the valid loss is 0.077
  */
 import { THRESHOLDS } from './diagnosis';

@@ -6,7 +6,10 @@
  * next chunk boundary.
  *
  * @example
- * const outcome = await trainModel(backend, data, config, { onEpoch: (s) => chart.push(s) });
+ * import type { DeviceData } from './device-data';
+ * // given: const backend: Backend, data: DeviceData, config: RunConfig
+ * const history: EpochStats[] = [];
+ * const outcome = await trainModel(backend, data, config, { onEpoch: (s) => history.push(s) });
  */
 import type { Backend } from '../backend';
 import { RandomStream } from '../cpu/rng';

@@ -4,7 +4,9 @@
  * scenario's data, runs one training at a time, and diagnoses every run.
  *
  * @example
- * const engine = new TrainingEngine(new CpuBackend(), {}, null, builtinData);
+ * import { CpuBackend } from '../cpu/cpu-backend';
+ * import { loadBuiltin } from './data/builtin';
+ * const engine = new TrainingEngine(await CpuBackend.create(), {}, null, loadBuiltin);
  */
 import type { Backend, BackendKind, SurfaceGrid } from '../backend';
 import { acquireDevice } from '../gpu/device';

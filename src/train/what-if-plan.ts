@@ -12,6 +12,8 @@
  * MAX_ROUNDS bounds the search: at most three rounds after the first, three runs each.
  *
  * @example
+ * // given: const run: PlannedRun, train: (plan: WhatIfPlan) => WhatIf
+ * const whatIfs: WhatIf[] = [];
  * let plans = planWhatIfs(run);
  * for (let round = 1; plans.length > 0 && round <= MAX_ROUNDS; round++) {
  *   whatIfs.push(...plans.map(train));

@@ -8,6 +8,8 @@
  * trains 2× the epochs.
  *
  * @example
+ * import type { TrainOutcome } from './trainer';
+ * // given: const config: RunConfig, main: TrainOutcome
  * const reuse = whatIfReuse(config, { epochs: 300 }, main); // { kind: 'continue', epochs: 200, startWeights: [a, b] }
  */
 import { CONSTANT_MOMENTUM } from './schedule';

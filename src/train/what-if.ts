@@ -9,7 +9,8 @@
  * that barely learnt is never called healthy (final-diagnosis.ts says so in words).
  *
  * @example
- * const { code, cited } = verdict(history, stopReason, whatIfs); // 'lr-too-low', the ×1000 run
+ * // given: const config: RunConfig, history: EpochStats[], stopReason: StopReason, whatIfs: WhatIf[]
+ * const { code, cited } = verdict(config, history, stopReason, whatIfs); // 'lr-too-low', the ×1000 run
  */
 import { barelyMoved, failingClass, solved, type FailingClass } from './diagnosis';
 import { CHANGE_MESSAGES, type ChangeWords } from './diagnosis-messages';

@@ -5,6 +5,8 @@
  * message that says how long it would take and what to change.
  *
  * @example
+ * import { mlpLayers } from './model';
+ * // given: const backend: Backend
  * assertFeasible(backend, mlpLayers(64, [2048, 1024], 10), 1024, 1);   // throws on SwiftShader
  */
 import type { Backend } from '../backend';

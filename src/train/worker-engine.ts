@@ -9,7 +9,7 @@
  *
  * @example
  * const engine = await createWorkerEngine(null);
- * await engine.train({ scenario: 'digits' }, { onEpoch: (s) => chart.push(s) });
+ * await engine.train({ scenario: 'digits' }, { onEpoch: (s) => console.log(s.epoch, s.validLoss) });
  */
 import type { BackendKind, SurfaceGrid } from '../backend';
 import { resolveConfig } from './config';

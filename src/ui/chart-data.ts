@@ -5,6 +5,7 @@
  * values become null (gaps).
  *
  * @example
+ * // given: const history: EpochStats[]
  * const [x, steps, train, valid, errors, best] = chartColumns(history);
  */
 import type { EpochStats } from '../train/engine';

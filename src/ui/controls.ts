@@ -5,9 +5,14 @@
  * "0,03" in Portuguese.
  *
  * @example
+ * import { html } from 'lit';
+ * import { parseControls } from './control-values';
+ * import { strings } from './i18n';
+ * // given: const config: RunConfig, set: (property: ControlProperty, value: string | number | boolean) => void
+ * // given: const lrFind: () => void, step: () => void, reset: () => void
  * html`${renderControls(
  *   { config, controls: parseControls('epochs max-lr').controls, strings: strings('pt-BR'), idPrefix: 'tp0' },
- *   { set: (property, value) => (element[property] = value), lrFind, lrFinding: false, step, reset },
+ *   { set, lrFind, lrFinding: false, step, reset },
  * )}`
  */
 import { html, nothing, type TemplateResult } from 'lit';

@@ -2,6 +2,7 @@
  * The element's events, typed. All bubble and cross shadow roots (composed), as the API says.
  *
  * @example
+ * // given: const playground: TrainingPlayground
  * playground.addEventListener('epoch-end', (e) => console.log(e.detail.validLoss));
  */
 import type { Diagnosis, EpochStats, RunConfig, RunResult } from '../train/engine';

@@ -6,7 +6,10 @@
  * final validation loss.
  *
  * @example
- * new uPlot({ ...options, plugins: [ghostLayer({ ghosts: () => ghosts, labels, lang, colors })] }, data, host);
+ * import uPlot from 'uplot';
+ * // given: const options: uPlot.Options, data: uPlot.AlignedData, host: HTMLElement, ghosts: LayerGhost[], labels: GhostLayerLabels
+ * const layer = ghostLayer({ ghosts: () => ghosts, labels, lang: 'en', background: '#ffffff', font: 'system-ui, sans-serif', runSeries: [1, 2] });
+ * new uPlot({ ...options, plugins: [layer] }, data, host); // series 1 and 2: the run's train and valid loss
  */
 import uPlot from 'uplot';
 import { formatLoss, type EpochStats, type Language } from '../train/engine';

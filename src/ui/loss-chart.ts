@@ -6,6 +6,7 @@
  * (ghost-layer.ts); the one the diagnosis cites is drawn bold and named "evidence".
  *
  * @example
+ * // given: const container: HTMLElement, host: HTMLElement, labels: ChartLabels, history: EpochStats[], config: RunConfig
  * const chart = new LossChart(container, { classification: true, labels, colors: readColors(host), lang: 'en' });
  * chart.update(history, { ghosts: [], seeds: [], diagnosis: null }, config.epochs);
  * chart.destroy();

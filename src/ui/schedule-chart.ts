@@ -6,7 +6,9 @@
  * momentum has its own axis on the right, labelled, whenever its curve shows.
  *
  * @example
- * const strip = new ScheduleChart(host, { labels, colors, lang: 'en', syncKey: 'tp0' });
+ * import { readColors } from './loss-chart';
+ * // given: const host: HTMLElement, labels: ScheduleLabels, config: RunConfig
+ * const strip = new ScheduleChart(host, { labels, colors: readColors(host), lang: 'en', syncKey: 'tp0' });
  * strip.update(config);
  */
 import uPlot from 'uplot';

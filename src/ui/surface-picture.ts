@@ -4,7 +4,9 @@
  * then painted (heatmap, contours). A surface for a box that has since changed is dropped.
  *
  * @example
- * const surfaces = new SurfacePictures((config, grid) => training.lossSurface(config, grid), () => host.requestUpdate());
+ * import type { LitElement } from 'lit';
+ * // given: const engine: Engine, host: LitElement, config: RunConfig, path: [number, number][], optimum: [number, number]
+ * const surfaces = new SurfacePictures((config, grid) => engine.lossSurface(config, grid), () => host.requestUpdate());
  * surfaces.follow(config, path, optimum);   // then draw surfaces.current
  */
 import type { RunConfig, SurfaceGrid } from '../train/engine';

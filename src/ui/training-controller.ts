@@ -5,7 +5,9 @@
  * aborted run never reach the host, so the chart never mixes two runs.
  *
  * @example
- * const training = new TrainingController(host, () => ({ backend: 'auto' }));
+ * import type { LitElement } from 'lit';
+ * // given: const host: LitElement, config: RunConfig
+ * const training = new TrainingController(host, () => ({ backend: 'auto', lang: 'en', whatIf: true }));
  * training.request(config);
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';

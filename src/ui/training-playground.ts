@@ -75,7 +75,9 @@ export const LOAD_TIMEOUT_MS = 15_000;
  * every change, unless `manual`.
  *
  * @example
+ * ```html
  * <training-playground scenario="digits" epochs="8" max-lr="3e-3" controls="epochs max-lr lr-find"></training-playground>
+ * ```
  *
  * @fires train-start - detail: the resolved RunConfig
  * @fires epoch-end - detail: EpochStats
@@ -251,6 +253,7 @@ export class TrainingPlayground extends LitElement {
    * the same ones). Resolves with the stopped run; at the last epoch, with the whole run.
    *
    * @example
+   * // given: const el: TrainingPlayground
    * await el.reset(); await el.step(); // epoch 1, its boundary and losses
    */
   async step(): Promise<RunResult> {

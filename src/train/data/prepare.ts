@@ -5,7 +5,9 @@
  * The validation set is never resampled: it measures the real distribution.
  *
  * @example
- * const { train, valid } = prepareData(loadCancer(), config, { standardize: true });
+ * import { loadCancer } from './builtin';
+ * // given: const config: RunConfig
+ * const { train, valid } = prepareData(await loadCancer(), config, { standardize: true });
  */
 import { RandomStream } from '../../cpu/rng';
 import { STREAMS } from '../streams';

@@ -4,8 +4,9 @@
  * colours, painted once per boundary and kept as a data URL for the SVG that draws the points.
  *
  * @example
- * const href = boundaryImage(result.boundary);         // <image href=${href}>
- * const classes = boundaryImage(result.boundary, true); // each cell its predicted class
+ * // given: const boundary: Boundary
+ * const href = boundaryImage(boundary);         // <image href=${href}>
+ * const classes = boundaryImage(boundary, true); // each cell its predicted class
  */
 import type { Boundary } from '../../train/types';
 import { pixelImage } from './heatmap-image';

@@ -3,6 +3,7 @@
  * oversampling gives back.
  *
  * @example
+ * import { html } from 'lit';
  * html`${classErrorsView(['malignant', 'benign'], [0.21, 0.03], 'Validation error per class', 'en')}` // "21.0 %", "3.0 %"
  */
 import { html, type TemplateResult } from 'lit';

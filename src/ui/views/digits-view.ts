@@ -3,7 +3,11 @@
  * predictions are outlined and say so to screen readers.
  *
  * @example
- * html`${digitsView(preview, result?.predictions ?? null, strings)}`
+ * import { html } from 'lit';
+ * import { strings } from '../i18n';
+ * // given: const preview: { images: number[][]; labels: number[] }, result: RunResult | null
+ * const t = strings('en');
+ * html`${digitsView(preview, result?.predictions ?? null, t.digitsView, t.predicted)}`
  */
 import { html, svg, type TemplateResult } from 'lit';
 

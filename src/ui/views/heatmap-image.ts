@@ -4,6 +4,7 @@
  * the SVG that draws the rest of the parameter view on top.
  *
  * @example
+ * // given: const surface: Float32Array
  * const href = heatmapImage(surface, 128, 128);   // <image href=${href}>
  */
 

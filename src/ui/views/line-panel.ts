@@ -8,7 +8,10 @@
  * its own), so the playground's styles apply, and only it re-renders on animation frames.
  *
  * @example
- * html`<tp-line-panel .points=${preview} .path=${parameterPath(history)} .run=${runId} view="data" speed="1"></tp-line-panel>`
+ * import { html } from 'lit';
+ * import { parameterPath } from '../../train/parameter-path';
+ * // given: const preview: { x: number[]; y: number[] }, history: EpochStats[], runId: number, labels: LinePanelLabels
+ * html`<tp-line-panel .points=${preview} .path=${parameterPath(history)} .run=${runId} .labels=${labels} view="data" speed="1"></tp-line-panel>`
  */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';

@@ -3,6 +3,8 @@
  * drawn in SVG (the notebook's animation, one frame per readback).
  *
  * @example
+ * import { html } from 'lit';
+ * // given: const preview: { x: number[]; y: number[] }
  * html`${lineView(preview, [3.1, 2.5], 'The data and the fitted line', 'pt-BR')}` // y = 3,10x + 2,50
  */
 import { svg, type TemplateResult } from 'lit';

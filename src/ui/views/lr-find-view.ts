@@ -3,6 +3,8 @@
  * suggestion marked.
  *
  * @example
+ * import { html } from 'lit';
+ * // given: const found: LrFindResult
  * html`${lrFindView(found, 'Loss against learning rate', 'suggestion: 3e-2')}`
  */
 import { svg, type TemplateResult } from 'lit';

@@ -9,6 +9,8 @@
  * root, as tp-line-panel does, so the playground's styles apply.
  *
  * @example
+ * import { html } from 'lit';
+ * // given: const boundary: Boundary | null, labels: NetworkLabels
  * html`<tp-network .features=${['x1', 'x2']} .layers=${[8, 8, 8]} .boundary=${boundary} .labels=${labels}></tp-network>`
  */
 import { html, LitElement, svg, type PropertyValues, type TemplateResult } from 'lit';

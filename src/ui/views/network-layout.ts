@@ -8,6 +8,7 @@
  * hairball. Pure: tested without a DOM.
  *
  * @example
+ * // given: const boundary: Boundary
  * const layout = networkLayout(2, [8, 8, 8], boundary.weights ?? null);
  * layout.nodes.length; // 2 + 24 + 1
  */

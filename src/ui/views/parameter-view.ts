@@ -4,6 +4,8 @@
  * epoch shown. A path that runs out of the box ends at its edge with an arrow.
  *
  * @example
+ * import { html } from 'lit';
+ * // given: const surface: SurfacePicture | null, path: [number, number][], labels: ParameterViewLabels
  * html`${parameterView({ surface, path, shown: 40, optimum: [3.02, 2.49], labels })}`
  */
 import { svg, type TemplateResult } from 'lit';

@@ -7,6 +7,8 @@
  * stays, faded, rather than the picture going blank under a dragged slider.
  *
  * @example
+ * import { html } from 'lit';
+ * // given: const preview: PlanarViewState['preview'], boundary: Boundary | null, labels: PlanarViewState['labels']
  * html`${planarView({ preview, boundary, stale: false, showValid: true, discrete: false, errorRate: 0.03, lang: 'en', labels })}`
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';

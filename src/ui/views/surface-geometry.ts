@@ -4,6 +4,7 @@
  * the box leaves it (for the arrow that says "it went on, that way").
  *
  * @example
+ * // given: const path: [number, number][], surface: Float32Array
  * const box = surfaceBounds(path, [3.02, 2.51]);
  * const lines = contourLines(surface, 128, 128, contourLevels(surface, 9));
  */
