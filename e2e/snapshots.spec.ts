@@ -116,7 +116,7 @@ test('overfit: too many epochs on the cancer data', async ({ page }) => {
 const LEARNER_RUNS: [title: string, settings: Record<string, string>, code: string][] = [
   ['line-default: the line with the defaults (one-cycle), the run a newcomer sees first', { scenario: 'line', seed: '1' }, 'ok'],
   ['lr-too-low: max_lr 1e-5 for 30 epochs, the line barely moves and the train loss stays above the valid loss', { scenario: 'line', seed: '3', epochs: '30', 'max-lr': '1e-5' }, 'lr-too-low'],
-  ['too-few-epochs: one epoch on the digits, the loss still falling fast', { scenario: 'digits', seed: '1', epochs: '1' }, 'too-few-epochs'],
+  ['too-few-epochs: one epoch on the digits at max_lr 0.05 (the demo\'s preset), the loss still falling fast', { scenario: 'digits', seed: '1', epochs: '1', 'max-lr': '0.05' }, 'too-few-epochs'],
   ['more-data: 50 training images of digits, every row helps', { scenario: 'digits', seed: '1', 'train-size': '50', epochs: '20' }, 'more-data'],
   ['oversample: the malignant class cut to an eighth, oversampling tested', { scenario: 'cancer', seed: '1', imbalance: '8', controls: 'epochs max-lr imbalance oversample' }, 'more-data'],
 ];

@@ -201,3 +201,6 @@ export function isDark(background: string): boolean {
   });
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 0.2;
 }
+
+/** Tick steps for an epoch axis: whole epochs only (uPlot would pick 2.5 on a 20-epoch run). */
+export const EPOCH_INCREMENTS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000];

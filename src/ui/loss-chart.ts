@@ -13,7 +13,7 @@
  */
 import uPlot from 'uplot';
 import { formatLoss, formatLr, type Diagnosis, type EpochStats, type Language, type WhatIf } from '../train/engine';
-import { chartColumnsWith, isDark, logRange, logTicks, runExtent, withAlpha, type Column } from './chart-data';
+import { chartColumnsWith, EPOCH_INCREMENTS, isDark, logRange, logTicks, runExtent, withAlpha, type Column } from './chart-data';
 import { ghostLayer, type LayerGhost } from './ghost-layer';
 import { citedGhost, ghostStyle } from './ghost-marks';
 
@@ -321,7 +321,7 @@ export class LossChart {
       },
       axes: [
         // Epochs in the element's language (2,5 in Portuguese), not the browser's.
-        { ...axis, label: labels.epoch, values: (_u, ticks) => ticks.map((t) => formatLoss(t, lang)) },
+        { ...axis, label: labels.epoch, incrs: EPOCH_INCREMENTS, values: (_u, ticks) => ticks.map((t) => formatLoss(t, lang)) },
         // Our own ticks, kept as they are: uPlot's log filter would drop them on a long range.
         { ...axis, label: labels.loss, size: LEFT_AXIS_SIZE, splits: (_u, _i, min, max) => logTicks(min, max), filter: (_u, splits) => splits, values: (_u, ticks) => ticks.map((t) => formatLr(t, lang)) },
         // Shown on regression charts too, empty, so this plot ends where the strip's (with its momentum axis) does.

@@ -14,6 +14,7 @@
 import uPlot from 'uplot';
 import { formatLoss, formatLr, scheduleTable, type Language, type RunConfig } from '../train/engine';
 import { LEFT_AXIS_SIZE, RIGHT_AXIS_SIZE, RIGHT_LABEL_SIZE, type ChartColors } from './loss-chart';
+import { EPOCH_INCREMENTS } from './chart-data';
 
 export interface ScheduleLabels {
   epoch: string;
@@ -109,7 +110,7 @@ export class ScheduleChart {
       },
       axes: [
         // The epochs are named on the loss chart above.
-        { ...axis, size: 28, values: (_u, ticks) => ticks.map((t) => formatLoss(t, lang)) },
+        { ...axis, size: 28, incrs: EPOCH_INCREMENTS, values: (_u, ticks) => ticks.map((t) => formatLoss(t, lang)) },
         // Labelled like the loss axis above it: a label takes room, and both plots must start at the same x.
         { ...axis, label: labels.lrAxis, size: LEFT_AXIS_SIZE, splits: () => [0, this.maxLr], values: (_u, ticks) => ticks.map((t) => (t === 0 ? '0' : formatLr(t, lang))) },
         // Always the loss chart's right-hand width, so both plots end at the same x; labelled and ticked while momentum shows.
