@@ -10,7 +10,7 @@ import { watToWasm } from './build/wat-to-wasm.ts';
  *   inside: one ES module for a CDN script tag, which imports dist/engine.js beside it when it
  *   first trains (ui/engine-loader-cdn.ts) and fetches the data sets from dist/data/;
  * - mode `engine`: dist/engine.js, the headless engine alone, and its own CPU worker's script
- *   (train/worker-start-self.ts), with dist/matmul.wasm, the CPU's product, fetched beside it
+ *   (engine/worker/start-self.ts), with dist/matmul.wasm, the CPU's product, fetched beside it
  *   (cpu/matmul-binary-cdn.ts);
  * - mode `npm-engine`: dist/npm/engine.js, the engine for bundlers (training-playground/engine),
  *   its CPU worker inlined: a bundler that rewrites engine.js could not start it as a worker;
@@ -36,7 +36,7 @@ interface Library {
 
 const libraries: Record<string, Library> = {
   element: { entry: 'src/index.ts', fileName: 'training-playground', swaps: { './engine-loader': 'src/ui/engine-loader-cdn.ts' }, minify: true },
-  engine: { entry: 'src/engine-cdn.ts', fileName: 'engine', swaps: { './worker-start': 'src/train/worker-start-self.ts', './matmul-binary': 'src/cpu/matmul-binary-cdn.ts' }, minify: true },
+  engine: { entry: 'src/engine-cdn.ts', fileName: 'engine', swaps: { './start': 'src/engine/worker/start-self.ts', './matmul-binary': 'src/cpu/matmul-binary-cdn.ts' }, minify: true },
   'npm-engine': { entry: 'src/engine.ts', fileName: 'engine', outDir: 'dist/npm' },
   // The npm build: Lit and uPlot stay imports (dependencies), so a site with Lit of its own
   // ships one Lit. uPlot's stylesheet is a string inside, not an import of uplot.

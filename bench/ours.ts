@@ -1,9 +1,7 @@
 /** Our engine as a contender: training through createEngine, matmul on the raw backends. */
 import type { Backend } from '../src/backend';
-import { CpuBackend } from '../src/cpu/cpu-backend';
-import { acquireDevice } from '../src/gpu/device';
-import { GpuBackend } from '../src/gpu/gpu-backend';
-import { createEngine, type Engine, type RunConfig } from '../src/train/engine';
+import { cpuBackend, gpuBackend } from '../src/engine/backends';
+import { createEngine, type Engine, type RunConfig } from '../src/engine/index';
 import { BoundaryPass } from '../src/train/boundary-pass';
 import { Mlp, mlpLayers } from '../src/train/model';
 import { DIGITS_CONFIG, GRID_NET, LINE_CONFIG, median, SPIRAL_CONFIG, SURFACE_GRID, type Timing } from './workloads';
@@ -67,9 +65,8 @@ export async function ourGrid(backend: Backend, repeats: number): Promise<Timing
 }
 
 export async function ourBackend(kind: 'webgpu' | 'cpu'): Promise<Backend> {
-  if (kind === 'cpu') return CpuBackend.create();
-  const { device, description } = await acquireDevice();
-  return new GpuBackend(device, description);
+  // The engine's own constructors: the backends the engine would train on.
+  return kind === 'cpu' ? cpuBackend() : gpuBackend({});
 }
 
 /** GFLOP/s of n×n·n×n, timed from the first dispatch to the result on the host. */

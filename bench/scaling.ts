@@ -5,7 +5,7 @@
  * 10 classes). Each point is a run of EPOCHS epochs after one untimed run of the same
  * settings, divided by its epochs: setup (data, weights, pipelines already compiled) included.
  */
-import type { Engine } from '../src/train/engine';
+import type { Engine } from '../src/engine/index';
 import type { Dataset, RunConfig } from '../src/train/types';
 import { prepareData, type PreparedData } from '../src/train/data/prepare';
 import { defaultConfig } from '../src/train/config';

@@ -297,10 +297,43 @@ export interface BatchNormGradients {
   gradBeta: Tensor;
 }
 
+/**
+ * The device under a backend was lost (a driver update or crash, another page, `destroy()`):
+ * that backend can do nothing more, and a new one is needed. Its message is the one place a
+ * lost device is put into words. Tell it by `name` (isDeviceLost), not by its message: the
+ * name crosses a worker's messages, where the class does not.
+ *
+ * @example
+ * // given: const backend: Backend, error: unknown
+ * if (backend.lost) console.warn(backend.lost.reason, backend.lost.summary);
+ * if (isDeviceLost(error)) console.warn('start again on a new device');
+ */
+export class DeviceLostError extends Error {
+  override readonly name = 'DeviceLostError';
+  /** What happened, without the advice: "The GPU device was lost (destroyed): Device was destroyed." */
+  readonly summary: string;
+
+  constructor(
+    readonly reason: GPUDeviceLostReason | 'unknown',
+    detail: string,
+  ) {
+    const summary = `The GPU device was lost (${reason}): ${detail || 'no detail'}`;
+    super(`${summary}. Start a new run to use a new device.`);
+    this.summary = summary;
+  }
+}
+
+/** Whether an error is a lost device's: a DeviceLostError, or one carried across a worker with its name. */
+export function isDeviceLost(error: unknown): boolean {
+  return error instanceof Error && error.name === 'DeviceLostError';
+}
+
 export interface Backend {
   readonly kind: BackendKind;
   /** The adapter, for messages and benchmark tables: "SwiftShader Device (Subzero)". */
   readonly description: string;
+  /** Set once the device is lost: from then on every operation throws it. Always null on the CPU. */
+  readonly lost: DeviceLostError | null;
   /**
    * A planning figure, not a measurement: the floating-point rate training can count on here
    * (bench/NOTES.md: ~1.4 GFLOP/s for the CPU backend's and SwiftShader's matmuls).

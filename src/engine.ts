@@ -19,7 +19,7 @@ export {
   type EngineOptions,
   type EngineResources,
   type TrainOptions,
-} from './train/engine';
+} from './engine/index';
 export type * from './train/types';
 export type { BackendKind } from './backend';
 export { WebGpuUnavailableError } from './gpu/device';

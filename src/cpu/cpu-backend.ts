@@ -80,6 +80,8 @@ export class CpuBackend implements Backend {
   readonly kind = 'cpu' as const;
   readonly description: string;
   readonly flopsPerSecond: number;
+  /** The CPU is never lost. */
+  readonly lost = null;
   private readonly product: WasmMatmul | null;
   private step = 0;
 

@@ -6,7 +6,7 @@
 import '../index';
 import { PRESETS, URL_ATTRIBUTES } from './presets';
 import { TEXTS } from './texts';
-import type { Language } from '../train/engine';
+import type { Language } from '../engine/index';
 
 const playgrounds = [...document.querySelectorAll('training-playground')];
 

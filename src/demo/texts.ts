@@ -1,5 +1,5 @@
 /** The demo page's words, in English and Brazilian Portuguese. */
-import type { Language } from '../train/engine';
+import type { Language } from '../engine/index';
 
 export const TEXTS: Record<Language, Record<string, string>> = {
   en: {

@@ -7,6 +7,7 @@
  * const { device, description } = await acquireDevice();   // navigator.gpu in a page
  * onDeviceLost((message) => console.warn(message));
  */
+import { DeviceLostError } from '../backend';
 
 export type WebGpuUnavailableReason = 'no-webgpu' | 'no-adapter' | 'device-failed';
 
@@ -94,7 +95,7 @@ async function createDevice(gpu: GPU | undefined): Promise<SharedDevice> {
   };
   void device.lost.then((info) => {
     if (shared === promise) shared = null;
-    const message = `The GPU device was lost (${info.reason || 'unknown'}): ${info.message || 'no detail'}. A new device will be created on the next run.`;
+    const { message } = new DeviceLostError(info.reason || 'unknown', info.message);
     for (const listener of lostListeners) listener(message);
   });
   return handle;

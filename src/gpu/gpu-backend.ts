@@ -20,6 +20,7 @@ import {
   MAX_BATCH_MODELS,
   assertBatchStatistics,
   copySpan,
+  DeviceLostError,
   type Activation,
   assertSlice,
   type AdamSettings,
@@ -159,9 +160,9 @@ export class GpuBackend implements Backend {
   private disposed = false;
   private readonly errors: string[] = [];
   /** Set once the device is lost: this backend is then unusable and a new one is needed. */
-  lostMessage: string | null = null;
-  /** Resolves with lostMessage when the device is lost. */
-  readonly lost: Promise<string>;
+  private lostError: DeviceLostError | null = null;
+  /** Resolves with the loss when the device is lost. */
+  private readonly whenLost: Promise<DeviceLostError>;
 
   constructor(
     readonly device: GPUDevice,
@@ -176,7 +177,11 @@ export class GpuBackend implements Backend {
     const stepBuffer = createBuffer(device, 'step counter', 16, storageUsage() | GPUBufferUsage.UNIFORM);
     this.step = new GpuTensor('step counter', 'u32', stepBuffer, 0, 4, this, bufferId(stepBuffer));
     this.tensors.add(this.step);
-    this.lost = device.lost.then((info) => (this.lostMessage = `The GPU device was lost (${info.reason || 'unknown'}): ${info.message}`));
+    this.whenLost = device.lost.then((info) => (this.lostError = new DeviceLostError(info.reason || 'unknown', info.message)));
+  }
+
+  get lost(): DeviceLostError | null {
+    return this.lostError;
   }
 
   tensor(length: number, label: string, dtype: DType = 'f32'): Tensor {
@@ -247,8 +252,8 @@ export class GpuBackend implements Backend {
     try {
       await staging.mapAsync(GPUMapMode.READ, 0, bytes);
     } catch (error) {
-      // A map that fails because the device went may reject just before `lost` resolves: give it a moment, so the loss is what is said.
-      await Promise.race([this.lost, new Promise((resolve) => setTimeout(resolve, LOSS_GRACE_MS))]);
+      // A map that fails because the device went may reject just before `whenLost` resolves: give it a moment, so the loss is what is said.
+      await Promise.race([this.whenLost, new Promise((resolve) => setTimeout(resolve, LOSS_GRACE_MS))]);
       this.assertUsable();
       throw new Error(`Reading from the GPU failed: ${String(error)}`);
     }
@@ -468,7 +473,7 @@ export class GpuBackend implements Backend {
     if (this.disposed) return;
     this.disposed = true;
     liveBackends--;
-    if (this.lostMessage === null) this.flush();
+    if (this.lostError === null) this.flush();
     for (const tensor of this.tensors) destroyBuffer(tensor.buffer);
     for (const uniform of this.uniforms.values()) destroyBuffer(uniform);
     this.pool.destroy();
@@ -515,7 +520,7 @@ export class GpuBackend implements Backend {
   }
 
   private assertUsable(): void {
-    if (this.lostMessage !== null) throw new Error(`${this.lostMessage}. Start a new run to use a new device.`);
+    if (this.lostError !== null) throw this.lostError;
     if (this.errors.length > 0) throw new Error(this.errors.splice(0).join('\n'));
   }
 

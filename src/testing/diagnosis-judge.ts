@@ -26,7 +26,7 @@
  * const { right } = await rightCodes(engine, { scenario: 'line', maxLr: 1e-5, epochs: 30 }); // Set { 'lr-too-low' }
  */
 import { LIMITS } from '../train/config';
-import type { Engine } from '../train/engine-api';
+import type { Engine } from '../engine/api';
 import type { DiagnosisCode, RunConfig, RunResult } from '../train/types';
 import { AVAILABLE_ROWS } from './random-settings';
 

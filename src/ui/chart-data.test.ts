@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EpochStats } from '../train/engine';
+import type { EpochStats } from '../engine/index';
 import { chartColumns, chartColumnsWith, decadeSplits, isDark, logRange, logTicks, runExtent, withAlpha } from './chart-data';
 
 const epoch = (n: number, train: number, valid: number, steps?: number[], errorRate: number | null = null): EpochStats => ({

@@ -8,7 +8,7 @@
  * // given: const history: EpochStats[]
  * const [x, steps, train, valid, errors, best] = chartColumns(history);
  */
-import type { EpochStats } from '../train/engine';
+import type { EpochStats } from '../engine/index';
 
 export type Column = (number | null)[];
 

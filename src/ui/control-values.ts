@@ -6,7 +6,7 @@
  * @example
  * LR_STOPS[lrToStop(3e-3)];   // 0.003
  */
-import { formatLr, type Language, type RunConfig } from '../train/engine';
+import { formatLr, type Language, type RunConfig } from '../engine/index';
 import { formatNumber } from './views/numbers';
 
 export const LR_STOPS: readonly number[] = (() => {

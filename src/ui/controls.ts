@@ -18,7 +18,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 // The vocabularies from the engine's config (a light module: no engine code comes with it).
 import { ACTIVATION_NAMES, REGULARIZATIONS, SCENARIOS } from '../train/config';
-import type { PlanarFeature, RunConfig } from '../train/engine';
+import type { PlanarFeature, RunConfig } from '../engine/index';
 import { PLANAR_FEATURES } from '../planar-geometry';
 import { LR_STOPS, lrToStop, REG_RATE_STOPS, regRateToStop, sliderValue, type ControlName, type SliderName } from './control-values';
 import type { Strings } from './i18n';

@@ -7,7 +7,7 @@
  * @example
  * const { createEngine } = await loadEngine();
  */
-import type { createEngine, engineResources } from '../train/engine';
+import type { createEngine, engineResources } from '../engine/index';
 
 /** What the element takes from the engine's module. */
 export interface EngineModule {
@@ -16,5 +16,5 @@ export interface EngineModule {
 }
 
 export function loadEngine(): Promise<EngineModule> {
-  return import('../train/engine');
+  return import('../engine/index');
 }

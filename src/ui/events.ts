@@ -5,7 +5,7 @@
  * // given: const playground: TrainingPlayground
  * playground.addEventListener('epoch-end', (e) => console.log(e.detail.validLoss));
  */
-import type { Diagnosis, EpochStats, RunConfig, RunResult } from '../train/engine';
+import type { Diagnosis, EpochStats, RunConfig, RunResult } from '../engine/index';
 
 export type PlaygroundErrorCode = 'invalid-attribute' | 'webgpu-unavailable' | 'device-lost' | 'invalid-csv' | 'training-failed';
 

@@ -12,7 +12,7 @@
  * new uPlot({ ...options, plugins: [layer] }, data, host); // series 1 and 2: the run's train and valid loss
  */
 import uPlot from 'uplot';
-import { formatLoss, type EpochStats, type Language } from '../train/engine';
+import { formatLoss, type EpochStats, type Language } from '../engine/index';
 import { withAlpha } from './chart-data';
 import { clearOf, ghostExit, nearestGhost, spreadLabels, type Edge } from './ghost-marks';
 

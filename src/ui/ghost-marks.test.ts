@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnosis, WhatIf } from '../train/engine';
+import type { Diagnosis, WhatIf } from '../engine/index';
 import { citedGhost, clearOf, ghostExit, ghostStyle, nearestGhost, spreadLabels } from './ghost-marks';
 
 const box = { xMin: 0, xMax: 100, yMin: 0.01, yMax: 1 };

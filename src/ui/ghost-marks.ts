@@ -9,7 +9,7 @@
  * ghostExit([{ x: 100, y: 0.3 }, { x: 300, y: 0.1 }], box, true);
  * // { x: 100, y: 0.3, edge: 'right' }: the 3× epochs run leaves through the right edge
  */
-import type { Diagnosis, RunConfig, WhatIf } from '../train/engine';
+import type { Diagnosis, RunConfig, WhatIf } from '../engine/index';
 
 /** The plot's data range: x linear, y on a log scale (both ends positive). */
 export interface PlotBox {

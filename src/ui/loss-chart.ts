@@ -12,7 +12,7 @@
  * chart.destroy();
  */
 import uPlot from 'uplot';
-import { formatLoss, formatLr, type Diagnosis, type EpochStats, type Language, type WhatIf } from '../train/engine';
+import { formatLoss, formatLr, type Diagnosis, type EpochStats, type Language, type WhatIf } from '../engine/index';
 import { chartColumnsWith, EPOCH_INCREMENTS, isDark, logRange, logTicks, runExtent, withAlpha, type Column } from './chart-data';
 import { ghostLayer, type LayerGhost } from './ghost-layer';
 import { citedGhost, ghostStyle } from './ghost-marks';

@@ -12,7 +12,7 @@
  * strip.update(config);
  */
 import uPlot from 'uplot';
-import { formatLoss, formatLr, scheduleTable, type Language, type RunConfig } from '../train/engine';
+import { formatLoss, formatLr, scheduleTable, type Language, type RunConfig } from '../engine/index';
 import { LEFT_AXIS_SIZE, RIGHT_AXIS_SIZE, RIGHT_LABEL_SIZE, type ChartColors } from './loss-chart';
 import { EPOCH_INCREMENTS } from './chart-data';
 

@@ -9,7 +9,7 @@
  * const surfaces = new SurfacePictures((config, grid) => engine.lossSurface(config, grid), () => host.requestUpdate());
  * surfaces.follow(config, path, optimum);   // then draw surfaces.current
  */
-import type { RunConfig, SurfaceGrid } from '../train/engine';
+import type { RunConfig, SurfaceGrid } from '../engine/index';
 import { heatmapImage } from './views/heatmap-image';
 import type { SurfacePicture } from './views/parameter-view';
 import { contourLevels, contourLines, surfaceBounds } from './views/surface-geometry';

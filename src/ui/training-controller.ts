@@ -13,6 +13,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   diagnose,
+  isDeviceLost,
   type BackendChoice,
   type Diagnosis,
   type Engine,
@@ -25,7 +26,7 @@ import {
   type ScenarioPreview,
   type SurfaceGrid,
   type WhatIf,
-} from '../train/engine';
+} from '../engine/index';
 import { loadEngine } from './engine-loader';
 import { emit } from './events';
 
@@ -283,7 +284,7 @@ export class TrainingController implements ReactiveController {
     } catch (error) {
       if (id !== this.runId || superseded()) return;
       const message = error instanceof Error ? error.message : String(error);
-      const lost = /lost/i.test(message);
+      const lost = isDeviceLost(error);
       emit(this.host, 'playground-error', { code: lost ? 'device-lost' : 'training-failed', message });
       // On screen too: a learner does not read events.
       this.notify(lost ? 'gpu' : 'training', message);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLoss, formatLr, type RunConfig } from '../../train/engine';
+import { formatLoss, formatLr, type RunConfig } from '../../engine/index';
 import { defaultConfig } from '../../train/config';
 import { LR_STOPS, REG_RATE_STOPS, sliderValue, type SliderName } from '../control-values';
 import { formatFixed, formatNumber, formatPercent } from '../views/numbers';

@@ -8,7 +8,7 @@
  * html`${lrFindView(found, 'Loss against learning rate', 'suggestion: 3e-2')}`
  */
 import { svg, type TemplateResult } from 'lit';
-import type { LrFindResult } from '../../train/engine';
+import type { LrFindResult } from '../../engine/index';
 
 const WIDTH = 320;
 const HEIGHT = 150;

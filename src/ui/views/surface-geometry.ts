@@ -9,7 +9,7 @@
  * const lines = contourLines(surface, 128, 128, contourLevels(surface, 9));
  */
 
-import { LINE_TRUE_PARAMS } from '../../train/engine';
+import { LINE_TRUE_PARAMS } from '../../engine/index';
 
 export interface Box {
   aMin: number;

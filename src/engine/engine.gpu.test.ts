@@ -4,12 +4,12 @@ import { GpuBackend } from '../gpu/gpu-backend';
 import { acquireDevice } from '../gpu/device';
 import { randomSettings } from '../testing/random-settings';
 import { rightCodes } from '../testing/diagnosis-judge';
-import { createEngine } from './engine';
+import { createEngine } from './create-engine';
 import { describeEngine } from './engine-spec';
-import { describeBatchEquality } from './batch-spec';
+import { describeBatchEquality } from '../train/batch-spec';
 import { describeNumericalFaults } from './fault-spec';
 import { describePlanar } from './planar-spec';
-import type { PlanarFeature } from './types';
+import type { PlanarFeature } from '../train/types';
 
 const webgpu = () => createEngine({ backend: 'webgpu', gpu: nodeGpu() });
 

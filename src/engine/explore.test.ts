@@ -1,5 +1,5 @@
 import { it } from 'vitest';
-import { createEngine } from './engine';
+import { createEngine } from './create-engine';
 
 it('explore', async () => {
   const engine = await createEngine({ backend: 'cpu' });

@@ -4,9 +4,9 @@
  * and custom data.
  */
 import { expect, it } from 'vitest';
-import { parseCsv } from './data/csv';
-import { gridPoint, leastSquaresLine, parameterPath, type Engine } from './engine';
-import type { EpochStats } from './types';
+import { parseCsv } from '../train/data/csv';
+import { gridPoint, leastSquaresLine, parameterPath, type Engine } from './index';
+import type { EpochStats } from '../train/types';
 
 function allFinite(history: EpochStats[]): boolean {
   return history.every((h) => [h.trainLoss, h.validLoss, h.lr, ...(h.stepLosses ?? [])].every(Number.isFinite));

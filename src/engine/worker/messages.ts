@@ -7,10 +7,10 @@
  * // given: const worker: Worker, config: Partial<RunConfig>
  * worker.postMessage({ kind: 'call', id: 1, method: 'train', config, options: { lang: 'en', whatIf: true } } satisfies ToWorker);
  */
-import type { SurfaceGrid } from '../backend';
-import type { BuiltinScenario } from './data/builtin';
-import type { TrainOptions } from './engine-api';
-import type { Boundary, Dataset, EpochStats, RunConfig, RunResult, WhatIf } from './types';
+import type { SurfaceGrid } from '../../backend';
+import type { BuiltinScenario } from '../../train/data/builtin';
+import type { TrainOptions } from '../api';
+import type { Boundary, Dataset, EpochStats, RunConfig, RunResult, WhatIf } from '../../train/types';
 
 export type EngineMethod = 'train' | 'lrFind' | 'preview' | 'lossSurface';
 
@@ -35,4 +35,5 @@ export type FromWorker =
   | { kind: 'what-if'; id: number; whatIf: WhatIf }
   | { kind: 'boundary'; id: number; boundary: Boundary }
   | { kind: 'done'; id: number; value: unknown }
-  | { kind: 'failed'; id: number; message: string };
+  /** `name` as well as the message: an error's class does not cross, its name does (DeviceLostError). */
+  | { kind: 'failed'; id: number; message: string; name: string };

@@ -1,7 +1,7 @@
 /**
- * The headless engine: the only thing the UI imports from train/. It picks a backend
- * (WebGPU when an adapter exists, else the CPU with the reason kept), loads and prepares each
- * scenario's data, runs one training at a time, and diagnoses every run.
+ * The one place that chooses an engine's backend (backends.ts constructs it): WebGPU when
+ * `backend` allows and an adapter answers, else the CPU with the reason kept; the CPU in a Web
+ * Worker where the page can start one, else on the page's thread.
  *
  * @example
  * const controller = new AbortController();
@@ -13,11 +13,11 @@
  * console.log(result.params, result.diagnosis.message);
  * engine.dispose();
  */
-import type { Engine, EngineOptions } from './engine-api';
 import { gpuResources, type GpuResources } from '../gpu/resources';
-import { CpuBackend } from '../cpu/cpu-backend';
-import { loadBuiltin } from './data/builtin';
-import { gpuBackend, TrainingEngine } from './training-engine';
+import { loadBuiltin } from '../train/data/builtin';
+import type { Engine, EngineOptions } from './api';
+import { cpuBackend, gpuBackend } from './backends';
+import { TrainingEngine } from './training-engine';
 
 /**
  * An engine on WebGPU when `backend` allows and an adapter answers, else on the CPU. The CPU
@@ -30,7 +30,9 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   let fallbackReason: string | null = null;
   if (choice !== 'cpu') {
     try {
-      return new TrainingEngine(await gpuBackend(options), options, null, loadBuiltin);
+      // A lost device is replaced by the page's shared one, never by the lost device again.
+      const renew = () => gpuBackend({ gpu: options.gpu });
+      return new TrainingEngine(await gpuBackend(options), null, loadBuiltin, renew);
     } catch (error) {
       if (choice === 'webgpu') throw error;
       fallbackReason = error instanceof Error ? error.message : String(error);
@@ -38,28 +40,14 @@ export async function createEngine(options: EngineOptions = {}): Promise<Engine>
   }
   if (options.worker !== false && typeof Worker === 'function') {
     try {
-      const { createWorkerEngine } = await import('./worker-engine');
+      const { createWorkerEngine } = await import('./worker/client');
       return await createWorkerEngine(fallbackReason);
     } catch {
       // No worker (blocked, or failed to start): the page's own thread, with turns.
     }
   }
-  return new TrainingEngine(await CpuBackend.create(), options, fallbackReason, loadBuiltin);
+  return new TrainingEngine(await cpuBackend(), fallbackReason, loadBuiltin, cpuBackend);
 }
-
-export { defaultConfig, LIMITS, resolveConfig, type ConfigWarning } from './config';
-export { parseCsv, CsvError } from './data/csv';
-export { diagnose } from './diagnosis';
-export { advisedWhatIf, whatIfChange, whatIfLabel } from './what-if';
-export { formatLoss, formatLr } from './format';
-export type * from './types';
-export { gridPoint, type SurfaceGrid } from '../backend';
-export { leastSquaresLine, parameterPath } from './parameter-path';
-export { LINE_TRUE_PARAMS } from './device-data';
-export { scheduleTable } from './schedule';
-
-export type { BackendChoice, Engine, EngineOptions, TrainOptions } from './engine-api';
-export { MAX_SURFACE_POINTS } from './engine-api';
 
 /** GPU buffers, backends, pipelines and devices (gpu/resources.ts), and CPU workers. */
 export type EngineResources = GpuResources & { workers: number };
@@ -74,6 +62,6 @@ export type EngineResources = GpuResources & { workers: number };
  * const { buffers, workers } = await engineResources(); // 0 and 0 once every engine is disposed
  */
 export async function engineResources(): Promise<EngineResources> {
-  const workers = typeof Worker === 'function' ? (await import('./worker-engine')).liveWorkerCount() : 0;
+  const workers = typeof Worker === 'function' ? (await import('./worker/client')).liveWorkerCount() : 0;
   return { ...gpuResources(), workers };
 }

@@ -10,10 +10,10 @@
  * describe('planar on the CPU', () => describePlanar(() => createEngine({ backend: 'cpu' })));
  */
 import { expect, it } from 'vitest';
-import { BOUNDARY_SIZE } from './boundary-pass';
-import { PLANAR_SCENARIOS } from './config';
-import type { Engine } from './engine';
-import type { Boundary, RunConfig } from './types';
+import { BOUNDARY_SIZE } from '../train/boundary-pass';
+import { PLANAR_SCENARIOS } from '../train/config';
+import type { Engine } from './api';
+import type { Boundary, RunConfig } from '../train/types';
 
 /** A few dozen short runs per test, on a CPU-emulated GPU too. */
 const PLANAR_TIMEOUT_MS = 120_000;

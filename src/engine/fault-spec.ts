@@ -10,9 +10,9 @@
  * describe('numerical faults on the CPU', () => describeNumericalFaults(() => createEngine({ backend: 'cpu' })));
  */
 import { expect, it } from 'vitest';
-import { regression } from './batch-spec';
-import type { Engine } from './engine';
-import type { OptimizerName, RunConfig } from './types';
+import { regression } from '../train/batch-spec';
+import type { Engine } from './api';
+import type { OptimizerName, RunConfig } from '../train/types';
 
 const SCENARIOS: Partial<RunConfig>[] = [
   { scenario: 'line', epochs: 100 },

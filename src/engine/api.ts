@@ -1,12 +1,12 @@
 /**
  * What an engine is, to those who use one: the in-page engine (training-engine.ts) and the
- * one in a Web Worker (worker-engine.ts) both are this.
+ * one in a Web Worker (worker/client.ts) both are this.
  *
  * @example
  * const engine: Engine = await createEngine({ backend: 'cpu' });
  */
 import type { BackendKind, SurfaceGrid } from '../backend';
-import type { Boundary, EpochStats, Language, LrFindResult, RunConfig, RunResult, ScenarioPreview, WhatIf } from './types';
+import type { Boundary, EpochStats, Language, LrFindResult, RunConfig, RunResult, ScenarioPreview, WhatIf } from '../train/types';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
 

@@ -1,6 +1,6 @@
 /**
- * The CPU engine, seen from the page: the Engine interface over a Web Worker (engine-worker.ts,
- * started by worker-start.ts) that trains on the CPU backend. Calls go out as messages; epochs,
+ * The CPU engine, seen from the page: the Engine interface over a Web Worker (host.ts,
+ * started by start.ts) that trains on the CPU backend. Calls go out as messages; epochs,
  * the train-end result and what-ifs come back as they happen and reach the callbacks. An
  * aborted signal is passed on and the worker stops at its next turn (10 ms of computing);
  * a worker still busy STOP_GRACE_MS later (one step of a huge model can take a second) is
@@ -11,14 +11,14 @@
  * const engine = await createWorkerEngine(null);
  * await engine.train({ scenario: 'digits' }, { onEpoch: (s) => console.log(s.epoch, s.validLoss) });
  */
-import type { BackendKind, SurfaceGrid } from '../backend';
-import { resolveConfig } from './config';
-import { isBuiltin, loadBuiltin, type BuiltinScenario } from './data/builtin';
-import { diagnose } from './diagnosis';
-import type { Engine, TrainOptions } from './engine-api';
-import type { EngineMethod, FromWorker, ToWorker } from './engine-messages';
-import { startEngineWorker } from './worker-start';
-import type { Dataset, EpochStats, LrFindResult, RunConfig, RunResult, ScenarioPreview } from './types';
+import type { BackendKind, SurfaceGrid } from '../../backend';
+import { resolveConfig } from '../../train/config';
+import { isBuiltin, loadBuiltin, type BuiltinScenario } from '../../train/data/builtin';
+import { diagnose } from '../../train/diagnosis';
+import type { Dataset, EpochStats, LrFindResult, RunConfig, RunResult, ScenarioPreview } from '../../train/types';
+import type { Engine, TrainOptions } from '../api';
+import type { EngineMethod, FromWorker, ToWorker } from './messages';
+import { startEngineWorker } from './start';
 
 type Call = Extract<ToWorker, { kind: 'call' }>;
 
@@ -210,7 +210,8 @@ class WorkerEngine implements Engine {
         return;
       case 'failed':
         this.pending.delete(message.id);
-        pending.reject(new Error(message.message));
+        // The error's name crosses with it, so a DeviceLostError is still known as one (isDeviceLost).
+        pending.reject(Object.assign(new Error(message.message), { name: message.name }));
     }
   }
 }

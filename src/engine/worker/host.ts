@@ -1,16 +1,19 @@
 /**
  * The CPU engine's side of its Web Worker: a TrainingEngine on the CPU backend, driven by
- * messages from worker-engine.ts on the page. Training computes here, so the page's thread
- * only draws. Which script the worker runs is the build's choice (worker-start.ts).
+ * messages from client.ts on the page. Training computes here, so the page's thread only
+ * draws. Which script the worker runs is the build's choice (start.ts).
+ *
+ * It constructs its backend through backends.ts, not create-engine.ts: that one starts this
+ * worker (through client.ts), and importing it here would make a cycle of the two.
  *
  * @example
  * serveEngine(self); // in a worker's script
  */
-import { CpuBackend } from '../cpu/cpu-backend';
-import type { BuiltinScenario } from './data/builtin';
-import type { FromWorker, ToWorker } from './engine-messages';
-import type { Dataset } from './types';
-import { TrainingEngine } from './training-engine';
+import type { BuiltinScenario } from '../../train/data/builtin';
+import type { Dataset } from '../../train/types';
+import { cpuBackend } from '../backends';
+import { TrainingEngine } from '../training-engine';
+import type { FromWorker, ToWorker } from './messages';
 
 /** What the worker's global scope offers the engine: messages in and out. */
 export interface WorkerScope {
@@ -22,11 +25,12 @@ export interface WorkerScope {
 export async function serveEngine(scope: WorkerScope): Promise<void> {
   // The built-in data sets as the page sends them, each with the first call that needs it.
   const builtin = new Map<BuiltinScenario, Dataset>();
-  const engine = new TrainingEngine(await CpuBackend.create(), {}, null, async (scenario) => {
+  const data = async (scenario: BuiltinScenario) => {
     const dataset = builtin.get(scenario);
     if (!dataset) throw new Error(`The ${scenario} data never reached the CPU worker.`);
     return dataset;
-  });
+  };
+  const engine = new TrainingEngine(await cpuBackend(), null, data, cpuBackend);
   const aborts = new Map<number, AbortController>();
   const say = (message: FromWorker) => scope.postMessage(message);
 
@@ -65,7 +69,7 @@ export async function serveEngine(scope: WorkerScope): Promise<void> {
     if (message.builtin) builtin.set(message.builtin.scenario, message.builtin.dataset);
     call(message).then(
       (value) => say({ kind: 'done', id: message.id, value }),
-      (error: unknown) => say({ kind: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => say({ kind: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error), name: error instanceof Error ? error.name : 'Error' }),
     );
   };
   say({ kind: 'ready', adapter: engine.adapter });

@@ -10,7 +10,7 @@
  * @example
  * const worker = startEngineWorker(); // in dist/engine.js, loaded from anywhere
  */
-import { serveEngine, type WorkerScope } from './engine-worker';
+import { serveEngine, type WorkerScope } from './host';
 
 /** The worker's name: what tells engine.js, loaded in a worker, to serve the engine there. */
 const WORKER_NAME = 'training-playground-engine';

@@ -1,0 +1,23 @@
+/**
+ * The engine as the UI sees it: the one module src/ui imports from the engine and train/
+ * (the element, its controllers, views and charts; the demo page). The package's entry,
+ * src/engine.ts, publishes a part of it. Imported as '../engine/index': '../engine' alone
+ * names that entry, the file beside this folder.
+ *
+ * @example
+ * const engine = await createEngine({ backend: 'cpu' });
+ * const { diagnosis } = await engine.train({ scenario: 'line', epochs: 30 });
+ * console.log(diagnosis.message, formatLr(0.003));
+ */
+export { createEngine, engineResources, type EngineResources } from './create-engine';
+export { MAX_SURFACE_POINTS, type BackendChoice, type Engine, type EngineOptions, type TrainOptions } from './api';
+export { defaultConfig, LIMITS, resolveConfig, type ConfigWarning } from '../train/config';
+export { parseCsv, CsvError } from '../train/data/csv';
+export { diagnose } from '../train/diagnosis';
+export { advisedWhatIf, whatIfChange, whatIfLabel } from '../train/what-if';
+export { formatLoss, formatLr } from '../train/format';
+export type * from '../train/types';
+export { gridPoint, isDeviceLost, type SurfaceGrid } from '../backend';
+export { leastSquaresLine, parameterPath } from '../train/parameter-path';
+export { LINE_TRUE_PARAMS } from '../train/device-data';
+export { scheduleTable } from '../train/schedule';

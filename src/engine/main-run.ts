@@ -1,0 +1,79 @@
+/**
+ * The run a learner asked for and, with `seeds`, its other seeds: in one batch where the
+ * backend allows (line: the fused epochs; the MLPs: each seed's split stacked), else one
+ * after another. Only the first model's epochs are reported: it is the run itself.
+ *
+ * @example
+ * import { loadBuiltin } from '../train/data/builtin';
+ * import { RunData } from './run-data';
+ * // given: const backend: Backend, config: RunConfig
+ * const main = await trainMainRun(backend, new RunData(loadBuiltin), config, { onEpoch: (s) => console.log(s.validLoss) });
+ * console.log(main.seedHistories.length === config.seeds);
+ */
+import type { Backend } from '../backend';
+import { isPlanar } from '../train/config';
+import { releaseData, type DeviceData } from '../train/device-data';
+import { trainLinearBatch } from '../train/linear-batch';
+import { pacing } from '../train/pacing';
+import { trainModel, trainModels, type TrainOutcome } from '../train/trainer';
+import type { EpochStats, RunConfig } from '../train/types';
+import type { TrainOptions } from './api';
+import { linearBatch, type RunData } from './run-data';
+
+/** What the main run leaves for the what-ifs and the result. */
+export interface MainRun {
+  outcome: TrainOutcome;
+  seedHistories: EpochStats[][];
+  availableTrainRows: number;
+  smallTrainingSet: boolean;
+}
+
+export async function trainMainRun(backend: Backend, data: RunData, config: RunConfig, options: TrainOptions): Promise<MainRun> {
+  const seedConfigs = Array.from({ length: config.seeds }, (_, i) => ({ ...config, seed: config.seed + i }));
+  const onEpoch = options.onEpoch;
+  // In a batch, the first model is the run itself: only its epochs are reported.
+  // Planar runs: the run's own decision boundary (RunResult.boundary), reported as it changes.
+  const onBoundary = isPlanar(config.scenario) ? (options.onBoundary ?? (() => undefined)) : undefined;
+  // The run's training set evaluated with its final weights: RunResult.finalTrainEvalLoss.
+  const callbacks = { signal: options.signal, onEpoch: (stats: EpochStats, m: number) => m === 0 && onEpoch?.(stats), evaluateTraining: true, ...(onBoundary ? { onBoundary } : {}) };
+  const batched = (outcomes: TrainOutcome[], tables: DeviceData): MainRun => ({
+    outcome: outcomes[0]!,
+    seedHistories: outcomes.map((o) => o.history),
+    availableTrainRows: tables.availableTrainRows,
+    smallTrainingSet: tables.smallTrainingSet,
+  });
+  // A run cut short (stopAfter) takes the path that can stop at an epoch: one model's.
+  const batch = options.stopAfter === undefined ? linearBatch(backend, seedConfigs) : null;
+  if (batch) {
+    try {
+      return batched(await trainLinearBatch(backend, batch.runs, { ...callbacks, evaluateFirst: true }), batch.runs[0]!.data);
+    } finally {
+      batch.release();
+    }
+  }
+  const stacked = seedConfigs.length > 1 && seedConfigs.length <= pacing(backend).batchLimit && options.stopAfter === undefined ? await data.stackedSeeds(backend, seedConfigs) : null;
+  if (stacked) {
+    try {
+      return batched(await trainModels(backend, stacked, seedConfigs, callbacks), stacked);
+    } finally {
+      releaseData(backend, stacked);
+    }
+  }
+  const histories: EpochStats[][] = [];
+  let main: MainRun | null = null;
+  for (const seedConfig of seedConfigs) {
+    if (main && options.signal?.aborted) break;
+    const tables = await data.load(backend, seedConfig);
+    try {
+      const outcome = await trainModel(backend, tables, seedConfig, {
+        ...(main ? { signal: options.signal } : { ...options, evaluateTraining: true, ...(onBoundary ? { onBoundary } : {}) }),
+        ...(options.stopAfter !== undefined ? { stopAfter: options.stopAfter } : {}),
+      });
+      histories.push(outcome.history);
+      main ??= { outcome, seedHistories: histories, availableTrainRows: tables.availableTrainRows, smallTrainingSet: tables.smallTrainingSet };
+    } finally {
+      releaseData(backend, tables);
+    }
+  }
+  return main!;
+}

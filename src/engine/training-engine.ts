@@ -1,0 +1,172 @@
+/**
+ * The engine that trains where it is created (the page, or the CPU worker), on the backend it
+ * is given: one training at a time, each diagnosed; a lost device replaced (by `renew`) before
+ * the next, or under a run, which then trains again once. The run and its seeds train in
+ * main-run.ts, the what-ifs in what-if-runs.ts, on data from run-data.ts.
+ *
+ * @example
+ * import { loadBuiltin } from '../train/data/builtin';
+ * import { cpuBackend } from './backends';
+ * const engine = new TrainingEngine(await cpuBackend(), null, loadBuiltin, cpuBackend);
+ */
+import type { Backend, BackendKind, SurfaceGrid } from '../backend';
+import { isPlanar, resolveConfig } from '../train/config';
+import type { Table } from '../train/data/prepare';
+import { generateLineData, releaseData } from '../train/device-data';
+import { diagnose } from '../train/diagnosis';
+import { judgeWhatIfs } from '../train/final-diagnosis';
+import { findLearningRate } from '../train/lr-find';
+import { PREVIEW_ROWS, type LrFindResult, type RunConfig, type RunResult, type ScenarioPreview } from '../train/types';
+import type { PlannedRun } from '../train/what-if-plan';
+import { MAX_SURFACE_POINTS, type Engine, type TrainOptions } from './api';
+import { trainMainRun } from './main-run';
+import { RunData, type BuiltinData } from './run-data';
+import { trainWhatIfRounds } from './what-if-runs';
+
+export class TrainingEngine implements Engine {
+  private queue: Promise<unknown> = Promise.resolve();
+  private disposed = false;
+  private readonly data: RunData;
+
+  constructor(
+    private current: Backend,
+    readonly fallbackReason: string | null,
+    /** Where the built-in data sets come from: the bundle on the page; the page, in the worker. */
+    builtin: BuiltinData,
+    /** A new backend, for one whose device was lost. */
+    private readonly renew: () => Promise<Backend>,
+  ) {
+    this.data = new RunData(builtin);
+  }
+
+  get backend(): BackendKind {
+    return this.current.kind;
+  }
+
+  get adapter(): string {
+    return this.current.description;
+  }
+
+  train(partial: Partial<RunConfig>, options: TrainOptions = {}): Promise<RunResult> {
+    const { config } = resolveConfig(partial);
+    return this.exclusive(options.onDeviceReset, async (backend) => {
+      const { signal, lang } = options;
+      const main = await trainMainRun(backend, this.data, config, options);
+      const { history, stopReason, params, predictions, boundary, trainEvaluation } = main.outcome;
+      const provisional = diagnose(history, { config, stopReason, smallTrainingSet: main.smallTrainingSet }, lang);
+      const result: RunResult = {
+        config,
+        history,
+        stopReason,
+        diagnosis: provisional,
+        backend: backend.kind,
+        seedHistories: main.seedHistories,
+        ...(params ? { params } : {}),
+        ...(predictions ? { predictions } : {}),
+        ...(boundary ? { boundary } : {}),
+        ...(trainEvaluation ? { finalTrainEvalLoss: trainEvaluation.loss } : {}),
+        ...(trainEvaluation?.validMixLoss !== undefined ? { finalTrainEvalLossValidMix: trainEvaluation.validMixLoss } : {}),
+      };
+      options.onTrainEnd?.(result);
+      if (options.whatIf === false || stopReason === 'stopped' || history.length === 0 || signal?.aborted) return result;
+      const run: PlannedRun = { config, history, stopReason, availableTrainRows: main.availableTrainRows, lrFindSuggestion: options.lrFindSuggestion };
+      const whatIfs = await trainWhatIfRounds(backend, this.data, run, main.outcome, options);
+      if (signal?.aborted) return result;
+      const classNames = await this.data.classNames(config);
+      const diagnosis = judgeWhatIfs({ config, history, stopReason, whatIfs, ...(trainEvaluation ? { trainSet: trainEvaluation } : {}), ...(classNames ? { classNames } : {}) }, lang);
+      return { ...result, diagnosis };
+    });
+  }
+
+  lrFind(partial: Partial<RunConfig>, options: { signal?: AbortSignal } = {}): Promise<LrFindResult> {
+    const { config } = resolveConfig(partial);
+    return this.exclusive(undefined, async (backend) => {
+      const data = await this.data.load(backend, config);
+      try {
+        return await findLearningRate(backend, data, config, options.signal);
+      } finally {
+        releaseData(backend, data);
+      }
+    });
+  }
+
+  preview(partial: Partial<RunConfig>): Promise<ScenarioPreview> {
+    const { config } = resolveConfig(partial);
+    if (config.scenario === 'line') {
+      return this.exclusive(undefined, async (backend) => {
+        const data = generateLineData(backend, config);
+        try {
+          const [x, y] = await backend.readRanges([{ tensor: data.trainX }, { tensor: data.trainY }]);
+          return { kind: 'line', x: Array.from(x!.filter((_, i) => i % 2 === 0)), y: Array.from(y!) };
+        } finally {
+          releaseData(backend, data);
+        }
+      });
+    }
+    return this.data.host(config).then((prepared): ScenarioPreview => {
+      const points = (table: Table) => ({ xy: Array.from(table.features), labels: Array.from(table.labels) });
+      if (isPlanar(config.scenario)) return { kind: 'planar', train: points(prepared.train), valid: points(prepared.valid) };
+      if (config.scenario !== 'digits') return { kind: 'table', classNames: prepared.classNames ?? null, task: prepared.task };
+      const rows = Math.min(PREVIEW_ROWS, prepared.valid.rows);
+      const images = Array.from({ length: rows }, (_, r) => Array.from(prepared.valid.features.subarray(r * 64, (r + 1) * 64)));
+      return { kind: 'digits', images, labels: Array.from(prepared.valid.labels.subarray(0, rows)) };
+    });
+  }
+
+  /**
+   * Not queued behind the run in progress (exclusive): the surface reads no step counter and
+   * shares no tensor with training, so a learner sees it while the line still trains.
+   */
+  async lossSurface(partial: Partial<RunConfig>, grid: SurfaceGrid): Promise<Float32Array> {
+    const { config } = resolveConfig(partial);
+    if (config.scenario !== 'line') throw new Error(`The loss surface is line's (two parameters); ${config.scenario} has more.`);
+    if (!(Number.isInteger(grid.cols) && Number.isInteger(grid.rows) && grid.cols >= 1 && grid.rows >= 1 && grid.cols * grid.rows <= MAX_SURFACE_POINTS)) {
+      throw new Error(`A loss surface grid takes 1 to ${MAX_SURFACE_POINTS} points, not ${grid.cols}×${grid.rows}.`);
+    }
+    if (this.disposed) throw new Error('This engine was disposed; create a new one.');
+    const backend = this.current;
+    const data = generateLineData(backend, config);
+    const out = backend.tensor(grid.cols * grid.rows, 'loss surface');
+    try {
+      backend.lossSurface(data.trainX, data.trainY, data.trainRows, out, grid);
+      return await backend.read(out);
+    } finally {
+      backend.release(out);
+      releaseData(backend, data);
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    void this.queue.finally(() => this.current.dispose());
+  }
+
+  /**
+   * One run at a time: runs share the backend's step counter. A lost GPU is replaced first;
+   * one lost under the work is replaced and the work done again, once (after `onReset`).
+   */
+  private exclusive<T>(onReset: ((message: string) => void) | undefined, work: (backend: Backend) => Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      if (this.disposed) throw new Error('This engine was disposed; create a new one.');
+      if (this.current.lost) await this.replaceDevice();
+      try {
+        return await work(this.current);
+      } catch (error) {
+        const lost = this.current.lost;
+        if (lost === null) throw error;
+        // Whatever failed first, the cause is the lost device: say so by its type.
+        if (!onReset) throw lost;
+        onReset(`The GPU was reset while training (${lost.summary}); training again on a new device.`);
+        await this.replaceDevice();
+        return work(this.current);
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async replaceDevice(): Promise<void> {
+    this.current.dispose();
+    this.current = await this.renew();
+  }
+}

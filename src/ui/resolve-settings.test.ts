@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { backendChoice, effectiveTheme, resolveSettings, type ElementSettings } from './resolve-settings';
+
+const defaults: ElementSettings = {
+  scenario: 'line',
+  oversample: false,
+  whatIf: 'on',
+  backend: 'auto',
+  controls: 'epochs max-lr',
+  theme: 'light',
+  view: 'data',
+  speed: '1',
+};
+const all = { has: () => true };
+const none = { has: () => false };
+const bad = (values: Partial<Record<keyof ElementSettings, unknown>>) => ({ ...defaults, ...values }) as ElementSettings;
+
+describe('resolveSettings', () => {
+  it('resolves the defaults with nothing to say', () => {
+    const { config, problems } = resolveSettings(defaults, null, all);
+    expect(config).toMatchObject({ scenario: 'line', epochs: 100, maxLr: 0.1, optimizer: 'sgd' });
+    expect(problems).toEqual([]);
+  });
+
+  it.each([
+    [{ epochs: 5000 }, 'epochs', /^epochs: /],
+    [{ maxLr: 50 }, 'maxLr', /^max-lr: /],
+    [{ batchSize: 0 }, 'batchSize', /^batch-size: /],
+    [{ hiddenLayers: 'wide' }, 'hiddenLayers', /^hidden: hidden "wide" must be layer widths/],
+    [{ theme: 'neon' }, 'theme', /^theme: "neon" is not light, dark or auto; using light\.$/],
+    [{ backend: 'tpu' }, 'backend', /^backend: "tpu" is not auto, webgpu or cpu; using auto\.$/],
+    [{ whatIf: 'maybe' }, 'whatIf', /^what-if: "maybe" is not on or off; using on\.$/],
+    [{ view: 'sideways' }, 'view', /^view: "sideways" is not data or parameters; using data\.$/],
+    [{ speed: '9' }, 'speed', /^speed: "9" is not 1, 4 or instant; using 1\.$/],
+    [{ controls: 'epochs bogus' }, 'controls', /^controls: bogus is not a control; ignored\.$/],
+    [{ controls: 'bogus nope' }, 'controls', /^controls: bogus, nope are not a control; ignored\.$/],
+    [{ scenario: 'digits', view: 'parameters' }, 'view', /^view: parameters draws line's two parameters \(a, b\); digits has more/],
+  ])('replaces %o and says so once, as the attribute names it', (values, property, message) => {
+    const { problems } = resolveSettings(bad(values), null, new Set([property]));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
+  });
+
+  it('says nothing of an attribute that did not change in this update', () => {
+    expect(resolveSettings(bad({ epochs: 5000, theme: 'neon', controls: 'bogus' }), null, none).problems).toEqual([]);
+  });
+
+  it('takes a removed attribute (null) as the default, silently', () => {
+    expect(resolveSettings(bad({ theme: null, backend: null, whatIf: null, view: null, speed: null }), null, all).problems).toEqual([]);
+  });
+
+  it('leaves the missing CSV of scenario="custom" to the loader, not to a notice', () => {
+    const { config, problems } = resolveSettings(bad({ scenario: 'custom' }), null, all);
+    expect(config.scenario).toBe('custom');
+    expect(config.data).toBeUndefined();
+    expect(problems).toEqual([]);
+  });
+
+  it('uses auto for an unknown backend and light for an unknown theme', () => {
+    expect(backendChoice('tpu' as never)).toBe('auto');
+    expect(backendChoice('cpu')).toBe('cpu');
+    expect(effectiveTheme('neon' as never, true)).toBe('light');
+    expect(effectiveTheme('auto', true)).toBe('dark');
+    expect(effectiveTheme('auto', false)).toBe('light');
+    expect(effectiveTheme('dark', false)).toBe('dark');
+  });
+});
