@@ -7,52 +7,43 @@
  * // config.maxLr === 10; warnings[0].field === 'maxLr'
  */
 import { PLANAR_FEATURES } from '../planar-geometry';
+import { scenarioOf, SCENARIOS } from './scenarios/table';
 import type { ActivationName, OptimizerName, PlanarFeature, PlanarScenario, RegularizationName, RunConfig, Scenario, ScheduleName } from './types';
 
-export const PLANAR_SCENARIOS: readonly PlanarScenario[] = ['circle', 'xor', 'gauss', 'spiral'];
-export const SCENARIOS: readonly Scenario[] = ['line', 'digits', 'cancer', 'custom', ...PLANAR_SCENARIOS];
+export { LINE_ROWS, PLANAR_SCENARIOS, SCENARIOS } from './scenarios/table';
 export const ACTIVATION_NAMES: readonly ActivationName[] = ['relu', 'tanh', 'sigmoid', 'linear'];
 export const REGULARIZATIONS: readonly RegularizationName[] = ['none', 'l1', 'l2'];
 export const LIMITS = { epochs: [1, 1000], maxLr: [1e-6, 10], seeds: [1, 16], noise: [0, 50], regRate: [0, 10] } as const;
 
+/** For the callers not yet reading the table: whether a scenario's points lie in the plane. */
 export function isPlanar(scenario: Scenario): scenario is PlanarScenario {
-  return (PLANAR_SCENARIOS as readonly Scenario[]).includes(scenario);
+  return scenarioOf(scenario).planar;
 }
-/** fastai's default learning rate (the notes: "Learning rate padrão = 0.003"). */
-export const FASTAI_DEFAULT_LR = 3e-3;
-
-/** Rows in the built-in data sets before the validation split; line's default training rows. */
-export const LINE_ROWS = 100;
 
 export interface ConfigWarning {
   field: keyof RunConfig;
   message: string;
 }
 
-export function defaultConfig(scenario: Scenario): RunConfig {
-  const line = scenario === 'line';
-  const common = { schedule: 'one-cycle', imbalance: 1, oversample: false, seed: 0, seeds: 1, noise: 0, activation: 'relu', regularization: 'none', regRate: 0, features: ['x1', 'x2'] } as const;
-  if (isPlanar(scenario)) {
-    // TensorFlow Playground's small nets and batches, trained as fastai would (Adam, one-cycle):
-    // three layers of 8, small enough to draw unit by unit and enough for the spiral to fall
-    // to 1 % validation error with seed 0 (0–5 % over seeds 0–7; train/planar-spec.ts).
-    return { ...common, features: [...common.features], scenario, epochs: PLANAR_DEFAULT_EPOCHS, maxLr: 0.03, optimizer: 'adam', batchSize: 16, trainSize: Number.MAX_SAFE_INTEGER, hidden: [8, 8, 8] };
-  }
-  return {
-    ...common,
-    features: [...common.features],
-    scenario,
-    epochs: line ? 100 : 20,
-    maxLr: line ? 0.1 : FASTAI_DEFAULT_LR,
-    optimizer: line ? 'sgd' : 'adam',
-    batchSize: line ? Number.MAX_SAFE_INTEGER : 64,
-    trainSize: line ? LINE_ROWS : Number.MAX_SAFE_INTEGER,
-    hidden: line ? [] : [128],
-  };
-}
+/** Every setting's default that no scenario's record gives (scenarios/table.ts gives the rest). */
+const COMMON_DEFAULTS = {
+  schedule: 'one-cycle',
+  imbalance: 1,
+  oversample: false,
+  seed: 0,
+  seeds: 1,
+  noise: 0,
+  activation: 'relu',
+  regularization: 'none',
+  regRate: 0,
+  features: ['x1', 'x2'],
+} as const;
 
-/** The planar scenarios' default epochs. */
-export const PLANAR_DEFAULT_EPOCHS = 100;
+export function defaultConfig(scenario: Scenario): RunConfig {
+  const { defaults } = scenarioOf(scenario);
+  // Arrays copied: a config is the caller's to change, the table is not.
+  return { ...COMMON_DEFAULTS, ...defaults, scenario, features: [...COMMON_DEFAULTS.features], hidden: [...defaults.hidden] };
+}
 
 function planarFeatures(warnings: ConfigWarning[], value: unknown, fallback: PlanarFeature[]): PlanarFeature[] {
   if (value === undefined || value === null) return fallback;
@@ -147,7 +138,7 @@ export function resolveConfig(input: Partial<RunConfig> & Record<string, unknown
     features: planarFeatures(warnings, input.features, d.features),
   };
   if (input.data) config.data = input.data;
-  if (scenario === 'custom' && !config.data) {
+  if (scenarioOf(scenario).data.source === 'custom' && !config.data) {
     warnings.push({ field: 'data', message: 'scenario "custom" needs a data set (a CSV given as src or data); nothing to train on.' });
   }
   return { config, warnings };
