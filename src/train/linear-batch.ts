@@ -16,6 +16,7 @@
 import { MAX_BATCH_MODELS, type Backend, type LinearModelSlot, type Tensor } from '../backend';
 import type { DeviceData } from './device-data';
 import { OwnedTensors } from './owned-tensors';
+import { scenarioOf } from './scenarios/table';
 import { scheduleTable } from './schedule';
 import { fusesLinearEpochs } from './step-recorder';
 import { pacing } from './pacing';
@@ -48,7 +49,7 @@ export function batchesLinearRuns(runs: BatchRun[]): boolean {
   return (
     runs.length >= 1 &&
     runs.length <= MAX_BATCH_MODELS &&
-    runs.every(({ config, data }) => config.scenario === 'line' && fusesLinearEpochs(modelLayers(config, data), data, config.optimizer, Math.min(config.batchSize, data.trainRows)))
+    runs.every(({ config, data }) => scenarioOf(config).model === 'line' && fusesLinearEpochs(modelLayers(config, data), data, config.optimizer, Math.min(config.batchSize, data.trainRows)))
   );
 }
 

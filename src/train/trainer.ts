@@ -22,7 +22,7 @@ import { STREAMS } from './streams';
 import { assertFeasible, stepFlops } from './work-estimate';
 import { BoundaryPass } from './boundary-pass';
 import { evaluateTrainingSet, type TrainEvaluation } from './train-evaluation';
-import { isPlanar } from './config';
+import { scenarioOf } from './scenarios/table';
 import { PREVIEW_ROWS, type Boundary, type EpochStats, type RunConfig, type StopReason } from './types';
 
 /** Chunks hold at least this many steps, so tiny epochs share a readback. */
@@ -88,7 +88,7 @@ export function batchPlan(trainRows: number, batchSize: number): BatchPlan {
 }
 
 export function modelLayers(config: RunConfig, data: DeviceData): LayerShape[] {
-  if (config.scenario === 'line') return [{ inputs: 2, outputs: 1, bias: false, activation: 'linear' }];
+  if (scenarioOf(config).model === 'line') return [{ inputs: 2, outputs: 1, bias: false, activation: 'linear' }];
   return mlpLayers(data.featureCount, config.hidden, data.outputs, config.activation);
 }
 
@@ -138,7 +138,8 @@ export function startModels(
   // Before any allocation: a step this backend cannot finish in reasonable time is refused.
   assertFeasible(backend, modelLayers(first, data), plan.batchRows, configs.length);
   const model = new Mlp(backend, modelLayers(first, data), configs.length);
-  if (first.scenario === 'line') model.setWeights(LINE_START);
+  const lineModel = scenarioOf(first).model === 'line';
+  if (lineModel) model.setWeights(LINE_START);
   else model.initialize(configs.map((c) => c.seed));
   const steps = new StepRecorder(backend, data, model, {
     optimizer: first.optimizer,
@@ -148,7 +149,7 @@ export function startModels(
     batchRows: plan.batchRows,
     stepsPerOrder: plan.shuffled ? epochsPerOrder * plan.stepsPerEpoch : 0,
     validationSlots,
-    recordParameters: first.scenario === 'line',
+    recordParameters: lineModel,
     penalty: first.regularization !== 'none' && first.regRate > 0 ? { kind: first.regularization, rate: first.regRate } : null,
   });
   return { model, steps };
@@ -273,10 +274,10 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
   const packed = packSchedules(configs, stepsPerEpoch);
   const { model, steps } = startModels(backend, data, configs, packed, plan, epochsPerChunk, epochsPerChunk);
   const orders = configs.map((c) => new EpochOrders(c.seed, data.trainRows, plan));
-  const line = first.scenario === 'line';
+  const line = scenarioOf(first).model === 'line';
   const runs: ModelRun[] = configs.map((config) => ({ config, history: [], stopReason: null }));
   // The boundary is the first config's, model 0's: asked for on the run itself, trained first.
-  const boundary = callbacks.onBoundary && isPlanar(first.scenario) && order[0] === 0 ? new BoundaryPass(backend, model, first.features) : null;
+  const boundary = callbacks.onBoundary && scenarioOf(first).planar && order[0] === 0 ? new BoundaryPass(backend, model, first.features) : null;
   let lastBoundary: Boundary | undefined;
   backend.setStep(0);
 

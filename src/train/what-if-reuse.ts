@@ -13,6 +13,7 @@
  * const reuse = whatIfReuse(config, { epochs: 300 }, main); // { kind: 'continue', epochs: 200, startWeights: [a, b] }
  */
 import { CONSTANT_MOMENTUM } from './schedule';
+import { scenarioOf } from './scenarios/table';
 import type { TrainOutcome } from './trainer';
 import type { EpochStats, RunConfig } from './types';
 
@@ -27,7 +28,7 @@ export function whatIfReuse(config: RunConfig, change: Partial<RunConfig>, main:
   if (!onlyEpochs || config.schedule !== 'constant' || main.stopReason !== 'done' || ran !== config.epochs) return { kind: 'none' };
   const epochs = change.epochs!;
   if (epochs <= ran) return { kind: 'prefix', outcome: { history: main.history.slice(0, epochs), stopReason: 'done' } };
-  const stateless = config.scenario === 'line' && CONSTANT_MOMENTUM[config.optimizer] === 0 && config.batchSize >= config.trainSize;
+  const stateless = scenarioOf(config).model === 'line' && CONSTANT_MOMENTUM[config.optimizer] === 0 && config.batchSize >= config.trainSize;
   if (!stateless || !main.params) return { kind: 'none' };
   return { kind: 'continue', epochs: epochs - ran, startWeights: main.params };
 }
