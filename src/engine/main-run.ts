@@ -11,10 +11,10 @@
  * console.log(main.seedHistories.length === config.seeds);
  */
 import type { Backend } from '../backend';
-import { isPlanar } from '../train/config';
 import { releaseData, type DeviceData } from '../train/device-data';
 import { trainLinearBatch } from '../train/linear-batch';
 import { pacing } from '../train/pacing';
+import { scenarioOf } from '../train/scenarios/table';
 import { trainModel, trainModels, type TrainOutcome } from '../train/trainer';
 import type { EpochStats, RunConfig } from '../train/types';
 import type { TrainOptions } from './api';
@@ -33,7 +33,7 @@ export async function trainMainRun(backend: Backend, data: RunData, config: RunC
   const onEpoch = options.onEpoch;
   // In a batch, the first model is the run itself: only its epochs are reported.
   // Planar runs: the run's own decision boundary (RunResult.boundary), reported as it changes.
-  const onBoundary = isPlanar(config.scenario) ? (options.onBoundary ?? (() => undefined)) : undefined;
+  const onBoundary = scenarioOf(config).planar ? (options.onBoundary ?? (() => undefined)) : undefined;
   // The run's training set evaluated with its final weights: RunResult.finalTrainEvalLoss.
   const callbacks = { signal: options.signal, onEpoch: (stats: EpochStats, m: number) => m === 0 && onEpoch?.(stats), evaluateTraining: true, ...(onBoundary ? { onBoundary } : {}) };
   const batched = (outcomes: TrainOutcome[], tables: DeviceData): MainRun => ({

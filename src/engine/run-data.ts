@@ -11,16 +11,12 @@
  * const tables = await data.load(backend, config);
  */
 import type { Backend } from '../backend';
-import { isPlanar } from '../train/config';
-import type { BuiltinScenario } from '../train/data/builtin';
-import { planarDataset } from '../train/data/planar';
-import { prepareData, stackPrepared, type PreparedData } from '../train/data/prepare';
+import { loadTable, type BuiltinData } from '../train/data/load-table';
+import { stackPrepared, type PreparedData } from '../train/data/prepare';
 import { generateLineData, generateLineTables, planarFeatureTables, uploadData, type DeviceData } from '../train/device-data';
 import { batchesLinearRuns, type BatchRun } from '../train/linear-batch';
-import type { Dataset, RunConfig } from '../train/types';
-
-/** The built-in data set a scenario trains on. */
-export type BuiltinData = (scenario: BuiltinScenario) => Promise<Dataset>;
+import { scenarioOf } from '../train/scenarios/table';
+import type { RunConfig } from '../train/types';
 
 export class RunData {
   constructor(
@@ -30,38 +26,25 @@ export class RunData {
 
   /** The run's tables on the device. */
   async load(backend: Backend, config: RunConfig): Promise<DeviceData> {
-    if (config.scenario === 'line') return generateLineData(backend, config);
+    if (scenarioOf(config).data.source === 'line') return generateLineData(backend, config);
     return deviceTables(backend, await this.host(config), config);
   }
 
   /** The table a non-line scenario trains on, split and prepared on the host. */
-  async host(config: RunConfig): Promise<PreparedData> {
-    switch (config.scenario) {
-      case 'digits':
-        return prepareData(await this.builtin('digits'), config, { standardize: false });
-      case 'cancer':
-        return prepareData(await this.builtin('cancer'), config, { standardize: true });
-      case 'circle':
-      case 'xor':
-      case 'gauss':
-      case 'spiral':
-        // The points as they are: TensorFlow Playground's features are of the raw coordinates.
-        return prepareData(planarDataset(config.scenario, config), config, { standardize: false });
-      default:
-        if (!config.data) throw new Error('The "custom" scenario needs a data set: give a CSV (src) or a Dataset (config.data).');
-        return prepareData(config.data, config, { standardize: true });
-    }
+  host(config: RunConfig): Promise<PreparedData> {
+    return loadTable(config, this.builtin);
   }
 
   /** The data's class names, where it has them (cancer's; a CSV's), for a message about one class. */
   async classNames(config: RunConfig): Promise<string[] | undefined> {
-    if (config.scenario === 'digits' || config.scenario === 'cancer') return (await this.builtin(config.scenario)).classNames;
+    const { data } = scenarioOf(config);
+    if (data.source === 'builtin') return (await this.builtin(data.set)).classNames;
     return config.data?.classNames;
   }
 
   /** Each seed's split of the data, stacked for one batch; null for line (batched its own way) or when their row counts differ. */
   async stackedSeeds(backend: Backend, seedConfigs: RunConfig[]): Promise<DeviceData | null> {
-    if (seedConfigs[0]!.scenario === 'line') return null;
+    if (scenarioOf(seedConfigs[0]!).data.source === 'line') return null;
     const stacked = stackPrepared(await Promise.all(seedConfigs.map((c) => this.host(c))));
     return stacked ? deviceTables(backend, stacked, seedConfigs[0]!) : null;
   }
@@ -69,7 +52,7 @@ export class RunData {
 
 /** The runs as one fused batch on line data generated together, or null when they cannot share one. */
 export function linearBatch(backend: Backend, configs: RunConfig[]): { runs: BatchRun[]; release: () => void } | null {
-  if (configs.some((c) => c.scenario !== 'line')) return null;
+  if (configs.some((c) => scenarioOf(c).data.source !== 'line')) return null;
   const { datasets, owned } = generateLineTables(backend, configs.map((c) => ({ seed: c.seed, trainRows: c.trainSize })));
   const runs = configs.map((config, i) => ({ config, data: datasets[i]! }));
   const release = () => owned.forEach((t) => backend.release(t));
@@ -81,5 +64,5 @@ export function linearBatch(backend: Backend, configs: RunConfig[]): { runs: Bat
 /** A prepared table on the device; a planar one's points become the run's features there. */
 function deviceTables(backend: Backend, prepared: PreparedData, config: RunConfig): DeviceData {
   const data = uploadData(backend, prepared);
-  return isPlanar(config.scenario) ? planarFeatureTables(backend, data, config.features) : data;
+  return scenarioOf(config).planar ? planarFeatureTables(backend, data, config.features) : data;
 }

@@ -10,17 +10,19 @@
  * const engine = new TrainingEngine(await cpuBackend(), null, loadBuiltin, cpuBackend);
  */
 import type { Backend, BackendKind, SurfaceGrid } from '../backend';
-import { isPlanar, resolveConfig } from '../train/config';
+import { resolveConfig } from '../train/config';
+import type { BuiltinData } from '../train/data/load-table';
 import type { Table } from '../train/data/prepare';
 import { generateLineData, releaseData } from '../train/device-data';
 import { diagnose } from '../train/diagnosis';
 import { judgeWhatIfs } from '../train/final-diagnosis';
 import { findLearningRate } from '../train/lr-find';
+import { scenarioOf } from '../train/scenarios/table';
 import { PREVIEW_ROWS, type LrFindResult, type RunConfig, type RunResult, type ScenarioPreview } from '../train/types';
 import type { PlannedRun } from '../train/what-if-plan';
 import { MAX_SURFACE_POINTS, type Engine, type TrainOptions } from './api';
 import { trainMainRun } from './main-run';
-import { RunData, type BuiltinData } from './run-data';
+import { RunData } from './run-data';
 import { trainWhatIfRounds } from './what-if-runs';
 
 export class TrainingEngine implements Engine {
@@ -92,7 +94,8 @@ export class TrainingEngine implements Engine {
 
   preview(partial: Partial<RunConfig>): Promise<ScenarioPreview> {
     const { config } = resolveConfig(partial);
-    if (config.scenario === 'line') {
+    const { preview } = scenarioOf(config);
+    if (preview === 'line') {
       return this.exclusive(undefined, async (backend) => {
         const data = generateLineData(backend, config);
         try {
@@ -105,8 +108,8 @@ export class TrainingEngine implements Engine {
     }
     return this.data.host(config).then((prepared): ScenarioPreview => {
       const points = (table: Table) => ({ xy: Array.from(table.features), labels: Array.from(table.labels) });
-      if (isPlanar(config.scenario)) return { kind: 'planar', train: points(prepared.train), valid: points(prepared.valid) };
-      if (config.scenario !== 'digits') return { kind: 'table', classNames: prepared.classNames ?? null, task: prepared.task };
+      if (preview === 'planar') return { kind: 'planar', train: points(prepared.train), valid: points(prepared.valid) };
+      if (preview === 'table') return { kind: 'table', classNames: prepared.classNames ?? null, task: prepared.task };
       const rows = Math.min(PREVIEW_ROWS, prepared.valid.rows);
       const images = Array.from({ length: rows }, (_, r) => Array.from(prepared.valid.features.subarray(r * 64, (r + 1) * 64)));
       return { kind: 'digits', images, labels: Array.from(prepared.valid.labels.subarray(0, rows)) };
@@ -119,7 +122,7 @@ export class TrainingEngine implements Engine {
    */
   async lossSurface(partial: Partial<RunConfig>, grid: SurfaceGrid): Promise<Float32Array> {
     const { config } = resolveConfig(partial);
-    if (config.scenario !== 'line') throw new Error(`The loss surface is line's (two parameters); ${config.scenario} has more.`);
+    if (scenarioOf(config).model !== 'line') throw new Error(`The loss surface is line's (two parameters); ${config.scenario} has more.`);
     if (!(Number.isInteger(grid.cols) && Number.isInteger(grid.rows) && grid.cols >= 1 && grid.rows >= 1 && grid.cols * grid.rows <= MAX_SURFACE_POINTS)) {
       throw new Error(`A loss surface grid takes 1 to ${MAX_SURFACE_POINTS} points, not ${grid.cols}×${grid.rows}.`);
     }

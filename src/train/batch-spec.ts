@@ -5,11 +5,13 @@
 import { expect, it } from 'vitest';
 import type { Backend } from '../backend';
 import { resolveConfig } from './config';
-import { loadCancer, loadDigits } from './data/builtin';
+import { loadBuiltin } from './data/builtin';
 import { parseCsv } from './data/csv';
-import { prepareData, stackPrepared } from './data/prepare';
+import { loadTable } from './data/load-table';
+import { stackPrepared } from './data/prepare';
 import { generateLineData, generateLineTables, releaseData, uploadData } from './device-data';
 import { trainLinearBatch } from './linear-batch';
+import { scenarioOf } from './scenarios/table';
 import { trainModel, trainModels, type TrainOutcome } from './trainer';
 import type { Dataset, EpochStats, RunConfig } from './types';
 
@@ -90,8 +92,7 @@ export function describeBatchEquality(backend: () => Backend, tolerance: number)
     { scenario: 'cancer' as const, epochs: 3, batchSize: 1000, seed: 9 },
   ])('trains several seeds, each on its own split stacked in one batch, as each alone: $scenario', async (base) => {
     const configs = [0, 1, 2].map((i) => resolveConfig({ ...base, seed: base.seed + i }).config);
-    const dataset = base.scenario === 'digits' ? await loadDigits() : await loadCancer();
-    const prepared = configs.map((c) => prepareData(dataset, c, { standardize: base.scenario !== 'digits' }));
+    const prepared = await Promise.all(configs.map((c) => loadTable(c, loadBuiltin)));
     const stacked = uploadData(backend(), stackPrepared(prepared)!);
     try {
       const batched = await trainModels(backend(), stacked, configs);
@@ -110,9 +111,9 @@ export function describeBatchEquality(backend: () => Backend, tolerance: number)
   for (const c of CASES) {
     it(`trains K models in one batch as each alone: ${c.name}`, async () => {
       const configs = c.changes.map((change) => resolveConfig({ ...c.base, ...change }).config);
-      const { scenario } = configs[0]!;
-      const dataset = scenario === 'digits' ? await loadDigits() : scenario === 'cancer' ? await loadCancer() : configs[0]!.data;
-      const data = dataset ? uploadData(backend(), prepareData(dataset, configs[0]!, { standardize: scenario !== 'digits' })) : generateLineData(backend(), configs[0]!);
+      // As the engine loads a run's data (engine/run-data.ts): line's drawn on the device, a table prepared on the host.
+      const drawn = scenarioOf(configs[0]!).data.source === 'line';
+      const data = drawn ? generateLineData(backend(), configs[0]!) : uploadData(backend(), await loadTable(configs[0]!, loadBuiltin));
       try {
         const batched = await trainModels(backend(), data, configs);
         for (const [m, config] of configs.entries()) {

@@ -13,8 +13,9 @@
  */
 import type { BackendKind, SurfaceGrid } from '../../backend';
 import { resolveConfig } from '../../train/config';
-import { isBuiltin, loadBuiltin, type BuiltinScenario } from '../../train/data/builtin';
+import { loadBuiltin, type BuiltinScenario } from '../../train/data/builtin';
 import { diagnose } from '../../train/diagnosis';
+import { builtinSet } from '../../train/scenarios/table';
 import type { Dataset, EpochStats, LrFindResult, RunConfig, RunResult, ScenarioPreview } from '../../train/types';
 import type { Engine, TrainOptions } from '../api';
 import type { EngineMethod, FromWorker, ToWorker } from './messages';
@@ -102,8 +103,8 @@ class WorkerEngine implements Engine {
 
   private async call(method: EngineMethod, body: Pick<Call, 'config' | 'options' | 'grid'>, options?: TrainOptions): Promise<unknown> {
     if (this.disposed) throw new Error('This engine was disposed; create a new one.');
-    const scenario = body.config.scenario;
-    if (isBuiltin(scenario) && !this.datasets.has(scenario)) this.datasets.set(scenario, await loadBuiltin(scenario));
+    const set = builtinSet(body.config.scenario);
+    if (set && !this.datasets.has(set)) this.datasets.set(set, await loadBuiltin(set));
     const id = this.nextId++;
     const message: Call = { kind: 'call', id, method, ...body };
     const signal = options?.signal;
@@ -123,10 +124,10 @@ class WorkerEngine implements Engine {
 
   /** Posts a call, with the built-in data set it needs when this worker has not had it. */
   private send(message: Call): void {
-    const scenario = message.config.scenario;
-    const needs = isBuiltin(scenario) && !this.sent.has(scenario);
-    if (needs) this.sent.add(scenario);
-    this.post(needs ? { ...message, builtin: { scenario, dataset: this.datasets.get(scenario)! } } : message);
+    const set = builtinSet(message.config.scenario);
+    const needs = set !== null && !this.sent.has(set);
+    if (needs) this.sent.add(set);
+    this.post(needs ? { ...message, builtin: { scenario: set, dataset: this.datasets.get(set)! } } : message);
   }
 
   private post(message: ToWorker): void {

@@ -1,0 +1,34 @@
+/**
+ * The table a scenario trains on, read from its record's data (scenarios/table.ts): a built-in
+ * set, a planar shape drawn from the seed, or the learner's own; split and prepared on the
+ * host (prepare.ts), standardized where the record says. Line's data is no table: it is drawn
+ * on the device (device-data.ts).
+ *
+ * @example
+ * import { resolveConfig } from '../config';
+ * import { loadBuiltin } from './builtin';
+ * const prepared = await loadTable(resolveConfig({ scenario: 'cancer', seed: 3 }).config, loadBuiltin);
+ */
+import { scenarioOf } from '../scenarios/table';
+import type { Dataset, RunConfig } from '../types';
+import type { BuiltinScenario } from './builtin';
+import { planarDataset } from './planar';
+import { prepareData, type PreparedData } from './prepare';
+
+/** Where the built-in data sets come from: the bundle on the page; the page, in the CPU worker. */
+export type BuiltinData = (set: BuiltinScenario) => Promise<Dataset>;
+
+export async function loadTable(config: RunConfig, builtin: BuiltinData): Promise<PreparedData> {
+  const { data } = scenarioOf(config);
+  switch (data.source) {
+    case 'builtin':
+      return prepareData(await builtin(data.set), config, { standardize: data.standardize });
+    case 'planar':
+      return prepareData(planarDataset(data.shape, config), config, { standardize: data.standardize });
+    case 'custom':
+      if (!config.data) throw new Error(`The "${config.scenario}" scenario needs a data set: give a CSV (src) or a Dataset (config.data).`);
+      return prepareData(config.data, config, { standardize: data.standardize });
+    case 'line':
+      throw new Error(`The ${config.scenario} data is drawn on the device (generateLineData), not prepared as a table.`);
+  }
+}
