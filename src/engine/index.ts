@@ -11,7 +11,9 @@
  */
 export { createEngine, engineResources, type EngineResources } from './create-engine';
 export { MAX_SURFACE_POINTS, type BackendChoice, type Engine, type EngineOptions, type TrainOptions } from './api';
-export { defaultConfig, LIMITS, resolveConfig, type ConfigWarning } from '../train/config';
+export { ACTIVATION_NAMES, defaultConfig, LIMITS, REGULARIZATIONS, resolveConfig, type ConfigWarning } from '../train/config';
+export { SCENARIOS, scenarioOf } from '../train/scenarios/table';
+export type { ScenarioRecord } from '../train/scenarios/record';
 export { parseCsv, CsvError } from '../train/data/csv';
 export { diagnose } from '../train/diagnosis';
 export { advisedWhatIf, whatIfChange, whatIfLabel } from '../train/what-if';

@@ -13,7 +13,7 @@
  * const png = await chart.toPNG();
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { whatIfChange, whatIfLabel, type Diagnosis, type EpochStats, type Language, type RunConfig, type RunResult, type WhatIf } from '../engine/index';
+import { scenarioOf, whatIfChange, whatIfLabel, type Diagnosis, type EpochStats, type Language, type RunConfig, type RunResult, type WhatIf } from '../engine/index';
 import { strings } from './i18n';
 import { LossChart, readColors, type ChartOverlay } from './loss-chart';
 import { ScheduleChart } from './schedule-chart';
@@ -94,7 +94,7 @@ export class ChartController implements ReactiveController {
     if (!chartHost || !root) return;
     const { config, run, lang } = input;
     const t = strings(lang);
-    const classification = config.scenario === 'digits' || config.scenario === 'cancer' || config.data?.task === 'classification';
+    const classification = scenarioOf(config).chartsErrorRate || config.data?.task === 'classification';
     const kind = `${classification}|${lang}`;
     const colors = readColors(root);
     const colorKey = JSON.stringify(colors);

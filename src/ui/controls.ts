@@ -16,9 +16,7 @@
  * )}`
  */
 import { html, nothing, type TemplateResult } from 'lit';
-// The vocabularies from the engine's config (a light module: no engine code comes with it).
-import { ACTIVATION_NAMES, REGULARIZATIONS, SCENARIOS } from '../train/config';
-import type { PlanarFeature, RunConfig } from '../engine/index';
+import { ACTIVATION_NAMES, REGULARIZATIONS, SCENARIOS, type PlanarFeature, type RunConfig } from '../engine/index';
 import { PLANAR_FEATURES } from '../planar-geometry';
 import { LR_STOPS, lrToStop, REG_RATE_STOPS, regRateToStop, sliderValue, type ControlName, type SliderName } from './control-values';
 import type { Strings } from './i18n';
@@ -119,7 +117,7 @@ export function renderControls({ config, controls, strings: t, idPrefix }: Contr
           .value=${String(config.seed)} @change=${number('seed')} />`);
       case 'scenario':
         return field(id(name), t.scenario, '', html`<select id=${id(name)} @change=${text('scenario')}>
-          ${SCENARIOS.map((s) => html`<option value=${s} ?selected=${config.scenario === s}>${t.scenarioNames[s]}</option>`)}
+          ${SCENARIOS.map((s) => html`<option value=${s} ?selected=${s === config.scenario}>${t.scenarioNames[s]}</option>`)}
         </select>`);
       case 'lr-find':
         return html`<div class="control"><button class="secondary" ?disabled=${actions.lrFinding} @click=${actions.lrFind}>

@@ -12,6 +12,7 @@
  */
 import {
   resolveConfig,
+  scenarioOf,
   type ActivationName,
   type BackendChoice,
   type Dataset,
@@ -116,7 +117,7 @@ export function resolveSettings(
   if (changed.has('backend') && invalid(s.backend, BACKENDS)) problems.push(`backend: "${s.backend}" is not auto, webgpu or cpu; using auto.`);
   if (changed.has('whatIf') && invalid(s.whatIf, WHAT_IF_SETTINGS)) problems.push(`what-if: "${s.whatIf}" is not on or off; using on.`);
   if (changed.has('view') && invalid(s.view, VIEWS)) problems.push(`view: "${s.view}" is not data or parameters; using data.`);
-  if ((changed.has('view') || changed.has('scenario')) && s.view === 'parameters' && config.scenario !== 'line') {
+  if ((changed.has('view') || changed.has('scenario')) && s.view === 'parameters' && !scenarioOf(config).views.includes('parameters')) {
     problems.push(`view: parameters draws line's two parameters (a, b); ${config.scenario} has more, so the picture shows the data.`);
   }
   if (changed.has('speed') && invalid(s.speed, SPEEDS)) problems.push(`speed: "${s.speed}" is not 1, 4 or instant; using 1.`);

@@ -3,7 +3,7 @@ import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit'
 import { property, state } from 'lit/decorators.js';
 import { defineOnce } from './define';
 import type { ActivationName, BackendChoice, Dataset, Diagnosis, EngineResources, EpochStats, Language, LrFindResult } from '../engine/index';
-import type { OptimizerName, RegularizationName, RunConfig, RunResult, Scenario, ScheduleName } from '../engine/index';
+import { scenarioOf, type OptimizerName, type RegularizationName, type RunConfig, type RunResult, type Scenario, type ScheduleName } from '../engine/index';
 import { ChartController } from './chart-controller';
 import { fastaiCall, parseControls } from './control-values';
 import { renderControls } from './controls';
@@ -257,7 +257,7 @@ export class TrainingPlayground extends LitElement {
   private async startRun(now = false): Promise<void> {
     if (!this.isConnected) return;
     if (!now && !this.visibility.admit()) return;
-    if (this.config.scenario === 'custom' && !this.config.data) return;
+    if (scenarioOf(this.config).data.source === 'custom' && !this.config.data) return;
     // A failure is reported through playground-error by the controller.
     await this.train().catch(() => undefined);
   }

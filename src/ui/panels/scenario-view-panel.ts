@@ -10,7 +10,7 @@
  * html`${scenarioView(state, t, (view) => console.log(view))}`;
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { RunConfig } from '../../engine/index';
+import { scenarioOf, type RunConfig } from '../../engine/index';
 import type { Strings } from '../i18n';
 import type { TrainingController } from '../training-controller';
 import { classErrorsView } from '../views/class-errors-view';
@@ -73,9 +73,8 @@ export function scenarioView(state: ScenarioViewState, t: Strings, chooseView: (
         <tp-network .features=${config.features} .layers=${config.hidden} .boundary=${boundary}
           .labels=${{ describe: t.networkView, featureNames: t.featureNames }}></tp-network>`;
   }
-  // The built-in cancer data names its classes in English; the page's language names them here.
-  const names = (preview.classNames ?? []).map((name) =>
-    state.config.scenario === 'cancer' ? ((t.cancerClasses as Record<string, string>)[name] ?? name) : name,
-  );
+  // A built-in data set names its classes in English; the page's language names them here.
+  const key = scenarioOf(state.config).classNames;
+  const names = (preview.classNames ?? []).map((name) => (key ? ((t[key] as Record<string, string>)[name] ?? name) : name));
   return names.length ? classErrorsView(names, run.history.at(-1)?.classErrorRates ?? null, t.classErrors, t.lang) : nothing;
 }
