@@ -26,6 +26,7 @@
  * const { right } = await rightCodes(engine, { scenario: 'line', maxLr: 1e-5, epochs: 30 }); // Set { 'lr-too-low' }
  */
 import { LIMITS } from '../train/config';
+import { scenarioOf } from '../train/scenarios/table';
 import type { Engine } from '../engine/api';
 import type { DiagnosisCode, RunConfig, RunResult } from '../train/types';
 import { AVAILABLE_ROWS } from './random-settings';
@@ -67,8 +68,17 @@ function failing(result: RunResult): number | null {
 }
 
 function availableRows(config: RunConfig): number {
-  const { scenario } = config;
-  return scenario === 'line' || scenario === 'digits' || scenario === 'cancer' ? AVAILABLE_ROWS[scenario] : scenario === 'custom' ? Infinity : AVAILABLE_ROWS.planar;
+  const { data } = scenarioOf(config);
+  switch (data.source) {
+    case 'line':
+      return AVAILABLE_ROWS.line;
+    case 'builtin':
+      return AVAILABLE_ROWS[data.set];
+    case 'planar':
+      return AVAILABLE_ROWS.planar;
+    case 'custom':
+      return Infinity;
+  }
 }
 
 /** The codes whose advice helps this run, from runs trained here, one at a time, without what-ifs. */

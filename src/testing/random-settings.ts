@@ -10,12 +10,19 @@
  */
 import { RandomStream } from '../cpu/rng';
 import { LINE_ROWS } from '../train/config';
+import type { BuiltinScenario } from '../train/data/builtin';
+import { scenarioOf } from '../train/scenarios/table';
 import type { PlanarFeature, RunConfig } from '../train/types';
 
 /** Rows the 80/20 split leaves for training: what "every training row" means. */
 export const AVAILABLE_ROWS = { line: LINE_ROWS, digits: Math.floor(1797 * 0.8), cancer: Math.floor(569 * 0.8), planar: Math.floor(500 * 0.8) } as const;
 
 const SCENARIOS = ['line', 'line', 'cancer', 'cancer', 'digits', 'circle', 'xor', 'gauss', 'spiral'] as const;
+/** Each built-in set's ranges: digits' larger input makes its epochs the slower, and only cancer is drawn imbalanced. */
+const BUILTIN_RANGES: Record<BuiltinScenario, { maxEpochs: number; batchSizes: number[]; hidden: number[][]; imbalanced: boolean }> = {
+  digits: { maxEpochs: 12, batchSizes: [32, 64, 128], hidden: [[32], [64]], imbalanced: false },
+  cancer: { maxEpochs: 60, batchSizes: [8, 16, 32, 64], hidden: [[16], [64], [32, 16]], imbalanced: true },
+};
 const FEATURE_SETS: PlanarFeature[][] = [['x1', 'x2'], ['x1', 'x2'], ['x1', 'x2', 'x1x2'], ['x1sq', 'x2sq'], ['x1', 'x2', 'sin1', 'sin2']];
 
 export function randomSettings(count: number, seed: number): Partial<RunConfig>[] {
@@ -27,23 +34,24 @@ export function randomSettings(count: number, seed: number): Partial<RunConfig>[
     const scenario = pick(SCENARIOS);
     const cut = rng.nextUnit() < 0.3;
     const common = { scenario, seed: rng.nextBelow(10), schedule: pick(['one-cycle', 'constant'] as const) };
-    if (scenario === 'line') {
+    const { data } = scenarioOf(scenario);
+    if (data.source === 'line') {
       return { ...common, epochs: intLog(1, 300), maxLr: logUniform(1e-4, 5), ...(cut ? { trainSize: intLog(5, LINE_ROWS - 1) } : {}) };
     }
     const optimizer = pick(['adam', 'adam', 'sgd'] as const);
     const maxLr = optimizer === 'adam' ? logUniform(1e-5, 1) : logUniform(1e-4, 5);
-    if (scenario === 'digits' || scenario === 'cancer') {
-      const small = scenario === 'digits';
-      const imbalanced = !small && rng.nextUnit() < 0.4;
+    if (data.source === 'builtin') {
+      const ranges = BUILTIN_RANGES[data.set];
+      const imbalanced = ranges.imbalanced && rng.nextUnit() < 0.4;
       return {
         ...common,
         optimizer,
         maxLr,
-        epochs: intLog(1, small ? 12 : 60),
-        batchSize: pick(small ? [32, 64, 128] : [8, 16, 32, 64]),
-        hidden: pick(small ? [[32], [64]] : [[16], [64], [32, 16]]),
+        epochs: intLog(1, ranges.maxEpochs),
+        batchSize: pick(ranges.batchSizes),
+        hidden: [...pick(ranges.hidden)],
         ...(imbalanced ? { imbalance: pick([4, 8, 16]), oversample: rng.nextUnit() < 0.5 } : {}),
-        ...(cut ? { trainSize: intLog(20, AVAILABLE_ROWS[scenario] - 1) } : {}),
+        ...(cut ? { trainSize: intLog(20, AVAILABLE_ROWS[data.set] - 1) } : {}),
       };
     }
     const regularized = rng.nextUnit() < 0.25;
