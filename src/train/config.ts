@@ -8,17 +8,12 @@
  */
 import { PLANAR_FEATURES } from '../planar-geometry';
 import { scenarioOf, SCENARIOS } from './scenarios/table';
-import type { ActivationName, OptimizerName, PlanarFeature, PlanarScenario, RegularizationName, RunConfig, Scenario, ScheduleName } from './types';
+import type { ActivationName, OptimizerName, PlanarFeature, RegularizationName, RunConfig, Scenario, ScheduleName } from './types';
 
-export { LINE_ROWS, PLANAR_SCENARIOS, SCENARIOS } from './scenarios/table';
+export { LINE_ROWS } from './scenarios/table';
 export const ACTIVATION_NAMES: readonly ActivationName[] = ['relu', 'tanh', 'sigmoid', 'linear'];
 export const REGULARIZATIONS: readonly RegularizationName[] = ['none', 'l1', 'l2'];
 export const LIMITS = { epochs: [1, 1000], maxLr: [1e-6, 10], seeds: [1, 16], noise: [0, 50], regRate: [0, 10] } as const;
-
-/** For the callers not yet reading the table: whether a scenario's points lie in the plane. */
-export function isPlanar(scenario: Scenario): scenario is PlanarScenario {
-  return scenarioOf(scenario).planar;
-}
 
 export interface ConfigWarning {
   field: keyof RunConfig;
