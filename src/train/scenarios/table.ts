@@ -23,7 +23,7 @@ export const PLANAR_DEFAULT_EPOCHS = 100;
 /** Every row there is: the largest integer, which the element shows as "all". */
 const ALL = Number.MAX_SAFE_INTEGER;
 
-/** The table scenarios' defaults, as fastai trains a tabular or image learner: Adam, one-cycle, one hidden layer of 128. */
+/** The defaults of the scenarios that train on a table (digits, cancer, a learner's CSV): Adam at fastai's rate, batches of 64, one hidden layer of 128. */
 const FASTAI_DEFAULTS: ScenarioDefaults = { epochs: 20, maxLr: FASTAI_DEFAULT_LR, optimizer: 'adam', batchSize: 64, trainSize: ALL, hidden: [128] };
 
 const line: ScenarioRecord<'line'> = {
@@ -120,6 +120,7 @@ export function scenarioOf(of: Scenario | Pick<RunConfig, 'scenario'>): Scenario
   return TABLE[typeof of === 'string' ? of : of.scenario];
 }
 
+/** Whether `name` is one of the table's scenarios. */
 export function isScenario(name: unknown): name is Scenario {
   return (SCENARIOS as readonly unknown[]).includes(name);
 }
