@@ -1,7 +1,9 @@
 // Prints each CDN bundle's size, raw and gzipped, against its budget (issue 14: element
 // 60 KiB, engine 35 KiB gzipped; the engine's raised to 44 KiB on 2026-12-04, when the
 // diagnosis learnt to explain itself in two languages, +4.5 KiB, and the image kernels
-// arrived, +3.6 KiB), and fails the build past a budget. The element downloads
+// arrived, +3.6 KiB; the element's to 61 KiB the same day, for the chart's evidence layer:
+// clipped ghosts with their values, the bold cited one, the hover tip, +2.2 KiB, and the
+// scenario table), and fails the build past a budget. The element downloads
 // the engine on its first run (src/ui/engine-loader-cdn.ts), so a page that shows it pays
 // for the element first and the engine once it trains; the data files, and the CPU's
 // WebAssembly product (dist/matmul-fused.wasm, or dist/matmul.wasm without relaxed SIMD),
@@ -11,7 +13,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const budgets = { 'dist/training-playground.js': 60, 'dist/engine.js': 44 };
+const budgets = { 'dist/training-playground.js': 61, 'dist/engine.js': 44 };
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const over = [];
 for (const [file, budget] of Object.entries(budgets)) {
