@@ -138,21 +138,36 @@ test('what-if="off" leaves the curves\' diagnosis, marked provisional; bad what-
 });
 
 test('a GPU reset mid-run says so in words, and the run starts over on a new device by itself', async ({ page, pageErrors }) => {
+  // The reset comes at a point the run is sure to reach, not at a moment: the first readback
+  // the run starts after its first epoch was reported (a later chunk, or the training-set
+  // evaluation after the last one) destroys every device first. Destroying at the first
+  // epoch-end raced the run, whose remaining epochs could all be on the GPU already.
   await page.addInitScript(() => {
-    const devices: GPUDevice[] = [];
-    (window as unknown as { __devices: GPUDevice[] }).__devices = devices;
+    const w = window as unknown as { __devices: GPUDevice[]; __resetArmed: boolean; __resets: number };
+    w.__devices = [];
+    w.__resetArmed = false;
+    w.__resets = 0;
     const request = GPUAdapter.prototype.requestDevice;
     GPUAdapter.prototype.requestDevice = async function (this: GPUAdapter, ...args) {
       const device = await request.apply(this, args);
-      devices.push(device);
+      w.__devices.push(device);
       return device;
+    };
+    document.addEventListener('epoch-end', () => (w.__resetArmed ||= w.__resets === 0));
+    const mapAsync = GPUBuffer.prototype.mapAsync;
+    GPUBuffer.prototype.mapAsync = function (this: GPUBuffer, ...args) {
+      if (w.__resetArmed) {
+        w.__resetArmed = false;
+        w.__resets++;
+        w.__devices.forEach((d) => d.destroy());
+      }
+      return mapAsync.apply(this, args);
     };
   });
   const playground = await openPlayground(page, { scenario: 'cancer', epochs: '30', 'what-if': 'off' });
-  await page.waitForFunction(() => (window as unknown as { __events: { type: string }[] }).__events.some((e) => e.type === 'epoch-end'));
-  await page.evaluate(() => (window as unknown as { __devices: GPUDevice[] }).__devices.forEach((d) => d.destroy()));
   const run = await nextRun(page, 0);
   expect(run.stopReason).toBe('done');
+  expect(await page.evaluate(() => (window as unknown as { __resets: number }).__resets)).toBe(1);
   const history = await playground.evaluate((el) => (el as unknown as { history: { epoch: number }[] }).history.map((h) => h.epoch));
   expect(history).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   const errors = await page.evaluate(() => (window as unknown as { __events: { type: string; code: string; message: string }[] }).__events.filter((e) => e.type === 'playground-error'));
