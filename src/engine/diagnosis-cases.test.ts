@@ -44,9 +44,9 @@ describe('the diagnosis of the runs that once read wrong, on the CPU backend', a
     expect(result.diagnosis.code).toBe('more-data');
     const oversampled = result.diagnosis.evidence.find((w) => w.change.oversample)!;
     expect(result.diagnosis.evidence[result.diagnosis.cited!]).toBe(oversampled);
-    expect(result.diagnosis.message).toMatch(/^More data helps: class “malignant” has 26\.8 % validation error against 9\.6 % overall\. With oversampling \(copying the rows you have\) that class's error is [\d.]+ % and the validation loss ends at [\d.]+ instead of 0\.223\.$/);
+    expect(result.diagnosis.message).toMatch(/^More data helps: class “malignant” has 26\.8\u00a0% validation error against 9\.6\u00a0% overall\. With oversampling \(copying the rows you have\) that class's error is [\d.]+\u00a0% and the validation loss ends at [\d.]+ instead of 0\.223\.$/);
     const pt = await engine.train({ scenario: 'cancer', imbalance: 8, seed: 1 }, { lang: 'pt-BR' });
-    expect(pt.diagnosis.message).toMatch(/^Mais dados ajudam: a classe “maligno” tem 26,8 % de erro na validação, contra 9,6 % no total\./);
+    expect(pt.diagnosis.message).toMatch(/^Mais dados ajudam: a classe “maligno” tem 26,8\u00a0% de erro na validação, contra 9,6\u00a0% no total\./);
   });
 
   it('tests lr_find\'s suggestion as one more what-if, and says where it lost', async () => {

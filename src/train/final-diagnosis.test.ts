@@ -49,15 +49,15 @@ describe('the final diagnosis', () => {
     expect(en.code).toBe('more-data');
     expect(en.cited).toBe(1);
     expect(en.message).toBe(
-      'More data may help: class “malignant” has 26.8 % validation error against 9.7 % overall. With oversampling (copying the rows you have) that class\'s error is 12.2 % and the validation loss ends at 0.2 instead of 0.223.',
+      'More data may help: class “malignant” has 26.8\u00a0% validation error against 9.7\u00a0% overall. With oversampling (copying the rows you have) that class\'s error is 12.2\u00a0% and the validation loss ends at 0.2 instead of 0.223.',
     );
     const pt = judge(run, 'pt-BR');
     expect(pt.message).toBe(
-      'Mais dados podem ajudar: a classe “maligno” tem 26,8 % de erro na validação, contra 9,7 % no total. Com sobreamostragem (copiar os dados que você tem) o erro dessa classe é 12,2 % e a perda na validação termina em 0,2 em vez de 0,223.',
+      'Mais dados podem ajudar: a classe “maligno” tem 26,8\u00a0% de erro na validação, contra 9,7\u00a0% no total. Com sobreamostragem (copiar os dados que você tem) o erro dessa classe é 12,2\u00a0% e a perda na validação termina em 0,2 em vez de 0,223.',
     );
     // Oversampling that helps by 25 % is the advice, said the same way.
     const helps = judge({ ...run, whatIfs: [whatIf('more-data', { oversample: true }, 0.05, 0.223, { history: oversampled.history })] });
-    expect(helps.message).toMatch(/^More data helps: class “malignant” has 26\.8 %/);
+    expect(helps.message).toMatch(/^More data helps: class “malignant” has 26\.8\u00a0%/);
     // Oversampling that made the loss and the class worse is evidence, not advice: no "Try it".
     const worse = whatIf('more-data', { oversample: true }, 0.25, 0.223, { history: epochs([[0.5, 0.25]], { errorRate: 0.1, classErrorRates: [0.3, 0] }) });
     const notAdvised = judge({ ...run, whatIfs: [worse] });
@@ -68,7 +68,7 @@ describe('the final diagnosis', () => {
     // Under another verdict the class is still named.
     const other = judge({ ...run, whatIfs: [whatIf('too-few-epochs', { epochs: 60 }, 0.1, 0.223)] });
     expect(other.code).toBe('too-few-epochs');
-    expect(other.message).toContain('Class “malignant” still fails: 26.8 % validation error against 9.7 % overall.');
+    expect(other.message).toContain('Class “malignant” still fails: 26.8\u00a0% validation error against 9.7\u00a0% overall.');
   });
 
   it('says plainly that a run did not learn, and what was tried, rather than "healthy"', () => {

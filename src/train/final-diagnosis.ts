@@ -31,7 +31,8 @@ export interface JudgedRun {
   classNames?: string[];
 }
 
-const percent = (x: number, lang: Language) => `${localizeDecimal(String(Number((100 * x).toFixed(1))), lang)} %`;
+// A no-break space before the sign: "18.9 %" never wraps between the number and its unit.
+const percent = (x: number, lang: Language) => `${localizeDecimal(String(Number((100 * x).toFixed(1))), lang)}\u00a0%`;
 
 /** The final diagnosis from the main run and its what-ifs, with the evidence in its message. */
 export function judgeWhatIfs(run: JudgedRun, lang: Language = 'en'): Diagnosis {
