@@ -2,8 +2,8 @@
 import type { Backend } from '../src/backend';
 import { cpuBackend, gpuBackend } from '../src/engine/backends';
 import { createEngine, type Engine, type RunConfig } from '../src/engine/index';
-import { BoundaryPass } from '../src/train/boundary-pass';
-import { Mlp, mlpLayers } from '../src/train/model';
+import { BoundaryPass } from '../src/train/model/boundary-pass';
+import { Mlp, mlpLayers } from '../src/train/model/model';
 import { DIGITS_CONFIG, GRID_NET, LINE_CONFIG, median, SPIRAL_CONFIG, SURFACE_GRID, type Timing } from './workloads';
 
 export async function ourEngine(kind: 'webgpu' | 'cpu'): Promise<Engine> {

@@ -100,7 +100,7 @@ test('a model whose step this adapter cannot finish in reasonable time is refuse
   expect(run.epochs).toBe(2);
 });
 
-// That Stop waits for one piece, not the epoch, is counted in src/train/pieces.gpu.test.ts; here
+// That Stop waits for one piece, not the epoch, is counted in src/train/loop/pieces.gpu.test.ts; here
 // the element's side, with the time it took printed (0.3 s here in pieces, 10 s without them).
 test('Stop ends a heavy run on the GPU and reports none of the epoch in progress', async ({ page }) => {
   // 64-1024-1024-10 at batch 64: ~0.4 G flops a step, a quarter of a second on SwiftShader, 22 steps an epoch.

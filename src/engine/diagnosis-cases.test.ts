@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from './create-engine';
 import type { RunConfig } from '../train/types';
-import { advisedWhatIf } from '../train/what-if';
+import { advisedWhatIf } from '../train/diagnosis/what-if';
 
 /**
  * The runs issue 26 found confusing, as a learner saw them, and what the screen says now.

@@ -6,7 +6,7 @@ import { randomSettings } from '../testing/random-settings';
 import { rightCodes } from '../testing/diagnosis-judge';
 import { createEngine } from './create-engine';
 import { describeEngine } from './engine-spec';
-import { describeBatchEquality } from '../train/batch-spec';
+import { describeBatchEquality } from '../train/loop/batch-spec';
 import { describeNumericalFaults } from './fault-spec';
 import { describePlanar } from './planar-spec';
 import type { PlanarFeature } from '../train/types';

@@ -10,7 +10,7 @@
  * describe('numerical faults on the CPU', () => describeNumericalFaults(() => createEngine({ backend: 'cpu' })));
  */
 import { expect, it } from 'vitest';
-import { regression } from '../train/batch-spec';
+import { regression } from '../train/loop/batch-spec';
 import type { Engine } from './api';
 import type { OptimizerName, RunConfig } from '../train/types';
 

@@ -1,7 +1,7 @@
 /**
  * The engine as the UI sees it: the one module src/ui imports from the engine and train/
  * (the element, its controllers, views and charts; the demo page). The package's entry,
- * src/engine.ts, publishes a part of it. Imported as '../engine/index': '../engine' alone
+ * src/engine.ts, publishes a part of it. Imported as './index': './' alone
  * names that entry, the file beside this folder.
  *
  * @example
@@ -15,11 +15,11 @@ export { ACTIVATION_NAMES, defaultConfig, LIMITS, REGULARIZATIONS, resolveConfig
 export { SCENARIOS, scenarioOf } from '../train/scenarios/table';
 export type { ScenarioRecord } from '../train/scenarios/record';
 export { parseCsv, CsvError } from '../train/data/csv';
-export { diagnose } from '../train/diagnosis';
-export { advisedWhatIf, whatIfChange, whatIfLabel } from '../train/what-if';
+export { diagnose } from '../train/diagnosis/diagnosis';
+export { advisedWhatIf, whatIfChange, whatIfLabel } from '../train/diagnosis/what-if';
 export { formatLoss, formatLr } from '../train/format';
 export type * from '../train/types';
 export { gridPoint, isDeviceLost, type SurfaceGrid } from '../backend';
-export { leastSquaresLine, parameterPath } from '../train/parameter-path';
-export { LINE_TRUE_PARAMS } from '../train/device-data';
-export { scheduleTable } from '../train/schedule';
+export { leastSquaresLine, parameterPath } from '../train/model/parameter-path';
+export { LINE_TRUE_PARAMS } from '../train/data/device-data';
+export { scheduleTable } from '../train/schedule/schedule';

@@ -11,11 +11,11 @@
  * console.log(main.seedHistories.length === config.seeds);
  */
 import type { Backend } from '../backend';
-import { releaseData, type DeviceData } from '../train/device-data';
-import { trainLinearBatch } from '../train/linear-batch';
-import { pacing } from '../train/pacing';
+import { releaseData, type DeviceData } from '../train/data/device-data';
+import { trainLinearBatch } from '../train/loop/linear-batch';
+import { pacing } from '../train/loop/pacing';
 import { scenarioOf } from '../train/scenarios/table';
-import { trainModel, trainModels, type TrainOutcome } from '../train/trainer';
+import { trainModel, trainModels, type TrainOutcome } from '../train/loop/trainer';
 import type { EpochStats, RunConfig } from '../train/types';
 import type { TrainOptions } from './api';
 import { linearBatch, type RunData } from './run-data';

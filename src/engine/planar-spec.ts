@@ -10,7 +10,7 @@
  * describe('planar on the CPU', () => describePlanar(() => createEngine({ backend: 'cpu' })));
  */
 import { expect, it } from 'vitest';
-import { BOUNDARY_SIZE } from '../train/boundary-pass';
+import { BOUNDARY_SIZE } from '../train/model/boundary-pass';
 import { PLANAR_SCENARIOS } from '../train/scenarios/table';
 import type { Engine } from './api';
 import type { Boundary, PlanarScenario, RunConfig } from '../train/types';

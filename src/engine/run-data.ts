@@ -13,8 +13,8 @@
 import type { Backend } from '../backend';
 import { loadTable, type BuiltinData } from '../train/data/load-table';
 import { stackPrepared, type PreparedData } from '../train/data/prepare';
-import { generateLineData, generateLineTables, planarFeatureTables, uploadData, type DeviceData } from '../train/device-data';
-import { batchesLinearRuns, type BatchRun } from '../train/linear-batch';
+import { generateLineData, generateLineTables, planarFeatureTables, uploadData, type DeviceData } from '../train/data/device-data';
+import { batchesLinearRuns, type BatchRun } from '../train/loop/linear-batch';
 import { scenarioOf } from '../train/scenarios/table';
 import type { RunConfig } from '../train/types';
 

@@ -3,7 +3,7 @@ import { randomSettings } from '../testing/random-settings';
 import { rightCodes } from '../testing/diagnosis-judge';
 import { formatLoss } from '../train/format';
 import type { Diagnosis, EpochStats, WhatIf } from '../train/types';
-import { HELPFUL_GAIN } from '../train/what-if';
+import { HELPFUL_GAIN } from '../train/diagnosis/what-if';
 import { createEngine } from './create-engine';
 
 /** The final message quotes the run's final valid loss and its cited evidence's, and the code follows from the gains. */

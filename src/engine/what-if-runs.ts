@@ -7,20 +7,20 @@
  * @example
  * import { loadBuiltin } from '../train/data/builtin';
  * import { RunData } from './run-data';
- * import type { PlannedRun } from '../train/what-if-plan';
- * import type { TrainOutcome } from '../train/trainer';
+ * import type { PlannedRun } from '../train/diagnosis/what-if-plan';
+ * import type { TrainOutcome } from '../train/loop/trainer';
  * // given: const backend: Backend, run: PlannedRun, main: TrainOutcome
  * const whatIfs = await trainWhatIfRounds(backend, new RunData(loadBuiltin), run, main, { onWhatIf: (w) => console.log(w.code, w.gain) });
  */
 import type { Backend } from '../backend';
-import { releaseData } from '../train/device-data';
-import { trainLinearBatch } from '../train/linear-batch';
-import { pacing } from '../train/pacing';
-import { sharesBatch, trainModels, type TrainOutcome } from '../train/trainer';
+import { releaseData } from '../train/data/device-data';
+import { trainLinearBatch } from '../train/loop/linear-batch';
+import { pacing } from '../train/loop/pacing';
+import { sharesBatch, trainModels, type TrainOutcome } from '../train/loop/trainer';
 import type { RunConfig, WhatIf } from '../train/types';
-import { finalValidLoss, whatIfResult } from '../train/what-if';
-import { MAX_ROUNDS, nextWhatIfs, planWhatIfs, type PlannedRun, type WhatIfPlan } from '../train/what-if-plan';
-import { continuedOutcome, whatIfReuse } from '../train/what-if-reuse';
+import { finalValidLoss, whatIfResult } from '../train/diagnosis/what-if';
+import { MAX_ROUNDS, nextWhatIfs, planWhatIfs, type PlannedRun, type WhatIfPlan } from '../train/diagnosis/what-if-plan';
+import { continuedOutcome, whatIfReuse } from '../train/diagnosis/what-if-reuse';
 import type { TrainOptions } from './api';
 import { linearBatch, type RunData } from './run-data';
 

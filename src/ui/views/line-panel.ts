@@ -9,7 +9,7 @@
  *
  * @example
  * import { html } from 'lit';
- * import { parameterPath } from '../../train/parameter-path';
+ * import { parameterPath } from '../../train/model/parameter-path';
  * // given: const preview: { x: number[]; y: number[] }, history: EpochStats[], runId: number, labels: LinePanelLabels
  * html`<tp-line-panel .points=${preview} .path=${parameterPath(history)} .run=${runId} .labels=${labels} view="data" speed="1"></tp-line-panel>`
  */

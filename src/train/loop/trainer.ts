@@ -6,24 +6,24 @@
  * next chunk boundary.
  *
  * @example
- * import type { DeviceData } from './device-data';
+ * import type { DeviceData } from '../data/device-data';
  * // given: const backend: Backend, data: DeviceData, config: RunConfig
  * const history: EpochStats[] = [];
  * const outcome = await trainModel(backend, data, config, { onEpoch: (s) => history.push(s) });
  */
-import type { Backend } from '../backend';
-import { RandomStream } from '../cpu/rng';
-import type { DeviceData } from './device-data';
-import { Mlp, mlpLayers, type LayerShape } from './model';
+import type { Backend } from '../../backend';
+import { RandomStream } from '../../cpu/rng';
+import type { DeviceData } from '../data/device-data';
+import { Mlp, mlpLayers, type LayerShape } from '../model/model';
 import { pacing } from './pacing';
-import { scheduleTable } from './schedule';
+import { scheduleTable } from '../schedule/schedule';
 import { fusesLinearEpochs, StepRecorder } from './step-recorder';
-import { STREAMS } from './streams';
+import { STREAMS } from '../streams';
 import { assertFeasible, stepFlops } from './work-estimate';
-import { BoundaryPass } from './boundary-pass';
+import { BoundaryPass } from '../model/boundary-pass';
 import { evaluateTrainingSet, type TrainEvaluation } from './train-evaluation';
-import { scenarioOf } from './scenarios/table';
-import { PREVIEW_ROWS, type Boundary, type EpochStats, type RunConfig, type StopReason } from './types';
+import { scenarioOf } from '../scenarios/table';
+import { PREVIEW_ROWS, type Boundary, type EpochStats, type RunConfig, type StopReason } from '../types';
 
 /** Chunks hold at least this many steps, so tiny epochs share a readback. */
 export const MIN_STEPS_PER_CHUNK = 16;

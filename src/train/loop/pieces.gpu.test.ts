@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Backend } from '../backend';
-import { acquireDevice } from '../gpu/device';
-import { GpuBackend } from '../gpu/gpu-backend';
-import { nodeGpu } from '../testing/node-webgpu';
-import { resolveConfig } from './config';
-import { loadDigits } from './data/builtin';
-import { prepareData } from './data/prepare';
-import { releaseData, uploadData } from './device-data';
+import type { Backend } from '../../backend';
+import { acquireDevice } from '../../gpu/device';
+import { GpuBackend } from '../../gpu/gpu-backend';
+import { nodeGpu } from '../../testing/node-webgpu';
+import { resolveConfig } from '../config';
+import { loadDigits } from '../data/builtin';
+import { prepareData } from '../data/prepare';
+import { releaseData, uploadData } from '../data/device-data';
 import { trainModels } from './trainer';
-import type { EpochStats } from './types';
+import type { EpochStats } from '../types';
 
 /** The same backend, claiming `flopsPerSecond`, and counting its readbacks. */
 function claiming(backend: GpuBackend, flopsPerSecond: number): { backend: Backend; reads: () => number } {

@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { CpuBackend } from '../cpu/cpu-backend';
+import { CpuBackend } from '../../cpu/cpu-backend';
 import { describeBatchEquality } from './batch-spec';
 
 describe('the batched trainer on the CPU', () => {

@@ -8,14 +8,14 @@
  * trains 2× the epochs.
  *
  * @example
- * import type { TrainOutcome } from './trainer';
+ * import type { TrainOutcome } from '../loop/trainer';
  * // given: const config: RunConfig, main: TrainOutcome
  * const reuse = whatIfReuse(config, { epochs: 300 }, main); // { kind: 'continue', epochs: 200, startWeights: [a, b] }
  */
-import { CONSTANT_MOMENTUM } from './schedule';
-import { scenarioOf } from './scenarios/table';
-import type { TrainOutcome } from './trainer';
-import type { EpochStats, RunConfig } from './types';
+import { CONSTANT_MOMENTUM } from '../schedule/schedule';
+import { scenarioOf } from '../scenarios/table';
+import type { TrainOutcome } from '../loop/trainer';
+import type { EpochStats, RunConfig } from '../types';
 
 export type WhatIfReuse =
   | { kind: 'prefix'; outcome: TrainOutcome }

@@ -17,9 +17,9 @@
  * const activations = model.activations(rows, 'batch');
  * model.forward(x, rows, activations, 0); // logits: activations[1], rows × 10
  */
-import { SLICE_ALIGNMENT, type Activation, type Backend, type Tensor, type TensorRange } from '../backend';
+import { SLICE_ALIGNMENT, type Activation, type Backend, type Tensor, type TensorRange } from '../../backend';
 import { OwnedTensors } from './owned-tensors';
-import { STREAMS } from './streams';
+import { STREAMS } from '../streams';
 
 export interface LayerShape {
   inputs: number;

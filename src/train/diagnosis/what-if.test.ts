@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from './diagnosis';
-import { resolveConfig } from './config';
-import type { EpochStats, WhatIf } from './types';
+import { resolveConfig } from '../config';
+import type { EpochStats, WhatIf } from '../types';
 import { whatIfChange, whatIfLabel } from './what-if';
 import { whatIfReuse } from './what-if-reuse';
 

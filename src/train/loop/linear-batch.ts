@@ -5,7 +5,7 @@
  * while the others go on. A model trained in a batch follows the same steps as alone.
  *
  * @example
- * import { generateLineData } from './device-data';
+ * import { generateLineData } from '../data/device-data';
  * // given: const backend: Backend, config: RunConfig
  * const data = generateLineData(backend, config);
  * const outcomes = await trainLinearBatch(backend, [
@@ -13,16 +13,16 @@
  *   { config: { ...config, maxLr: config.maxLr / 10 }, data },
  * ], { onEpoch: (stats, model) => model === 0 && console.log(stats.epoch, stats.trainLoss) });
  */
-import { MAX_BATCH_MODELS, type Backend, type LinearModelSlot, type Tensor } from '../backend';
-import type { DeviceData } from './device-data';
-import { OwnedTensors } from './owned-tensors';
-import { scenarioOf } from './scenarios/table';
-import { scheduleTable } from './schedule';
+import { MAX_BATCH_MODELS, type Backend, type LinearModelSlot, type Tensor } from '../../backend';
+import type { DeviceData } from '../data/device-data';
+import { OwnedTensors } from '../model/owned-tensors';
+import { scenarioOf } from '../scenarios/table';
+import { scheduleTable } from '../schedule/schedule';
 import { fusesLinearEpochs } from './step-recorder';
 import { pacing } from './pacing';
 import { evaluateLine } from './train-evaluation';
 import { FUSED_EPOCHS_PER_CHUNK, LINE_START, modelLayers, pumpChunks, type ChunkReadback, type TrainOutcome } from './trainer';
-import type { EpochStats, RunConfig, StopReason } from './types';
+import type { EpochStats, RunConfig, StopReason } from '../types';
 
 export interface BatchRun {
   config: RunConfig;

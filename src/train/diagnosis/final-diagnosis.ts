@@ -14,9 +14,9 @@
 import { bestEpoch, solved, startLoss } from './diagnosis';
 import { CHANGE_MESSAGES, FINAL_MESSAGES } from './diagnosis-messages';
 import { EVIDENCE_MESSAGES, type TriedChanges } from './evidence-messages';
-import { formatLoss, formatLr, localizeDecimal } from './format';
+import { formatLoss, formatLr, localizeDecimal } from '../format';
 import { gapCause, trainAboveValid, type TrainSetLoss } from './train-gap';
-import type { Diagnosis, EpochStats, Language, RunConfig, StopReason, WhatIf } from './types';
+import type { Diagnosis, EpochStats, Language, RunConfig, StopReason, WhatIf } from '../types';
 import { changeWords, finalValidLoss, HELPFUL_GAIN, verdict, type Verdict } from './what-if';
 import { lrLadder } from './what-if-plan';
 

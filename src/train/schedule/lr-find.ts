@@ -14,15 +14,15 @@
  * a rate past the blow-up (2.7 on the digits with seed 1, where the descent gives 0.04).
  *
  * @example
- * import type { DeviceData } from './device-data';
+ * import type { DeviceData } from '../data/device-data';
  * // given: const backend: Backend, data: DeviceData, config: RunConfig
  * const { lrs, losses, suggestion } = await findLearningRate(backend, data, config);
  */
-import type { Backend } from '../backend';
-import type { DeviceData } from './device-data';
+import type { Backend } from '../../backend';
+import type { DeviceData } from '../data/device-data';
 import { CONSTANT_MOMENTUM } from './schedule';
-import { batchPlan, EpochOrders, startModel } from './trainer';
-import type { LrFindResult, RunConfig } from './types';
+import { batchPlan, EpochOrders, startModel } from '../loop/trainer';
+import type { LrFindResult, RunConfig } from '../types';
 
 /** A search whose smoothed loss never fell below this fraction of where it began found no descent. */
 const FLAT_FRACTION = 0.9;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from './config';
-import type { EpochStats, RunConfig, WhatIf } from './types';
+import { resolveConfig } from '../config';
+import type { EpochStats, RunConfig, WhatIf } from '../types';
 import { whatIfResult } from './what-if';
 import { MAX_ROUNDS, nextWhatIfs, planWhatIfs, type PlannedRun, type WhatIfPlan } from './what-if-plan';
 

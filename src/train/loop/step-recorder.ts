@@ -10,18 +10,18 @@
  * errors and flag land in its own slots.
  *
  * @example
- * import type { DeviceData } from './device-data';
- * import type { Mlp } from './model';
+ * import type { DeviceData } from '../data/device-data';
+ * import type { Mlp } from '../model/model';
  * // given: const backend: Backend, data: DeviceData, model: Mlp, settings: StepSettings, stepsPerEpoch: number
  * const steps = new StepRecorder(backend, data, model, settings);
  * steps.recordEpochs(2, stepsPerEpoch); // then read losses and validLoss[0..2)
  */
-import { FUSED_LINEAR_FEATURES, type AdamSettings, type Backend, type OptimizerBatch, type Tensor } from '../backend';
-import { yieldToPage } from '../cpu/yield-to-page';
-import type { DeviceData } from './device-data';
-import type { LayerShape, Mlp } from './model';
-import { OwnedTensors } from './owned-tensors';
-import type { OptimizerName } from './types';
+import { FUSED_LINEAR_FEATURES, type AdamSettings, type Backend, type OptimizerBatch, type Tensor } from '../../backend';
+import { yieldToPage } from '../../cpu/yield-to-page';
+import type { DeviceData } from '../data/device-data';
+import type { LayerShape, Mlp } from '../model/model';
+import { OwnedTensors } from '../model/owned-tensors';
+import type { OptimizerName } from '../types';
 
 /** fastai v1's AdamW: β2 0.99, ε 1e-8, decoupled weight decay 0.01. */
 export const ADAM: AdamSettings = { beta2: 0.99, eps: 1e-8, weightDecay: 0.01 };

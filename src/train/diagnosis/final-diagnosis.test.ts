@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from './config';
+import { resolveConfig } from '../config';
 import { judgeWhatIfs, type JudgedRun } from './final-diagnosis';
-import type { EpochStats, RunConfig, WhatIf } from './types';
+import type { EpochStats, RunConfig, WhatIf } from '../types';
 import { advisedWhatIf } from './what-if';
 
 function epochs(pairs: [number, number][], extra: Partial<EpochStats> = {}): EpochStats[] {

@@ -14,8 +14,8 @@
  */
 import { barelyMoved, failingClass, solved, type FailingClass } from './diagnosis';
 import { CHANGE_MESSAGES, type ChangeWords } from './diagnosis-messages';
-import { formatLr } from './format';
-import type { Diagnosis, DiagnosisCode, EpochStats, Language, RunConfig, StopReason, WhatIf } from './types';
+import { formatLr } from '../format';
+import type { Diagnosis, DiagnosisCode, EpochStats, Language, RunConfig, StopReason, WhatIf } from '../types';
 import type { WhatIfPlan } from './what-if-plan';
 
 /** A change counts when the what-if's final valid loss is at most this fraction of the run's. */

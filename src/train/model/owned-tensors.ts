@@ -7,7 +7,7 @@
  * const losses = owned.add(backend.tensor(steps, 'losses'));
  * owned.releaseAll();
  */
-import type { Backend, Tensor } from '../backend';
+import type { Backend, Tensor } from '../../backend';
 
 export class OwnedTensors {
   private readonly tensors: Tensor[] = [];

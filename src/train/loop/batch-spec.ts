@@ -3,17 +3,17 @@
  * on the CPU (tolerance 0), to float32 rounding on WebGPU. Shared by the unit and GPU suites.
  */
 import { expect, it } from 'vitest';
-import type { Backend } from '../backend';
-import { resolveConfig } from './config';
-import { loadBuiltin } from './data/builtin';
-import { parseCsv } from './data/csv';
-import { loadTable } from './data/load-table';
-import { stackPrepared } from './data/prepare';
-import { generateLineData, generateLineTables, releaseData, uploadData } from './device-data';
+import type { Backend } from '../../backend';
+import { resolveConfig } from '../config';
+import { loadBuiltin } from '../data/builtin';
+import { parseCsv } from '../data/csv';
+import { loadTable } from '../data/load-table';
+import { stackPrepared } from '../data/prepare';
+import { generateLineData, generateLineTables, releaseData, uploadData } from '../data/device-data';
 import { trainLinearBatch } from './linear-batch';
-import { scenarioOf } from './scenarios/table';
+import { scenarioOf } from '../scenarios/table';
 import { trainModel, trainModels, type TrainOutcome } from './trainer';
-import type { Dataset, EpochStats, RunConfig } from './types';
+import type { Dataset, EpochStats, RunConfig } from '../types';
 
 /** Runs that share a batch; the one at `diverges` must blow up while the others go on. */
 const CASES: { name: string; base: Partial<RunConfig>; changes: Partial<RunConfig>[]; diverges?: number }[] = [

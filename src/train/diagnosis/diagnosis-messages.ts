@@ -4,7 +4,7 @@
  * Provisional messages name the sign on the chart they rest on; final ones name the change a
  * what-if run tested and the validation loss it reached.
  */
-import type { DiagnosisCode, Language } from './types';
+import type { DiagnosisCode, Language } from '../types';
 
 /** Which sign a provisional message rests on. */
 export type ProvisionalReason =

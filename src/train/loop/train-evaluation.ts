@@ -8,14 +8,14 @@
  * (train-gap.ts).
  *
  * @example
- * import type { DeviceData } from './device-data';
- * import type { Mlp } from './model';
+ * import type { DeviceData } from '../data/device-data';
+ * import type { Mlp } from '../model/model';
  * // given: const backend: Backend, model: Mlp, data: DeviceData
  * const evaluation = await evaluateTrainingSet(backend, model, data); // { loss: 0.081, validMixLoss: undefined }
  */
-import type { Backend, Tensor } from '../backend';
-import type { DeviceData } from './device-data';
-import type { Mlp } from './model';
+import type { Backend, Tensor } from '../../backend';
+import type { DeviceData } from '../data/device-data';
+import type { Mlp } from '../model/model';
 
 export interface TrainEvaluation {
   /** Mean loss over the training table as it is trained on (oversampled copies count as rows). */

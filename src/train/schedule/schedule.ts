@@ -11,7 +11,7 @@
  * oneCycle(0.01, 100, 0);   // { lr: 0.0004, momentum: 0.95 }
  * oneCycle(0.01, 100, 30);  // { lr: 0.01, momentum: 0.85 }
  */
-import type { OptimizerName, ScheduleName } from './types';
+import type { OptimizerName, ScheduleName } from '../types';
 
 export const PCT_START = 0.3;
 export const DIV_FACTOR = 25;

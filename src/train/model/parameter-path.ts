@@ -7,8 +7,8 @@
  * const path = parameterPath(result.history);   // [[-1, 1], [a₁, b₁], …, result.params]
  * const [a, b] = leastSquaresLine(preview.x, preview.y);
  */
-import { LINE_START } from './trainer';
-import type { EpochStats } from './types';
+import { LINE_START } from '../loop/trainer';
+import type { EpochStats } from '../types';
 
 /** The notebook's start (−1, 1), then (a, b) after every epoch that reported them. */
 export function parameterPath(history: readonly EpochStats[]): [number, number][] {

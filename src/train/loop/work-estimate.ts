@@ -5,12 +5,12 @@
  * message that says how long it would take and what to change.
  *
  * @example
- * import { mlpLayers } from './model';
+ * import { mlpLayers } from '../model/model';
  * // given: const backend: Backend
  * assertFeasible(backend, mlpLayers(64, [2048, 1024], 10), 1024, 1);   // throws on SwiftShader
  */
-import type { Backend } from '../backend';
-import type { LayerShape } from './model';
+import type { Backend } from '../../backend';
+import type { LayerShape } from '../model/model';
 
 /** The longest step the playground starts. */
 export const MAX_STEP_SECONDS = 2;

@@ -15,7 +15,7 @@
  * gapCause(config, last, { loss: 0.0812 }); // 'harder-rows' where the valid loss is 0.077
  */
 import { THRESHOLDS } from './diagnosis';
-import type { EpochStats, RunConfig } from './types';
+import type { EpochStats, RunConfig } from '../types';
 
 export type GapCause = 'averaging' | 'class-mix' | 'harder-rows';
 

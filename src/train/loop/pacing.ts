@@ -10,7 +10,7 @@
  * // given: const backend: Backend
  * const { chunksInFlight, batchLimit, msPerTurn } = pacing(backend);
  */
-import { MAX_BATCH_MODELS, type Backend } from '../backend';
+import { MAX_BATCH_MODELS, type Backend } from '../../backend';
 
 export interface Pacing {
   /** Chunks recorded ahead of the one being read. */

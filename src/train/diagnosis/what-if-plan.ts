@@ -20,9 +20,9 @@
  *   plans = nextWhatIfs(run, whatIfs);
  * }
  */
-import { LIMITS } from './config';
+import { LIMITS } from '../config';
 import { barelyMoved, bestEpoch, failingClass, solved } from './diagnosis';
-import type { DiagnosisCode, EpochStats, RunConfig, StopReason, WhatIf } from './types';
+import type { DiagnosisCode, EpochStats, RunConfig, StopReason, WhatIf } from '../types';
 import { finalValidLoss, HELPFUL_GAIN } from './what-if';
 
 export interface WhatIfPlan {

@@ -12,11 +12,11 @@
  * pass.record();
  * const boundary = pass.boundary(await backend.readRanges(pass.ranges));
  */
-import type { Backend, Tensor, TensorRange } from '../backend';
-import { drawsUnitByUnit, featureMask, PLANAR_EXTENT } from '../planar-geometry';
+import type { Backend, Tensor, TensorRange } from '../../backend';
+import { drawsUnitByUnit, featureMask, PLANAR_EXTENT } from '../../planar-geometry';
 import type { Mlp } from './model';
 import { OwnedTensors } from './owned-tensors';
-import type { Boundary, PlanarFeature } from './types';
+import type { Boundary, PlanarFeature } from '../types';
 
 /** Cells a side: 100 × 100, as the issue asks at least, and what the view draws. */
 export const BOUNDARY_SIZE = 100;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from './config';
+import { resolveConfig } from '../config';
 import { summarize } from './train-evaluation';
-import { gapCause, trainAboveValid } from './train-gap';
-import type { EpochStats } from './types';
+import { gapCause, trainAboveValid } from '../diagnosis/train-gap';
+import type { EpochStats } from '../types';
 
 const last = (trainLoss: number, validLoss: number): EpochStats => ({ epoch: 1, trainLoss, validLoss, errorRate: null, lr: 0.1, elapsedMs: 0 });
 

@@ -3,19 +3,19 @@
  * loss needs to know about them.
  *
  * @example
- * import { loadCancer } from './data/builtin';
- * import { prepareData } from './data/prepare';
+ * import { loadCancer } from './builtin';
+ * import { prepareData } from './prepare';
  * // given: const backend: Backend, config: RunConfig
  * const line = generateLineData(backend, config);          // the lesson-2 notebook, on the GPU
  * const cancer = uploadData(backend, prepareData(await loadCancer(), config, { standardize: true })); // a table prepared on the host
  */
-import type { Backend, LossKind, Tensor } from '../backend';
-import { packTensors } from '../packed-tensors';
-import { featureMask } from '../planar-geometry';
-import { LINE_ROWS } from './config';
-import type { PreparedData, Table } from './data/prepare';
-import { STREAMS } from './streams';
-import type { PlanarFeature, RunConfig } from './types';
+import type { Backend, LossKind, Tensor } from '../../backend';
+import { packTensors } from '../../packed-tensors';
+import { featureMask } from '../../planar-geometry';
+import { LINE_ROWS } from '../config';
+import type { PreparedData, Table } from './prepare';
+import { STREAMS } from '../streams';
+import type { PlanarFeature, RunConfig } from '../types';
 
 /** The notebook's true parameters: y = 3x + 2 + U(0, 1) noise. */
 export const LINE_TRUE_PARAMS = [3, 2] as const;

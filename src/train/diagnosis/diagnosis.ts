@@ -14,8 +14,8 @@
  * diagnose(history, { config, stopReason: 'running' }, 'pt-BR').message; // "Até agora: …"
  */
 import { PROVISIONAL_MESSAGES, type ProvisionalReason } from './diagnosis-messages';
-import { formatLoss, formatLr } from './format';
-import type { Diagnosis, DiagnosisCode, EpochStats, Language, RunConfig, StopReason } from './types';
+import { formatLoss, formatLr } from '../format';
+import type { Diagnosis, DiagnosisCode, EpochStats, Language, RunConfig, StopReason } from '../types';
 
 export interface DiagnosisContext {
   config: RunConfig;

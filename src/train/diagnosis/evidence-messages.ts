@@ -6,7 +6,7 @@
  * when the evidence says so. Numbers arrive formatted in the message's language.
  */
 import type { GapCause } from './train-gap';
-import type { Language } from './types';
+import type { Language } from '../types';
 
 export interface DidNotLearnFacts {
   /** The training loss before training and at the end, and the final validation loss. */
