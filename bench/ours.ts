@@ -3,7 +3,8 @@ import type { Backend } from '../src/backend';
 import { cpuBackend, gpuBackend } from '../src/engine/backends';
 import { createEngine, type Engine, type RunConfig } from '../src/engine/index';
 import { BoundaryPass } from '../src/train/model/boundary-pass';
-import { Mlp, mlpLayers } from '../src/train/model/model';
+import { mlpLayers } from '../src/train/model/layers';
+import { Sequential } from '../src/train/model/sequential';
 import { DIGITS_CONFIG, GRID_NET, LINE_CONFIG, median, SPIRAL_CONFIG, SURFACE_GRID, type Timing } from './workloads';
 
 export async function ourEngine(kind: 'webgpu' | 'cpu'): Promise<Engine> {
@@ -46,7 +47,7 @@ export async function ourSpiral(engine: Engine): Promise<Timing> {
 
 /** One evaluation of a 2-8-8-1 tanh net on the 100 × 100 grid, to the probabilities on the host (median over `repeats`). */
 export async function ourGrid(backend: Backend, repeats: number): Promise<Timing> {
-  const model = new Mlp(backend, mlpLayers(2, GRID_NET.hidden, 1, GRID_NET.activation));
+  const model = new Sequential(backend, mlpLayers(2, GRID_NET.hidden, 1, GRID_NET.activation));
   model.initialize(0);
   const pass = new BoundaryPass(backend, model, ['x1', 'x2']);
   pass.record();

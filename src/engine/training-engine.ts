@@ -16,7 +16,7 @@ import type { Table } from '../train/data/prepare';
 import { generateLineData, releaseData } from '../train/data/device-data';
 import { diagnose } from '../train/diagnosis/diagnosis';
 import { judgeWhatIfs } from '../train/diagnosis/final-diagnosis';
-import { findLearningRate } from '../train/schedule/lr-find';
+import { findLearningRate } from '../train/loop/lr-find';
 import { scenarioOf } from '../train/scenarios/table';
 import { PREVIEW_ROWS, type LrFindResult, type RunConfig, type RunResult, type ScenarioPreview } from '../train/types';
 import type { PlannedRun } from '../train/diagnosis/what-if-plan';

@@ -15,14 +15,16 @@
  */
 import { MAX_BATCH_MODELS, type Backend, type LinearModelSlot, type Tensor } from '../../backend';
 import type { DeviceData } from '../data/device-data';
+import { LINE_START, modelSpec } from '../model/builders';
 import { OwnedTensors } from '../model/owned-tensors';
-import { scenarioOf } from '../scenarios/table';
 import { scheduleTable } from '../schedule/schedule';
-import { fusesLinearEpochs } from './step-recorder';
+import type { EpochStats, RunConfig } from '../types';
+import { pumpChunks, type ChunkReadback } from './chunk-pump';
+import { FUSED_EPOCHS_PER_CHUNK } from './chunk-sizing';
 import { pacing } from './pacing';
+import { RunHistories, type TrainOutcome } from './run-histories';
+import { fusesLinearEpochs } from './step-recorder';
 import { evaluateLine } from './train-evaluation';
-import { FUSED_EPOCHS_PER_CHUNK, LINE_START, modelLayers, pumpChunks, type ChunkReadback, type TrainOutcome } from './trainer';
-import type { EpochStats, RunConfig, StopReason } from '../types';
 
 export interface BatchRun {
   config: RunConfig;
@@ -49,14 +51,11 @@ export function batchesLinearRuns(runs: BatchRun[]): boolean {
   return (
     runs.length >= 1 &&
     runs.length <= MAX_BATCH_MODELS &&
-    runs.every(({ config, data }) => scenarioOf(config).model === 'line' && fusesLinearEpochs(modelLayers(config, data), data, config.optimizer, Math.min(config.batchSize, data.trainRows)))
+    runs.every(({ config, data }) => {
+      const spec = modelSpec(config, data);
+      return spec.tracksParameters && fusesLinearEpochs(spec.layers, data, config.optimizer, Math.min(config.batchSize, data.trainRows));
+    })
   );
-}
-
-interface ModelState {
-  history: EpochStats[];
-  stopReason: StopReason | null;
-  params?: number[];
 }
 
 export async function trainLinearBatch(backend: Backend, runs: BatchRun[], options: BatchOptions = {}): Promise<TrainOutcome[]> {
@@ -95,7 +94,7 @@ export async function trainLinearBatch(backend: Backend, runs: BatchRun[], optio
   const tensors = { models, schedule, weights, velocity, losses, validLoss, trajectory, nonFinite };
 
   const started = performance.now();
-  const states: ModelState[] = runs.map(() => ({ history: [], stopReason: null }));
+  const histories = new RunHistories(runs.map((r) => r.config));
   let nextEpoch = 0;
 
   const recordChunk = (): ChunkReadback => {
@@ -118,40 +117,27 @@ export async function trainLinearBatch(backend: Backend, runs: BatchRun[], optio
     const [validValues, flags] = values.slice(K) as [Float32Array, Float32Array];
     const paths = values.slice(K + 2);
     const elapsedMs = performance.now() - started;
-    runs.forEach(({ config }, m) => {
-      const state = states[m]!;
-      if (state.stopReason !== null) return;
-      const stepLosses = values[m]!;
-      const epochs = Math.min(chunk.epochs, config.epochs - chunk.firstEpoch);
-      for (let e = 0; e < epochs; e++) {
-        const epoch = chunk.firstEpoch + e;
-        const trainLoss = stepLosses[e]!;
+    const flagWords = new Uint32Array(flags.buffer, flags.byteOffset, K);
+    runs.forEach((_, m) => {
+      const epochStats = (e: number, epoch: number): EpochStats | null => {
+        const trainLoss = values[m]![e]!;
         const valid = validValues[m * epochsPerChunk + (epoch % epochsPerChunk)]!;
-        if (!Number.isFinite(trainLoss) || !Number.isFinite(valid)) {
-          state.stopReason = 'diverged';
-          return;
-        }
+        if (!Number.isFinite(trainLoss) || !Number.isFinite(valid)) return null;
         const stats: EpochStats = { epoch: epoch + 1, trainLoss, validLoss: valid, errorRate: null, lr: schedules[m]![2 * epoch]!, elapsedMs, stepLosses: [trainLoss] };
         const w = Array.from(paths[m]!.subarray(e * features, (e + 1) * features));
         if (w.every(Number.isFinite)) stats.params = w;
-        state.history.push(stats);
-        options.onEpoch?.(stats, m);
-      }
-      // The flag also catches weights that overflowed while the losses stayed finite.
-      if (new Uint32Array(flags.buffer, flags.byteOffset, K)[m] !== 0) state.stopReason = 'diverged';
-      else if (state.history.length === config.epochs) {
-        state.stopReason = 'done';
-        state.params = state.history.at(-1)!.params;
-      }
+        return stats;
+      };
+      for (const stats of histories.take(m, chunk, epochStats, flagWords[m] !== 0)) options.onEpoch?.(stats, m);
     });
   };
 
   try {
     backend.setStep(0);
     const stopped = await pumpChunks(pacing(backend).chunksInFlight, () => nextEpoch < longest, recordChunk, takeChunk, options.signal);
-    const outcomes = states.map((state): TrainOutcome => {
-      const stopReason = state.stopReason ?? (stopped ? 'stopped' : 'done');
-      return { history: state.history, stopReason, ...(stopReason === 'done' && state.params ? { params: state.params } : {}) };
+    const outcomes = histories.outcomes(stopped).map((outcome): TrainOutcome => {
+      const params = outcome.stopReason === 'done' ? outcome.history.at(-1)!.params : undefined;
+      return { ...outcome, ...(params ? { params } : {}) };
     });
     const first = outcomes[0]!;
     if (options.evaluateFirst && first.stopReason === 'done' && first.params) first.trainEvaluation = await evaluateLine(backend, runs[0]!.data, first.params);

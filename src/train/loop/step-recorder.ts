@@ -11,15 +11,16 @@
  *
  * @example
  * import type { DeviceData } from '../data/device-data';
- * import type { Mlp } from '../model/model';
- * // given: const backend: Backend, data: DeviceData, model: Mlp, settings: StepSettings, stepsPerEpoch: number
+ * import type { Sequential } from '../model/sequential';
+ * // given: const backend: Backend, data: DeviceData, model: Sequential, settings: StepSettings, stepsPerEpoch: number
  * const steps = new StepRecorder(backend, data, model, settings);
  * steps.recordEpochs(2, stepsPerEpoch); // then read losses and validLoss[0..2)
  */
 import { FUSED_LINEAR_FEATURES, type AdamSettings, type Backend, type OptimizerBatch, type Tensor } from '../../backend';
 import { yieldToPage } from '../../cpu/yield-to-page';
 import type { DeviceData } from '../data/device-data';
-import type { LayerShape, Mlp } from '../model/model';
+import type { Layer } from '../model/layers';
+import type { Sequential } from '../model/sequential';
 import { OwnedTensors } from '../model/owned-tensors';
 import type { OptimizerName } from '../types';
 
@@ -51,10 +52,10 @@ export interface StepSettings {
  * Whether training runs on the fused linear epochs (one dispatch a chunk): the lesson-2 shape
  * of model (one layer, no bias, one output), MSE, plain SGD, every step the whole training set.
  */
-export function fusesLinearEpochs(layers: readonly LayerShape[], data: DeviceData, optimizer: OptimizerName, batchRows: number): boolean {
+export function fusesLinearEpochs(layers: readonly Layer[], data: DeviceData, optimizer: OptimizerName, batchRows: number): boolean {
   const [only] = layers;
   return (
-    layers.length === 1 && !only!.bias && only!.outputs === 1 && data.loss === 'mse' && optimizer === 'sgd' &&
+    layers.length === 1 && only!.kind === 'linear' && !only!.bias && only!.outputs === 1 && data.loss === 'mse' && optimizer === 'sgd' &&
     batchRows === data.trainRows && data.featureCount <= FUSED_LINEAR_FEATURES && data.packed
   );
 }
@@ -100,7 +101,7 @@ export class StepRecorder {
   constructor(
     private readonly backend: Backend,
     private readonly data: DeviceData,
-    private readonly model: Mlp,
+    private readonly model: Sequential,
     private readonly settings: StepSettings,
   ) {
     this.owned = new OwnedTensors(backend);

@@ -9,13 +9,13 @@
  *
  * @example
  * import type { DeviceData } from '../data/device-data';
- * import type { Mlp } from '../model/model';
- * // given: const backend: Backend, model: Mlp, data: DeviceData
+ * import type { Sequential } from '../model/sequential';
+ * // given: const backend: Backend, model: Sequential, data: DeviceData
  * const evaluation = await evaluateTrainingSet(backend, model, data); // { loss: 0.081, validMixLoss: undefined }
  */
 import type { Backend, Tensor } from '../../backend';
 import type { DeviceData } from '../data/device-data';
-import type { Mlp } from '../model/model';
+import type { Sequential } from '../model/sequential';
 
 export interface TrainEvaluation {
   /** Mean loss over the training table as it is trained on (oversampled copies count as rows). */
@@ -29,7 +29,7 @@ export interface TrainEvaluation {
 }
 
 /** The first model of `model` (the run itself) over the first copy of the training rows. */
-export async function evaluateTrainingSet(backend: Backend, model: Mlp, data: DeviceData): Promise<TrainEvaluation> {
+export async function evaluateTrainingSet(backend: Backend, model: Sequential, data: DeviceData): Promise<TrainEvaluation> {
   const rows = data.trainRows;
   const made: Tensor[] = [];
   const make = (length: number, label: string, dtype: 'f32' | 'u32' = 'f32') => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CpuBackend } from '../../cpu/cpu-backend';
-import { mlpLayers } from '../model/model';
+import { mlpLayers } from '../model/layers';
 import { assertFeasible, stepFlops, WorkTooLargeError } from './work-estimate';
 
 describe('the work a step is, and what a backend is allowed to start', () => {

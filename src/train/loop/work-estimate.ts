@@ -5,19 +5,19 @@
  * message that says how long it would take and what to change.
  *
  * @example
- * import { mlpLayers } from '../model/model';
+ * import { mlpLayers } from '../model/layers';
  * // given: const backend: Backend
  * assertFeasible(backend, mlpLayers(64, [2048, 1024], 10), 1024, 1);   // throws on SwiftShader
  */
 import type { Backend } from '../../backend';
-import type { LayerShape } from '../model/model';
+import { linearLayers, type Layer } from '../model/layers';
 
 /** The longest step the playground starts. */
 export const MAX_STEP_SECONDS = 2;
 
 /** Multiply-adds ×2 (flops) of one step of K models: forward, and backward twice over (inputs and weights). */
-export function stepFlops(layers: readonly LayerShape[], batchRows: number, models: number): number {
-  const weights = layers.reduce((sum, l) => sum + l.inputs * l.outputs, 0);
+export function stepFlops(layers: readonly Layer[], batchRows: number, models: number): number {
+  const weights = linearLayers(layers).reduce((sum, l) => sum + l.inputs * l.outputs, 0);
   return 6 * batchRows * weights * models;
 }
 
@@ -33,7 +33,7 @@ export class WorkTooLargeError extends Error {
   }
 }
 
-export function assertFeasible(backend: Backend, layers: readonly LayerShape[], batchRows: number, models: number): void {
+export function assertFeasible(backend: Backend, layers: readonly Layer[], batchRows: number, models: number): void {
   const flops = stepFlops(layers, batchRows, models);
   const seconds = flops / backend.flopsPerSecond;
   if (seconds > MAX_STEP_SECONDS) throw new WorkTooLargeError(flops, seconds);

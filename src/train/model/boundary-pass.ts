@@ -6,15 +6,15 @@
  * epochs it follows, so the readback that brings an epoch's losses brings its boundary too.
  *
  * @example
- * import type { Mlp } from './model';
- * // given: const backend: Backend, model: Mlp
+ * import type { Sequential } from './sequential';
+ * // given: const backend: Backend, model: Sequential
  * const pass = new BoundaryPass(backend, model, ['x1', 'x2']);
  * pass.record();
  * const boundary = pass.boundary(await backend.readRanges(pass.ranges));
  */
 import type { Backend, Tensor, TensorRange } from '../../backend';
 import { drawsUnitByUnit, featureMask, PLANAR_EXTENT } from '../../planar-geometry';
-import type { Mlp } from './model';
+import type { Sequential } from './sequential';
 import { OwnedTensors } from './owned-tensors';
 import type { Boundary, PlanarFeature } from '../types';
 
@@ -33,7 +33,7 @@ export class BoundaryPass {
 
   constructor(
     backend: Backend,
-    private readonly model: Mlp,
+    private readonly model: Sequential,
     features: readonly PlanarFeature[],
   ) {
     this.owned = new OwnedTensors(backend);
@@ -42,7 +42,7 @@ export class BoundaryPass {
     // Model 0's alone: the run itself (what-ifs and other seeds draw no boundary).
     this.activations = model.activations(this.rows, 'boundary', 1).map((t) => this.owned.add(t));
     const hidden = this.activations.slice(0, -1);
-    const drawn = drawsUnitByUnit(model.layers.slice(0, -1).map((layer) => layer.outputs));
+    const drawn = drawsUnitByUnit(model.stages.slice(0, -1).map((stage) => stage.outputs));
     this.ranges = [{ tensor: this.activations.at(-1)!, offset: 0, length: this.rows }, ...(drawn ? hidden.map((tensor) => ({ tensor })) : []), ...model.weightRanges()];
   }
 
@@ -55,7 +55,7 @@ export class BoundaryPass {
   /** The boundary from what `ranges` read. */
   boundary(values: Float32Array[]): Boundary {
     const [probabilities, ...rest] = values as [Float32Array, ...Float32Array[]];
-    const layers = this.model.layers.length;
+    const layers = this.model.stages.length;
     const weights = rest.slice(-layers);
     const hidden = rest.slice(0, -layers);
     return { size: BOUNDARY_SIZE, probabilities, weights, ...(hidden.length > 0 ? { hidden } : {}) };

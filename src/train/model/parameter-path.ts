@@ -7,7 +7,7 @@
  * const path = parameterPath(result.history);   // [[-1, 1], [a₁, b₁], …, result.params]
  * const [a, b] = leastSquaresLine(preview.x, preview.y);
  */
-import { LINE_START } from '../loop/trainer';
+import { LINE_START } from './builders';
 import type { EpochStats } from '../types';
 
 /** The notebook's start (−1, 1), then (a, b) after every epoch that reported them. */

@@ -1,18 +1,20 @@
 /**
- * A multi-layer perceptron recorded on a Backend. All parameters live in one flat buffer
- * (each weight and bias a slice aligned for binding), and so do their gradients and the
- * optimizer's moments: one optimizer dispatch updates every layer.
+ * A model as a list of layers (layers.ts), recorded on a Backend: it walks the list as
+ * stages, each linear layer with the activation after it in one matrix-product kernel. All
+ * parameters live in one flat buffer (each weight and bias a slice aligned for binding), and
+ * so do their gradients and the optimizer's moments: one optimizer dispatch updates every layer.
  *
  * It may hold K independent models of the one architecture (what-if runs): model m's
  * parameters follow model m − 1's, each operation runs all K at once with the model as the
  * grid's z, and model m's rows of every activation follow model m − 1's.
  *
- * `line` is the one-layer case without bias: y = x @ (a, b) with x's second column all ones,
- * exactly the lesson-2 notebook.
+ * Lesson 2's line is the one-layer case without bias: y = x @ (a, b) with x's second column
+ * all ones, exactly the notebook (builders.ts).
  *
  * @example
+ * import { mlpLayers } from './layers';
  * // given: const backend: Backend, x: Tensor, rows: number, seed: number
- * const model = new Mlp(backend, mlpLayers(64, [128], 10));
+ * const model = new Sequential(backend, mlpLayers(64, [128], 10));
  * model.initialize(seed);
  * const activations = model.activations(rows, 'batch');
  * model.forward(x, rows, activations, 0); // logits: activations[1], rows × 10
@@ -20,14 +22,7 @@
 import { SLICE_ALIGNMENT, type Activation, type Backend, type Tensor, type TensorRange } from '../../backend';
 import { OwnedTensors } from './owned-tensors';
 import { STREAMS } from '../streams';
-
-export interface LayerShape {
-  inputs: number;
-  outputs: number;
-  bias: boolean;
-  /** Applied to this layer's output: the hidden layers' choice, `linear` for the output layer. */
-  activation: Activation;
-}
+import { fusedStages, type Layer, type Stage } from './layers';
 
 interface LayerSlices {
   weight: Tensor;
@@ -39,15 +34,11 @@ interface LayerSlices {
   biasOffset: number;
 }
 
-/** Hidden layers with biases and the activation (ReLU unless told), then a linear output layer. */
-export function mlpLayers(inputs: number, hidden: number[], outputs: number, activation: Activation = 'relu'): LayerShape[] {
-  const widths = [inputs, ...hidden, outputs];
-  return widths.slice(1).map((width, l) => ({ inputs: widths[l]!, outputs: width, bias: true, activation: l < hidden.length ? activation : 'linear' }));
-}
-
 const align = (n: number) => Math.ceil(n / SLICE_ALIGNMENT) * SLICE_ALIGNMENT;
 
-export class Mlp {
+export class Sequential {
+  /** The list as the kernels run it: each linear layer with its activation. */
+  readonly stages: readonly Stage[];
   readonly weights: Tensor;
   readonly grads: Tensor;
   readonly moment1: Tensor;
@@ -62,12 +53,13 @@ export class Mlp {
 
   constructor(
     private readonly backend: Backend,
-    readonly layers: LayerShape[],
+    readonly layers: readonly Layer[],
     readonly models = 1,
   ) {
+    this.stages = fusedStages(layers);
     this.owned = new OwnedTensors(backend);
     let offset = 0;
-    const offsets = layers.map((layer) => {
+    const offsets = this.stages.map((layer) => {
       const weightOffset = offset;
       offset += align(layer.inputs * layer.outputs);
       const biasOffset = offset;
@@ -83,7 +75,7 @@ export class Mlp {
     for (const t of [this.grads, this.moment1, this.moment2]) this.zero(t);
     // Each slice spans every model's copy of its weight or bias, parameterCount apart.
     const across = (size: number) => (models - 1) * offset + size;
-    layers.forEach((layer, l) => {
+    this.stages.forEach((layer, l) => {
       const { weightOffset, biasOffset } = offsets[l]!;
       const size = layer.inputs * layer.outputs;
       this.slices.push({
@@ -98,7 +90,7 @@ export class Mlp {
   }
 
   get outputs(): number {
-    return this.layers[this.layers.length - 1]!.outputs;
+    return this.stages[this.stages.length - 1]!.outputs;
   }
 
   /**
@@ -111,7 +103,7 @@ export class Mlp {
     const each = typeof seeds === 'number' ? [seeds] : seeds;
     each.forEach((seed, m) => {
       const base = m * this.parameterCount;
-      this.layers.forEach((layer, l) => {
+      this.stages.forEach((layer, l) => {
         const bound = 1 / Math.sqrt(layer.inputs);
         const s = this.slices[l]!;
         const at = (counter: number) => ({ seed, stream: STREAMS.weights, counter });
@@ -122,14 +114,14 @@ export class Mlp {
   }
 
   /** Sets every weight of a one-layer model without bias, in each model: line's starting (a, b) = (−1, 1). */
-  setWeights(values: number[]): void {
+  setWeights(values: readonly number[]): void {
     // Every model's copy: model m's first weight sits m·parameterCount in.
     for (let m = 0; m < this.models; m++) this.backend.write(this.weights, Float32Array.from(values), m * this.parameterCount + this.slices[0]!.weightOffset);
   }
 
   /** Activation buffers, one per layer, for `rows` rows of each of the first `models` models; the caller releases them. */
   activations(rows: number, label: string, models = this.models): Tensor[] {
-    return this.layers.map((layer, l) => this.backend.tensor(models * rows * layer.outputs, `${label} layer ${l + 1}`));
+    return this.stages.map((layer, l) => this.backend.tensor(models * rows * layer.outputs, `${label} layer ${l + 1}`));
   }
 
   /**
@@ -138,9 +130,9 @@ export class Mlp {
    * last layer's activation: a sigmoid turns a binary logit into a probability.
    */
   forward(x: Tensor, rows: number, activations: Tensor[], xStride: number, active = this.models, output?: Activation): void {
-    const last = this.layers.length - 1;
+    const last = this.stages.length - 1;
     const P = this.parameterCount;
-    this.layers.forEach((layer, l) => {
+    this.stages.forEach((layer, l) => {
       const input = l === 0 ? x : activations[l - 1]!;
       this.backend.matmul(input, this.slices[l]!.weight, activations[l]!, {
         m: rows,
@@ -155,9 +147,9 @@ export class Mlp {
 
   /** Gradient buffers for backward, one per hidden layer and one scratch for g·Wᵀ; the caller releases them. */
   backwardBuffers(rows: number): { hidden: Tensor[]; scratch: Tensor } {
-    const widest = Math.max(...this.layers.map((layer) => layer.inputs));
+    const widest = Math.max(...this.stages.map((layer) => layer.inputs));
     return {
-      hidden: this.layers.slice(0, -1).map((layer, l) => this.backend.tensor(this.models * rows * layer.outputs, `grad layer ${l + 1}`)),
+      hidden: this.stages.slice(0, -1).map((layer, l) => this.backend.tensor(this.models * rows * layer.outputs, `grad layer ${l + 1}`)),
       scratch: this.backend.tensor(this.models * rows * widest, 'grad scratch'),
     };
   }
@@ -174,8 +166,8 @@ export class Mlp {
   ): void {
     const [P, models] = [this.parameterCount, active];
     let grad = gradLogits;
-    for (let l = this.layers.length - 1; l >= 0; l--) {
-      const layer = this.layers[l]!;
+    for (let l = this.stages.length - 1; l >= 0; l--) {
+      const layer = this.stages[l]!;
       const s = this.slices[l]!;
       const input = l === 0 ? x : activations[l - 1]!;
       const gradStride = rows * layer.outputs;
@@ -195,7 +187,7 @@ export class Mlp {
           transB: true,
           batch: { count: models, a: gradStride, b: P, out: rows * layer.inputs },
         });
-        this.backend.activationBackward(buffers.scratch, activations[l - 1]!, buffers.hidden[l - 1]!, models * rows * layer.inputs, this.layers[l - 1]!.activation);
+        this.backend.activationBackward(buffers.scratch, activations[l - 1]!, buffers.hidden[l - 1]!, models * rows * layer.inputs, this.stages[l - 1]!.activation);
         grad = buffers.hidden[l - 1]!;
       }
     }
@@ -203,7 +195,7 @@ export class Mlp {
 
   /** Model m's weight matrices (inputs × outputs each, row-major), as ranges to read. */
   weightRanges(m = 0): TensorRange[] {
-    return this.layers.map((layer, l) => ({ tensor: this.weights, offset: m * this.parameterCount + this.slices[l]!.weightOffset, length: layer.inputs * layer.outputs }));
+    return this.stages.map((layer, l) => ({ tensor: this.weights, offset: m * this.parameterCount + this.slices[l]!.weightOffset, length: layer.inputs * layer.outputs }));
   }
 
   /** 1 at every model's weights, 0 at biases and padding: what a weight penalty applies to. Made on first use. */
@@ -212,7 +204,7 @@ export class Mlp {
       const mask = this.own(this.backend.tensor(this.totalParameters, 'penalised weights'));
       this.zero(mask);
       for (let m = 0; m < this.models; m++) {
-        this.layers.forEach((layer, l) => {
+        this.stages.forEach((layer, l) => {
           const offset = m * this.parameterCount + this.slices[l]!.weightOffset;
           this.backend.fill({ tensor: mask, offset, stride: 1, count: layer.inputs * layer.outputs }, 1);
         });

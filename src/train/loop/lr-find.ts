@@ -20,8 +20,9 @@
  */
 import type { Backend } from '../../backend';
 import type { DeviceData } from '../data/device-data';
-import { CONSTANT_MOMENTUM } from './schedule';
-import { batchPlan, EpochOrders, startModel } from '../loop/trainer';
+import { CONSTANT_MOMENTUM } from '../schedule/schedule';
+import { batchPlan, EpochOrders } from './batches';
+import { startModel } from './start-models';
 import type { LrFindResult, RunConfig } from '../types';
 
 /** A search whose smoothed loss never fell below this fraction of where it began found no descent. */
