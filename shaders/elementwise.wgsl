@@ -1,4 +1,4 @@
-// Element-wise kernels: fill a strided view, an activation's backward, and gathering the rows
+// Element-wise kernels: fill a strided view, an activation and its backward, and gathering the rows
 // of a mini-batch through a permutation.
 
 struct FillParams {
@@ -30,6 +30,9 @@ struct GatherParams {
 @group(0) @binding(2) var<storage, read> activation: array<f32>;
 @group(0) @binding(3) var<storage, read_write> grad_in: array<f32>;
 
+@group(0) @binding(1) var<storage, read> pre_activation: array<f32>;
+@group(0) @binding(2) var<storage, read_write> activated: array<f32>;
+
 @group(0) @binding(0) var<uniform> gather_params: GatherParams;
 @group(0) @binding(1) var<storage, read> source: array<f32>;
 @group(0) @binding(1) var<storage, read> source_u32: array<u32>;
@@ -43,6 +46,14 @@ fn fill(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) group
   let i = flat_index(id, groups);
   if (i >= fill_params.count) { return; }
   fill_out[fill_params.offset + i * fill_params.stride] = fill_params.value;
+}
+
+// y = act(z) on its own, where no matrix product applies it in its epilogue (activation.wgsl).
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn activation_forward(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let i = flat_index(id, groups);
+  if (i >= activation_params.count) { return; }
+  activated[i] = activate(pre_activation[i]);
 }
 
 // dL/dz = dL/dy · act′, the slope read from the layer's output y (activation.wgsl).

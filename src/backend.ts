@@ -298,6 +298,34 @@ export interface BatchNormGradients {
 }
 
 /**
+ * fastai's get_transforms for small photos, as far as 28×28 images take it: each training image
+ * flipped left to right with probability ½ (do_flip) and shifted by whole pixels, zeros where
+ * the shift uncovers the edge. The validation images are never augmented.
+ */
+export interface AugmentSettings {
+  /** Flip each image left to right with probability ½. */
+  flip: boolean;
+  /** Shift each image along each axis by a whole number of pixels drawn uniformly from −maxShift…maxShift: 0 to MAX_AUGMENT_SHIFT. */
+  maxShift: number;
+}
+
+/** The largest shift a draw can make: (2·maxShift + 1) times 24 random bits must fit 32 bits. */
+export const MAX_AUGMENT_SHIFT = 127;
+
+/**
+ * Throws unless the shift is a whole number of pixels that both backends draw alike.
+ *
+ * @example
+ * assertAugmentSettings({ flip: true, maxShift: 2 }); // fine; maxShift 1.5 or 200 throws
+ */
+export function assertAugmentSettings(settings: AugmentSettings): void {
+  const { maxShift } = settings;
+  if (!Number.isInteger(maxShift) || maxShift < 0 || maxShift > MAX_AUGMENT_SHIFT) {
+    throw new Error(`An image shift of ${maxShift} pixels cannot be drawn: give a whole number from 0 to ${MAX_AUGMENT_SHIFT}.`);
+  }
+}
+
+/**
  * The device under a backend was lost (a driver update or crash, another page, `destroy()`):
  * that backend can do nothing more, and a new one is needed. Its message is the one place a
  * lost device is put into words. Tell it by `name` (isDeviceLost), not by its message: the
@@ -360,6 +388,8 @@ export interface Backend {
   randomWords(view: StridedView, at: RandomPosition): void;
 
   matmul(a: Tensor, b: Tensor, out: Tensor, shape: MatmulShape): void;
+  /** out[i] = act(input[i]): an activation that follows a layer other than a matrix product (a batch norm, a convolution). */
+  activate(input: Tensor, out: Tensor, count: number, activation: Activation): void;
   /** gradIn[i] = gradOut[i] · act′, the slope read from the layer's output `output[i]`. */
   activationBackward(gradOut: Tensor, output: Tensor, gradIn: Tensor, count: number, activation: Activation): void;
   /** out[j] = scale · Σ_i x[i·cols + j]; batched, model m's rows follow model m − 1's. */
@@ -427,4 +457,20 @@ export interface Backend {
   /** Sends recorded work to the device without waiting for it. */
   flush(): void;
   dispose(): void;
+
+  /**
+   * The current step's mini-batch of images, each flipped and shifted at random: output image i
+   * is image order[(step % stepsPerEpoch)·batch + i] of `source` (the rows gatherRows picks),
+   * flipped left to right when its draw says so, then shifted by (dx, dy), zeros filling in:
+   * out[i, c, y, x] = source[row, c, y − dy, x′], x′ = width − 1 − (x − dx) if flipped, else x − dx.
+   * Image i's draws are Philox block at.counter + step·batch + i (mod 2³²) of the stream
+   * (at.seed, at.stream) (cpu/augment.ts, augmentDraw): the seed's on every backend, new each step.
+   *
+   * @example
+   * // given: const backend: Backend, images: Tensor, order: Tensor, batch: Tensor, stepsPerEpoch: number
+   * // 64 of the 28×28 greyscale training images, flipped and shifted by up to 2 pixels
+   * backend.augmentImages(images, order, batch, { batch: 64, channels: 1, height: 28, width: 28 }, stepsPerEpoch,
+   *   { flip: true, maxShift: 2 }, { seed: 0, stream: 10, counter: 0 });   // stream 10: STREAMS.augment
+   */
+  augmentImages(source: Tensor, order: Tensor, out: Tensor, shape: ImageShape, stepsPerEpoch: number, settings: AugmentSettings, at: RandomPosition): void;
 }

@@ -6,8 +6,8 @@
  */
 import type { Backend, LossKind } from '../backend';
 import { compare } from './compare';
-import { finish, poisoned, upload, type KernelCheck, type TestRandom } from './check-kit';
-import { REFERENCE_ACTIVATION, uploadOptimizer, type MatmulCase } from './kernel-checks';
+import { finish, poisoned, upload, uploadOptimizer, type KernelCheck, type TestRandom } from './check-kit';
+import { REFERENCE_ACTIVATION, type MatmulCase } from './matmul-reference';
 
 const MODELS = [1, 2, 7];
 

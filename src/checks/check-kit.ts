@@ -51,6 +51,22 @@ export function poisoned(backend: Backend, length: number, label: string): Tenso
   return upload(backend, new Float32Array(length).fill(NaN), label);
 }
 
+/** An optimizer's buffers from these values, with `models` cleared non-finite flags. */
+export function uploadOptimizer(
+  backend: Backend,
+  values: { w: Float32Array; g: Float32Array; m: Float32Array; v: Float32Array; schedule: Float32Array },
+  models: number,
+) {
+  return {
+    weights: upload(backend, values.w, 'weights'),
+    grads: upload(backend, values.g, 'grads'),
+    moment1: upload(backend, values.m, 'moment1'),
+    moment2: upload(backend, values.v, 'moment2'),
+    schedule: upload(backend, values.schedule, 'schedule'),
+    nonFinite: upload(backend, new Uint32Array(models), 'non-finite'),
+  };
+}
+
 /**
  * Reads every output, releases every tensor made for the check, and compares. A non-finite
  * flag tensor, when given, must have stayed all 0: each raised flag counts as a bad element.

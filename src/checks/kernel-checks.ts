@@ -10,15 +10,17 @@
  *   const { relativeError, badElements } = await check.run(backend, new TestRandom(1));
  * }
  */
-import { ACTIVATIONS, SLICE_ALIGNMENT, type Activation, type Backend, type LossKind, type StridedView, type Tensor } from '../backend';
+import { ACTIVATIONS, SLICE_ALIGNMENT, type LossKind, type StridedView, type Tensor } from '../backend';
 import { uniformFloat } from '../cpu/rng';
 import { packTensors } from '../packed-tensors';
 import { batchedKernelChecks } from './batched-kernel-checks';
 import { planarChecks } from './planar-checks';
 import { copyRangeChecks, surfaceChecks } from './surface-checks';
-import { finish, poisoned, upload, type KernelCheck, type TestRandom } from './check-kit';
+import { finish, poisoned, upload, uploadOptimizer, type KernelCheck, type TestRandom } from './check-kit';
 import { compare } from './compare';
 import { imageChecks } from './image-checks';
+import { augmentChecks } from './augment-checks';
+import { REFERENCE_ACTIVATION, type MatmulCase } from './matmul-reference';
 
 const SIZES = [1, 3, 7, 63, 64, 65, 127, 1000];
 
@@ -87,25 +89,6 @@ function uniformChecks(): KernelCheck[] {
     },
   }));
 }
-
-export interface MatmulCase {
-  m: number;
-  n: number;
-  k: number;
-  transA?: boolean;
-  transB?: boolean;
-  bias?: boolean;
-  activation?: Activation;
-  accumulate?: boolean;
-}
-
-/** The activations and their slopes (from the output y) in float64, written apart from the CPU backend's. */
-export const REFERENCE_ACTIVATION: Record<Activation, { f: (x: number) => number; slope: (y: number) => number }> = {
-  linear: { f: (x) => x, slope: () => 1 },
-  relu: { f: (x) => Math.max(0, x), slope: (y) => (y > 0 ? 1 : 0) },
-  tanh: { f: (x) => Math.tanh(x), slope: (y) => 1 - y * y },
-  sigmoid: { f: (x) => 1 / (1 + Math.exp(-x)), slope: (y) => y * (1 - y) },
-};
 
 const MATMUL_SHAPES: [number, number, number][] = [
   [1, 1, 1],
@@ -178,6 +161,23 @@ function matmulChecks(): KernelCheck[] {
       },
     };
   });
+}
+
+/** Each activation on its own (after a batch norm or a convolution), over inputs wide enough to saturate tanh and the sigmoid. */
+function activationChecks(): KernelCheck[] {
+  return ACTIVATIONS.flatMap((activation) =>
+    [1, 7, 65, 1000].map((count) => ({
+      kernel: 'activation_forward',
+      name: `activation_forward ${activation} ${count}`,
+      async run(backend, random) {
+        const x = random.floats(count).map((v) => 20 * v);
+        const [xt, out] = [upload(backend, x, 'pre-activation'), poisoned(backend, count, 'activated')];
+        backend.activate(xt, out, count, activation);
+        const ref = Float64Array.from(x, (v) => REFERENCE_ACTIVATION[activation].f(v));
+        return finish(backend, [out], [ref], [xt, out]);
+      },
+    })),
+  );
 }
 
 /** Each activation's backward, from outputs the activation can give (ReLU's include exact zeros). */
@@ -358,22 +358,6 @@ function countErrorsChecks(): KernelCheck[] {
   }));
 }
 
-/** An optimizer's buffers from these values, with `models` cleared non-finite flags. */
-export function uploadOptimizer(
-  backend: Backend,
-  values: { w: Float32Array; g: Float32Array; m: Float32Array; v: Float32Array; schedule: Float32Array },
-  models: number,
-) {
-  return {
-    weights: upload(backend, values.w, 'weights'),
-    grads: upload(backend, values.g, 'grads'),
-    moment1: upload(backend, values.m, 'moment1'),
-    moment2: upload(backend, values.v, 'moment2'),
-    schedule: upload(backend, values.schedule, 'schedule'),
-    nonFinite: upload(backend, new Uint32Array(models), 'non-finite'),
-  };
-}
-
 function optimizerChecks(): KernelCheck[] {
   const cases: ['sgd' | 'adamw', number][] = [];
   for (const count of [1, 7, 65, 1000]) cases.push(['sgd', count], ['adamw', count]);
@@ -538,6 +522,7 @@ export function kernelChecks(): KernelCheck[] {
     ...copyChecks(),
     ...uniformChecks(),
     ...matmulChecks(),
+    ...activationChecks(),
     ...activationBackwardChecks(),
     ...sumRowsChecks(),
     ...sumChecks(),
@@ -551,5 +536,6 @@ export function kernelChecks(): KernelCheck[] {
     ...copyRangeChecks(),
     ...planarChecks(),
     ...imageChecks(),
+    ...augmentChecks(),
   ];
 }

@@ -1,27 +1,31 @@
 /**
- * The Backend on the CPU: the fallback when a page has no WebGPU. `await CpuBackend.create()`
- * runs its matrix products in WebAssembly with SIMD (wasm-matmul.ts), the hot path of every
- * model with a hidden layer; `new CpuBackend()` is the plain TypeScript twin, the reference
- * the WebAssembly and WGSL kernels are checked beside. Each TypeScript operation does what its
- * WGSL kernel does, accumulating in float64 and storing float32, so the backends agree to
- * float32 rounding.
+ * The Backend on the CPU: the fallback when a page has no WebGPU. The one the engine trains on
+ * (cpuBackend in engine/backends.ts, the only place that builds one) runs its matrix products
+ * in WebAssembly with SIMD (wasm-matmul.ts), the hot path of every model with a hidden layer;
+ * built without that product it is the plain TypeScript twin, the reference the WebAssembly
+ * and WGSL kernels are checked beside. Each TypeScript operation does what its WGSL kernel
+ * does, accumulating in float64 and storing float32, so the backends agree to float32 rounding.
  *
  * @example
- * const backend = await CpuBackend.create();
+ * import { cpuBackend } from '../engine/backends';
+ * const backend = await cpuBackend();
  * const t = backend.tensor(4, 'ones');
  * backend.fill({ tensor: t, offset: 0, stride: 1, count: 4 }, 1);
  */
 import { yieldToPage } from './yield-to-page';
 import { activate, activationSlope } from './activation';
 import * as image from './image-kernels';
+import { augmentImages } from './augment';
 import { gridCell, planarFeatureRow } from '../planar-geometry';
 import {
+  assertAugmentSettings,
   assertBatchStatistics,
   copySpan,
   gridPoint,
   type Activation,
   assertSlice,
   type AdamSettings,
+  type AugmentSettings,
   type BatchNormGradients,
   type BatchNormTensors,
   type Conv2dShape,
@@ -45,7 +49,7 @@ import {
   type TensorRange,
 } from '../backend';
 import { randomWord, uniformFloat } from './rng';
-import { loadWasmMatmul, type WasmMatmul } from './wasm-matmul';
+import type { WasmMatmul } from './wasm-matmul';
 
 class CpuTensor implements Tensor {
   readonly values: Float32Array;
@@ -84,11 +88,6 @@ export class CpuBackend implements Backend {
   readonly lost = null;
   private readonly product: WasmMatmul | null;
   private step = 0;
-
-  /** Products in WebAssembly SIMD where the browser has it, else the TypeScript twin. */
-  static async create(): Promise<CpuBackend> {
-    return new CpuBackend(await loadWasmMatmul());
-  }
 
   /** The TypeScript twin, or with `product` its matrix products in WebAssembly. */
   constructor(product: WasmMatmul | null = null) {
@@ -192,6 +191,12 @@ export class CpuBackend implements Backend {
         }
       }
     }
+  }
+
+  activate(input: Tensor, out: Tensor, count: number, activation: Activation): void {
+    const x = own(input).values;
+    const y = own(out).values;
+    for (let i = 0; i < count; i++) y[i] = activate(activation, x[i]!);
   }
 
   activationBackward(gradOut: Tensor, output: Tensor, gradIn: Tensor, count: number, activation: Activation): void {
@@ -469,4 +474,9 @@ export class CpuBackend implements Backend {
 
   flush(): void {}
   dispose(): void {}
+
+  augmentImages(source: Tensor, order: Tensor, out: Tensor, shape: ImageShape, stepsPerEpoch: number, settings: AugmentSettings, at: RandomPosition): void {
+    assertAugmentSettings(settings);
+    augmentImages(own(source).values, own(order).words, own(out).values, shape, this.step, stepsPerEpoch, settings, at);
+  }
 }

@@ -10,6 +10,7 @@
  */
 import type { Backend } from '../backend';
 import { CpuBackend } from '../cpu/cpu-backend';
+import { loadWasmMatmul } from '../cpu/wasm-matmul';
 import { acquireDevice } from '../gpu/device';
 import { GpuBackend } from '../gpu/gpu-backend';
 
@@ -27,6 +28,6 @@ export async function gpuBackend(source: GpuSource): Promise<Backend> {
 }
 
 /** The CPU backend: its matrix products in WebAssembly SIMD where the browser has it, else TypeScript. */
-export function cpuBackend(): Promise<Backend> {
-  return CpuBackend.create();
+export async function cpuBackend(): Promise<Backend> {
+  return new CpuBackend(await loadWasmMatmul());
 }

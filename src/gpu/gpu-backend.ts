@@ -3,12 +3,12 @@
  * submitted only when something must leave the device (a read) or the host must write, so
  * a training epoch is one command buffer. Uniforms and bind groups are cached by content:
  * the dispatches of step t + 1 reuse those of step t, and nothing is created per step.
+ * gpuBackend (engine/backends.ts) is the only place that builds one.
  *
  * @example
- * import { acquireDevice } from './device';
+ * import { gpuBackend } from '../engine/backends';
  * // given: const a: Tensor, b: Tensor, m: number, n: number, k: number
- * const { device, description } = await acquireDevice();
- * const backend = new GpuBackend(device, description);
+ * const backend = await gpuBackend({}); // on the page's shared device
  * const c = backend.tensor(m * n, 'c');
  * backend.matmul(a, b, c, { m, n, k });
  * const values = await backend.read(c);
@@ -18,12 +18,14 @@ import {
   BATCH_NORM_EPS,
   BATCH_NORM_MOMENTUM,
   MAX_BATCH_MODELS,
+  assertAugmentSettings,
   assertBatchStatistics,
   copySpan,
   DeviceLostError,
   type Activation,
   assertSlice,
   type AdamSettings,
+  type AugmentSettings,
   type BatchNormGradients,
   type BatchNormTensors,
   type Conv2dShape,
@@ -314,6 +316,10 @@ export class GpuBackend implements Backend {
     return prefersDirectMatmul(m, n, k, this.cpuEmulated) ? 'direct' : 'tiled';
   }
 
+  activate(input: Tensor, out: Tensor, count: number, activation: Activation): void {
+    this.dispatch('activate', new ParamWriter().u32(count), [input, out], grid(count), { ACTIVATION: ACTIVATIONS.indexOf(activation) });
+  }
+
   activationBackward(gradOut: Tensor, output: Tensor, gradIn: Tensor, count: number, activation: Activation): void {
     this.dispatch('activationBackward', new ParamWriter().u32(count), [gradOut, output, gradIn], grid(count), { ACTIVATION: ACTIVATIONS.indexOf(activation) });
   }
@@ -584,4 +590,10 @@ export class GpuBackend implements Backend {
     });
   }
 
+  augmentImages(source: Tensor, order: Tensor, out: Tensor, s: ImageShape, stepsPerEpoch: number, settings: AugmentSettings, at: RandomPosition): void {
+    assertAugmentSettings(settings);
+    const params = new ParamWriter().u32(s.batch).u32(s.channels).u32(s.height).u32(s.width).u32(stepsPerEpoch);
+    params.u32(at.seed).u32(at.stream).u32(at.counter).u32(settings.flip ? 1 : 0).u32(settings.maxShift);
+    this.dispatch('augmentImages', params, [source, order, this.step, out], grid(s.batch * s.channels * s.height * s.width));
+  }
 }

@@ -21,6 +21,7 @@ export const WORKGROUP_SIZE = 64;
 
 export const KERNELS = {
   fill: { shader: 'elementwise', entryPoint: 'fill', bindings: ['uniform', 'write'] },
+  activate: { shader: 'elementwise', entryPoint: 'activation_forward', bindings: ['uniform', 'read', 'write'] },
   activationBackward: { shader: 'elementwise', entryPoint: 'activation_backward', bindings: ['uniform', 'read', 'read', 'write'] },
   gatherRows: { shader: 'elementwise', entryPoint: 'gather_rows', bindings: ['uniform', 'read', 'read', 'read', 'write'] },
   gatherRowsU32: { shader: 'elementwise', entryPoint: 'gather_rows_u32', bindings: ['uniform', 'read', 'read', 'read', 'write'] },
@@ -71,6 +72,7 @@ export const KERNELS = {
     bindings: ['uniform', 'read', 'read', 'write', 'write', 'write', 'write', 'write', 'write', 'uniform'],
     fixedWorkgroup: true,
   },
+  augmentImages: { shader: 'augment', entryPoint: 'augment_images', bindings: ['uniform', 'read', 'read', 'read', 'write'] },
 } as const satisfies Record<string, KernelSpec>;
 
 export type KernelName = keyof typeof KERNELS;

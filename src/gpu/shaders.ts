@@ -8,6 +8,7 @@
  * ships once in the bundle rather than once a module.
  */
 import activation from '../../shaders/activation.wgsl?raw';
+import augment from '../../shaders/augment.wgsl?raw';
 import batchnorm from '../../shaders/batchnorm.wgsl?raw';
 import conv from '../../shaders/conv.wgsl?raw';
 import elementwise from '../../shaders/elementwise.wgsl?raw';
@@ -39,5 +40,7 @@ export const SHADERS = {
   random: joined(random),
   reduce: joined(reduce),
   surface: joined(surface),
+  // After the generator, for its philox4x32_10: its own entry points ride along unused.
+  augment: joined(random, augment),
 } as const;
 export type ShaderName = keyof typeof SHADERS;

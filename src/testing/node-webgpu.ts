@@ -4,8 +4,8 @@
  * throws: in CI that must fail the run, never skip it.
  */
 import { create, globals } from 'webgpu';
-import { GpuBackend } from '../gpu/gpu-backend';
-import { acquireDevice } from '../gpu/device';
+import { gpuBackend } from '../engine/backends';
+import type { GpuBackend } from '../gpu/gpu-backend';
 
 let gpu: GPU | null = null;
 
@@ -18,7 +18,10 @@ export function nodeGpu(): GPU {
   return gpu;
 }
 
+/**
+ * A backend on the shared device of Node's WebGPU, built as the engine builds one. Typed as
+ * the WebGPU class, not the contract: the kernel tests force its matmul variant.
+ */
 export async function createTestBackend(): Promise<GpuBackend> {
-  const { device, description } = await acquireDevice(nodeGpu());
-  return new GpuBackend(device, description);
+  return (await gpuBackend({ gpu: nodeGpu() })) as GpuBackend;
 }

@@ -12,4 +12,6 @@ export const STREAMS = {
   epochShuffle: 7,
   resample: 8,
   planarPoints: 9,
+  /** Each training image's random flip and shift (augmentImages), drawn afresh every step. */
+  augment: 10,
 } as const;

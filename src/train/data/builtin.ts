@@ -52,8 +52,18 @@ interface Body {
  * The bytes tell which: gzip starts with 1f 8b, a CSV never does.
  */
 export async function dataText(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  if (!isGzip(bytes)) return new TextDecoder().decode(bytes);
-  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  return new TextDecoder().decode(await dataBytes(bytes));
+}
+
+/**
+ * As dataText, for a binary file (an IDX file gzipped): its bytes inflated, whether or not the browser already did.
+ *
+ * @example
+ * const bytes = await dataBytes(new Uint8Array(await (await fetch('data/fashion-test-100-labels-idx1-ubyte.gz')).arrayBuffer()));
+ */
+export async function dataBytes(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  if (!isGzip(bytes)) return bytes;
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
 }
 
 export function isGzip(bytes: Uint8Array): boolean {
@@ -65,23 +75,47 @@ export function firstBytes(bytes: Uint8Array, count = 8): string {
   return Array.from(bytes.subarray(0, count), (b) => b.toString(16).padStart(2, '0')).join(' ');
 }
 
-async function loadText(url: URL, name: string): Promise<string> {
+/** A data file's bytes, inflated, and how to say that they are not what was expected (a web page, say). */
+export interface LoadedData {
+  bytes: Uint8Array<ArrayBuffer>;
+  /** An error naming the file, what the server said and the body's first bytes: `wrong('came back as a web page')`. */
+  wrong: (why: string) => Error;
+}
+
+/**
+ * A gzipped data file beside the bundle (`name` for messages), fetched, or read from disk in Node, and inflated.
+ *
+ * @example
+ * const { bytes, wrong } = await loadData(new URL('../../../public/data/digits.csv.gz', import.meta.url), 'digits');
+ * if (bytes[0] === 0x3c) throw wrong('came back as a web page');
+ */
+export async function loadData(url: URL, name: string): Promise<LoadedData> {
   const { bytes, got } = await readBytes(url, name);
   const wrong = (why: string) =>
     new Error(`The ${name} data from ${url.href} ${why} (${got}; ${bytes.length} bytes starting ${firstBytes(bytes)}). It must be served beside the bundle, in data/.`);
-  let text: string;
   try {
-    text = await dataText(bytes);
+    return { bytes: await dataBytes(bytes), wrong };
   } catch (error) {
     throw wrong(`is not a valid gzip file: ${String(error)}`);
   }
+}
+
+async function loadText(url: URL, name: string): Promise<string> {
+  const { bytes, wrong } = await loadData(url, name);
+  const text = new TextDecoder().decode(bytes);
   // A server that answers every path with its index page sends HTML, not the CSV.
   if (/^\s*</.test(text)) throw wrong('came back as a web page, not as CSV');
   return text;
 }
 
-/** Caches a load; a failed one is forgotten, so the next use fetches again. */
-function once(load: () => Promise<Dataset>, cached: Promise<Dataset> | null, keep: (p: Promise<Dataset> | null) => void): Promise<Dataset> {
+/**
+ * Caches a load; a failed one is forgotten, so the next use fetches again.
+ *
+ * @example
+ * let cached: Promise<number> | null = null;
+ * const answer = () => once(async () => 42, cached, (p) => (cached = p));
+ */
+export function once<T>(load: () => Promise<T>, cached: Promise<T> | null, keep: (p: Promise<T> | null) => void): Promise<T> {
   if (cached) return cached;
   const promise = load().catch((error: unknown) => {
     keep(null);

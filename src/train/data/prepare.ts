@@ -55,7 +55,14 @@ export function stackPrepared(parts: PreparedData[]): PreparedData | null {
   return { ...first, train: stack(parts.map((p) => p.train)), valid: stack(parts.map((p) => p.valid)), stacked: parts.length };
 }
 
-function take(data: Dataset, indices: number[]): Table {
+/**
+ * Rows `indices` of a data set, copied into a table in that order.
+ *
+ * @example
+ * // given: const data: Dataset
+ * const firstTen = take(data, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+ */
+export function take(data: Dataset, indices: number[]): Table {
   const d = data.featureCount;
   const features = new Float32Array(indices.length * d);
   const labels = new Float32Array(indices.length);
@@ -121,18 +128,32 @@ function standardize(table: Table, featureCount: number, stats: { mean: Float64A
   }
 }
 
+/**
+ * The rows a run trains on, from `candidates` (rows of `data` in the seed's order): the first
+ * `trainSize`, the minority class thinned by `imbalance`, then oversampled back when asked.
+ * Apart from prepareData so that a set with a validation set of its own (fashion.ts) resamples
+ * its training rows the same way.
+ *
+ * @example
+ * // given: const data: Dataset, config: RunConfig
+ * const train = take(data, trainingRows(data, [4, 0, 3, 1, 2], { ...config, trainSize: 3 })); // rows 4, 0 and 3
+ */
+export function trainingRows(data: Dataset, candidates: number[], config: RunConfig): number[] {
+  let rows = thinMinority(data, candidates.slice(0, config.trainSize), config.imbalance);
+  if (config.oversample && data.task === 'classification') {
+    rows = oversample(data, rows, new RandomStream({ seed: config.seed, stream: STREAMS.resample, counter: 0 }));
+  }
+  return rows;
+}
+
 export function prepareData(data: Dataset, config: RunConfig, options: { standardize: boolean }): PreparedData {
   const order = new RandomStream({ seed: config.seed, stream: STREAMS.split, counter: 0 }).shuffle(
     Array.from({ length: data.rows }, (_, i) => i),
   );
   const trainCount = Math.floor(data.rows * (1 - VALID_FRACTION));
   const validIndices = order.slice(trainCount);
-  let trainIndices = order.slice(0, Math.min(trainCount, config.trainSize));
-  const trainFraction = trainIndices.length / trainCount;
-  trainIndices = thinMinority(data, trainIndices, config.imbalance);
-  if (config.oversample && data.task === 'classification') {
-    trainIndices = oversample(data, trainIndices, new RandomStream({ seed: config.seed, stream: STREAMS.resample, counter: 0 }));
-  }
+  const trainFraction = Math.min(trainCount, config.trainSize) / trainCount;
+  const trainIndices = trainingRows(data, order.slice(0, trainCount), config);
   const train = take(data, trainIndices);
   const valid = take(data, validIndices);
   if (options.standardize) {

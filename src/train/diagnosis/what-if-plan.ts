@@ -23,7 +23,7 @@
 import { LIMITS } from '../config';
 import { barelyMoved, bestEpoch, failingClass, solved } from './diagnosis';
 import type { DiagnosisCode, EpochStats, RunConfig, StopReason, WhatIf } from '../types';
-import { finalValidLoss, HELPFUL_GAIN } from './what-if';
+import { finalValidLoss, HELPFUL_GAIN } from './what-if-gain';
 
 export interface WhatIfPlan {
   code: DiagnosisCode;

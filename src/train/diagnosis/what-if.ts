@@ -16,12 +16,13 @@ import { barelyMoved, failingClass, solved, type FailingClass } from './diagnosi
 import { CHANGE_MESSAGES, type ChangeWords } from './diagnosis-messages';
 import { formatLr } from '../format';
 import type { Diagnosis, DiagnosisCode, EpochStats, Language, RunConfig, StopReason, WhatIf } from '../types';
+import { finalValidLoss, HELPFUL_GAIN } from './what-if-gain';
 import type { WhatIfPlan } from './what-if-plan';
 
-/** A change counts when the what-if's final valid loss is at most this fraction of the run's. */
-export const HELPS_BELOW = 0.75;
-/** The same as a gain (run ÷ what-if): 1 / 0.75. */
-export const HELPFUL_GAIN = 1 / HELPS_BELOW;
+// The measure of a gain lives apart (what-if-gain.ts) because the plan of the runs reads it
+// too, and this file reads the plan's type: one file each way was an import cycle.
+export { finalValidLoss, HELPFUL_GAIN } from './what-if-gain';
+
 /** Changes whose gain is within this factor of the best one's are as good: the smallest is advised. */
 export const NEAR_BEST = 1.1;
 /**
@@ -32,14 +33,9 @@ const OVERSAMPLE_SIZE = Math.log10(2);
 
 /** A what-if's record from its run: final valid loss (Infinity when it diverged) and gain. */
 export function whatIfResult(plan: WhatIfPlan, history: EpochStats[], stopReason: StopReason, mainFinal: number): WhatIf {
-  const finalValidLoss = stopReason === 'diverged' || history.length === 0 ? Infinity : history.at(-1)!.validLoss;
-  const gain = finalValidLoss === Infinity ? 0 : mainFinal / finalValidLoss;
-  return { code: plan.code, change: plan.change, finalValidLoss, gain, history, ...(plan.source ? { source: plan.source } : {}) };
-}
-
-/** The main run's final validation loss; Infinity when it diverged. */
-export function finalValidLoss(history: EpochStats[], stopReason: StopReason): number {
-  return stopReason === 'diverged' || history.length === 0 ? Infinity : history.at(-1)!.validLoss;
+  const final = finalValidLoss(history, stopReason);
+  const gain = final === Infinity ? 0 : mainFinal / final;
+  return { code: plan.code, change: plan.change, finalValidLoss: final, gain, history, ...(plan.source ? { source: plan.source } : {}) };
 }
 
 /** How big a change is, as |log10| of the factor it moves its setting by: ×10 is 1, ×100 is 2, 3× the epochs 0.48. */

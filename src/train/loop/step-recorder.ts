@@ -11,7 +11,7 @@
  *
  * @example
  * import type { DeviceData } from '../data/device-data';
- * import type { Sequential } from '../model/sequential';
+ * import type { BackwardBuffers, Sequential } from '../model/sequential';
  * // given: const backend: Backend, data: DeviceData, model: Sequential, settings: StepSettings, stepsPerEpoch: number
  * const steps = new StepRecorder(backend, data, model, settings);
  * steps.recordEpochs(2, stepsPerEpoch); // then read losses and validLoss[0..2)
@@ -20,7 +20,7 @@ import { FUSED_LINEAR_FEATURES, type AdamSettings, type Backend, type OptimizerB
 import { yieldToPage } from '../../cpu/yield-to-page';
 import type { DeviceData } from '../data/device-data';
 import type { Layer } from '../model/layers';
-import type { Sequential } from '../model/sequential';
+import type { BackwardBuffers, Sequential } from '../model/sequential';
 import { OwnedTensors } from '../model/owned-tensors';
 import type { OptimizerName } from '../types';
 
@@ -93,7 +93,7 @@ export class StepRecorder {
   private readonly rowLoss: Tensor;
   private readonly validGrad: Tensor;
   private readonly validRowLoss: Tensor;
-  private readonly backwardBuffers: { hidden: Tensor[]; scratch: Tensor };
+  private readonly backwardBuffers: BackwardBuffers;
   private readonly wrongSlots: Tensor[];
   /** The lesson-2 model trained full-batch with SGD: one fused dispatch for any number of epochs. */
   private readonly fused: boolean;
@@ -134,8 +134,7 @@ export class StepRecorder {
     this.validTargets = K === 1 || this.ownData ? data.validY : this.repeatedTargets(data.validY, data.validRows, K, 'valid');
     this.trainTargets = K === 1 || this.batch || this.ownData ? data.trainY : this.repeatedTargets(data.trainY, b, K, 'train');
     this.backwardBuffers = model.backwardBuffers(b);
-    this.backwardBuffers.hidden.forEach((t) => this.own(t));
-    this.own(this.backwardBuffers.scratch);
+    this.backwardBuffers.outputs.forEach((t) => this.own(t));
     this.validLoss = make(K * settings.validationSlots, 'valid losses');
     // The fused kernel always stores the path (steps × features floats: small).
     this.trajectory = settings.recordParameters || this.fused ? make((this.fused ? steps : settings.validationSlots) * this.trajectoryStride(), 'trajectory') : null;
@@ -257,7 +256,7 @@ export class StepRecorder {
     }
     // Gathered or stacked, each model has its own rows; otherwise every model reads the whole set.
     const xStride = this.batch || this.ownData ? rows * features : 0;
-    model.forward(x, rows, this.activations, xStride, K);
+    model.forward(x, rows, this.activations, xStride, K, undefined, true);
     const logits = this.activations[this.activations.length - 1]!;
     const tensors = { logits, targets: y, grad: this.gradLogits, rowLoss: this.rowLoss, nonFinite: this.nonFinite };
     backend.loss(data.loss, tensors, K * rows, data.outputs, 1 / rows, rows);

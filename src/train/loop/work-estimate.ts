@@ -10,15 +10,14 @@
  * assertFeasible(backend, mlpLayers(64, [2048, 1024], 10), 1024, 1);   // throws on SwiftShader
  */
 import type { Backend } from '../../backend';
-import { linearLayers, type Layer } from '../model/layers';
+import { multiplyAddsPerRow, type Layer } from '../model/layers';
 
 /** The longest step the playground starts. */
 export const MAX_STEP_SECONDS = 2;
 
 /** Multiply-adds ×2 (flops) of one step of K models: forward, and backward twice over (inputs and weights). */
 export function stepFlops(layers: readonly Layer[], batchRows: number, models: number): number {
-  const weights = linearLayers(layers).reduce((sum, l) => sum + l.inputs * l.outputs, 0);
-  return 6 * batchRows * weights * models;
+  return 6 * batchRows * multiplyAddsPerRow(layers) * models;
 }
 
 export class WorkTooLargeError extends Error {

@@ -26,7 +26,72 @@ export interface ActivationLayer {
   readonly fn: Exclude<Activation, 'linear'>;
 }
 
-export type Layer = LinearLayer | ActivationLayer;
+/** An image's size: channels × height × width, stored channel-first (NCHW, PyTorch's order). */
+export interface ImageSize {
+  readonly channels: number;
+  readonly height: number;
+  readonly width: number;
+}
+
+/** nn.Conv2d(channelsIn, channels, kernel, padding=kernel // 2): stride 1, the picture keeps its size. */
+export interface Conv2dLayer {
+  readonly kind: 'conv2d';
+  /** Its input: channelsIn × height × width. */
+  readonly input: ImageSize;
+  /** Output channels. */
+  readonly channels: number;
+  readonly kernel: 1 | 3 | 5;
+  readonly bias: boolean;
+}
+
+/** nn.BatchNorm2d(channels): batch statistics while training, running ones in evaluation; momentum 0.1, ε 1e-5. */
+export interface BatchNormLayer {
+  readonly kind: 'batchnorm';
+  readonly input: ImageSize;
+}
+
+/** nn.MaxPool2d(2): each 2 × 2 window's largest value; an odd last row or column dropped. */
+export interface MaxPoolLayer {
+  readonly kind: 'maxpool';
+  readonly input: ImageSize;
+}
+
+/** nn.AdaptiveAvgPool2d(1) then flatten: each channel's mean, `channels` values a photo. */
+export interface GlobalAvgPoolLayer {
+  readonly kind: 'global-avg-pool';
+  readonly input: ImageSize;
+}
+
+/** nn.Flatten: an image's values as one row, in the order they are stored (NCHW): nothing to compute. */
+export interface FlattenLayer {
+  readonly kind: 'flatten';
+  readonly input: ImageSize;
+}
+
+export type ImageLayer = Conv2dLayer | BatchNormLayer | MaxPoolLayer | GlobalAvgPoolLayer | FlattenLayer;
+export type Layer = LinearLayer | ActivationLayer | ImageLayer;
+
+/** What a layer hands on, per row (per photo): a width, or an image. */
+export function layerOutput(layer: ImageLayer): ImageSize | number {
+  const { input } = layer;
+  switch (layer.kind) {
+    case 'conv2d':
+      return { ...input, channels: layer.channels };
+    case 'batchnorm':
+      return input;
+    case 'maxpool':
+      return { channels: input.channels, height: Math.floor(input.height / 2), width: Math.floor(input.width / 2) };
+    case 'global-avg-pool':
+      return input.channels;
+    case 'flatten':
+      return valuesPerRow(input);
+  }
+}
+
+/** Values in one row of an output: a width, or channels × height × width. */
+export function valuesPerRow(size: ImageSize | number): number {
+  return typeof size === 'number' ? size : size.channels * size.height * size.width;
+}
 
 /**
  * A model as its builder gives it: the layers, and what a model of this kind does beyond
@@ -65,6 +130,7 @@ export function mlpLayers(inputs: number, hidden: readonly number[], outputs: nu
 export function fusedStages(layers: readonly Layer[]): Stage[] {
   const stages: Stage[] = [];
   for (const layer of layers) {
+    if (layer.kind !== 'linear' && layer.kind !== 'activation') throw new Error(`A ${layer.kind} layer is not part of a perceptron's stages.`);
     if (layer.kind === 'linear') {
       const previous = stages.at(-1);
       if (previous && previous.outputs !== layer.inputs) throw new Error(`A linear layer of ${layer.inputs} inputs cannot follow one of ${previous.outputs} outputs.`);
@@ -79,12 +145,40 @@ export function fusedStages(layers: readonly Layer[]): Stage[] {
   return stages;
 }
 
+/**
+ * Multiply-adds of one row through the layers forward: the matrix products and the
+ * convolutions, which are nearly all of a step's arithmetic.
+ */
+export function multiplyAddsPerRow(layers: readonly Layer[]): number {
+  return layers.reduce((sum, l) => {
+    if (l.kind === 'linear') return sum + l.inputs * l.outputs;
+    if (l.kind === 'conv2d') return sum + l.channels * l.input.channels * l.kernel * l.kernel * l.input.height * l.input.width;
+    return sum;
+  }, 0);
+}
+
+/** Whether the list is linear layers and activations alone: a perceptron, whose K copies train in the same dispatches. */
+export function isPerceptron(layers: readonly Layer[]): boolean {
+  return layers.every((layer) => layer.kind === 'linear' || layer.kind === 'activation');
+}
+
 /** The linear layers of the list, in order. */
 export function linearLayers(layers: readonly Layer[]): LinearLayer[] {
   return layers.filter((layer): layer is LinearLayer => layer.kind === 'linear');
 }
 
-/** Weights and biases of one model, without the alignment padding a backend adds. */
+/** Trained weights and biases of one model (a batch norm's scale and shift among them), without a backend's alignment padding. */
 export function parameterCount(layers: readonly Layer[]): number {
-  return linearLayers(layers).reduce((sum, l) => sum + l.inputs * l.outputs + (l.bias ? l.outputs : 0), 0);
+  return layers.reduce((sum, l) => {
+    switch (l.kind) {
+      case 'linear':
+        return sum + l.inputs * l.outputs + (l.bias ? l.outputs : 0);
+      case 'conv2d':
+        return sum + l.channels * l.input.channels * l.kernel * l.kernel + (l.bias ? l.channels : 0);
+      case 'batchnorm':
+        return sum + 2 * l.input.channels;
+      default:
+        return sum;
+    }
+  }, 0);
 }

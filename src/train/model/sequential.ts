@@ -1,12 +1,14 @@
 /**
  * A model as a list of layers (layers.ts), recorded on a Backend: it walks the list as
- * stages, each linear layer with the activation after it in one matrix-product kernel. All
- * parameters live in one flat buffer (each weight and bias a slice aligned for binding), and
- * so do their gradients and the optimizer's moments: one optimizer dispatch updates every layer.
+ * blocks (blocks/), each linear layer with the activation after it in one matrix-product
+ * kernel, each image layer on its own kernels. All trained parameters live in one flat buffer
+ * (each weight and bias a slice aligned for binding), and so do their gradients and the
+ * optimizer's moments: one optimizer dispatch updates every layer.
  *
- * It may hold K independent models of the one architecture (what-if runs): model m's
- * parameters follow model m − 1's, each operation runs all K at once with the model as the
- * grid's z, and model m's rows of every activation follow model m − 1's.
+ * A perceptron may hold K independent models of the one architecture (what-if runs): model
+ * m's parameters follow model m − 1's, each operation runs all K at once with the model as
+ * the grid's z, and model m's rows of every activation follow model m − 1's. A model with
+ * image layers holds one.
  *
  * Lesson 2's line is the one-layer case without bias: y = x @ (a, b) with x's second column
  * all ones, exactly the notebook (builders.ts).
@@ -22,23 +24,29 @@
 import { SLICE_ALIGNMENT, type Activation, type Backend, type Tensor, type TensorRange } from '../../backend';
 import { OwnedTensors } from './owned-tensors';
 import { STREAMS } from '../streams';
-import { fusedStages, type Layer, type Stage } from './layers';
+import type { Block, PassShape } from './blocks/block';
+import { activationBlock, imageBlock } from './blocks/image-blocks';
+import { LinearBlock } from './blocks/linear-block';
+import { fusedStages, isPerceptron, layerOutput, valuesPerRow, type Layer, type Stage } from './layers';
 
-interface LayerSlices {
-  weight: Tensor;
-  weightGrad: Tensor;
-  bias: Tensor | null;
-  biasGrad: Tensor | null;
-  /** Offsets in the flat buffer, for initialisation with the seeded generator. */
-  weightOffset: number;
-  biasOffset: number;
+/** A slot's place in one model's stretch of the flat buffer. */
+interface SlotPlace {
+  block: number;
+  slot: number;
+  offset: number;
 }
 
 const align = (n: number) => Math.ceil(n / SLICE_ALIGNMENT) * SLICE_ALIGNMENT;
 
+/** Gradient buffers for backward: ∂L/∂(block b's output) for every block but the last; the caller releases them. */
+export interface BackwardBuffers {
+  outputs: Tensor[];
+}
+
 export class Sequential {
-  /** The list as the kernels run it: each linear layer with its activation. */
+  /** A perceptron's list as the kernels run it: each linear layer with its activation (empty for an image model). */
   readonly stages: readonly Stage[];
+  readonly blocks: readonly Block[];
   readonly weights: Tensor;
   readonly grads: Tensor;
   readonly moment1: Tensor;
@@ -47,7 +55,7 @@ export class Sequential {
   readonly parameterCount: number;
   /** All the models' parameters: models × parameterCount. */
   readonly totalParameters: number;
-  private readonly slices: LayerSlices[] = [];
+  private readonly places: SlotPlace[] = [];
   private readonly owned: OwnedTensors;
   private penalized: Tensor | null = null;
 
@@ -56,16 +64,18 @@ export class Sequential {
     readonly layers: readonly Layer[],
     readonly models = 1,
   ) {
-    this.stages = fusedStages(layers);
+    const perceptron = isPerceptron(layers);
+    if (!perceptron && models > 1) throw new Error(`A model with image layers trains one copy at a time, not ${models}.`);
+    this.stages = perceptron ? fusedStages(layers) : [];
+    this.blocks = perceptron ? this.stages.map((stage, l) => new LinearBlock(backend, stage, models, l + 1)) : imageModelBlocks(backend, layers);
     this.owned = new OwnedTensors(backend);
     let offset = 0;
-    const offsets = this.stages.map((layer) => {
-      const weightOffset = offset;
-      offset += align(layer.inputs * layer.outputs);
-      const biasOffset = offset;
-      if (layer.bias) offset += align(layer.outputs);
-      return { weightOffset, biasOffset };
-    });
+    this.blocks.forEach((block, b) =>
+      block.slots.forEach((slot, s) => {
+        this.places.push({ block: b, slot: s, offset });
+        offset += align(slot.length);
+      }),
+    );
     this.parameterCount = offset;
     this.totalParameters = offset * models;
     this.weights = this.own(backend.tensor(this.totalParameters, 'weights'));
@@ -73,141 +83,99 @@ export class Sequential {
     this.moment1 = this.own(backend.tensor(this.totalParameters, 'first moments'));
     this.moment2 = this.own(backend.tensor(this.totalParameters, 'second moments'));
     for (const t of [this.grads, this.moment1, this.moment2]) this.zero(t);
-    // Each slice spans every model's copy of its weight or bias, parameterCount apart.
-    const across = (size: number) => (models - 1) * offset + size;
-    this.stages.forEach((layer, l) => {
-      const { weightOffset, biasOffset } = offsets[l]!;
-      const size = layer.inputs * layer.outputs;
-      this.slices.push({
-        weight: backend.slice(this.weights, weightOffset, across(size), `W${l + 1}`),
-        weightGrad: backend.slice(this.grads, weightOffset, across(size), `dW${l + 1}`),
-        bias: layer.bias ? backend.slice(this.weights, biasOffset, across(layer.outputs), `b${l + 1}`) : null,
-        biasGrad: layer.bias ? backend.slice(this.grads, biasOffset, across(layer.outputs), `db${l + 1}`) : null,
-        weightOffset,
-        biasOffset,
-      });
+    // Each slice spans every model's copy of its slot, parameterCount apart.
+    const across = (length: number) => (models - 1) * offset + length;
+    this.blocks.forEach((block, b) => {
+      const places = this.places.filter((p) => p.block === b);
+      const parameters = places.map((p) => backend.slice(this.weights, p.offset, across(block.slots[p.slot]!.length), block.slots[p.slot]!.label));
+      const gradients = places.map((p) => backend.slice(this.grads, p.offset, across(block.slots[p.slot]!.length), `d${block.slots[p.slot]!.label}`));
+      block.bind(parameters, gradients, offset);
     });
   }
 
   get outputs(): number {
-    return this.stages[this.stages.length - 1]!.outputs;
+    return this.blocks[this.blocks.length - 1]!.outputs;
   }
 
   /**
-   * PyTorch's nn.Linear initialisation (kaiming_uniform_ with a = √5): weights and biases
-   * uniform in ±1/√fan_in, drawn on the device from the seeded generator; model m from
-   * seeds[m], so it starts where it would alone.
+   * PyTorch's initialisation: nn.Linear's and nn.Conv2d's kaiming_uniform_ (a = √5), weights
+   * and biases uniform in ±1/√fan_in, drawn on the device from the seeded generator (model m
+   * from seeds[m], so it starts where it would alone); a batch norm's scale 1 and shift 0, its
+   * running statistics reset.
    */
   initialize(seeds: number | number[]): void {
     this.zero(this.weights);
     const each = typeof seeds === 'number' ? [seeds] : seeds;
     each.forEach((seed, m) => {
       const base = m * this.parameterCount;
-      this.stages.forEach((layer, l) => {
-        const bound = 1 / Math.sqrt(layer.inputs);
-        const s = this.slices[l]!;
-        const at = (counter: number) => ({ seed, stream: STREAMS.weights, counter });
-        this.backend.uniform({ tensor: this.weights, offset: base + s.weightOffset, stride: 1, count: layer.inputs * layer.outputs }, -bound, bound, at(s.weightOffset));
-        if (s.bias) this.backend.uniform({ tensor: this.weights, offset: base + s.biasOffset, stride: 1, count: layer.outputs }, -bound, bound, at(s.biasOffset));
-      });
+      for (const place of this.places) {
+        const slot = this.blocks[place.block]!.slots[place.slot]!;
+        const view = { tensor: this.weights, offset: base + place.offset, stride: 1, count: slot.length };
+        if ('constant' in slot.start) {
+          if (slot.start.constant !== 0) this.backend.fill(view, slot.start.constant);
+        } else {
+          const bound = 1 / Math.sqrt(slot.start.uniformFanIn);
+          this.backend.uniform(view, -bound, bound, { seed, stream: STREAMS.weights, counter: place.offset });
+        }
+      }
     });
+    for (const block of this.blocks) block.reset?.();
   }
 
   /** Sets every weight of a one-layer model without bias, in each model: line's starting (a, b) = (−1, 1). */
   setWeights(values: readonly number[]): void {
     // Every model's copy: model m's first weight sits m·parameterCount in.
-    for (let m = 0; m < this.models; m++) this.backend.write(this.weights, Float32Array.from(values), m * this.parameterCount + this.slices[0]!.weightOffset);
+    for (let m = 0; m < this.models; m++) this.backend.write(this.weights, Float32Array.from(values), m * this.parameterCount + this.places[0]!.offset);
   }
 
-  /** Activation buffers, one per layer, for `rows` rows of each of the first `models` models; the caller releases them. */
+  /** Activation buffers, one per block, for `rows` rows of each of the first `models` models; the caller releases them. */
   activations(rows: number, label: string, models = this.models): Tensor[] {
-    return this.stages.map((layer, l) => this.backend.tensor(models * rows * layer.outputs, `${label} layer ${l + 1}`));
+    return this.blocks.map((block, l) => this.backend.tensor(models * rows * block.outputs, `${label} layer ${l + 1}`));
   }
 
   /**
    * `rows` rows through the first `active` models (the others' runs have ended): model m's
    * input rows sit m·xStride into x (0: every model reads the same). `output` replaces the
-   * last layer's activation: a sigmoid turns a binary logit into a probability.
+   * last layer's activation: a sigmoid turns a binary logit into a probability. `training`:
+   * batch norms normalise with the batch's statistics and move their running ones.
    */
-  forward(x: Tensor, rows: number, activations: Tensor[], xStride: number, active = this.models, output?: Activation): void {
-    const last = this.stages.length - 1;
-    const P = this.parameterCount;
-    this.stages.forEach((layer, l) => {
-      const input = l === 0 ? x : activations[l - 1]!;
-      this.backend.matmul(input, this.slices[l]!.weight, activations[l]!, {
-        m: rows,
-        n: layer.outputs,
-        k: layer.inputs,
-        bias: this.slices[l]!.bias ?? undefined,
-        activation: l === last && output ? output : layer.activation,
-        batch: { count: active, a: l === 0 ? xStride : rows * layer.inputs, b: P, out: rows * layer.outputs, bias: P },
-      });
+  forward(x: Tensor, rows: number, activations: Tensor[], xStride: number, active = this.models, output?: Activation, training = false): void {
+    const last = this.blocks.length - 1;
+    this.blocks.forEach((block, b) => {
+      const pass: PassShape = { rows, active, training, inputStride: this.inputStride(b, rows, xStride), ...(b === last && output ? { output } : {}) };
+      block.forward(b === 0 ? x : activations[b - 1]!, activations[b]!, pass);
     });
   }
 
-  /** Gradient buffers for backward, one per hidden layer and one scratch for g·Wᵀ; the caller releases them. */
-  backwardBuffers(rows: number): { hidden: Tensor[]; scratch: Tensor } {
-    const widest = Math.max(...this.stages.map((layer) => layer.inputs));
-    return {
-      hidden: this.stages.slice(0, -1).map((layer, l) => this.backend.tensor(this.models * rows * layer.outputs, `grad layer ${l + 1}`)),
-      scratch: this.backend.tensor(this.models * rows * widest, 'grad scratch'),
-    };
+  /** Gradient buffers for backward; the caller releases them. */
+  backwardBuffers(rows: number): BackwardBuffers {
+    return { outputs: this.blocks.slice(0, -1).map((block, b) => this.backend.tensor(this.models * rows * block.outputs, `grad layer ${b + 1}`)) };
   }
 
   /** Fills the first `active` models' `grads` from the loss gradient wrt the logits (already scaled for the mean); x as in forward. */
-  backward(
-    x: Tensor,
-    rows: number,
-    xStride: number,
-    activations: Tensor[],
-    gradLogits: Tensor,
-    buffers: { hidden: Tensor[]; scratch: Tensor },
-    active = this.models,
-  ): void {
-    const [P, models] = [this.parameterCount, active];
-    let grad = gradLogits;
-    for (let l = this.stages.length - 1; l >= 0; l--) {
-      const layer = this.stages[l]!;
-      const s = this.slices[l]!;
-      const input = l === 0 ? x : activations[l - 1]!;
-      const gradStride = rows * layer.outputs;
-      this.backend.matmul(input, grad, s.weightGrad, {
-        m: layer.inputs,
-        n: layer.outputs,
-        k: rows,
-        transA: true,
-        batch: { count: models, a: l === 0 ? xStride : rows * layer.inputs, b: gradStride, out: P },
-      });
-      if (s.biasGrad) this.backend.sumRows(grad, rows, layer.outputs, s.biasGrad, 1, { count: models, out: P });
-      if (l > 0) {
-        this.backend.matmul(grad, s.weight, buffers.scratch, {
-          m: rows,
-          n: layer.inputs,
-          k: layer.outputs,
-          transB: true,
-          batch: { count: models, a: gradStride, b: P, out: rows * layer.inputs },
-        });
-        this.backend.activationBackward(buffers.scratch, activations[l - 1]!, buffers.hidden[l - 1]!, models * rows * layer.inputs, this.stages[l - 1]!.activation);
-        grad = buffers.hidden[l - 1]!;
-      }
+  backward(x: Tensor, rows: number, xStride: number, activations: Tensor[], gradLogits: Tensor, buffers: BackwardBuffers, active = this.models): void {
+    for (let b = this.blocks.length - 1; b >= 0; b--) {
+      const gradOutput = b === this.blocks.length - 1 ? gradLogits : buffers.outputs[b]!;
+      const pass: PassShape = { rows, active, training: true, inputStride: this.inputStride(b, rows, xStride) };
+      this.blocks[b]!.backward(b === 0 ? x : activations[b - 1]!, activations[b]!, gradOutput, b > 0 ? buffers.outputs[b - 1]! : null, pass);
     }
   }
 
-  /** Model m's weight matrices (inputs × outputs each, row-major), as ranges to read. */
+  /** Model m's linear weight matrices (inputs × outputs each, row-major), as ranges to read. */
   weightRanges(m = 0): TensorRange[] {
-    return this.stages.map((layer, l) => ({ tensor: this.weights, offset: m * this.parameterCount + this.slices[l]!.weightOffset, length: layer.inputs * layer.outputs }));
+    return this.stages.map((stage, l) => ({ tensor: this.weights, offset: m * this.parameterCount + this.places.find((p) => p.block === l)!.offset, length: stage.inputs * stage.outputs }));
   }
 
-  /** 1 at every model's weights, 0 at biases and padding: what a weight penalty applies to. Made on first use. */
+  /** 1 at every model's penalised weights, 0 at biases, scales, shifts and padding: what a weight penalty applies to. Made on first use. */
   penalizedMask(): Tensor {
     if (!this.penalized) {
       const mask = this.own(this.backend.tensor(this.totalParameters, 'penalised weights'));
       this.zero(mask);
       for (let m = 0; m < this.models; m++) {
-        this.stages.forEach((layer, l) => {
-          const offset = m * this.parameterCount + this.slices[l]!.weightOffset;
-          this.backend.fill({ tensor: mask, offset, stride: 1, count: layer.inputs * layer.outputs }, 1);
-        });
+        for (const place of this.places) {
+          const slot = this.blocks[place.block]!.slots[place.slot]!;
+          if (slot.penalized) this.backend.fill({ tensor: mask, offset: m * this.parameterCount + place.offset, stride: 1, count: slot.length }, 1);
+        }
       }
       this.penalized = mask;
     }
@@ -215,7 +183,13 @@ export class Sequential {
   }
 
   dispose(): void {
+    for (const block of this.blocks) block.dispose?.();
     this.owned.releaseAll();
+  }
+
+  /** Elements between one model's input rows and the next's: block 0 reads x as given, the others the previous block's output. */
+  private inputStride(block: number, rows: number, xStride: number): number {
+    return block === 0 ? xStride : rows * this.blocks[block - 1]!.outputs;
   }
 
   private own(tensor: Tensor): Tensor {
@@ -225,4 +199,27 @@ export class Sequential {
   private zero(tensor: Tensor): void {
     this.backend.fill({ tensor, offset: 0, stride: 1, count: tensor.length }, 0);
   }
+}
+
+/** An image model's blocks: each image layer, each linear layer with a following activation fused, any other activation on its own. */
+function imageModelBlocks(backend: Backend, layers: readonly Layer[]): Block[] {
+  const blocks: Block[] = [];
+  let width = 0;
+  layers.forEach((layer, i) => {
+    const next = layers[i + 1];
+    if (layer.kind === 'linear') {
+      const activation = next?.kind === 'activation' ? next.fn : 'linear';
+      blocks.push(new LinearBlock(backend, { inputs: layer.inputs, outputs: layer.outputs, bias: layer.bias, activation }, 1, blocks.length + 1));
+      width = layer.outputs;
+    } else if (layer.kind === 'activation') {
+      if (layers[i - 1]?.kind !== 'linear') blocks.push(activationBlock(backend, layer.fn, width));
+    } else if (layer.kind === 'flatten') {
+      // The next block reads the same buffer as one row a photo.
+      width = valuesPerRow(layer.input);
+    } else {
+      blocks.push(imageBlock(backend, layer, blocks.length + 1));
+      width = valuesPerRow(layerOutput(layer));
+    }
+  });
+  return blocks;
 }
