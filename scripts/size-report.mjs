@@ -3,7 +3,10 @@
 // diagnosis learnt to explain itself in two languages, +4.5 KiB, and the image kernels
 // arrived, +3.6 KiB; the element's to 61 KiB the same day, for the chart's evidence layer:
 // clipped ghosts with their values, the bold cited one, the hover tip, +2.2 KiB, and the
-// scenario table), and fails the build past a budget. The element downloads
+// scenario table); the engine's to 50 KiB later that day, for lesson 2's photo classifier:
+// the image layers walked as blocks, the two CNNs, the augmentation kernel and its twin, the
+// IDX and Fashion-MNIST loaders (the photos themselves come on first use), and the settings
+// table, +5.5 KiB), and fails the build past a budget. The element downloads
 // the engine on its first run (src/ui/engine-loader-cdn.ts), so a page that shows it pays
 // for the element first and the engine once it trains; the data files, and the CPU's
 // WebAssembly product (dist/matmul-fused.wasm, or dist/matmul.wasm without relaxed SIMD),
@@ -13,7 +16,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const budgets = { 'dist/training-playground.js': 61, 'dist/engine.js': 44 };
+const budgets = { 'dist/training-playground.js': 61, 'dist/engine.js': 50 };
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const over = [];
 for (const [file, budget] of Object.entries(budgets)) {

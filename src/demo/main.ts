@@ -4,7 +4,7 @@
  * share exactly what they see.
  */
 import '../index';
-import { PRESETS, URL_ATTRIBUTES } from './presets';
+import { PRESETS, URL_SETTINGS } from './presets';
 import { TEXTS } from './texts';
 import type { Language } from '../engine/index';
 
@@ -14,10 +14,10 @@ function readUrl(): void {
   const params = new URLSearchParams(location.search);
   setLanguage(params.get('lang') === 'pt-BR' ? 'pt-BR' : 'en', false);
   for (const element of playgrounds) {
-    for (const name of URL_ATTRIBUTES) {
+    for (const { attribute: name, kind } of URL_SETTINGS) {
       const value = params.get(`${element.id}.${name}`);
       if (value === null) continue;
-      if (name === 'oversample') element.toggleAttribute('oversample', value !== 'false');
+      if (kind.type === 'boolean') element.toggleAttribute(name, value !== 'false');
       else element.setAttribute(name, value);
     }
   }
@@ -27,9 +27,9 @@ function writeUrl(): void {
   const params = new URLSearchParams();
   if (document.documentElement.lang === 'pt-BR') params.set('lang', 'pt-BR');
   for (const element of playgrounds) {
-    for (const name of URL_ATTRIBUTES) {
+    for (const { attribute: name, kind } of URL_SETTINGS) {
       const value = element.getAttribute(name);
-      if (value !== null) params.set(`${element.id}.${name}`, name === 'oversample' ? 'true' : value);
+      if (value !== null) params.set(`${element.id}.${name}`, kind.type === 'boolean' ? 'true' : value);
     }
   }
   const query = params.toString();
@@ -59,7 +59,7 @@ function renderPresets(lang: Language): void {
       button.addEventListener('click', () => {
         const target = document.getElementById(preset.target)!;
         // A preset keeps the playground's data set and seed, and resets the rest.
-        for (const name of URL_ATTRIBUTES) if (name !== 'seed' && name !== 'scenario') target.removeAttribute(name);
+        for (const { attribute: name } of URL_SETTINGS) if (name !== 'seed' && name !== 'scenario') target.removeAttribute(name);
         for (const [name, value] of Object.entries(preset.attributes)) target.setAttribute(name, value);
         target.scrollIntoView({ behavior: 'smooth', block: 'center' });
       });

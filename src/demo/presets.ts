@@ -1,3 +1,5 @@
+import { SETTINGS, type SettingRecord } from '../engine/index';
+
 /** The notes' failure modes as settings of one playground on the page each. */
 export interface Preset {
   code: 'lr-too-high' | 'lr-too-low' | 'too-few-epochs' | 'too-many-epochs' | 'more-data';
@@ -13,5 +15,5 @@ export const PRESETS: Preset[] = [
   { code: 'more-data', target: 'digits', attributes: { 'train-size': '50', epochs: '20', 'max-lr': '0.01' } },
 ];
 
-/** Attributes the URL carries for each playground, as `id.attribute=value`. */
-export const URL_ATTRIBUTES = ['scenario', 'epochs', 'max-lr', 'optimizer', 'schedule', 'batch-size', 'train-size', 'hidden', 'imbalance', 'oversample', 'seed', 'noise', 'activation', 'regularization', 'reg-rate', 'features'];
+/** Settings the URL carries for each playground, as `id.attribute=value`: those a control shows, so a learner can change them. */
+export const URL_SETTINGS: readonly SettingRecord[] = SETTINGS.filter((s) => 'control' in s);

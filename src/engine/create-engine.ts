@@ -14,7 +14,7 @@
  * engine.dispose();
  */
 import { gpuResources, type GpuResources } from '../gpu/resources';
-import { loadBuiltin } from '../train/data/builtin';
+import { loadBuiltin } from '../train/data/builtin-sets';
 import type { Engine, EngineOptions } from './api';
 import { cpuBackend, gpuBackend } from './backends';
 import { TrainingEngine } from './training-engine';

@@ -8,6 +8,7 @@ import { createEngine } from './create-engine';
 import { describeEngine } from './engine-spec';
 import { describeBatchEquality } from '../train/loop/batch-spec';
 import { describeNumericalFaults } from './fault-spec';
+import { describeFashion } from './fashion-spec';
 import { describePlanar } from './planar-spec';
 import type { PlanarFeature } from '../train/types';
 
@@ -20,6 +21,10 @@ describe('the engine on WebGPU', () => {
     expect(engine.fallbackReason).toBeNull();
   });
   describeEngine(webgpu);
+});
+
+describe('the photo classifier on WebGPU', () => {
+  describeFashion(webgpu);
 });
 
 describe('the planar scenarios on WebGPU', () => {

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from './create-engine';
 import { describeEngine } from './engine-spec';
+import { describeFashion } from './fashion-spec';
 import { describeNumericalFaults } from './fault-spec';
 import { describePlanar } from './planar-spec';
 
 describe('the engine on the CPU backend', () => {
   describeEngine(() => createEngine({ backend: 'cpu' }));
+});
+
+describe('the photo classifier on the CPU backend', () => {
+  describeFashion(() => createEngine({ backend: 'cpu' }));
 });
 
 describe('the planar scenarios on the CPU backend', () => {

@@ -11,7 +11,9 @@
  */
 export { createEngine, engineResources, type EngineResources } from './create-engine';
 export { MAX_SURFACE_POINTS, type BackendChoice, type Engine, type EngineOptions, type TrainOptions } from './api';
-export { ACTIVATION_NAMES, defaultConfig, LIMITS, REGULARIZATIONS, resolveConfig, type ConfigWarning } from '../train/config';
+export { defaultConfig, LIMITS, resolveConfig, type ConfigWarning } from '../train/config';
+export { LR_STOPS, PER_SCENARIO, REG_RATE_STOPS, SETTINGS, settingOf, type Setting, type SettingProperty } from '../train/settings/table';
+export type { SettingControl, SettingKind, SettingRecord } from '../train/settings/record';
 export { SCENARIOS, scenarioOf } from '../train/scenarios/table';
 export type { ScenarioRecord } from '../train/scenarios/record';
 export { parseCsv, CsvError } from '../train/data/csv';

@@ -4,7 +4,7 @@
  * after another. Only the first model's epochs are reported: it is the run itself.
  *
  * @example
- * import { loadBuiltin } from '../train/data/builtin';
+ * import { loadBuiltin } from '../train/data/builtin-sets';
  * import { RunData } from './run-data';
  * // given: const backend: Backend, config: RunConfig
  * const main = await trainMainRun(backend, new RunData(loadBuiltin), config, { onEpoch: (s) => console.log(s.validLoss) });

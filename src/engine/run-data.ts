@@ -5,7 +5,7 @@
  * uploaded, a planar one's points made into the run's features there.
  *
  * @example
- * import { loadBuiltin } from '../train/data/builtin';
+ * import { loadBuiltin } from '../train/data/builtin-sets';
  * // given: const backend: Backend, config: RunConfig
  * const data = new RunData(loadBuiltin);
  * const tables = await data.load(backend, config);
@@ -15,6 +15,7 @@ import { loadTable, type BuiltinData } from '../train/data/load-table';
 import { stackPrepared, type PreparedData } from '../train/data/prepare';
 import { generateLineData, generateLineTables, planarFeatureTables, uploadData, type DeviceData } from '../train/data/device-data';
 import { batchesLinearRuns, type BatchRun } from '../train/loop/linear-batch';
+import { trainsInBatches } from '../train/model/builders';
 import { scenarioOf } from '../train/scenarios/table';
 import type { RunConfig } from '../train/types';
 
@@ -44,7 +45,8 @@ export class RunData {
 
   /** Each seed's split of the data, stacked for one batch; null for line (batched its own way) or when their row counts differ. */
   async stackedSeeds(backend: Backend, seedConfigs: RunConfig[]): Promise<DeviceData | null> {
-    if (scenarioOf(seedConfigs[0]!).data.source === 'line') return null;
+    // Line is batched its own way; photo models train one copy at a time (Sequential).
+    if (scenarioOf(seedConfigs[0]!).data.source === 'line' || !trainsInBatches(seedConfigs[0]!)) return null;
     const stacked = stackPrepared(await Promise.all(seedConfigs.map((c) => this.host(c))));
     return stacked ? deviceTables(backend, stacked, seedConfigs[0]!) : null;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeviceLostError, isDeviceLost, type Backend } from '../backend';
-import { loadBuiltin } from '../train/data/builtin';
+import { loadBuiltin } from '../train/data/builtin-sets';
 import { cpuBackend } from './backends';
 import { TrainingEngine } from './training-engine';
 

@@ -5,7 +5,7 @@
  * main-run.ts, the what-ifs in what-if-runs.ts, on data from run-data.ts.
  *
  * @example
- * import { loadBuiltin } from '../train/data/builtin';
+ * import { loadBuiltin } from '../train/data/builtin-sets';
  * import { cpuBackend } from './backends';
  * const engine = new TrainingEngine(await cpuBackend(), null, loadBuiltin, cpuBackend);
  */
@@ -111,8 +111,10 @@ export class TrainingEngine implements Engine {
       if (preview === 'planar') return { kind: 'planar', train: points(prepared.train), valid: points(prepared.valid) };
       if (preview === 'table') return { kind: 'table', classNames: prepared.classNames ?? null, task: prepared.task };
       const rows = Math.min(PREVIEW_ROWS, prepared.valid.rows);
-      const images = Array.from({ length: rows }, (_, r) => Array.from(prepared.valid.features.subarray(r * 64, (r + 1) * 64)));
-      return { kind: 'digits', images, labels: Array.from(prepared.valid.labels.subarray(0, rows)) };
+      const size = prepared.featureCount;
+      const images = Array.from({ length: rows }, (_, r) => Array.from(prepared.valid.features.subarray(r * size, (r + 1) * size)));
+      const names = prepared.imageShape && prepared.classNames ? { classNames: prepared.classNames } : {};
+      return { kind: 'digits', images, labels: Array.from(prepared.valid.labels.subarray(0, rows)), ...names };
     });
   }
 

@@ -5,7 +5,7 @@
  * as their data allow.
  *
  * @example
- * import { loadBuiltin } from '../train/data/builtin';
+ * import { loadBuiltin } from '../train/data/builtin-sets';
  * import { RunData } from './run-data';
  * import type { PlannedRun } from '../train/diagnosis/what-if-plan';
  * import type { TrainOutcome } from '../train/loop/trainer';

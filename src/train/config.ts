@@ -1,53 +1,58 @@
 /**
  * RunConfig defaults per scenario, and resolution of partial or invalid input: every value is
  * clamped to the nearest valid one, with a warning a person can act on, never an exception.
+ * The ranges, values and common defaults are the settings table's (settings/table.ts), the
+ * rest of the defaults the scenario's record (scenarios/table.ts).
  *
  * @example
  * const { config, warnings } = resolveConfig({ scenario: 'digits', maxLr: 50 });
  * // config.maxLr === 10; warnings[0].field === 'maxLr'
  */
-import { PLANAR_FEATURES } from '../planar-geometry';
-import { scenarioOf, SCENARIOS } from './scenarios/table';
-import type { ActivationName, OptimizerName, PlanarFeature, RegularizationName, RunConfig, Scenario, ScheduleName } from './types';
+import { scenarioOf } from './scenarios/table';
+import type { ScenarioDefaults } from './scenarios/record';
+import { PER_SCENARIO, SETTINGS, settingOf, type Setting, type SettingProperty } from './settings/table';
+import type { RunConfig, Scenario } from './types';
 
 export { LINE_ROWS } from './scenarios/table';
-export const ACTIVATION_NAMES: readonly ActivationName[] = ['relu', 'tanh', 'sigmoid', 'linear'];
-export const REGULARIZATIONS: readonly RegularizationName[] = ['none', 'l1', 'l2'];
-export const LIMITS = { epochs: [1, 1000], maxLr: [1e-6, 10], seeds: [1, 16], noise: [0, 50], regRate: [0, 10] } as const;
+
+/** The numeric settings' ranges, by property. */
+function rangesOf<P extends SettingProperty>(properties: readonly P[]): Record<P, readonly [min: number, max: number]> {
+  return Object.fromEntries(properties.map((p) => [p, (settingOf(p).kind as { range: readonly [number, number] }).range])) as Record<P, readonly [number, number]>;
+}
+/**
+ * The ranges the what-if plans and the diagnosis judge step within. Marked pure so that a
+ * bundle that never reads them (the element's) drops the call.
+ */
+export const LIMITS = /* @__PURE__ */ rangesOf(['epochs', 'maxLr', 'seeds', 'noise', 'regRate']);
 
 export interface ConfigWarning {
   field: keyof RunConfig;
   message: string;
 }
 
-/** Every setting's default that no scenario's record gives (scenarios/table.ts gives the rest). */
-const COMMON_DEFAULTS = {
-  schedule: 'one-cycle',
-  imbalance: 1,
-  oversample: false,
-  seed: 0,
-  seeds: 1,
-  noise: 0,
-  activation: 'relu',
-  regularization: 'none',
-  regRate: 0,
-  features: ['x1', 'x2'],
-} as const;
+/** A setting of the run: a row of the settings table that sets a RunConfig field. */
+type RunSetting = Extract<Setting, { field: keyof RunConfig }>;
+
+/** Every setting's default that no scenario's record gives (scenarios/table.ts gives the rest), in the table's order. */
+const COMMON_DEFAULTS = Object.fromEntries(
+  SETTINGS.flatMap((s) => ('field' in s && s.field !== 'scenario' && s.default !== PER_SCENARIO ? [[s.field, s.default]] : [])),
+) as unknown as Omit<RunConfig, keyof ScenarioDefaults | 'scenario'>;
 
 export function defaultConfig(scenario: Scenario): RunConfig {
   const { defaults } = scenarioOf(scenario);
-  // Arrays copied: a config is the caller's to change, the table is not.
+  // Arrays copied: a config is the caller's to change, the tables are not.
   return { ...COMMON_DEFAULTS, ...defaults, scenario, features: [...COMMON_DEFAULTS.features], hidden: [...defaults.hidden] };
 }
 
-function planarFeatures(warnings: ConfigWarning[], value: unknown, fallback: PlanarFeature[]): PlanarFeature[] {
+/** A list of names from `allowed`, in its order (`features`): unknown names or none at all are replaced. */
+function namesOf(warnings: ConfigWarning[], field: keyof RunConfig, value: unknown, allowed: readonly string[], fallback: string[]): string[] {
   if (value === undefined || value === null) return fallback;
   const names = Array.isArray(value) ? value.map(String) : String(value).split(/[\s,]+/).filter((s) => s !== '');
-  const unknown = names.filter((n) => !(PLANAR_FEATURES as readonly string[]).includes(n));
-  const chosen = PLANAR_FEATURES.filter((f) => names.includes(f));
+  const unknown = names.filter((n) => !allowed.includes(n));
+  const chosen = allowed.filter((f) => names.includes(f));
   if (unknown.length > 0 || chosen.length === 0) {
     const why = unknown.length > 0 ? `"${unknown.join(' ')}" ${unknown.length > 1 ? 'are' : 'is'} not among` : 'choose at least one of';
-    warnings.push({ field: 'features', message: `features: ${why} ${PLANAR_FEATURES.join(' ')}; using "${(chosen.length > 0 ? chosen : fallback).join(' ')}".` });
+    warnings.push({ field, message: `${field}: ${why} ${allowed.join(' ')}; using "${(chosen.length > 0 ? chosen : fallback).join(' ')}".` });
     return chosen.length > 0 ? chosen : fallback;
   }
   return chosen;
@@ -91,12 +96,13 @@ function oneOf<T extends string>(warnings: ConfigWarning[], field: keyof RunConf
  */
 export const MAX_HIDDEN_WEIGHTS = 4_000_000;
 
-function hiddenLayers(warnings: ConfigWarning[], value: unknown, fallback: number[]): number[] {
+/** Layer widths (`hidden`), each a whole number in [min, max], and refused past MAX_HIDDEN_WEIGHTS. */
+function layerWidths(warnings: ConfigWarning[], value: unknown, fallback: number[], [min, max]: readonly [number, number]): number[] {
   if (value === undefined || value === null) return fallback;
   const parts = Array.isArray(value) ? value : String(value).split(',').map((s) => s.trim()).filter((s) => s !== '');
   const widths = parts.map(Number);
-  if (widths.some((w) => !Number.isInteger(w) || w < 1 || w > 4096)) {
-    warnings.push({ field: 'hidden', message: `hidden "${String(value)}" must be layer widths from 1 to 4096 separated by commas; using "${fallback.join(',')}".` });
+  if (widths.some((w) => !Number.isInteger(w) || w < min || w > max)) {
+    warnings.push({ field: 'hidden', message: `hidden "${String(value)}" must be layer widths from ${min} to ${max} separated by commas; using "${fallback.join(',')}".` });
     return fallback;
   }
   const between = widths.slice(1).reduce((sum, w, i) => sum + w * widths[i]!, 0);
@@ -108,30 +114,31 @@ function hiddenLayers(warnings: ConfigWarning[], value: unknown, fallback: numbe
   return widths;
 }
 
+/** One setting's value from the input, else the scenario's default `fallback`, clamped by the setting's kind. */
+function resolveValue(warnings: ConfigWarning[], { field, kind }: RunSetting, value: unknown, fallback: unknown): unknown {
+  switch (kind.type) {
+    case 'number':
+    case 'integer':
+      return clampNumber(warnings, field, value, fallback as number, kind.range[0], kind.range[1], kind.type === 'integer');
+    case 'enum':
+      return oneOf(warnings, field, value, kind.values as readonly string[], fallback as string);
+    case 'boolean':
+      return value == null ? fallback : Boolean(value);
+    case 'list':
+      return 'values' in kind ? namesOf(warnings, field, value, kind.values, fallback as string[]) : layerWidths(warnings, value, fallback as number[], kind.range);
+  }
+}
+
 /** A complete, valid RunConfig from any partial one, and what had to be changed. */
 export function resolveConfig(input: Partial<RunConfig> & Record<string, unknown>): { config: RunConfig; warnings: ConfigWarning[] } {
   const warnings: ConfigWarning[] = [];
-  const scenario = oneOf(warnings, 'scenario', input.scenario, SCENARIOS, 'line');
+  const { kind, default: line } = settingOf('scenario');
+  const scenario = oneOf(warnings, 'scenario', input.scenario, kind.values, line);
   const d = defaultConfig(scenario);
-  const config: RunConfig = {
-    scenario,
-    epochs: clampNumber(warnings, 'epochs', input.epochs, d.epochs, LIMITS.epochs[0], LIMITS.epochs[1], true),
-    maxLr: clampNumber(warnings, 'maxLr', input.maxLr, d.maxLr, LIMITS.maxLr[0], LIMITS.maxLr[1], false),
-    optimizer: oneOf<OptimizerName>(warnings, 'optimizer', input.optimizer, ['sgd', 'adam'], d.optimizer),
-    schedule: oneOf<ScheduleName>(warnings, 'schedule', input.schedule, ['one-cycle', 'constant'], d.schedule),
-    batchSize: clampNumber(warnings, 'batchSize', input.batchSize, d.batchSize, 1, Number.MAX_SAFE_INTEGER, true),
-    trainSize: clampNumber(warnings, 'trainSize', input.trainSize, d.trainSize, 2, Number.MAX_SAFE_INTEGER, true),
-    hidden: hiddenLayers(warnings, input.hidden, d.hidden),
-    imbalance: clampNumber(warnings, 'imbalance', input.imbalance, d.imbalance, 1, 1000, false),
-    oversample: input.oversample == null ? d.oversample : Boolean(input.oversample),
-    seed: clampNumber(warnings, 'seed', input.seed, d.seed, 0, 0xffffffff, true),
-    seeds: clampNumber(warnings, 'seeds', input.seeds, d.seeds, LIMITS.seeds[0], LIMITS.seeds[1], true),
-    noise: clampNumber(warnings, 'noise', input.noise, d.noise, LIMITS.noise[0], LIMITS.noise[1], false),
-    activation: oneOf(warnings, 'activation', input.activation, ACTIVATION_NAMES, d.activation),
-    regularization: oneOf(warnings, 'regularization', input.regularization, REGULARIZATIONS, d.regularization),
-    regRate: clampNumber(warnings, 'regRate', input.regRate, d.regRate, LIMITS.regRate[0], LIMITS.regRate[1], false),
-    features: planarFeatures(warnings, input.features, d.features),
-  };
+  // In the table's order, which is RunConfig's, and so is the warnings'.
+  const fields: Record<string, unknown> = { scenario };
+  for (const s of SETTINGS) if ('field' in s && s.field !== 'scenario') fields[s.field] = resolveValue(warnings, s, input[s.field], d[s.field]);
+  const config = fields as unknown as RunConfig;
   if (input.data) config.data = input.data;
   if (scenarioOf(scenario).data.source === 'custom' && !config.data) {
     warnings.push({ field: 'data', message: 'scenario "custom" needs a data set (a CSV given as src or data); nothing to train on.' });

@@ -4,7 +4,7 @@
  */
 import type { BackendKind } from '../backend';
 
-export type Scenario = 'line' | 'digits' | 'cancer' | 'custom' | PlanarScenario;
+export type Scenario = 'line' | 'digits' | 'cancer' | 'custom' | 'fashion' | PlanarScenario;
 /** TensorFlow Playground's four two-class data sets, points in [-6, 6]² (data/planar.ts). */
 export type PlanarScenario = 'circle' | 'xor' | 'gauss' | 'spiral';
 /** The hidden layers' nonlinearity. */
@@ -14,7 +14,16 @@ export type RegularizationName = 'none' | 'l1' | 'l2';
 export type { PlanarFeature } from '../planar-geometry';
 import type { PlanarFeature } from '../planar-geometry';
 export type OptimizerName = 'sgd' | 'adam';
+/** The photo classifiers (model/cnn.ts): conv16–conv32–fc64 (`cnn-small`), or conv8–conv16 and a global pool (`cnn-tiny`). */
+export type CnnName = 'cnn-tiny' | 'cnn-small';
 export type ScheduleName = 'one-cycle' | 'constant';
+
+/** A photo's size: channels × height × width, its pixels stored channel-first (NCHW, PyTorch's order). */
+export interface ImageSize {
+  channels: number;
+  height: number;
+  width: number;
+}
 
 /** A table of numeric rows, ready to train on. */
 export interface Dataset {
@@ -54,6 +63,10 @@ export interface RunConfig {
   regRate: number;
   /** Planar scenarios: the inputs, in this canonical order (PLANAR_FEATURES). */
   features: PlanarFeature[];
+  /** Addition, photos: the network (fashion). */
+  model: CnnName;
+  /** Addition, photos: each training photo flipped and shifted at random, as fastai's get_transforms (`on`), or as it is. */
+  augment: 'on' | 'off';
   /** Required for 'custom'. */
   data?: Dataset;
 }
@@ -81,7 +94,8 @@ export interface EpochStats {
 /** Addition: what a scenario's view draws before and while it trains. */
 export type ScenarioPreview =
   | { kind: 'line'; x: number[]; y: number[] }
-  | { kind: 'digits'; images: number[][]; labels: number[] }
+  /** Validation photos (digits: 8 × 8; fashion: 28 × 28, square, one channel), with their classes' names where the data has them. */
+  | { kind: 'digits'; images: number[][]; labels: number[]; classNames?: string[] }
   /** Planar: the points (x1, x2 pairs, flat) and their classes, training and validation. */
   | { kind: 'planar'; train: PlanarPoints; valid: PlanarPoints }
   | { kind: 'table'; classNames: string[] | null; task: Dataset['task'] };

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { backendChoice, effectiveTheme, resolveSettings, type ElementSettings } from './resolve-settings';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { SETTINGS, type BackendChoice, type Setting } from '../engine/index';
+import { backendChoice, effectiveTheme, resolveSettings, TRAINING_PROPERTIES, type ElementSettings, type ThemeName, type WhatIfName } from './resolve-settings';
+import { TrainingPlayground } from './training-playground';
+import { SPEEDS, VIEWS, type Speed, type View } from './views/line-panel';
 
 const defaults: ElementSettings = {
   scenario: 'line',
   oversample: false,
+  augment: 'on',
   whatIf: 'on',
   backend: 'auto',
   controls: 'epochs max-lr',
@@ -63,5 +67,46 @@ describe('resolveSettings', () => {
     expect(effectiveTheme('auto', true)).toBe('dark');
     expect(effectiveTheme('auto', false)).toBe('light');
     expect(effectiveTheme('dark', false)).toBe('dark');
+  });
+});
+
+describe('the settings table and the element', () => {
+  // Lit's rule: an unset attribute option (or true) is the property's name in lower case; false, no attribute.
+  const declared = [...TrainingPlayground.elementProperties]
+    .filter(([, options]) => options.attribute !== false && !options.state)
+    .map(([property, options]) => ({ property: String(property), options, attribute: typeof options.attribute === 'string' ? options.attribute : String(property).toLowerCase() }));
+
+  it("declares every row's attribute on the property the row names, and no attribute without a row", () => {
+    expect(declared.map(({ property, attribute }) => ({ property, attribute }))).toEqual(SETTINGS.map(({ property, attribute }) => ({ property, attribute })));
+  });
+
+  it('converts each attribute as its row reads it (numbers as numbers, booleans by presence) and starts at its default', () => {
+    const element = new TrainingPlayground() as unknown as Record<string, unknown>;
+    for (const { property, options } of declared) {
+      const setting = SETTINGS.find((s) => s.property === property)!;
+      // Lit reads an attribute as a string when told no type (`@property()` says String).
+      const type = setting.kind.type === 'number' || setting.kind.type === 'integer' ? Number : setting.kind.type === 'boolean' ? Boolean : String;
+      expect(options.type ?? String, property).toBe(type);
+      // An unset property takes its default where it is used (the scenario's, or the config's).
+      if (element[property] !== undefined && setting.default !== null) expect(element[property], property).toEqual(setting.default);
+    }
+  });
+
+  it("lists the words line's picture knows for view and speed, and retrains on the properties it did before the table", () => {
+    expect(SETTINGS.find((s) => s.property === 'view')!.kind).toEqual({ type: 'enum', values: VIEWS });
+    expect(SETTINGS.find((s) => s.property === 'speed')!.kind).toEqual({ type: 'enum', values: SPEEDS });
+    // The element's types for these attributes name the same words (checked by tsc).
+    type Words<P> = Extract<Setting, { property: P; kind: { type: 'enum' } }>['kind']['values'][number];
+    expectTypeOf<Words<'theme'>>().toEqualTypeOf<ThemeName>();
+    expectTypeOf<Words<'whatIf'>>().toEqualTypeOf<WhatIfName>();
+    expectTypeOf<Words<'backend'>>().toEqualTypeOf<BackendChoice>();
+    expectTypeOf<Words<'view'>>().toEqualTypeOf<View>();
+    expectTypeOf<Words<'speed'>>().toEqualTypeOf<Speed>();
+    expect([...TRAINING_PROPERTIES].sort()).toEqual(
+      [
+        'scenario', 'epochs', 'maxLr', 'optimizer', 'schedule', 'batchSize', 'trainSize', 'hiddenLayers', 'imbalance', 'oversample', 'seed', 'seeds', 'whatIf',
+        'noise', 'activation', 'regularization', 'regRate', 'features', 'model', 'augment',
+      ].sort(),
+    );
   });
 });

@@ -13,33 +13,42 @@
 import {
   resolveConfig,
   scenarioOf,
+  SETTINGS,
+  settingOf,
   type ActivationName,
   type BackendChoice,
+  type CnnName,
   type Dataset,
   type OptimizerName,
-  type PlanarFeature,
   type RegularizationName,
   type RunConfig,
   type Scenario,
   type ScheduleName,
+  type Setting,
 } from '../engine/index';
-import { ATTRIBUTE_OF, parseControls } from './control-values';
+import { parseControls } from './control-values';
 import { emit } from './events';
-import { SPEEDS, VIEWS, type Speed, type View } from './views/line-panel';
+import type { Speed, View } from './views/line-panel';
 
 /** `theme`'s values (the element exports it as `Theme`). */
 export type ThemeName = 'light' | 'dark' | 'auto';
-export const THEMES: readonly ThemeName[] = ['light', 'dark', 'auto'];
-export const BACKENDS: readonly BackendChoice[] = ['auto', 'webgpu', 'cpu'];
 /** `what-if`'s values (the element exports it as `WhatIfSetting`). */
 export type WhatIfName = 'on' | 'off';
-export const WHAT_IF_SETTINGS: readonly WhatIfName[] = ['on', 'off'];
 
-/** Properties whose change means a new run. */
-export const TRAINING_PROPERTIES = [
-  'scenario', 'epochs', 'maxLr', 'optimizer', 'schedule', 'batchSize', 'trainSize', 'hiddenLayers', 'imbalance', 'oversample', 'seed', 'seeds', 'whatIf',
-  'noise', 'activation', 'regularization', 'regRate', 'features',
-] as const;
+/** Properties whose change means a new run: every RunConfig field's, and what-if's. */
+export const TRAINING_PROPERTIES: readonly string[] = SETTINGS.flatMap((s) => ('field' in s || ('startsRun' in s && s.startsRun) ? [s.property] : []));
+
+/** The settings whose value is one of a few words. */
+type WordProperty = Extract<Setting, { kind: { type: 'enum' } }>['property'];
+
+/** `value` if it is one of the setting's words, else the setting's default. */
+function wordOr<T extends string>(property: WordProperty, value: T): T {
+  const { kind, default: fallback } = settingOf(property);
+  return (kind.values as readonly string[]).includes(value) ? value : (fallback as T);
+}
+
+/** Words as a sentence lists them: "data or parameters", "1, 4 or instant". */
+const orList = (words: readonly string[]) => `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
 
 /** The element's properties as they stand, attribute strings unparsed (`hiddenLayers`, `features`). */
 export interface ElementSettings {
@@ -60,6 +69,8 @@ export interface ElementSettings {
   regularization?: RegularizationName;
   regRate?: number;
   features?: string;
+  model?: CnnName;
+  augment: 'on' | 'off';
   whatIf: WhatIfName;
   backend: BackendChoice;
   controls: string;
@@ -68,14 +79,14 @@ export interface ElementSettings {
   speed: Speed;
 }
 
-/** `backend` as the engine takes it: an unknown value means `auto`. */
+/** `backend` as the engine takes it: an unknown value means the default, `auto`. */
 export function backendChoice(backend: BackendChoice): BackendChoice {
-  return BACKENDS.includes(backend) ? backend : 'auto';
+  return wordOr('backend', backend);
 }
 
-/** `theme` as drawn: an unknown value means `light`, and `auto` follows the reader's preference. */
+/** `theme` as drawn: an unknown value means the default, `light`, and `auto` follows the reader's preference. */
 export function effectiveTheme(theme: ThemeName, prefersDark: boolean): 'light' | 'dark' {
-  const known = THEMES.includes(theme) ? theme : 'light';
+  const known = wordOr('theme', theme);
   return known === 'auto' ? (prefersDark ? 'dark' : 'light') : known;
 }
 
@@ -88,39 +99,29 @@ export function resolveSettings(
   customData: Dataset | null,
   changed: { has(property: string): boolean },
 ): { config: RunConfig; problems: string[] } {
-  const { config, warnings } = resolveConfig({
-    scenario: s.scenario,
-    epochs: s.epochs,
-    maxLr: s.maxLr,
-    optimizer: s.optimizer,
-    schedule: s.schedule,
-    batchSize: s.batchSize,
-    trainSize: s.trainSize,
-    hidden: s.hiddenLayers as unknown as number[] | undefined,
-    imbalance: s.imbalance,
-    oversample: s.oversample,
-    seed: s.seed,
-    seeds: s.seeds,
-    noise: s.noise,
-    activation: s.activation,
-    regularization: s.regularization,
-    regRate: s.regRate,
-    features: s.features as unknown as PlanarFeature[] | undefined,
-    ...(customData ? { data: customData } : {}),
+  const input: Record<string, unknown> = customData ? { data: customData } : {};
+  for (const setting of SETTINGS) if ('field' in setting) input[setting.field] = s[setting.property];
+  const { config, warnings } = resolveConfig(input);
+  const problems = warnings.flatMap((w) => {
+    const setting = SETTINGS.find((row) => 'field' in row && row.field === w.field);
+    return setting && changed.has(setting.property) ? [`${setting.attribute}: ${w.message}`] : [];
   });
-  const problems = warnings
-    .filter((w) => w.field !== 'data' && changed.has(w.field === 'hidden' ? 'hiddenLayers' : w.field))
-    .map((w) => `${ATTRIBUTE_OF[w.field] ?? w.field}: ${w.message}`);
-  // null: the attribute was removed, which means the default, silently.
-  const invalid = <T>(value: T | null, allowed: readonly T[]) => value !== null && !allowed.includes(value);
-  if (changed.has('theme') && invalid(s.theme, THEMES)) problems.push(`theme: "${s.theme}" is not light, dark or auto; using light.`);
-  if (changed.has('backend') && invalid(s.backend, BACKENDS)) problems.push(`backend: "${s.backend}" is not auto, webgpu or cpu; using auto.`);
-  if (changed.has('whatIf') && invalid(s.whatIf, WHAT_IF_SETTINGS)) problems.push(`what-if: "${s.whatIf}" is not on or off; using on.`);
-  if (changed.has('view') && invalid(s.view, VIEWS)) problems.push(`view: "${s.view}" is not data or parameters; using data.`);
+  const unknownWord = (property: 'theme' | 'backend' | 'whatIf' | 'view' | 'speed') => {
+    const { attribute, kind, default: fallback } = settingOf(property);
+    const value = s[property];
+    // null: the attribute was removed, which means the default, silently.
+    if (changed.has(property) && value !== null && !(kind.values as readonly string[]).includes(value)) {
+      problems.push(`${attribute}: "${value}" is not ${orList(kind.values)}; using ${fallback}.`);
+    }
+  };
+  unknownWord('theme');
+  unknownWord('backend');
+  unknownWord('whatIf');
+  unknownWord('view');
   if ((changed.has('view') || changed.has('scenario')) && s.view === 'parameters' && !scenarioOf(config).views.includes('parameters')) {
     problems.push(`view: parameters draws line's two parameters (a, b); ${config.scenario} has more, so the picture shows the data.`);
   }
-  if (changed.has('speed') && invalid(s.speed, SPEEDS)) problems.push(`speed: "${s.speed}" is not 1, 4 or instant; using 1.`);
+  unknownWord('speed');
   if (changed.has('controls')) {
     const { unknown } = parseControls(s.controls);
     if (unknown.length) problems.push(`controls: ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a control; ignored.`);

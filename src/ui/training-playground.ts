@@ -3,7 +3,7 @@ import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit'
 import { property, state } from 'lit/decorators.js';
 import { defineOnce } from './define';
 import type { ActivationName, BackendChoice, Dataset, Diagnosis, EngineResources, EpochStats, Language, LrFindResult } from '../engine/index';
-import { scenarioOf, type OptimizerName, type RegularizationName, type RunConfig, type RunResult, type Scenario, type ScheduleName } from '../engine/index';
+import { scenarioOf, type CnnName, type OptimizerName, type RegularizationName, type RunConfig, type RunResult, type Scenario, type ScheduleName } from '../engine/index';
 import { ChartController } from './chart-controller';
 import { fastaiCall, parseControls } from './control-values';
 import { renderControls } from './controls';
@@ -65,10 +65,7 @@ let nextId = 0;
 export class TrainingPlayground extends LitElement {
   static override styles = styles;
 
-  /**
-   * What to train: `line` (lesson 2's SGD from scratch), `digits`, `cancer`, `custom` (a CSV
-   * from `src`), or TensorFlow Playground's `circle`, `xor`, `gauss`, `spiral`.
-   */
+  /** What to train: `line` (lesson 2's SGD), `digits`, `cancer`, `custom` (`src`'s CSV), `circle`, `xor`, `gauss`, `spiral`, `fashion`. */
   @property({ reflect: true }) scenario: Scenario = 'line';
   /** Passes over the training data (1–1000); the scenario's default when unset. */
   @property({ type: Number, reflect: true }) epochs?: number;
@@ -102,6 +99,10 @@ export class TrainingPlayground extends LitElement {
   @property({ attribute: 'reg-rate', type: Number, reflect: true }) regRate?: number;
   /** circle, xor, gauss, spiral: the inputs, space-separated from `x1 x2 x1sq x2sq x1x2 sin1 sin2`. */
   @property({ reflect: true }) features?: string;
+  /** Photos: the network, `cnn-small` (the default: conv16–conv32–fc64) or `cnn-tiny`. */
+  @property({ reflect: true }) model?: CnnName;
+  /** Photos: flip and shift each training photo at random (`on`, the default), or not (`off`). */
+  @property({ reflect: true }) augment: 'on' | 'off' = 'on';
   /** `on`: after each run, test the advice with what-if runs and show them as faint dashed curves. */
   @property({ attribute: 'what-if', reflect: true }) whatIf: WhatIfSetting = 'on';
   /** Train only on the Train button or `train()`, not on every change. */

@@ -13,7 +13,7 @@
  */
 import type { BackendKind, SurfaceGrid } from '../../backend';
 import { resolveConfig } from '../../train/config';
-import { loadBuiltin, type BuiltinScenario } from '../../train/data/builtin';
+import { loadBuiltin, type BuiltinScenario } from '../../train/data/builtin-sets';
 import { diagnose } from '../../train/diagnosis/diagnosis';
 import { builtinSet } from '../../train/scenarios/table';
 import type { Dataset, EpochStats, LrFindResult, RunConfig, RunResult, ScenarioPreview } from '../../train/types';

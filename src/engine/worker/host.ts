@@ -9,7 +9,7 @@
  * @example
  * serveEngine(self); // in a worker's script
  */
-import type { BuiltinScenario } from '../../train/data/builtin';
+import type { BuiltinScenario } from '../../train/data/builtin-sets';
 import type { Dataset } from '../../train/types';
 import { cpuBackend } from '../backends';
 import { TrainingEngine } from '../training-engine';

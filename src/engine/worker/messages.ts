@@ -8,7 +8,7 @@
  * worker.postMessage({ kind: 'call', id: 1, method: 'train', config, options: { lang: 'en', whatIf: true } } satisfies ToWorker);
  */
 import type { SurfaceGrid } from '../../backend';
-import type { BuiltinScenario } from '../../train/data/builtin';
+import type { BuiltinScenario } from '../../train/data/builtin-sets';
 import type { TrainOptions } from '../api';
 import type { Boundary, Dataset, EpochStats, RunConfig, RunResult, WhatIf } from '../../train/types';
 

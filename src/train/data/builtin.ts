@@ -151,13 +151,3 @@ export function loadCancer(): Promise<Dataset> {
     (p) => (cancer = p),
   );
 }
-
-/** The data sets that ship with the playground, by the name a scenario's record gives (scenarios/table.ts). */
-export type BuiltinScenario = 'digits' | 'cancer';
-
-const LOADERS: Record<BuiltinScenario, () => Promise<Dataset>> = { digits: loadDigits, cancer: loadCancer };
-
-/** The built-in data set named `set`, as the engine asks for it. */
-export function loadBuiltin(set: BuiltinScenario): Promise<Dataset> {
-  return LOADERS[set]();
-}

@@ -15,7 +15,7 @@ import { featureMask } from '../../planar-geometry';
 import { LINE_ROWS } from '../config';
 import type { PreparedData, Table } from './prepare';
 import { STREAMS } from '../streams';
-import type { PlanarFeature, RunConfig } from '../types';
+import type { ImageSize, PlanarFeature, RunConfig } from '../types';
 
 /** The notebook's true parameters: y = 3x + 2 + U(0, 1) noise. */
 export const LINE_TRUE_PARAMS = [3, 2] as const;
@@ -43,6 +43,8 @@ export interface DeviceData {
   packed: boolean;
   /** Copies of the tables one after another, one per model (several seeds' splits); rows are per copy. Absent: one. */
   stacked?: number;
+  /** Photos: each row one image of this size (a CNN's input). */
+  image?: ImageSize;
   /** Every tensor made for the data, released after the run. */
   owned: Tensor[];
 }
@@ -85,6 +87,7 @@ export function uploadData(backend: Backend, prepared: PreparedData): DeviceData
     packed: packed !== null,
     owned: packed ? [packed.whole] : tables,
     ...(prepared.stacked ? { stacked: prepared.stacked } : {}),
+    ...(prepared.imageShape ? { image: prepared.imageShape } : {}),
   };
 }
 

@@ -13,16 +13,13 @@
  * const { train, valid, imageShape } = prepareImages(fashion, { ...defaultConfig('digits'), trainSize: 1000 });
  * // train.rows === 1000, valid.rows === 1000, imageShape: { channels: 1, height: 28, width: 28 }
  */
-import type { ImageShape } from '../../backend';
 import { RandomStream } from '../../cpu/rng';
 import { STREAMS } from '../streams';
-import type { Dataset, RunConfig } from '../types';
+import type { Dataset, ImageSize, RunConfig } from '../types';
 import { loadData, once, type LoadedData } from './builtin';
 import { pairIdx, parseIdxImages, parseIdxLabels, type IdxImageSet } from './idx';
 import { prepareData, take, trainingRows, type PreparedData } from './prepare';
 
-/** One image's channels and size: a row of `channels × height × width` features, channel-first. */
-export type ImageSize = Omit<ImageShape, 'batch'>;
 
 /** A data set of images: each row one image, its features the image's pixels, channel by channel. */
 export interface ImageDataset extends Dataset {
@@ -33,6 +30,11 @@ export interface ImageDataset extends Dataset {
    * as for a table (prepareData).
    */
   valid?: Dataset;
+}
+
+/** Whether a data set is photos (it says their size), not a table. */
+export function isImageDataset(data: Dataset): data is ImageDataset {
+  return 'imageShape' in data;
 }
 
 /** A prepared image set: the tables of prepare.ts, with the size of the images in their rows. */

@@ -6,13 +6,14 @@
  *
  * @example
  * import { resolveConfig } from '../config';
- * import { loadBuiltin } from './builtin';
+ * import { loadBuiltin } from './builtin-sets';
  * const prepared = await loadTable(resolveConfig({ scenario: 'cancer', seed: 3 }).config, loadBuiltin);
  */
 import { scenarioOf } from '../scenarios/table';
 import type { Dataset, RunConfig } from '../types';
-import type { BuiltinScenario } from './builtin';
+import type { BuiltinScenario } from './builtin-sets';
 import { planarDataset } from './planar';
+import { isImageDataset, prepareImages } from './fashion';
 import { prepareData, type PreparedData } from './prepare';
 
 /** Where the built-in data sets come from: the bundle on the page; the page, in the CPU worker. */
@@ -21,8 +22,10 @@ export type BuiltinData = (set: BuiltinScenario) => Promise<Dataset>;
 export async function loadTable(config: RunConfig, builtin: BuiltinData): Promise<PreparedData> {
   const { data } = scenarioOf(config);
   switch (data.source) {
-    case 'builtin':
-      return prepareData(await builtin(data.set), config, { standardize: data.standardize });
+    case 'builtin': {
+      const dataset = await builtin(data.set);
+      return isImageDataset(dataset) ? prepareImages(dataset, config) : prepareData(dataset, config, { standardize: data.standardize });
+    }
     case 'planar':
       return prepareData(planarDataset(data.shape, config), config, { standardize: data.standardize });
     case 'custom':

@@ -11,7 +11,7 @@
  */
 import { RandomStream } from '../../cpu/rng';
 import { STREAMS } from '../streams';
-import type { Dataset, RunConfig } from '../types';
+import type { Dataset, ImageSize, RunConfig } from '../types';
 
 export const VALID_FRACTION = 0.2;
 
@@ -32,6 +32,8 @@ export interface PreparedData {
   trainFraction: number;
   /** Rows the split leaves for training: what train-size can use at most. */
   availableTrainRows: number;
+  /** Photos: each row one image of this size, channel-first (fashion.ts). */
+  imageShape?: ImageSize;
   /**
    * Several seeds' tables one after another (stackPrepared): each table then holds `stacked`
    * copies of `rows` rows, model m's the m-th. Absent: one.

@@ -5,7 +5,7 @@
 import { expect, it } from 'vitest';
 import type { Backend } from '../../backend';
 import { resolveConfig } from '../config';
-import { loadBuiltin } from '../data/builtin';
+import { loadBuiltin } from '../data/builtin-sets';
 import { parseCsv } from '../data/csv';
 import { loadTable } from '../data/load-table';
 import { stackPrepared } from '../data/prepare';

@@ -64,7 +64,7 @@ export function interleaveOrders(orders: Uint32Array[], batchRows: number): Uint
  * and the number of epochs may differ.
  */
 export function sharesBatch(a: RunConfig, b: RunConfig, seedsApart = false): boolean {
-  const same = ['scenario', 'trainSize', 'imbalance', 'oversample', 'batchSize', 'optimizer', 'noise', 'activation', 'regularization', 'regRate'] as const;
+  const same = ['scenario', 'trainSize', 'imbalance', 'oversample', 'batchSize', 'optimizer', 'noise', 'activation', 'regularization', 'regRate', 'model', 'augment'] as const;
   const lists = ['hidden', 'features'] as const;
   return same.every((key) => a[key] === b[key]) && lists.every((key) => a[key].join() === b[key].join()) && (seedsApart || a.seed === b.seed) && a.data === b.data;
 }

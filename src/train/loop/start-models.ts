@@ -20,7 +20,7 @@ import { Sequential } from '../model/sequential';
 import { scheduleTable } from '../schedule/schedule';
 import type { RunConfig } from '../types';
 import type { BatchPlan } from './batches';
-import { StepRecorder } from './step-recorder';
+import { FASHION_AUGMENT, StepRecorder } from './step-recorder';
 import { assertFeasible } from './work-estimate';
 
 /** K models' schedules packed one after another, `stride` steps apart, and each model's own length. */
@@ -82,6 +82,7 @@ export function startModels(
     validationSlots,
     recordParameters: spec.tracksParameters,
     penalty: first.regularization !== 'none' && first.regRate > 0 ? { kind: first.regularization, rate: first.regRate } : null,
+    augment: data.image && first.augment === 'on' ? { seed: first.seed, settings: FASHION_AUGMENT } : null,
   });
   return { model, steps };
 }

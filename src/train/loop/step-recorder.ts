@@ -16,7 +16,8 @@
  * const steps = new StepRecorder(backend, data, model, settings);
  * steps.recordEpochs(2, stepsPerEpoch); // then read losses and validLoss[0..2)
  */
-import { FUSED_LINEAR_FEATURES, type AdamSettings, type Backend, type OptimizerBatch, type Tensor } from '../../backend';
+import { FUSED_LINEAR_FEATURES, type AdamSettings, type AugmentSettings, type Backend, type OptimizerBatch, type Tensor } from '../../backend';
+import { STREAMS } from '../streams';
 import { yieldToPage } from '../../cpu/yield-to-page';
 import type { DeviceData } from '../data/device-data';
 import type { Layer } from '../model/layers';
@@ -46,7 +47,15 @@ export interface StepSettings {
   recordParameters?: boolean;
   /** A weight penalty's gradient, added before each optimizer step. */
   penalty?: { kind: 'l1' | 'l2'; rate: number } | null;
+  /**
+   * Photos: each training batch flipped and shifted as fastai's get_transforms does it for
+   * small photos (FASHION_AUGMENT), drawn from this seed; validation never.
+   */
+  augment?: { seed: number; settings: AugmentSettings } | null;
 }
+
+/** fastai's get_transforms for small photos: a random horizontal flip and a shift of up to 2 pixels. */
+export const FASHION_AUGMENT: AugmentSettings = { flip: true, maxShift: 2 };
 
 /**
  * Whether training runs on the fused linear epochs (one dispatch a chunk): the lesson-2 shape
@@ -250,7 +259,11 @@ export class StepRecorder {
     let x = data.trainX;
     let y = this.trainTargets;
     if (this.batch && this.order) {
-      backend.gatherRows(data.trainX, this.order, this.batch.x, K * rows, features, this.settings.stepsPerOrder);
+      const { augment } = this.settings;
+      if (augment && data.image) {
+        const shape = { batch: K * rows, ...data.image };
+        backend.augmentImages(data.trainX, this.order, this.batch.x, shape, this.settings.stepsPerOrder, augment.settings, { seed: augment.seed, stream: STREAMS.augment, counter: 0 });
+      } else backend.gatherRows(data.trainX, this.order, this.batch.x, K * rows, features, this.settings.stepsPerOrder);
       backend.gatherRows(data.trainY, this.order, this.batch.y, K * rows, 1, this.settings.stepsPerOrder);
       ({ x, y } = this.batch);
     }

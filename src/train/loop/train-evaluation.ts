@@ -28,6 +28,9 @@ export interface TrainEvaluation {
   validMixLoss?: number;
 }
 
+/** Rows a photo model evaluates at once: a multiple of 64, so each piece's slices start aligned (SLICE_ALIGNMENT). */
+export const IMAGE_PIECE_ROWS = 256;
+
 /** The first model of `model` (the run itself) over the first copy of the training rows. */
 export async function evaluateTrainingSet(backend: Backend, model: Sequential, data: DeviceData): Promise<TrainEvaluation> {
   const rows = data.trainRows;
@@ -38,15 +41,22 @@ export async function evaluateTrainingSet(backend: Backend, model: Sequential, d
     return tensor;
   };
   try {
-    const activations = model.activations(rows, 'train evaluation', 1);
+    // A photo model's activations over every training row would outgrow a buffer: it goes a piece at a time.
+    const piece = model.stages.length > 0 ? rows : Math.min(rows, IMAGE_PIECE_ROWS);
+    const activations = model.activations(piece, 'train evaluation', 1);
     made.push(...activations);
-    model.forward(data.trainX, rows, activations, 0, 1);
     const logits = activations[activations.length - 1]!;
     const rowLoss = make(rows, 'train evaluation row losses');
-    const grad = make(rows * data.outputs, 'train evaluation gradients (unused)');
+    const grad = make(piece * data.outputs, 'train evaluation gradients (unused)');
     const nonFinite = make(1, 'train evaluation flag (unused)', 'u32');
     backend.write(nonFinite, new Uint32Array(1));
-    backend.loss(data.loss, { logits, targets: data.trainY, grad, rowLoss, nonFinite }, rows, data.outputs, 1 / rows, rows);
+    for (let start = 0; start < rows; start += piece) {
+      const count = Math.min(piece, rows - start);
+      const at = (tensor: Tensor, width: number, label: string) => (start === 0 ? tensor : backend.slice(tensor, start * width, count * width, label));
+      model.forward(at(data.trainX, data.featureCount, 'train evaluation rows'), count, activations, 0, 1);
+      const targets = at(data.trainY, 1, 'train evaluation targets');
+      backend.loss(data.loss, { logits, targets, grad, rowLoss: at(rowLoss, 1, 'train evaluation piece losses'), nonFinite }, count, data.outputs, 1 / rows, count);
+    }
     const [losses] = await backend.readRanges([{ tensor: rowLoss }]);
     const labels = data.classCount > 0 ? (await backend.readWords(data.trainY)).subarray(0, rows) : null;
     return summarize(losses!, labels, data.validLabels?.subarray(0, data.validRows) ?? null, data.classCount);

@@ -14,6 +14,7 @@
 import type { Backend } from '../../backend';
 import type { DeviceData } from '../data/device-data';
 import { modelSpec } from '../model/builders';
+import { isPerceptron } from '../model/layers';
 import { BoundaryPass } from '../model/boundary-pass';
 import { scenarioOf } from '../scenarios/table';
 import type { Boundary, EpochStats, RunConfig } from '../types';
@@ -69,6 +70,7 @@ export async function trainModel(backend: Backend, data: DeviceData, config: Run
  * trained in a batch takes the same steps as alone.
  */
 export async function trainModels(backend: Backend, data: DeviceData, given: RunConfig[], callbacks: BatchTrainCallbacks = {}): Promise<TrainOutcome[]> {
+  if (given.length > 1 && !isPerceptron(modelSpec(given[0]!, data).layers)) return trainOneByOne(backend, data, given, callbacks);
   const stacked = (data.stacked ?? 1) > 1;
   if (stacked && data.stacked !== given.length) throw new Error(`Data stacked for ${data.stacked} models cannot train ${given.length}.`);
   if (given.length > 1 && !given.every((c) => sharesBatch(given[0]!, c, stacked))) throw new Error('A batch of runs must share their data, model, batch size and optimizer.');
@@ -207,4 +209,25 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
     steps.dispose();
     model.dispose();
   }
+}
+
+/**
+ * Runs of a model with image layers, one after another on the same data (a Sequential holds one
+ * copy of such a model): each reports its epochs under its index, and the first its boundary
+ * and training-set evaluation as trainModels would.
+ */
+async function trainOneByOne(backend: Backend, data: DeviceData, configs: RunConfig[], callbacks: BatchTrainCallbacks): Promise<TrainOutcome[]> {
+  if ((data.stacked ?? 1) > 1) throw new Error('Photos are not stacked for several seeds: train each seed on its own data.');
+  const outcomes: TrainOutcome[] = [];
+  for (const [m, config] of configs.entries()) {
+    const own: BatchTrainCallbacks = {
+      ...(callbacks.signal ? { signal: callbacks.signal } : {}),
+      ...(callbacks.stopAfter !== undefined ? { stopAfter: callbacks.stopAfter } : {}),
+      ...(callbacks.onEpoch ? { onEpoch: (stats) => callbacks.onEpoch!(stats, m) } : {}),
+      ...(m === 0 && callbacks.onBoundary ? { onBoundary: callbacks.onBoundary } : {}),
+      ...(m === 0 && callbacks.evaluateTraining ? { evaluateTraining: true } : {}),
+    };
+    outcomes.push(...(await trainModels(backend, data, [config], own)));
+  }
+  return outcomes;
 }

@@ -8,9 +8,10 @@
  * const layers = cnnLayers('cnn-tiny', { channels: 1, height: 28, width: 28 }, 10);
  * const body = layers.slice(0, cnnBodyLength('cnn-tiny'));   // conv-bn-relu-pool ×2, global pool
  */
+import type { CnnName } from '../types';
 import type { ImageSize, Layer } from './layers';
 
-export type CnnName = 'cnn-tiny' | 'cnn-small';
+export type { CnnName } from '../types';
 export const CNN_NAMES: readonly CnnName[] = ['cnn-tiny', 'cnn-small'];
 
 /** The channels of each conv block, and whether the head is one linear layer on each channel's mean (tiny) or two on the flattened picture (small: fc64–fc10). */

@@ -11,6 +11,9 @@
  * const weights = parameterCount(layers);       // 64·128 + 128 + 128·10 + 10
  */
 import type { Activation } from '../../backend';
+import type { ImageSize } from '../types';
+
+export type { ImageSize } from '../types';
 
 /** y = x·W (+ b), W inputs × outputs, row-major: PyTorch's nn.Linear with W transposed. */
 export interface LinearLayer {
@@ -24,13 +27,6 @@ export interface LinearLayer {
 export interface ActivationLayer {
   readonly kind: 'activation';
   readonly fn: Exclude<Activation, 'linear'>;
-}
-
-/** An image's size: channels × height × width, stored channel-first (NCHW, PyTorch's order). */
-export interface ImageSize {
-  readonly channels: number;
-  readonly height: number;
-  readonly width: number;
 }
 
 /** nn.Conv2d(channelsIn, channels, kernel, padding=kernel // 2): stride 1, the picture keeps its size. */

@@ -5,14 +5,14 @@
  * name kinds (a data source, a model, a picture) that the code below them implements once.
  * Records are plain data, so the element's bundle carries the table without the loaders.
  */
-import type { BuiltinScenario } from '../data/builtin';
+import type { BuiltinScenario } from '../data/builtin-sets';
 import type { PlanarScenario, RunConfig, Scenario, ScenarioPreview } from '../types';
 
 /** Where a scenario's rows come from, and whether its features are standardized before training. */
 export type ScenarioData =
   /** Drawn on the device from the seed (device-data.ts): noisy points about lesson 2's line. */
   | { readonly source: 'line' }
-  /** A data set that ships beside the bundle (data/builtin.ts), by its name there. */
+  /** A data set that ships beside the bundle (data/builtin-sets.ts), by its name there: a table, or photos. */
   | { readonly source: 'builtin'; readonly set: BuiltinScenario; readonly standardize: boolean }
   /** One of TensorFlow Playground's shapes, drawn on the host from the seed (data/planar.ts). */
   | { readonly source: 'planar'; readonly shape: PlanarScenario; readonly standardize: boolean }
@@ -36,9 +36,10 @@ export interface ScenarioRecord<S extends Scenario = Scenario> {
    * The model: 'line' is lesson 2's y = a·x + b, two weights without bias from the notebook's
    * (-1, 1) (trainer.ts), its (a, b) recorded every epoch, batched in the fused linear kernel
    * where it can be, and continued rather than retrained for a longer what-if; 'mlp' is a
-   * perceptron of `hidden` layers, each model from its own seed.
+   * perceptron of `hidden` layers, each model from its own seed; a CNN (model/cnn.ts) is a
+   * photo classifier (RunConfig.model picks which), its runs trained one at a time.
    */
-  readonly model: 'line' | 'mlp';
+  readonly model: 'line' | 'mlp' | 'cnn';
   /**
    * Points in the plane, [-6, 6]²: the run's features are made from (x1, x2) on the device
    * (RunConfig.features), and its decision boundary is drawn as it trains.

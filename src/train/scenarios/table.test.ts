@@ -4,7 +4,8 @@ import type { RunConfig, Scenario } from '../types';
 import { builtinSet, PLANAR_SCENARIOS, SCENARIOS, scenarioOf } from './table';
 
 const ALL = Number.MAX_SAFE_INTEGER;
-const COMMON = { schedule: 'one-cycle', imbalance: 1, oversample: false, seed: 0, seeds: 1, noise: 0, activation: 'relu', regularization: 'none', regRate: 0, features: ['x1', 'x2'] } as const;
+// model and augment came later, with the photos: every scenario resolves them, only fashion reads them.
+const COMMON = { schedule: 'one-cycle', imbalance: 1, oversample: false, seed: 0, seeds: 1, noise: 0, activation: 'relu', regularization: 'none', regRate: 0, features: ['x1', 'x2'], model: 'cnn-small', augment: 'on' } as const;
 const TABLE_DEFAULTS = { epochs: 20, maxLr: 0.003, optimizer: 'adam', batchSize: 64, trainSize: ALL, hidden: [128] } as const;
 const PLANAR_DEFAULTS = { epochs: 100, maxLr: 0.03, optimizer: 'adam', batchSize: 16, trainSize: ALL, hidden: [8, 8, 8] } as const;
 
@@ -18,11 +19,13 @@ const BEFORE: Record<Scenario, Omit<RunConfig, 'scenario'>> = {
   xor: { ...COMMON, features: ['x1', 'x2'], ...PLANAR_DEFAULTS, hidden: [8, 8, 8] },
   gauss: { ...COMMON, features: ['x1', 'x2'], ...PLANAR_DEFAULTS, hidden: [8, 8, 8] },
   spiral: { ...COMMON, features: ['x1', 'x2'], ...PLANAR_DEFAULTS, hidden: [8, 8, 8] },
+  // New with the table: lesson 2's photos, fit_one_cycle(4) at fastai's rate.
+  fashion: { ...COMMON, features: ['x1', 'x2'], epochs: 4, maxLr: 0.003, optimizer: 'adam', batchSize: 64, trainSize: ALL, hidden: [] },
 };
 
 describe('the scenario table', () => {
   it('has one record for every scenario, in the order the scenario control lists them', () => {
-    expect(SCENARIOS).toEqual(['line', 'digits', 'cancer', 'custom', 'circle', 'xor', 'gauss', 'spiral']);
+    expect(SCENARIOS).toEqual(['line', 'digits', 'cancer', 'custom', 'circle', 'xor', 'gauss', 'spiral', 'fashion']);
     for (const id of SCENARIOS) expect(scenarioOf(id).id).toBe(id);
     expect(PLANAR_SCENARIOS).toEqual(['circle', 'xor', 'gauss', 'spiral']);
   });
@@ -45,11 +48,11 @@ describe('the scenario table', () => {
   it('says which scenarios are planar, which ship their data, and which the loss surface and parameter view serve', () => {
     expect(SCENARIOS.filter((s) => scenarioOf(s).planar)).toEqual(PLANAR_SCENARIOS);
     for (const s of SCENARIOS) expect(scenarioOf(s).planar).toBe(scenarioOf(s).data.source === 'planar');
-    expect(SCENARIOS.map(builtinSet)).toEqual([null, 'digits', 'cancer', null, null, null, null, null]);
+    expect(SCENARIOS.map(builtinSet)).toEqual([null, 'digits', 'cancer', null, null, null, null, null, 'fashion']);
     expect([undefined, 'mnist', 42].map(builtinSet)).toEqual([null, null, null]);
     expect(SCENARIOS.filter((s) => scenarioOf(s).views.includes('parameters'))).toEqual(['line']);
     expect(SCENARIOS.filter((s) => scenarioOf(s).model === 'line')).toEqual(['line']);
-    expect(SCENARIOS.filter((s) => scenarioOf(s).chartsErrorRate)).toEqual(['digits', 'cancer']);
-    expect(SCENARIOS.map((s) => scenarioOf(s).preview)).toEqual(['line', 'digits', 'table', 'table', 'planar', 'planar', 'planar', 'planar']);
+    expect(SCENARIOS.filter((s) => scenarioOf(s).chartsErrorRate)).toEqual(['digits', 'cancer', 'fashion']);
+    expect(SCENARIOS.map((s) => scenarioOf(s).preview)).toEqual(['line', 'digits', 'table', 'table', 'planar', 'planar', 'planar', 'planar', 'digits']);
   });
 });

@@ -9,7 +9,7 @@
  * // data.source === 'planar', defaults.hidden is [8, 8, 8], planar is true
  * const pictures = SCENARIOS.map((id) => scenarioOf(id).preview); // 'line', 'digits', 'table', …
  */
-import type { BuiltinScenario } from '../data/builtin';
+import type { BuiltinScenario } from '../data/builtin-sets';
 import type { PlanarScenario, RunConfig, Scenario } from '../types';
 import type { ScenarioDefaults, ScenarioRecord } from './record';
 
@@ -78,6 +78,23 @@ const custom: ScenarioRecord<'custom'> = {
 };
 
 /**
+ * Lesson 2's image classifier on Fashion-MNIST photos: fastai's fit_one_cycle(4) at its
+ * default rate with batches of 64, the shipped test photos its validation set.
+ */
+const fashion: ScenarioRecord<'fashion'> = {
+  id: 'fashion',
+  // Pixels already in [0, 1]; a photo is not standardised pixel by pixel.
+  data: { source: 'builtin', set: 'fashion', standardize: false },
+  defaults: { epochs: 4, maxLr: FASTAI_DEFAULT_LR, optimizer: 'adam', batchSize: 64, trainSize: ALL, hidden: [] },
+  model: 'cnn',
+  planar: false,
+  preview: 'digits',
+  views: ['data'],
+  chartsErrorRate: true,
+  classNames: null,
+};
+
+/**
  * One of TensorFlow Playground's four data sets. Its small nets and batches, trained as fastai
  * would (Adam, one-cycle): three layers of 8, small enough to draw unit by unit and enough for
  * the spiral to fall to 1 % validation error with seed 0 (0–5 % over seeds 0–7; engine/planar-spec.ts).
@@ -107,6 +124,7 @@ const TABLE: { readonly [S in Scenario]: ScenarioRecord<S> } = {
   xor: planar('xor'),
   gauss: planar('gauss'),
   spiral: planar('spiral'),
+  fashion,
 };
 
 /** The scenarios, in the table's order. */

@@ -14,6 +14,7 @@ export const en = {
     xor: 'Exclusive or (XOR)',
     gauss: 'Two Gaussians',
     spiral: 'Spiral',
+    fashion: 'Clothing photos (Fashion-MNIST)',
   },
   controls: 'Training controls',
   epochs: 'Epochs',

@@ -13,6 +13,7 @@ export const ptBR: Strings = {
     xor: 'Ou exclusivo (XOR)',
     gauss: 'Duas gaussianas',
     spiral: 'Espiral',
+    fashion: 'Fotos de roupas (Fashion-MNIST)',
   },
   controls: 'Controles do treino',
   epochs: 'Épocas',

@@ -1,6 +1,7 @@
 /**
- * A grid of validation digits (8×8 pixels each) with the class the model predicts; wrong
- * predictions are outlined and say so to screen readers.
+ * A grid of validation photos (square, one channel: 8 × 8 digits, 28 × 28 clothes) with the
+ * class the model predicts, by name where the data names its classes; wrong predictions are
+ * outlined and say so to screen readers.
  *
  * @example
  * import { html } from 'lit';
@@ -10,28 +11,38 @@
  * html`${digitsView(preview, result?.predictions ?? null, t.digitsView, t.predicted)}`
  */
 import { html, svg, type TemplateResult } from 'lit';
+import { pixelImage } from './heatmap-image';
 
 const CELL = 4;
+/** Sides up to this are drawn a rectangle a pixel (crisp, themed ink); larger photos as one image. */
+const RECT_SIDE = 8;
 
 function digit(image: number[]): TemplateResult {
-  return svg`<svg viewBox="0 0 ${8 * CELL} ${8 * CELL}" aria-hidden="true">
-    ${image.map((v, i) => (v > 0 ? svg`<rect x=${(i % 8) * CELL} y=${Math.floor(i / 8) * CELL} width=${CELL} height=${CELL} fill-opacity=${v.toFixed(2)}></rect>` : svg``))}
+  const side = Math.round(Math.sqrt(image.length));
+  if (side > RECT_SIDE) {
+    // Dark ink on white, as the digits' rectangles draw it.
+    const href = pixelImage(side, side, (i) => Array(3).fill(Math.round(255 * (1 - image[i]!))) as [number, number, number]);
+    return svg`<svg viewBox="0 0 ${side} ${side}" aria-hidden="true"><image href=${href} width=${side} height=${side} style="image-rendering: pixelated"></image></svg>`;
+  }
+  return svg`<svg viewBox="0 0 ${side * CELL} ${side * CELL}" aria-hidden="true">
+    ${image.map((v, i) => (v > 0 ? svg`<rect x=${(i % side) * CELL} y=${Math.floor(i / side) * CELL} width=${CELL} height=${CELL} fill-opacity=${v.toFixed(2)}></rect>` : svg``))}
   </svg>`;
 }
 
 export function digitsView(
-  preview: { images: number[][]; labels: number[] },
+  preview: { images: number[][]; labels: number[]; classNames?: string[] },
   predictions: number[] | null,
   label: string,
   describe: (predicted: string, truth: string) => string,
 ): TemplateResult {
+  const name = (c: number) => preview.classNames?.[c] ?? String(c);
   return html`<figure class="digits" aria-label=${label}>
     ${preview.images.map((image, i) => {
-      const truth = String(preview.labels[i]);
+      const truth = name(preview.labels[i]!);
       const predicted = predictions?.[i];
-      const wrong = predicted !== undefined && String(predicted) !== truth;
-      return html`<div class="digit ${wrong ? 'wrong' : ''}" role="img" aria-label=${predicted === undefined ? truth : describe(String(predicted), truth)}>
-        ${digit(image)}<span>${predicted ?? '·'}</span>
+      const wrong = predicted !== undefined && name(predicted) !== truth;
+      return html`<div class="digit ${wrong ? 'wrong' : ''}" role="img" aria-label=${predicted === undefined ? truth : describe(name(predicted), truth)}>
+        ${digit(image)}<span>${predicted === undefined ? '·' : name(predicted)}</span>
       </div>`;
     })}
   </figure>`;

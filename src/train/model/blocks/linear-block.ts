@@ -5,7 +5,7 @@
  *
  * @example
  * // given: const backend: Backend
- * const block = new LinearBlock(backend, { inputs: 64, outputs: 128, bias: true, activation: 'relu' }, 1, 'W1');
+ * const block = new LinearBlock(backend, { inputs: 64, outputs: 128, bias: true, activation: 'relu' }, 1, 1);   // W1, b1
  */
 import type { Backend, Tensor } from '../../../backend';
 import type { Stage } from '../layers';
