@@ -11,6 +11,7 @@ import { describeNumericalFaults } from './fault-spec';
 import { describeFashion } from './fashion-spec';
 import { describePlanar } from './planar-spec';
 import type { PlanarFeature } from '../train/types';
+import { scenarioOf } from '../train/scenarios/table';
 
 const webgpu = () => createEngine({ backend: 'webgpu', gpu: nodeGpu() });
 
@@ -47,7 +48,7 @@ describe('the diagnosis on WebGPU, judged by following its advice', async () => 
   });
 
   it('is right on random line settings, judged by what-ifs trained here, and matches the CPU', async () => {
-    const settings = randomSettings(64, 2026).filter((s) => s.scenario === 'line').slice(0, 16);
+    const settings = randomSettings(64, 2026).filter((s) => scenarioOf(s.scenario!).data.source === 'line').slice(0, 16);
     const cpu = await createEngine({ backend: 'cpu' });
     let right = 0;
     for (const setting of settings) {

@@ -33,7 +33,7 @@ describe('the scenario table', () => {
   it.each(SCENARIOS)('resolves %s to the defaults it had before the table, and warns only where custom has no data', (scenario) => {
     const { config, warnings } = resolveConfig({ scenario });
     expect(config).toStrictEqual({ scenario, ...BEFORE[scenario] });
-    expect(warnings.map((w) => w.field)).toEqual(scenario === 'custom' ? ['data'] : []);
+    expect(warnings.map((w) => w.field)).toEqual(scenarioOf(scenario).data.source === 'custom' ? ['data'] : []);
   });
 
   it('hands out defaults that are the caller\'s to change, not the table\'s', () => {
