@@ -3,9 +3,12 @@
  * Stop can be pressed and other elements run. Asserted by what the code guarantees, never by
  * when the browser schedules a task (a turn queued at an epoch-end raced the worker's next
  * messages and failed runs that way): a worker exists and does the training, epochs arrive in
- * order and once each before train-end, no epoch is reported after Stop. The browser's own
- * long-task reports stay empty while a model whose every step is a long computation trains.
- * How long the page waits for its turns and for Stop is measured by the bench, not here.
+ * order and once each before train-end, no epoch is reported after Stop, and while a model whose
+ * every step is a long computation trains, the page's engine is a worker's (one worker live
+ * mid-run). The browser's long-task reports are printed, never
+ * asserted: a 60 ms task from a garbage collection or a busy CI machine failed this test once
+ * (2026-12-04) though no training ran on the page. How long the page waits for its turns and
+ * for Stop is measured by the bench, not here.
  */
 import type { Page } from '@playwright/test';
 import { expect, nextRun, openPlayground, stopAndTime, test } from './test';
@@ -44,16 +47,20 @@ async function watchLongTasks(page: Page): Promise<void> {
   });
 }
 
-test('the CPU engine trains in a Web Worker: no task on the page reaches 50 ms while a large model and its what-ifs train', async ({ page }) => {
+test('the CPU engine trains a large model and its what-ifs in a Web Worker, none of it on the page', async ({ page }) => {
   await watchLongTasks(page);
   // 64-512-512-10, batch 512: one step is hundreds of milliseconds of arithmetic, which no
   // turn-taking on the page's thread can split; only another thread keeps the page free.
   await openPlayground(page, { scenario: 'digits', hidden: '512,512', 'batch-size': '512', epochs: '2', backend: 'cpu', seed: '1' });
+  await page.waitForFunction(() => (window as unknown as { __events: { type: string }[] }).__events.some((e) => e.type === 'epoch-end'));
+  // Mid-run: the page's engine is the worker's client (one worker live), and no GPU backend was made.
+  const during = await page.evaluate(() => (customElements.get('training-playground') as unknown as { resources(): Promise<{ workers: number; backends: number }> }).resources());
+  expect({ workers: during.workers, backends: during.backends }).toEqual({ workers: 1, backends: 0 });
   const run = await nextRun(page, 0);
   expect(run.backend).toBe('cpu');
   expect(run.final).toBe(true);
   expect(await page.evaluate(() => (window as unknown as { __events: { type: string }[] }).__events.filter((e) => e.type === 'epoch-end').length)).toBe(2);
-  expect(await page.evaluate(() => (window as unknown as { __long: number[] }).__long)).toEqual([]);
+  console.log(`long tasks on the page while the worker trained (ms, not asserted): ${JSON.stringify(await page.evaluate(() => (window as unknown as { __long: number[] }).__long))}`);
 });
 
 test('Stop ends a CPU run mid-epoch: no epoch is reported after stop(), and the next run trains on a fresh worker', async ({ page }) => {
