@@ -6,6 +6,7 @@
 import { expect, it } from 'vitest';
 import { parseCsv } from '../train/data/csv';
 import { gridPoint, leastSquaresLine, parameterPath, type Engine } from './index';
+import { expectReadout } from './readout-spec';
 import type { EpochStats } from '../train/types';
 
 function allFinite(history: EpochStats[]): boolean {
@@ -155,7 +156,7 @@ export function describeEngine(makeEngine: () => Promise<Engine>): void {
     const digits = await e.preview({ scenario: 'digits' });
     expect(digits.kind === 'digits' && digits.images[0]!.length).toBe(64);
     const trained = await e.train({ scenario: 'cancer', epochs: 3 }, { whatIf: false });
-    expect(trained.predictions).toHaveLength(40);
+    expectReadout(trained, 114);
     expect(await e.preview({ scenario: 'cancer' })).toEqual({ kind: 'table', classNames: ['malignant', 'benign'], task: 'classification' });
   });
 

@@ -54,7 +54,7 @@ export class TrainingEngine implements Engine {
     return this.exclusive(options.onDeviceReset, async (backend) => {
       const { signal, lang } = options;
       const main = await trainMainRun(backend, this.data, config, options);
-      const { history, stopReason, params, predictions, boundary, trainEvaluation } = main.outcome;
+      const { history, stopReason, params, readout, boundary, trainEvaluation } = main.outcome;
       const provisional = diagnose(history, { config, stopReason, smallTrainingSet: main.smallTrainingSet }, lang);
       const result: RunResult = {
         config,
@@ -64,7 +64,7 @@ export class TrainingEngine implements Engine {
         backend: backend.kind,
         seedHistories: main.seedHistories,
         ...(params ? { params } : {}),
-        ...(predictions ? { predictions } : {}),
+        ...(readout ?? {}),
         ...(boundary ? { boundary } : {}),
         ...(trainEvaluation ? { finalTrainEvalLoss: trainEvaluation.loss } : {}),
         ...(trainEvaluation?.validMixLoss !== undefined ? { finalTrainEvalLossValidMix: trainEvaluation.validMixLoss } : {}),

@@ -158,7 +158,7 @@ export interface RunResult {
   backend: BackendKind;
   /** [a, b] for 'line'. */
   params?: number[];
-  /** Addition: the predicted class of the first PREVIEW_ROWS validation rows (classification). */
+  /** Addition, classification: the class the last validation pass gave each validation row (the preview shows the first PREVIEW_ROWS). */
   predictions?: number[];
   /** Every seed's history, the main run's first (config.seeds of them). */
   seedHistories: EpochStats[][];
@@ -177,7 +177,26 @@ export interface RunResult {
    * training mix no longer counts in it.
    */
   finalTrainEvalLossValidMix?: number;
+  /**
+   * Classification: fastai's `plot_confusion_matrix` counts from the last validation pass, rows
+   * the actual class, columns the predicted one.
+   */
+  confusion?: number[][];
+  /** Classification: fastai's `plot_top_losses`, the validation rows with the largest loss, largest first (TOP_LOSSES of them). */
+  topLosses?: TopLoss[];
 }
+
+/** One validation row among the top losses: its index in the validation set, its classes, its loss and the probability given to its actual class. */
+export interface TopLoss {
+  index: number;
+  actual: number;
+  predicted: number;
+  loss: number;
+  probability: number;
+}
+
+/** How many of the largest validation losses a run reports: fastai's `plot_top_losses(9)` and seven more to page through. */
+export const TOP_LOSSES = 16;
 
 /**
  * A planar model's class-1 probability on a size × size grid over [-6, 6]², row-major from the

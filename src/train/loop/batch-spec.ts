@@ -101,7 +101,7 @@ export function describeBatchEquality(backend: () => Backend, tolerance: number)
         const alone = await trainModel(backend(), own, config);
         releaseData(backend(), own);
         expectSameRun(batched[m]!, alone, tolerance, `seed ${config.seed}`);
-        if (m === 0) expect(batched[0]!.predictions).toEqual(alone.predictions);
+        if (m === 0) expect(batched[0]!.readout).toEqual(alone.readout);
       }
     } finally {
       releaseData(backend(), stacked);
@@ -119,7 +119,7 @@ export function describeBatchEquality(backend: () => Backend, tolerance: number)
         for (const [m, config] of configs.entries()) {
           const alone = await trainModel(backend(), data, config);
           expectSameRun(batched[m]!, alone, tolerance, `model ${m} ${JSON.stringify(c.changes[m])}`);
-          if (m === 0) expect(batched[0]!.predictions).toEqual(alone.predictions);
+          if (m === 0) expect(batched[0]!.readout).toEqual(alone.readout);
         }
         if (c.diverges !== undefined) expect(batched[c.diverges]!.stopReason).toBe('diverged');
       } finally {

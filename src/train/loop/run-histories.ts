@@ -13,14 +13,15 @@
 import type { Boundary, EpochStats, RunConfig, StopReason } from '../types';
 import type { ChunkReadback } from './chunk-pump';
 import type { TrainEvaluation } from './train-evaluation';
+import type { ValidationReadout } from './validation-readout';
 
 export interface TrainOutcome {
   history: EpochStats[];
   stopReason: StopReason;
   /** The final weights of a one-layer model without bias: [a, b] for line. */
   params?: number[];
-  /** Predicted classes of the first PREVIEW_ROWS validation rows, from the last validation pass. */
-  predictions?: number[];
+  /** Classification: every validation row's predicted class, the confusion matrix and top losses, from the last validation pass. */
+  readout?: ValidationReadout;
   /** Planar runs asked for it: the decision boundary after the last epoch read. */
   boundary?: Boundary;
   /** Asked for (evaluateTraining) and the run done: the whole training set's loss with the final weights. */

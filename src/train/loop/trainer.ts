@@ -25,7 +25,7 @@ import { RunHistories, type TrainOutcome } from './run-histories';
 import { packSchedules, startModels } from './start-models';
 import { fusesLinearEpochs } from './step-recorder';
 import { evaluateTrainingSet } from './train-evaluation';
-import { errorRates, predictedClasses } from './validation-readout';
+import { errorRates, readValidation } from './validation-readout';
 
 export type { TrainOutcome } from './run-histories';
 
@@ -198,9 +198,12 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
       return { ...outcome, ...(params ? { params } : {}) };
     });
     if (lastBoundary) outcomes[0]!.boundary = lastBoundary;
-    // The predicted digits of the first config (the run itself; the others are what-ifs), from its last validation pass.
+    // What the first config's last validation pass says row by row (the run itself; the others are what-ifs).
     const mainAt = order.indexOf(0);
-    if (data.classCount > 0 && outcomes[mainAt]!.history.length > 0) outcomes[mainAt]!.predictions = await predictedClasses(backend, steps, data, mainAt);
+    if (data.classCount > 0 && outcomes[mainAt]!.history.length > 0) {
+      const readout = await readValidation(backend, steps, data, mainAt);
+      if (readout) outcomes[mainAt]!.readout = readout;
+    }
     // The run itself is model 0 whenever it is asked for (alone, or first of its stacked seeds).
     if (callbacks.evaluateTraining && mainAt === 0 && outcomes[0]!.stopReason === 'done') outcomes[0]!.trainEvaluation = await evaluateTrainingSet(backend, model, data);
     return given.map((_, i) => outcomes[order.indexOf(i)]!);
