@@ -70,12 +70,19 @@ export function describeEngine(makeEngine: () => Promise<Engine>): void {
   it('stops promptly when its signal aborts, and the next run is unaffected', async () => {
     const e = await get();
     const controller = new AbortController();
+    const reported: number[] = [];
     const stopped = await e.train({ scenario: 'cancer', epochs: 200, batchSize: 8 }, {
       signal: controller.signal,
-      onEpoch: (s) => s.epoch === 2 && controller.abort(),
+      onEpoch: (s) => {
+        reported.push(s.epoch);
+        if (s.epoch === 2) controller.abort();
+      },
     });
     expect(stopped.stopReason).toBe('stopped');
     expect(stopped.history.length).toBeLessThan(20);
+    // The chunks recorded after the one that reported epoch 2 are never reported, nor in the result.
+    expect(stopped.history.map((h) => h.epoch)).toEqual(reported);
+    expect(stopped.confusion).toBeUndefined();
     // A stopped run tests no advice: its diagnosis stays provisional.
     expect(stopped.diagnosis.final).toBe(false);
     expect(stopped.diagnosis.evidence).toEqual([]);

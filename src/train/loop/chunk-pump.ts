@@ -1,7 +1,7 @@
 /**
  * The one chunk pump every training loop runs on (trainer.ts for every model, linear-batch.ts
  * for lesson 2's fused what-ifs): chunks of epochs are recorded ahead while the oldest one's
- * readback is awaited, in order, and an aborted signal ends it at the next chunk boundary.
+ * readback is awaited, in order, and an aborted signal ends it at once, mid-chunk.
  *
  * @example
  * // given: const record: () => ChunkReadback, epochs: number
@@ -20,7 +20,12 @@ export interface ChunkReadback {
 /**
  * Records chunks ahead (`inFlight` of them: pacing) while there are more, and hands
  * each one's readback to `take` in order, while `busy`; true when the signal stopped it.
- * Readbacks still in flight settle before it returns, so their buffers may go then.
+ *
+ * An abort ends it at once, mid-chunk: the chunk being waited for is not waited for (a GPU
+ * chunk can take seconds on a slow adapter, and Stop answers now), and neither it nor any
+ * later one reaches `take`. Their readbacks settle in the background; what the run made can
+ * go back to the backend's pool at once, since whatever runs next is queued behind them on
+ * the device. A run that ends otherwise waits for its readbacks still in flight.
  */
 export async function pumpChunks(
   inFlight: number,
@@ -31,17 +36,33 @@ export async function pumpChunks(
   busy: () => boolean = () => true,
 ): Promise<boolean> {
   const pending: ChunkReadback[] = [];
+  const stop = abortOf(signal);
   try {
     while ((hasNext() || pending.length > 0) && busy()) {
       while (hasNext() && pending.length < inFlight && !signal?.aborted) pending.push(record());
       if (signal?.aborted) return true;
-      const chunk = pending.shift()!;
-      const values = await chunk.values;
-      if (signal?.aborted) return true;
-      take(chunk, values);
+      const values = await Promise.race([pending[0]!.values, stop.aborted]);
+      if (signal?.aborted || values === ABORTED) return true;
+      take(pending.shift()!, values);
     }
     return false;
   } finally {
-    await Promise.allSettled(pending.map((p) => p.values));
+    stop.dispose();
+    const settling = Promise.allSettled(pending.map((p) => p.values));
+    if (!signal?.aborted) await settling;
   }
+}
+
+const ABORTED = Symbol('aborted');
+
+/** A promise of the signal's abort, and the listener's removal (a pump leaves no listener behind). */
+function abortOf(signal: AbortSignal | undefined): { aborted: Promise<typeof ABORTED>; dispose: () => void } {
+  if (!signal) return { aborted: new Promise(() => undefined), dispose: () => undefined };
+  let onAbort = () => undefined as void;
+  const aborted = new Promise<typeof ABORTED>((resolve) => {
+    onAbort = () => resolve(ABORTED);
+    if (signal.aborted) resolve(ABORTED);
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return { aborted, dispose: () => signal.removeEventListener('abort', onAbort) };
 }

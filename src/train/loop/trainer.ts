@@ -2,7 +2,7 @@
  * The epoch loop, for every model: K runs of one model on one data set, recorded in chunks
  * (chunk-sizing.ts) and read back once a chunk while the next is already recorded, so the GPU
  * never waits for the host to look at a loss. A non-finite loss ends a run as 'diverged'; an
- * aborted signal ends them as 'stopped' at the next chunk boundary (chunk-pump.ts,
+ * aborted signal ends them as 'stopped' at once, mid-chunk (chunk-pump.ts,
  * run-histories.ts: the same for lesson 2's fused what-ifs in linear-batch.ts).
  *
  * @example
@@ -199,8 +199,9 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
     });
     if (lastBoundary) outcomes[0]!.boundary = lastBoundary;
     // What the first config's last validation pass says row by row (the run itself; the others are what-ifs).
+    // Not after Stop: the chunk it cut short may still be writing the logits, and reading them would wait for it.
     const mainAt = order.indexOf(0);
-    if (data.classCount > 0 && outcomes[mainAt]!.history.length > 0) {
+    if (data.classCount > 0 && outcomes[mainAt]!.history.length > 0 && !callbacks.signal?.aborted) {
       const readout = await readValidation(backend, steps, data, mainAt);
       if (readout) outcomes[mainAt]!.readout = readout;
     }

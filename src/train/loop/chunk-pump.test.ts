@@ -1,0 +1,92 @@
+import { getEventListeners } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { pumpChunks, type ChunkReadback } from './chunk-pump';
+
+/** A readback the test settles by hand: a GPU chunk that takes as long as the test says. */
+function heldChunk(firstEpoch: number): ChunkReadback & { settle: () => void } {
+  let settle = () => undefined as void;
+  const values = new Promise<Float32Array[]>((resolve) => (settle = () => resolve([Float32Array.of(firstEpoch)])));
+  return { firstEpoch, epochs: 1, values, settle };
+}
+
+describe('the chunk pump', () => {
+  it('hands the chunks over in order, recording ahead as many as it may', async () => {
+    const recorded: number[] = [];
+    const taken: number[] = [];
+    let next = 0;
+    const stopped = await pumpChunks(
+      2,
+      () => next < 5,
+      () => {
+        recorded.push(next);
+        return { firstEpoch: next, epochs: 1, values: Promise.resolve([Float32Array.of(next++)]) };
+      },
+      (chunk, values) => taken.push(chunk.firstEpoch, values[0]![0]!),
+    );
+    expect(stopped).toBe(false);
+    expect(recorded).toEqual([0, 1, 2, 3, 4]);
+    expect(taken).toEqual([0, 0, 1, 1, 2, 2, 3, 3, 4, 4]);
+  });
+
+  it('ends at once when stopped mid-chunk: the chunk waited for and those after it are never taken, and no listener is left', async () => {
+    const controller = new AbortController();
+    const chunks: ReturnType<typeof heldChunk>[] = [];
+    const taken: number[] = [];
+    const pump = pumpChunks(
+      2,
+      () => chunks.length < 10,
+      () => {
+        chunks.push(heldChunk(chunks.length));
+        return chunks.at(-1)!;
+      },
+      (chunk) => taken.push(chunk.firstEpoch),
+      controller.signal,
+    );
+    chunks[0]!.settle();
+    // The first chunk's readback is taken; the second is then waited for, and never settles by itself.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(taken).toEqual([0]);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    controller.abort();
+    expect(await pump).toBe(true);
+    chunks.forEach((c) => c.settle());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(taken).toEqual([0]);
+    expect(chunks).toHaveLength(3);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('records nothing once the signal has aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    let recorded = 0;
+    const stopped = await pumpChunks(2, () => true, () => (recorded++, heldChunk(0)), () => undefined, controller.signal);
+    expect(stopped).toBe(true);
+    expect(recorded).toBe(0);
+  });
+
+  it('waits for the readbacks still in flight when a run ends without Stop', async () => {
+    const chunks: ReturnType<typeof heldChunk>[] = [];
+    let taken = 0;
+    let returned = false;
+    const pump = pumpChunks(
+      3,
+      () => chunks.length < 3,
+      () => {
+        chunks.push(heldChunk(chunks.length));
+        return chunks.at(-1)!;
+      },
+      () => taken++,
+      undefined,
+      // The run is over after its first chunk (its model ended), with two more in flight.
+      () => taken === 0,
+    ).then(() => (returned = true));
+    chunks[0]!.settle();
+    chunks[1]!.settle();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect({ taken, returned }).toEqual({ taken: 1, returned: false });
+    chunks[2]!.settle();
+    await pump;
+    expect({ taken, returned }).toEqual({ taken: 1, returned: true });
+  });
+});
