@@ -5,6 +5,7 @@
 import '../src/index';
 import { ourBackend, ourDigits, ourEngine, ourGrid, ourLine, ourMatmul, ourSpiral, ourSurface, ourWhatIfs, type WhatIfTiming } from './ours';
 import { scaling } from './scaling';
+import { ourStops, STOP_CONFIGS } from './stops';
 import { tfDigits, tfGrid, tfLine, tfMatmul, tfMlp, tfSpiral, useTfBackend } from './tfjs';
 import { jaxDigits, jaxLine, jaxMatmul, jaxMlp, useJaxDevice } from './jax';
 import { DIGITS_CONFIG, digitsData, gridPoints, LINE_CONFIG, lineData, MATMUL_SIZES, median, spiralData, type Timing } from './workloads';
@@ -104,7 +105,7 @@ async function jax(contender: string, kind: 'webgpu' | 'wasm', runs: (workload: 
 
 /**
  * One contender a page (`?contender=ours-webgpu`), so that one crashing its GPU process spares
- * the rest; `&workloads=line,digits` runs only those (of line, digits, surface, whatif, matmul, spiral, grid, interactivity).
+ * the rest; `&workloads=line,digits` runs only those (of line, digits, surface, whatif, spiral, stop, matmul, grid, interactivity).
  */
 async function main(): Promise<void> {
   const query = new URLSearchParams(location.search);
@@ -138,6 +139,13 @@ async function main(): Promise<void> {
       await whatIfs('what-ifs digits', contender, 1, () => ourWhatIfs(engine, DIGITS_CONFIG));
     }
     if (runs('spiral')) await timed('spiral', contender, 3, () => ourSpiral(engine));
+    if (runs('stop')) {
+      for (const [name, config] of Object.entries(STOP_CONFIGS)) {
+        const stop = await ourStops(engine, config, name === 'line' ? 3 : 600);
+        rows.push({ workload: `stop ${name}`, contender, value: stop.medianMs, unit: 'ms', result: { ...stop } });
+        say(`stop ${name} ${contender}: median ${stop.medianMs.toFixed(1)} ms, worst ${stop.worstMs.toFixed(1)} ms (${stop.timed} stops timed)`);
+      }
+    }
     if (runs('matmul') || runs('grid')) {
       const backend = await ourBackend(ourKind);
       if (runs('matmul')) await matmuls(contender, (n, r) => ourMatmul(backend, n, r));

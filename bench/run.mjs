@@ -151,11 +151,16 @@ for (const workload of ['what-ifs line', 'what-ifs digits']) {
     });
   }
 }
+// Stop (issue 23): from the abort to the run's end, median and worst of 20 stops at seeded moments; target ≤ 100 ms.
+const stopTable = bench.rows
+  .filter((r) => r.workload.startsWith('stop '))
+  .map((r) => ({ scenario: r.workload.slice(5), ours: r.contender, 'median ms': r.result.medianMs.toFixed(1), 'worst ms': r.result.worstMs.toFixed(1), stops: r.result.timed || 'the runs ended first', target: '≤ 100 ms', met: r.result.timed ? (r.result.worstMs <= 100 ? 'yes' : 'NO') : '' }));
 console.log(`\nadapter: ${bench.adapter}`);
 console.table(wide);
 // A partial run has rows for only what it measured.
 console.table(whole ? table : table.filter((row) => row['ours value'] !== 'NaN' && row['their value'] !== 'NaN'));
 if (whatIfTable.length) console.table(whatIfTable);
+if (stopTable.length) console.table(stopTable);
 for (const workload of ['line', 'digits', 'surface 128×128', 'spiral', 'grid 100×100']) {
   const results = bench.rows.filter((r) => r.workload === workload).map((r) => `${r.contender} ${JSON.stringify(r.result)}`);
   console.log(`${workload} results (should agree): ${results.join(' | ')}`);

@@ -6,7 +6,11 @@
 // scenario table); the engine's to 50 KiB later that day, for lesson 2's photo classifier:
 // the image layers walked as blocks, the two CNNs, the augmentation kernel and its twin, the
 // IDX and Fashion-MNIST loaders (the photos themselves come on first use), and the settings
-// table, +5.5 KiB), and fails the build past a budget. The element downloads
+// table, +5.5 KiB); the element's to 64 KiB on 2026-12-05, for fastai's confusion matrix and
+// top losses after a classification run (two views, their panel and strings, +2.0 KiB), and
+// the settings stage and max-lr's slice (+0.4 KiB); the engine's to 52 KiB the same day, for
+// fastai's layer groups, freezing and discriminative rates, the validation readout and the
+// diagnosis' jumped-then-stuck reason in two languages (+1.4 KiB); and fails the build past a budget. The element downloads
 // the engine on its first run (src/ui/engine-loader-cdn.ts), so a page that shows it pays
 // for the element first and the engine once it trains; the data files, and the CPU's
 // WebAssembly product (dist/matmul-fused.wasm, or dist/matmul.wasm without relaxed SIMD),
@@ -16,7 +20,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const budgets = { 'dist/training-playground.js': 61, 'dist/engine.js': 50 };
+const budgets = { 'dist/training-playground.js': 64, 'dist/engine.js': 52 };
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const over = [];
 for (const [file, budget] of Object.entries(budgets)) {

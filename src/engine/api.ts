@@ -61,6 +61,12 @@ export interface TrainOptions {
 }
 
 
+/** Validation rows picked by index: their features (a photo's pixels, a table's columns) and actual classes. */
+export interface ValidationRows {
+  features: number[][];
+  labels: number[];
+}
+
 export interface Engine {
   readonly backend: BackendKind;
   /** Why the CPU is in use when WebGPU was wanted ('auto'), else null. */
@@ -71,6 +77,18 @@ export interface Engine {
   lrFind(config: Partial<RunConfig>, options?: { signal?: AbortSignal }): Promise<LrFindResult>;
   /** What the scenario's view draws: line's training points, digits' validation images. */
   preview(config: Partial<RunConfig>): Promise<ScenarioPreview>;
+  /**
+   * Validation rows by their index (`RunResult.topLosses[i].index`, a row of `predictions`):
+   * their features and actual labels, in the order asked, so a view draws the photos behind the
+   * top losses or a confusion cell. The labels are there because `RunResult` holds only the
+   * predicted classes. An index outside the validation set is a RangeError.
+   *
+   * @example
+   * // given: const engine: Engine
+   * const result = await engine.train({ scenario: 'digits', epochs: 1 });
+   * const { features, labels } = await engine.validationRows({ scenario: 'digits', epochs: 1 }, result.topLosses!.map((t) => t.index));
+   */
+  validationRows(config: Partial<RunConfig>, indices: number[]): Promise<ValidationRows>;
   /**
    * line's loss surface: the training MSE at every (a, b) of the grid, row-major from the top
    * left (a grows rightwards, b upwards), computed in one dispatch.

@@ -167,6 +167,22 @@ export function describeEngine(makeEngine: () => Promise<Engine>): void {
     expect(await e.preview({ scenario: 'cancer' })).toEqual({ kind: 'table', classNames: ['malignant', 'benign'], task: 'classification' });
   });
 
+  it('returns validation rows by index with their actual labels, matching the preview and the top losses', async () => {
+    const e = await get();
+    const config = { scenario: 'digits', epochs: 1 } as const;
+    const preview = await e.preview(config);
+    if (preview.kind !== 'digits') throw new Error('digits previews photos');
+    const rows = await e.validationRows(config, [3, 0]);
+    expect(rows.features).toEqual([preview.images[3], preview.images[0]]);
+    expect(rows.labels).toEqual([preview.labels[3], preview.labels[0]]);
+    const result = await e.train(config, { whatIf: false });
+    const top = result.topLosses!.slice(0, 4);
+    const picked = await e.validationRows(config, top.map((t) => t.index));
+    expect(picked.labels).toEqual(top.map((t) => t.actual));
+    expect(picked.features.every((f) => f.length === 64)).toBe(true);
+    await expect(e.validationRows(config, [result.predictions!.length])).rejects.toThrow(RangeError);
+  });
+
   it('tests its advice with what-if runs after the run, and rests the final diagnosis on them', async () => {
     const result = await (await get()).train({ scenario: 'line', maxLr: 1e-3 });
     expect(result.diagnosis.code).toBe('lr-too-low');

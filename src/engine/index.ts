@@ -10,7 +10,7 @@
  * console.log(diagnosis.message, formatLr(0.003));
  */
 export { createEngine, engineResources, type EngineResources } from './create-engine';
-export { MAX_SURFACE_POINTS, type BackendChoice, type Engine, type EngineOptions, type TrainOptions } from './api';
+export { MAX_SURFACE_POINTS, type BackendChoice, type Engine, type EngineOptions, type TrainOptions, type ValidationRows } from './api';
 export { defaultConfig, LIMITS, resolveConfig, type ConfigWarning } from '../train/config';
 export { LR_STOPS, PER_SCENARIO, REG_RATE_STOPS, SETTINGS, settingOf, type Setting, type SettingProperty } from '../train/settings/table';
 export type { SettingControl, SettingKind, SettingRecord } from '../train/settings/record';

@@ -5,7 +5,8 @@
  * predicted classes are the rows' own and whose worst is no smaller than the mean (the validation loss).
  *
  * @example
- * // given: const result: RunResult (a classification run that trained; cancer has 114 validation rows)
+ * // given: const result: RunResult
+ * // (a classification run that trained: cancer, 114 validation rows)
  * expectReadout(result, 114);
  */
 import { expect } from 'vitest';

@@ -20,7 +20,7 @@ import { findLearningRate } from '../train/loop/lr-find';
 import { scenarioOf } from '../train/scenarios/table';
 import { PREVIEW_ROWS, type LrFindResult, type RunConfig, type RunResult, type ScenarioPreview } from '../train/types';
 import type { PlannedRun } from '../train/diagnosis/what-if-plan';
-import { MAX_SURFACE_POINTS, type Engine, type TrainOptions } from './api';
+import { MAX_SURFACE_POINTS, type Engine, type TrainOptions, type ValidationRows } from './api';
 import { trainMainRun } from './main-run';
 import { RunData } from './run-data';
 import { trainWhatIfRounds } from './what-if-runs';
@@ -115,6 +115,18 @@ export class TrainingEngine implements Engine {
       const images = Array.from({ length: rows }, (_, r) => Array.from(prepared.valid.features.subarray(r * size, (r + 1) * size)));
       const names = prepared.imageShape && prepared.classNames ? { classNames: prepared.classNames } : {};
       return { kind: 'digits', images, labels: Array.from(prepared.valid.labels.subarray(0, rows)), ...names };
+    });
+  }
+
+  validationRows(partial: Partial<RunConfig>, indices: number[]): Promise<ValidationRows> {
+    const { config } = resolveConfig(partial);
+    return this.data.host(config).then(({ valid, featureCount }) => {
+      const bad = indices.find((r) => !(Number.isInteger(r) && r >= 0 && r < valid.rows));
+      if (bad !== undefined) throw new RangeError(`No validation row ${bad}: there are ${valid.rows}.`);
+      return {
+        features: indices.map((r) => Array.from(valid.features.subarray(r * featureCount, (r + 1) * featureCount))),
+        labels: indices.map((r) => valid.labels[r]!),
+      };
     });
   }
 

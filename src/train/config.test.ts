@@ -93,4 +93,33 @@ describe('run configuration', () => {
   it('warns that custom needs data', () => {
     expect(resolveConfig({ scenario: 'custom' }).warnings[0]!.field).toBe('data');
   });
+
+  it('reads max-lr "lo,hi" as fastai\'s slice: hi is maxLr, lo the first group\'s bodyLr', () => {
+    const { config, warnings } = resolveConfig({ scenario: 'fashion', maxLr: '1e-6,1e-4' as unknown as number });
+    expect(warnings).toEqual([]);
+    expect(config.maxLr).toBe(1e-4);
+    expect(config.bodyLr).toBe(1e-6);
+    expect(resolveConfig({ scenario: 'fashion', maxLr: [1e-5, 1e-3] as unknown as number }).config).toMatchObject({ maxLr: 1e-3, bodyLr: 1e-5 });
+    expect(resolveConfig({ scenario: 'fashion', maxLr: '1e-4,1e-4' as unknown as number }).config.bodyLr).toBeUndefined();
+    expect(resolveConfig({ scenario: 'fashion', maxLr: 0.01 }).config.bodyLr).toBeUndefined();
+  });
+
+  it('replaces a slice it cannot use by the default, saying why', () => {
+    const cases: [string, RegExp][] = [
+      ['1e-4,1e-6', /lo \(1e-4\) must not exceed hi \(1e-6\); try "1e-6,1e-4"/],
+      ['0,1e-4', /above 0/],
+      ['1e-6,fast', /a number or a slice "lo,hi"/],
+    ];
+    for (const [maxLr, message] of cases) {
+      const { config, warnings } = resolveConfig({ scenario: 'fashion', maxLr: maxLr as unknown as number });
+      expect(config.maxLr).toBe(defaultConfig('fashion').maxLr);
+      expect(config.bodyLr).toBeUndefined();
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]!.message).toMatch(message);
+    }
+    // hi clamped to max-lr's range; lo kept under it.
+    const clamped = resolveConfig({ scenario: 'fashion', maxLr: '1e-3,50' as unknown as number });
+    expect(clamped.config).toMatchObject({ maxLr: 10, bodyLr: 1e-3 });
+    expect(clamped.warnings.map((w) => w.field)).toEqual(['maxLr']);
+  });
 });

@@ -8,6 +8,7 @@
  * const { config, warnings } = resolveConfig({ scenario: 'digits', maxLr: 50 });
  * // config.maxLr === 10; warnings[0].field === 'maxLr'
  */
+import { parseMaxLr } from './model/layer-groups';
 import { scenarioOf } from './scenarios/table';
 import type { ScenarioDefaults } from './scenarios/record';
 import { PER_SCENARIO, SETTINGS, settingOf, type Setting, type SettingProperty } from './settings/table';
@@ -129,6 +130,20 @@ function resolveValue(warnings: ConfigWarning[], { field, kind }: RunSetting, va
   }
 }
 
+/**
+ * max-lr as given, or written as a slice ("1e-6,1e-4" or [1e-6, 1e-4]): hi as maxLr and lo as
+ * bodyLr; a slice it cannot read is the default (null), with a warning.
+ */
+function readMaxLr(warnings: ConfigWarning[], value: unknown): { maxLr: unknown; bodyLr?: number } {
+  if (!Array.isArray(value) && !(typeof value === 'string' && value.includes(','))) return { maxLr: value };
+  const parsed = parseMaxLr(value);
+  if ('error' in parsed) {
+    warnings.push({ field: 'maxLr', message: `${parsed.error} Using the default.` });
+    return { maxLr: null };
+  }
+  return typeof parsed.maxLr === 'number' ? { maxLr: parsed.maxLr } : { maxLr: parsed.maxLr[1], bodyLr: parsed.maxLr[0] };
+}
+
 /** A complete, valid RunConfig from any partial one, and what had to be changed. */
 export function resolveConfig(input: Partial<RunConfig> & Record<string, unknown>): { config: RunConfig; warnings: ConfigWarning[] } {
   const warnings: ConfigWarning[] = [];
@@ -137,8 +152,12 @@ export function resolveConfig(input: Partial<RunConfig> & Record<string, unknown
   const d = defaultConfig(scenario);
   // In the table's order, which is RunConfig's, and so is the warnings'.
   const fields: Record<string, unknown> = { scenario };
-  for (const s of SETTINGS) if ('field' in s && s.field !== 'scenario') fields[s.field] = resolveValue(warnings, s, input[s.field], d[s.field]);
+  const lr = readMaxLr(warnings, input.maxLr);
+  const given = { ...input, maxLr: lr.maxLr };
+  for (const s of SETTINGS) if ('field' in s && s.field !== 'scenario') fields[s.field] = resolveValue(warnings, s, given[s.field], d[s.field]);
   const config = fields as unknown as RunConfig;
+  // lo within max-lr's range and not above hi (which may itself have been clamped).
+  if (lr.bodyLr !== undefined) config.bodyLr = clampNumber(warnings, 'bodyLr', lr.bodyLr, config.maxLr, LIMITS.maxLr[0], config.maxLr, false);
   if (input.data) config.data = input.data;
   if (scenarioOf(scenario).data.source === 'custom' && !config.data) {
     warnings.push({ field: 'data', message: 'scenario "custom" needs a data set (a CSV given as src or data); nothing to train on.' });

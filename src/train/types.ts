@@ -67,6 +67,17 @@ export interface RunConfig {
   model: CnnName;
   /** Addition, photos: each training photo flipped and shifted at random, as fastai's get_transforms (`on`), or as it is. */
   augment: 'on' | 'off';
+  /**
+   * Addition, photos: fastai's learner stage. `frozen` (learn.freeze()): only the head and the
+   * body's batch norms train; `unfrozen` (learn.unfreeze()): every layer trains at max-lr.
+   * Layer groups and the spread: src/train/model/layer-groups.ts.
+   */
+  stage: 'frozen' | 'unfrozen';
+  /**
+   * Photos: max-lr given as a slice "lo,hi" (fastai's `slice(lo, hi)`): lo, the first layer
+   * group's rate, spread geometrically up to maxLr, which is hi, the head's. Unset: one rate.
+   */
+  bodyLr?: number;
   /** Required for 'custom'. */
   data?: Dataset;
 }

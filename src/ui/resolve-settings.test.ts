@@ -8,6 +8,7 @@ const defaults: ElementSettings = {
   scenario: 'line',
   oversample: false,
   augment: 'on',
+  stage: 'unfrozen',
   whatIf: 'on',
   backend: 'auto',
   controls: 'epochs max-lr',
@@ -105,7 +106,7 @@ describe('the settings table and the element', () => {
     expect([...TRAINING_PROPERTIES].sort()).toEqual(
       [
         'scenario', 'epochs', 'maxLr', 'optimizer', 'schedule', 'batchSize', 'trainSize', 'hiddenLayers', 'imbalance', 'oversample', 'seed', 'seeds', 'whatIf',
-        'noise', 'activation', 'regularization', 'regRate', 'features', 'model', 'augment',
+        'noise', 'activation', 'regularization', 'regRate', 'features', 'model', 'augment', 'stage',
       ].sort(),
     );
   });

@@ -54,7 +54,8 @@ const orList = (words: readonly string[]) => `${words.slice(0, -1).join(', ')} o
 export interface ElementSettings {
   scenario: Scenario;
   epochs?: number;
-  maxLr?: number;
+  /** One rate, or a slice "lo,hi" (resolveConfig reads it). */
+  maxLr?: number | string;
   optimizer?: OptimizerName;
   schedule?: ScheduleName;
   batchSize?: number;
@@ -71,6 +72,7 @@ export interface ElementSettings {
   features?: string;
   model?: CnnName;
   augment: 'on' | 'off';
+  stage: 'frozen' | 'unfrozen';
   whatIf: WhatIfName;
   backend: BackendChoice;
   controls: string;

@@ -387,7 +387,7 @@ export const styles = [
     .digits {
       margin: 0;
       display: grid;
-      grid-template-columns: repeat(8, 1fr);
+      grid-template-columns: repeat(8, minmax(0, 1fr));
       gap: 4px;
     }
     .digit {
@@ -397,13 +397,98 @@ export const styles = [
       border-radius: 4px;
       font-size: 12px;
     }
-    .digit rect {
+    .digit span {
+      overflow-wrap: anywhere;
+      text-align: center;
+    }
+    .digit rect,
+    .loss-photo rect,
+    .cell-photo rect {
       fill: var(--_fg);
     }
     .digit.wrong {
       border-color: var(--_valid);
       color: var(--_valid);
       font-weight: 700;
+    }
+    .results {
+      display: grid;
+      gap: 10px;
+      margin-top: 10px;
+    }
+    .results figure {
+      margin: 0;
+    }
+    .results figcaption {
+      color: var(--_muted);
+      margin-bottom: 4px;
+    }
+    .confusion-grid {
+      display: grid;
+      gap: 2px;
+      font-size: 11px;
+      overflow-x: auto;
+    }
+    .confusion-grid .col-name,
+    .confusion-grid .row-name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      color: var(--_muted);
+    }
+    .confusion-grid .col-name {
+      writing-mode: vertical-rl;
+      transform: rotate(180deg);
+      max-height: 6em;
+    }
+    .confusion-grid .row-name {
+      text-align: end;
+    }
+    .cell {
+      font: inherit;
+      color: var(--_fg);
+      min-height: 2em;
+      min-width: 0;
+      padding: 0;
+      border: 1px solid var(--_border);
+      border-radius: 3px;
+      background: color-mix(in srgb, var(--_train) var(--shade), var(--_bg));
+    }
+    .cell.wrong {
+      background: color-mix(in srgb, var(--_valid) var(--shade), var(--_bg));
+    }
+    .cell[aria-pressed='true'] {
+      outline: 2px solid var(--_accent);
+    }
+    .cell-photos,
+    .loss-photos {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(48px, 1fr));
+      gap: 4px;
+    }
+    .loss-photos {
+      grid-template-columns: repeat(3, 1fr);
+    }
+    .loss-photo {
+      display: grid;
+      justify-items: center;
+      font-size: 11px;
+      text-align: center;
+    }
+    .loss-photo svg,
+    .cell-photo svg {
+      width: 100%;
+      max-width: 84px;
+    }
+    .top-losses table {
+      font-size: 12px;
+      border-collapse: collapse;
+    }
+    .top-losses th {
+      text-align: start;
+      padding-right: 8px;
+      font-weight: 400;
+      color: var(--_muted);
     }
     .class-errors {
       margin: 0;

@@ -25,6 +25,7 @@ import {
   type RunResult,
   type ScenarioPreview,
   type SurfaceGrid,
+  type ValidationRows,
   type WhatIf,
 } from '../engine/index';
 import { loadEngine } from './engine-loader';
@@ -149,6 +150,11 @@ export class TrainingController implements ReactiveController {
   /** line's loss surface over `grid` (see Engine.lossSurface). */
   async lossSurface(config: RunConfig, grid: SurfaceGrid): Promise<Float32Array> {
     return (await this.engineFor()).lossSurface(config, grid);
+  }
+
+  /** Validation rows by index with their actual labels (see Engine.validationRows): the photos behind the result views. */
+  async validationRows(config: RunConfig, indices: number[]): Promise<ValidationRows> {
+    return (await this.engineFor()).validationRows(config, indices);
   }
 
   async loadPreview(config: RunConfig): Promise<void> {

@@ -69,8 +69,8 @@ export class TrainingPlayground extends LitElement {
   @property({ reflect: true }) scenario: Scenario = 'line';
   /** Passes over the training data (1–1000); the scenario's default when unset. */
   @property({ type: Number, reflect: true }) epochs?: number;
-  /** The largest learning rate of the schedule (fastai's `max_lr`). */
-  @property({ attribute: 'max-lr', type: Number, reflect: true }) maxLr?: number;
+  /** The largest learning rate of the schedule (fastai's `max_lr`), or a slice "lo,hi" over the photos' layer groups. */
+  @property({ attribute: 'max-lr', type: Number, converter: { fromAttribute: (v: string | null) => (v === null ? undefined : v.includes(',') ? v : Number(v)) }, reflect: true }) maxLr?: number | string;
   /** `sgd` (with momentum under one-cycle) or `adam` (AdamW, as fastai). */
   @property({ reflect: true }) optimizer?: OptimizerName;
   /** `one-cycle` (fastai's `fit_one_cycle`) or `constant` (the notebook's plain steps). */
@@ -103,6 +103,7 @@ export class TrainingPlayground extends LitElement {
   @property({ reflect: true }) model?: CnnName;
   /** Photos: flip and shift each training photo at random (`on`, the default), or not (`off`). */
   @property({ reflect: true }) augment: 'on' | 'off' = 'on';
+  @property({ reflect: true }) stage: 'frozen' | 'unfrozen' = 'unfrozen'; // photos: fastai's freeze() (head and batch norms train) or unfreeze()
   /** `on`: after each run, test the advice with what-if runs and show them as faint dashed curves. */
   @property({ attribute: 'what-if', reflect: true }) whatIf: WhatIfSetting = 'on';
   /** Train only on the Train button or `train()`, not on every change. */

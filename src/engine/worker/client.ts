@@ -17,7 +17,7 @@ import { loadBuiltin, type BuiltinScenario } from '../../train/data/builtin-sets
 import { diagnose } from '../../train/diagnosis/diagnosis';
 import { builtinSet } from '../../train/scenarios/table';
 import type { Dataset, EpochStats, LrFindResult, RunConfig, RunResult, ScenarioPreview } from '../../train/types';
-import type { Engine, TrainOptions } from '../api';
+import type { Engine, TrainOptions, ValidationRows } from '../api';
 import type { EngineMethod, FromWorker, ToWorker } from './messages';
 import { startEngineWorker } from './start';
 
@@ -79,6 +79,10 @@ class WorkerEngine implements Engine {
     return this.call('preview', { config }) as Promise<ScenarioPreview>;
   }
 
+  validationRows(config: Partial<RunConfig>, indices: number[]): Promise<ValidationRows> {
+    return this.call('validationRows', { config, indices }) as Promise<ValidationRows>;
+  }
+
   lossSurface(config: Partial<RunConfig>, grid: SurfaceGrid): Promise<Float32Array> {
     return this.call('lossSurface', { config, grid }) as Promise<Float32Array>;
   }
@@ -101,7 +105,7 @@ class WorkerEngine implements Engine {
     };
   }
 
-  private async call(method: EngineMethod, body: Pick<Call, 'config' | 'options' | 'grid'>, options?: TrainOptions): Promise<unknown> {
+  private async call(method: EngineMethod, body: Pick<Call, 'config' | 'options' | 'grid' | 'indices'>, options?: TrainOptions): Promise<unknown> {
     if (this.disposed) throw new Error('This engine was disposed; create a new one.');
     const set = builtinSet(body.config.scenario);
     if (set && !this.datasets.has(set)) this.datasets.set(set, await loadBuiltin(set));

@@ -53,6 +53,8 @@ export async function serveEngine(scope: WorkerScope): Promise<void> {
           return await engine.lrFind(config, { signal: abort.signal });
         case 'preview':
           return await engine.preview(config);
+        case 'validationRows':
+          return await engine.validationRows(config, message.indices!);
         case 'lossSurface':
           return await engine.lossSurface(config, message.grid!);
       }

@@ -12,7 +12,7 @@ import type { BuiltinScenario } from '../../train/data/builtin-sets';
 import type { TrainOptions } from '../api';
 import type { Boundary, Dataset, EpochStats, RunConfig, RunResult, WhatIf } from '../../train/types';
 
-export type EngineMethod = 'train' | 'lrFind' | 'preview' | 'lossSurface';
+export type EngineMethod = 'train' | 'lrFind' | 'preview' | 'validationRows' | 'lossSurface';
 
 export type ToWorker =
   | {
@@ -23,6 +23,8 @@ export type ToWorker =
       /** TrainOptions without its callbacks and signal: what survives structured cloning. */
       options?: Pick<TrainOptions, 'lang' | 'whatIf' | 'stopAfter' | 'lrFindSuggestion'>;
       grid?: SurfaceGrid;
+      /** validationRows' row indices. */
+      indices?: number[];
       /** A built-in data set the worker has not had yet: the page's bundle holds them, the worker's does not. */
       builtin?: { scenario: BuiltinScenario; dataset: Dataset };
     }

@@ -12,6 +12,7 @@ export type ProvisionalReason =
   | 'diverged'
   | 'loss-grew'
   | 'valid-very-large'
+  | 'jumped-then-stuck'
   | 'valid-rose'
   | 'valid-rose-early'
   | 'train-above-valid'
@@ -70,6 +71,8 @@ function enProvisional(reason: ProvisionalReason, f: ProvisionalFacts): string {
       return `${so}: the learning rate looks too high: the training loss rose from ${f.from} to ${f.to} and stayed up.`;
     case 'valid-very-large':
       return `${so}: the learning rate looks too high: the validation loss ${f.to} is over 3× the loss training started from (${f.from}).`;
+    case 'jumped-then-stuck':
+      return `${so}: the learning rate looks too high: the training loss jumped to ${f.from} and came back only to ${f.to}, about where it started: the steps threw the model off and it stopped learning.`;
     case 'valid-rose':
       return `${so}: too many epochs, it seems: the validation loss was lowest at epoch ${f.bestEpoch} (${f.from}), then rose to ${f.to} while the training loss kept falling.`;
     case 'valid-rose-early':
@@ -166,6 +169,8 @@ function ptBRProvisional(reason: ProvisionalReason, f: ProvisionalFacts): string
       return `${so}: a taxa de aprendizado parece alta demais: a perda no treino subiu de ${f.from} para ${f.to} e não voltou.`;
     case 'valid-very-large':
       return `${so}: a taxa de aprendizado parece alta demais: a perda na validação ${f.to} passa de 3× a perda inicial (${f.from}).`;
+    case 'jumped-then-stuck':
+      return `${so}: a taxa de aprendizado parece alta demais: a perda no treino saltou para ${f.from} e só voltou a ${f.to}, perto de onde começou: os passos desajustaram o modelo e ele parou de aprender.`;
     case 'valid-rose':
       return `${so}: parecem épocas demais: a perda na validação foi mínima na época ${f.bestEpoch} (${f.from}) e depois subiu para ${f.to} enquanto a perda no treino continuava caindo.`;
     case 'valid-rose-early':

@@ -2,7 +2,8 @@
  * The live, provisional diagnosis: what the curves show so far, by the lesson-2 notes' own
  * signs, worded as provisional. It is never the last word: once the run ends, the what-if
  * runs (what-if.ts) test each piece of advice and the final diagnosis rests on them.
- * - the loss became infinite, grew and stayed up, or the valid loss is very large: LR too high;
+ * - the loss became infinite, grew and stayed up, jumped and fell back only to where it started,
+ *   or the valid loss is very large: LR too high;
  * - the valid loss fell, then clearly rose while the train loss kept falling: too many epochs
  *   (more data, when it sets in early on a cut training set);
  * - at the end of a run: train loss above valid loss, barely moved, or valid loss still falling
@@ -127,6 +128,13 @@ function read(history: EpochStats[], context: DiagnosisContext, best: number): S
     return { code: 'lr-too-high', reason: 'loss-grew', from: lowest, to: last.trainLoss };
   }
   if (last.validLoss > T.validVeryLarge * start) return { code: 'lr-too-high', reason: 'valid-very-large', from: start, to: last.validLoss };
+  // The loss jumped well above where it started, then came back only to about there: the steps
+  // threw the network off and it settled where guessing does. A CNN at max_lr 0.5 on
+  // Fashion-MNIST does this (epoch means 6.0, 2.9, 2.34, 2.31 from a first step at 2.30: one
+  // class for every photo, valid loss ln 10, 90 % error), as PyTorch's does, rather than reach
+  // infinity. It also "barely moved", but that is no sign of too small a rate.
+  const peak = history.reduce((a, h) => Math.max(a, h.trainLoss), -Infinity);
+  if (peak > T.explodedRatio * start && barelyMoved(history)) return { code: 'lr-too-high', reason: 'jumped-then-stuck', from: peak, to: last.trainLoss };
 
   const bestStats = history[best - 1]!;
   const overfit =

@@ -16,6 +16,9 @@
 import type { Backend } from '../../backend';
 import type { DeviceData } from '../data/device-data';
 import { modelSpec } from '../model/builders';
+import { cnnBodyLength } from '../model/cnn';
+import { layerGroups, layerLrScales } from '../model/layer-groups';
+import type { Layer } from '../model/layers';
 import { Sequential } from '../model/sequential';
 import { scheduleTable } from '../schedule/schedule';
 import type { RunConfig } from '../types';
@@ -83,6 +86,19 @@ export function startModels(
     recordParameters: spec.tracksParameters,
     penalty: first.regularization !== 'none' && first.regRate > 0 ? { kind: first.regularization, rate: first.regRate } : null,
     augment: data.image && first.augment === 'on' ? { seed: first.seed, settings: FASHION_AUGMENT } : null,
+    layerLrScales: stageScales(first, spec.layers, configs.length),
   });
   return { model, steps };
+}
+
+/**
+ * An image model's per-layer learning-rate scales for its stage and max-lr slice, or null when
+ * every layer trains at max-lr: unfrozen with one max-lr (fastai v1's lr_range leaves a plain number as
+ * it is), a perceptron (one group: MLP scenarios ignore stage), or K models at once.
+ */
+function stageScales(config: RunConfig, layers: readonly Layer[], models: number): number[] | null {
+  const slice = config.bodyLr !== undefined && config.bodyLr < config.maxLr;
+  if ((config.stage !== 'frozen' && !slice) || models !== 1 || !layers.some((l) => l.kind === 'conv2d')) return null;
+  const maxLr = slice ? ([config.bodyLr!, config.maxLr] as const) : config.maxLr;
+  return layerLrScales(layers, layerGroups(layers, cnnBodyLength(config.model)), config.stage, maxLr);
 }

@@ -52,6 +52,22 @@ export interface StepSettings {
    * small photos (FASHION_AUGMENT), drawn from this seed; validation never.
    */
   augment?: { seed: number; settings: AugmentSettings } | null;
+  /**
+   * Layer groups (model/layer-groups.ts): each layer's learning-rate scale against `schedule`,
+   * by its index in the model's layers; 0 freezes a layer's parameters (no update at all, so
+   * they stay bit for bit). One model at a time (image models train one by one).
+   */
+  layerLrScales?: readonly number[] | null;
+}
+
+/** One optimizer call of a layer-group run: a stretch of parameters with the same scale, and its scaled schedule. */
+interface GroupUpdate {
+  weights: Tensor;
+  grads: Tensor;
+  moment1: Tensor;
+  moment2: Tensor;
+  schedule: Tensor;
+  length: number;
 }
 
 /** fastai's get_transforms for small photos: a random horizontal flip and a shift of up to 2 pixels. */
@@ -92,6 +108,8 @@ export class StepRecorder {
   /** Each model has its own copy of the tables (stacked), rather than all sharing one. */
   private readonly ownData: boolean;
   private readonly optimizerBatches = new Map<number, OptimizerBatch>();
+  /** With layerLrScales: the optimizer's calls, one per stretch of parameters that trains (frozen ones have none). */
+  private readonly groupUpdates: GroupUpdate[] | null;
   private readonly owned: OwnedTensors;
   private readonly order: Tensor | null;
   private readonly batch: { x: Tensor; y: Tensor } | null;
@@ -147,6 +165,7 @@ export class StepRecorder {
     this.validLoss = make(K * settings.validationSlots, 'valid losses');
     // The fused kernel always stores the path (steps × features floats: small).
     this.trajectory = settings.recordParameters || this.fused ? make((this.fused ? steps : settings.validationSlots) * this.trajectoryStride(), 'trajectory') : null;
+    this.groupUpdates = settings.layerLrScales ? this.groupUpdatesOf(settings.layerLrScales) : null;
     this.wrongStride = Math.ceil((K * data.validRows) / 64) * 64;
     if (data.classCount > 0) {
       this.wrong = make(settings.validationSlots * this.wrongStride, 'valid errors');
@@ -286,9 +305,54 @@ export class StepRecorder {
       nonFinite: this.nonFinite,
     };
     const batch = this.optimizerBatch(K);
-    if (this.settings.optimizer === 'adam') backend.adamw(optimizerTensors, K * model.parameterCount, ADAM, batch);
+    if (this.groupUpdates) {
+      for (const u of this.groupUpdates) {
+        const tensors = { ...u, nonFinite: this.nonFinite };
+        const only = { ...batch, perModel: u.length };
+        if (this.settings.optimizer === 'adam') backend.adamw(tensors, u.length, ADAM, only);
+        else backend.sgd(tensors, u.length, SGD_WEIGHT_DECAY, only);
+      }
+    } else if (this.settings.optimizer === 'adam') backend.adamw(optimizerTensors, K * model.parameterCount, ADAM, batch);
     else backend.sgd(optimizerTensors, K * model.parameterCount, SGD_WEIGHT_DECAY, batch);
     backend.advanceStep();
+  }
+
+  /**
+   * The optimizer's calls for layer groups: neighbouring layers of one scale share a call (a
+   * slice of each flat buffer, its offsets aligned as Sequential lays them out) and a copy of
+   * the schedule with its learning rates times the scale, one-cycle being linear in max_lr.
+   */
+  private groupUpdatesOf(scales: readonly number[]): GroupUpdate[] {
+    const { backend, model } = this;
+    if (model.models !== 1) throw new Error(`Layer groups train one model at a time, not ${model.models}.`);
+    const stretches: { scale: number; offset: number; length: number }[] = [];
+    for (const { layer, offset, length } of model.parameterRanges()) {
+      const scale = scales[layer] ?? 1;
+      const last = stretches[stretches.length - 1];
+      if (last && last.scale === scale && last.offset + last.length === offset) last.length += length;
+      else stretches.push({ scale, offset, length });
+    }
+    const schedules = new Map<number, Tensor>();
+    const scheduleOf = (scale: number): Tensor => {
+      let tensor = schedules.get(scale);
+      if (!tensor) {
+        const pairs = Float32Array.from(this.settings.schedule, (v, i) => (i % 2 === 0 ? v * scale : v));
+        tensor = this.own(backend.tensor(pairs.length, `schedule ×${scale}`));
+        backend.write(tensor, pairs);
+        schedules.set(scale, tensor);
+      }
+      return tensor;
+    };
+    return stretches
+      .filter((s) => s.scale > 0)
+      .map(({ scale, offset, length }) => ({
+        weights: backend.slice(model.weights, offset, length, `weights ×${scale}`),
+        grads: backend.slice(model.grads, offset, length, `gradients ×${scale}`),
+        moment1: backend.slice(model.moment1, offset, length, `first moments ×${scale}`),
+        moment2: backend.slice(model.moment2, offset, length, `second moments ×${scale}`),
+        schedule: scale === 1 ? this.schedule : scheduleOf(scale),
+        length,
+      }));
   }
 
   /** The first K models' schedules and lengths, made once per K rather than once per step. */

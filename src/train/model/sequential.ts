@@ -98,6 +98,20 @@ export class Sequential {
   }
 
   /**
+   * Where each layer with parameters keeps them in one model's stretch of the flat buffers
+   * (alignment padding included), by its index in `layers`: the layers with parameters
+   * (linear, conv2d, batchnorm) and the blocks with slots come in the same order.
+   */
+  parameterRanges(): { layer: number; offset: number; length: number }[] {
+    const layers = this.layers.flatMap((l, i) => (l.kind === 'linear' || l.kind === 'conv2d' || l.kind === 'batchnorm' ? [i] : []));
+    const starts = this.blocks.flatMap((_, b) => {
+      const first = this.places.find((p) => p.block === b);
+      return first ? [first.offset] : [];
+    });
+    return starts.map((offset, k) => ({ layer: layers[k]!, offset, length: (starts[k + 1] ?? this.parameterCount) - offset }));
+  }
+
+  /**
    * PyTorch's initialisation: nn.Linear's and nn.Conv2d's kaiming_uniform_ (a = √5), weights
    * and biases uniform in ±1/√fan_in, drawn on the device from the seeded generator (model m
    * from seeds[m], so it starts where it would alone); a batch norm's scale 1 and shift 0, its

@@ -19,6 +19,7 @@ import type { View } from '../views/line-panel';
 import { planarView } from '../views/planar-view';
 import '../views/network-diagram';
 import { linePanelView, type LinePanelState } from './line-view-panel';
+import { ResultPhotos, resultsView } from './results-panel';
 
 /** The planar picture's two toggles, as the learner sets them; each change renders the host again. */
 export class PlanarToggles {
@@ -27,7 +28,7 @@ export class PlanarToggles {
   /** The planar picture in the predicted classes' colours only. */
   discrete = false;
 
-  constructor(private readonly host: Pick<ReactiveControllerHost, 'requestUpdate'>) {}
+  constructor(readonly host: Pick<ReactiveControllerHost, 'requestUpdate'>) {}
 
   set(name: 'showValid' | 'discrete', on: boolean): void {
     this[name] = on;
@@ -36,7 +37,7 @@ export class PlanarToggles {
 }
 
 export interface ScenarioViewState extends Pick<LinePanelState, 'view' | 'speed' | 'surface'> {
-  run: Pick<TrainingController, 'preview' | 'running' | 'result' | 'history' | 'boundary' | 'boundaryStale' | 'config' | 'runsBegun'>;
+  run: Pick<TrainingController, 'preview' | 'running' | 'result' | 'history' | 'boundary' | 'boundaryStale' | 'config' | 'runsBegun' | 'validationRows'>;
   /** The host's settings as they are now. */
   config: RunConfig;
   toggles: PlanarToggles;
@@ -55,7 +56,10 @@ export function scenarioView(state: ScenarioViewState, t: Strings, chooseView: (
     const { view, speed, surface } = state;
     return linePanelView({ points: preview, history: run.history, view, speed, surface, runsBegun: run.runsBegun }, t, chooseView);
   }
-  if (preview.kind === 'digits') return digitsView(preview, run.running ? null : (run.result?.predictions ?? null), t.digitsView, t.predicted);
+  if (preview.kind === 'digits') {
+    const names = preview.classNames ?? Array.from({ length: 10 }, (_, c) => String(c));
+    return html`${digitsView(preview, run.running ? null : (run.result?.predictions ?? null), t.digitsView, t.predicted)}${results(state, t, names, true)}`;
+  }
   if (preview.kind === 'planar') {
     const { boundary, boundaryStale } = run;
     const config = run.config ?? state.config;
@@ -76,5 +80,17 @@ export function scenarioView(state: ScenarioViewState, t: Strings, chooseView: (
   // A built-in data set names its classes in English; the page's language names them here.
   const key = scenarioOf(state.config).classNames;
   const names = (preview.classNames ?? []).map((name) => (key ? ((t[key] as Record<string, string>)[name] ?? name) : name));
-  return names.length ? classErrorsView(names, run.history.at(-1)?.classErrorRates ?? null, t.classErrors, t.lang) : nothing;
+  return names.length ? html`${classErrorsView(names, run.history.at(-1)?.classErrorRates ?? null, t.classErrors, t.lang)}${results(state, t, names, false)}` : nothing;
+}
+
+/** The result views' state, one per element (keyed by its toggles, which the element holds). */
+const resultPhotos = new WeakMap<PlanarToggles, ResultPhotos>();
+
+/** The confusion matrix and top losses of a finished classification run; nothing while one trains. */
+function results(state: ScenarioViewState, t: Strings, names: string[], photos: boolean): TemplateResult | typeof nothing {
+  const { run, toggles } = state;
+  if (run.running || !run.result || !run.config) return nothing;
+  let photosState = resultPhotos.get(toggles);
+  if (!photosState) resultPhotos.set(toggles, (photosState = new ResultPhotos(toggles.host)));
+  return resultsView(photosState, run.result, run.config, names, photos, t, (config, indices) => run.validationRows(config, indices));
 }

@@ -17,7 +17,7 @@ const CELL = 4;
 /** Sides up to this are drawn a rectangle a pixel (crisp, themed ink); larger photos as one image. */
 const RECT_SIDE = 8;
 
-function digit(image: number[]): TemplateResult {
+export function digit(image: number[]): TemplateResult {
   const side = Math.round(Math.sqrt(image.length));
   if (side > RECT_SIDE) {
     // Dark ink on white, as the digits' rectangles draw it.
@@ -36,7 +36,7 @@ export function digitsView(
   describe: (predicted: string, truth: string) => string,
 ): TemplateResult {
   const name = (c: number) => preview.classNames?.[c] ?? String(c);
-  return html`<figure class="digits" aria-label=${label}>
+  return html`<figure class="digits" part="samples" aria-label=${label}>
     ${preview.images.map((image, i) => {
       const truth = name(preview.labels[i]!);
       const predicted = predictions?.[i];
