@@ -3,8 +3,8 @@
  * on Fashion-MNIST photos, and each layer's parameters before and after.
  *
  * @example
- * import { CpuBackend } from '../cpu/cpu-backend';
- * const { layers, before, after } = await trainFrozenSteps(new CpuBackend(), 'frozen', 4);
+ * // given: const backend: Backend (the CPU twin or a GPU backend)
+ * const { layers, before, after } = await trainFrozenSteps(backend, 'frozen', 4);
  * // before[i] and after[i]: layer i's parameters (empty for a layer without any)
  */
 import type { Backend } from '../backend';
