@@ -1,9 +1,9 @@
 /**
  * Test support for the frozen stage, shared by the CPU and GPU tests: a few steps of cnn-tiny
- * on Fashion-MNIST photos, and each layer's parameters before and after.
+ * on Fashion-MNIST photos, on the CPU twin or a GPU backend, and each layer's parameters before and after.
  *
  * @example
- * // given: const backend: Backend (the CPU twin or a GPU backend)
+ * // given: const backend: Backend
  * const { layers, before, after } = await trainFrozenSteps(backend, 'frozen', 4);
  * // before[i] and after[i]: layer i's parameters (empty for a layer without any)
  */

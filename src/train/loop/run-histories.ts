@@ -26,6 +26,8 @@ export interface TrainOutcome {
   boundary?: Boundary;
   /** Asked for (evaluateTraining) and the run done: the whole training set's loss with the final weights. */
   trainEvaluation?: TrainEvaluation;
+  /** Asked for (keepState), the run neither diverged nor stopped by its signal: the model's final state (Sequential.readState). */
+  state?: Float32Array;
 }
 
 export interface ModelRun {

@@ -37,6 +37,8 @@ export interface TrainCallbacks {
   stopAfter?: number;
   /** Evaluate the training set with the final weights (TrainOutcome.trainEvaluation). */
   evaluateTraining?: boolean;
+  keepState?: boolean;
+  startState?: Float32Array;
 }
 
 export interface BatchTrainCallbacks {
@@ -49,6 +51,10 @@ export interface BatchTrainCallbacks {
   stopAfter?: number;
   /** The first config's run, when it ends 'done': the training set's loss with its final weights (train-evaluation.ts). */
   evaluateTraining?: boolean;
+  /** The first config's run, unless it diverged: its final state (TrainOutcome.state), to save or to go on from. */
+  keepState?: boolean;
+  /** The first config's run starts from this state (Sequential.readState of the same model) instead of its seed's weights. */
+  startState?: Float32Array;
 }
 
 export async function trainModel(backend: Backend, data: DeviceData, config: RunConfig, callbacks: TrainCallbacks = {}): Promise<TrainOutcome> {
@@ -58,6 +64,8 @@ export async function trainModel(backend: Backend, data: DeviceData, config: Run
     ...(callbacks.onBoundary ? { onBoundary: callbacks.onBoundary } : {}),
     ...(callbacks.stopAfter !== undefined ? { stopAfter: callbacks.stopAfter } : {}),
     ...(callbacks.evaluateTraining ? { evaluateTraining: true } : {}),
+    ...(callbacks.keepState ? { keepState: true } : {}),
+    ...(callbacks.startState ? { startState: callbacks.startState } : {}),
   });
   return outcome!;
 }
@@ -90,6 +98,10 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
   const { epochsPerChunk, stepsPerPiece, pieced, chunksInFlight, msPerTurn } = chunkSizing(backend, { layers: spec.layers, plan, models: K, longest, fused });
   const packed = packSchedules(configs, stepsPerEpoch);
   const { model, steps } = startModels(backend, data, configs, packed, plan, epochsPerChunk, epochsPerChunk);
+  if (callbacks.startState) {
+    if (K > 1) throw new Error('A run continues from a saved state alone, not in a batch.');
+    model.loadState(callbacks.startState);
+  }
   const orders = configs.map((c) => new EpochOrders(c.seed, data.trainRows, plan));
   const line = spec.tracksParameters;
   const histories = new RunHistories(configs);
@@ -207,6 +219,8 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
     }
     // The run itself is model 0 whenever it is asked for (alone, or first of its stacked seeds).
     if (callbacks.evaluateTraining && mainAt === 0 && outcomes[0]!.stopReason === 'done') outcomes[0]!.trainEvaluation = await evaluateTrainingSet(backend, model, data);
+    // Not after Stop either (see above).
+    if (callbacks.keepState && mainAt === 0 && outcomes[0]!.stopReason !== 'diverged' && !callbacks.signal?.aborted) outcomes[0]!.state = await model.readState();
     return given.map((_, i) => outcomes[order.indexOf(i)]!);
   } finally {
     boundary?.dispose();
@@ -230,6 +244,8 @@ async function trainOneByOne(backend: Backend, data: DeviceData, configs: RunCon
       ...(callbacks.onEpoch ? { onEpoch: (stats) => callbacks.onEpoch!(stats, m) } : {}),
       ...(m === 0 && callbacks.onBoundary ? { onBoundary: callbacks.onBoundary } : {}),
       ...(m === 0 && callbacks.evaluateTraining ? { evaluateTraining: true } : {}),
+      ...(m === 0 && callbacks.keepState ? { keepState: true } : {}),
+      ...(m === 0 && callbacks.startState ? { startState: callbacks.startState } : {}),
     };
     outcomes.push(...(await trainModels(backend, data, [config], own)));
   }

@@ -56,6 +56,8 @@ export class Sequential {
   /** All the models' parameters: models × parameterCount. */
   readonly totalParameters: number;
   private readonly places: SlotPlace[] = [];
+  /** Each block's first layer in `layers`. */
+  private readonly blockLayers: readonly number[];
   private readonly owned: OwnedTensors;
   private penalized: Tensor | null = null;
 
@@ -67,7 +69,11 @@ export class Sequential {
     const perceptron = isPerceptron(layers);
     if (!perceptron && models > 1) throw new Error(`A model with image layers trains one copy at a time, not ${models}.`);
     this.stages = perceptron ? fusedStages(layers) : [];
-    this.blocks = perceptron ? this.stages.map((stage, l) => new LinearBlock(backend, stage, models, l + 1)) : imageModelBlocks(backend, layers);
+    const built = perceptron
+      ? this.stages.map((stage, l) => ({ block: new LinearBlock(backend, stage, models, l + 1) as Block, layer: linearLayerIndices(layers)[l]! }))
+      : imageModelBlocks(backend, layers);
+    this.blocks = built.map((b) => b.block);
+    this.blockLayers = built.map((b) => b.layer);
     this.owned = new OwnedTensors(backend);
     let offset = 0;
     this.blocks.forEach((block, b) =>
@@ -142,6 +148,48 @@ export class Sequential {
     for (let m = 0; m < this.models; m++) this.backend.write(this.weights, Float32Array.from(values), m * this.parameterCount + this.places[0]!.offset);
   }
 
+  /**
+   * Model 0's trained state in the blocks of the first `layerCount` layers (all, unless given):
+   * block by block, each parameter slot's values (no padding), then the block's own buffers (a
+   * batch norm's running mean and variance). What a pretrained body ships (backbone.ts) and a
+   * later stage starts from.
+   *
+   * @example
+   * import { cnnBodyLength } from './cnn';
+   * // given: const model: Sequential   (of cnnLayers('cnn-small', …), trained)
+   * const body = await model.readState(cnnBodyLength('cnn-small'));   // conv16, bn16 (+ stats), conv32, bn32 (+ stats)
+   */
+  async readState(layerCount = this.layers.length): Promise<Float32Array> {
+    const parts = await this.backend.readRanges(this.stateRanges(layerCount));
+    const values = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const part of parts) {
+      values.set(part, at);
+      at += part.length;
+    }
+    return values;
+  }
+
+  /** How many values readState(layerCount) gives. */
+  stateLength(layerCount = this.layers.length): number {
+    return this.stateRanges(layerCount).reduce((n, r) => n + r.length!, 0);
+  }
+
+  /** Sets what readState(layerCount) read, in every model; the other layers keep their weights. Throws on a length that does not fit. */
+  loadState(values: Float32Array, layerCount = this.layers.length): void {
+    const ranges = this.stateRanges(layerCount);
+    const expected = ranges.reduce((n, r) => n + r.length!, 0);
+    if (values.length !== expected) throw new Error(`A saved state of ${values.length} values does not fit these ${layerCount} layers, which hold ${expected}.`);
+    let at = 0;
+    for (const range of ranges) {
+      const part = values.subarray(at, at + range.length!);
+      at += range.length!;
+      // Parameters sit once per model, parameterCount apart; a block's own buffers once.
+      const copies = range.tensor === this.weights ? this.models : 1;
+      for (let m = 0; m < copies; m++) this.backend.write(range.tensor, part, range.offset! + m * this.parameterCount);
+    }
+  }
+
   /** Activation buffers, one per block, for `rows` rows of each of the first `models` models; the caller releases them. */
   activations(rows: number, label: string, models = this.models): Tensor[] {
     return this.blocks.map((block, l) => this.backend.tensor(models * rows * block.outputs, `${label} layer ${l + 1}`));
@@ -201,6 +249,15 @@ export class Sequential {
     this.owned.releaseAll();
   }
 
+  /** Model 0's parameter slots and own buffers in the blocks of the first `layerCount` layers, in readState's order. */
+  private stateRanges(layerCount: number): Required<TensorRange>[] {
+    return this.blocks.flatMap((block, b) => {
+      if (this.blockLayers[b]! >= layerCount) return [];
+      const slots = this.places.filter((p) => p.block === b).map((p) => ({ tensor: this.weights, offset: p.offset, length: block.slots[p.slot]!.length }));
+      return [...slots, ...(block.state ?? []).map((tensor) => ({ tensor, offset: 0, length: tensor.length }))];
+    });
+  }
+
   /** Elements between one model's input rows and the next's: block 0 reads x as given, the others the previous block's output. */
   private inputStride(block: number, rows: number, xStride: number): number {
     return block === 0 ? xStride : rows * this.blocks[block - 1]!.outputs;
@@ -215,23 +272,28 @@ export class Sequential {
   }
 }
 
-/** An image model's blocks: each image layer, each linear layer with a following activation fused, any other activation on its own. */
-function imageModelBlocks(backend: Backend, layers: readonly Layer[]): Block[] {
-  const blocks: Block[] = [];
+/** Where a perceptron's linear layers sit in its list: stage l is the l-th. */
+function linearLayerIndices(layers: readonly Layer[]): number[] {
+  return layers.flatMap((l, i) => (l.kind === 'linear' ? [i] : []));
+}
+
+/** An image model's blocks, each with its first layer: each image layer, each linear layer with a following activation fused, any other activation on its own. */
+function imageModelBlocks(backend: Backend, layers: readonly Layer[]): { block: Block; layer: number }[] {
+  const blocks: { block: Block; layer: number }[] = [];
   let width = 0;
   layers.forEach((layer, i) => {
     const next = layers[i + 1];
     if (layer.kind === 'linear') {
       const activation = next?.kind === 'activation' ? next.fn : 'linear';
-      blocks.push(new LinearBlock(backend, { inputs: layer.inputs, outputs: layer.outputs, bias: layer.bias, activation }, 1, blocks.length + 1));
+      blocks.push({ block: new LinearBlock(backend, { inputs: layer.inputs, outputs: layer.outputs, bias: layer.bias, activation }, 1, blocks.length + 1), layer: i });
       width = layer.outputs;
     } else if (layer.kind === 'activation') {
-      if (layers[i - 1]?.kind !== 'linear') blocks.push(activationBlock(backend, layer.fn, width));
+      if (layers[i - 1]?.kind !== 'linear') blocks.push({ block: activationBlock(backend, layer.fn, width), layer: i });
     } else if (layer.kind === 'flatten') {
       // The next block reads the same buffer as one row a photo.
       width = valuesPerRow(layer.input);
     } else {
-      blocks.push(imageBlock(backend, layer, blocks.length + 1));
+      blocks.push({ block: imageBlock(backend, layer, blocks.length + 1), layer: i });
       width = valuesPerRow(layerOutput(layer));
     }
   });

@@ -45,5 +45,7 @@ export interface Block {
   backward(input: Tensor, output: Tensor, gradOutput: Tensor, gradInput: Tensor | null, pass: PassShape): void;
   /** Buffers of its own (a batch norm's running statistics): reset to their start. */
   reset?(): void;
+  /** Those buffers, which a saved model keeps beside the parameters (a batch norm's running mean, then variance). */
+  readonly state?: readonly Tensor[];
   dispose?(): void;
 }

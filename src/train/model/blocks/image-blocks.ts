@@ -111,6 +111,7 @@ class BatchNormBlock implements Block {
   private gradients: Tensor[] = [];
   private readonly runningMean: Tensor;
   private readonly runningVar: Tensor;
+  readonly state: readonly Tensor[];
   private readonly saved: Tensor;
   /** ∂L/∂input when the block is first and nobody asks for it: the kernel writes it anyway. */
   private unusedGradInput: Tensor | null = null;
@@ -128,6 +129,7 @@ class BatchNormBlock implements Block {
     ];
     this.runningMean = backend.tensor(channels, `bn${index} running mean`);
     this.runningVar = backend.tensor(channels, `bn${index} running variance`);
+    this.state = [this.runningMean, this.runningVar];
     this.saved = backend.tensor(2 * channels, `bn${index} saved statistics`);
     this.reset();
   }
