@@ -29,3 +29,32 @@ describe('work too large for the backend', () => {
     expect(sane.stopReason).toBe('done');
   });
 });
+
+describe("fastai's two stages on one learner", () => {
+  // cnn-tiny on 256 photos, one epoch a stage: enough to tell where each run started.
+  const learner = { scenario: 'fashion', model: 'cnn-tiny', trainSize: 256, epochs: 1, batchSize: 16, maxLr: 1e-2 } as const;
+
+  it('an unfrozen run goes on from the frozen run just made, every time from it, and only for the same learner', async () => {
+    const engine = await createEngine({ backend: 'cpu', worker: false });
+    const train = (change: object) => engine.train({ ...learner, ...change }, { whatIf: false });
+    const before = await train({ stage: 'unfrozen' });
+    expect(before.start).toBe('pretrained');
+    const frozen = await train({ stage: 'frozen' });
+    expect(frozen.start).toBe('pretrained');
+    const unfrozen = await train({ stage: 'unfrozen', maxLr: 1e-3, bodyLr: 1e-5 });
+    expect(unfrozen.start).toBe('frozen-stage');
+    const again = await train({ stage: 'unfrozen', maxLr: 1e-3, bodyLr: 1e-5 });
+    expect(again.start).toBe('frozen-stage');
+    expect(again.history[0]!.validLoss).toBe(unfrozen.history[0]!.validLoss);
+    const fresh = await train({ stage: 'unfrozen', maxLr: 1e-3, bodyLr: 1e-5, seed: 1 });
+    expect(fresh.start).toBe('pretrained');
+    const scratch = await train({ stage: 'unfrozen', pretrained: 'off' });
+    expect(scratch.start).toBe('scratch');
+    // Going on from the frozen run's weights, not the pretrained body's with a fresh head.
+    const plain = await (await createEngine({ backend: 'cpu', worker: false })).train({ ...learner, stage: 'unfrozen', maxLr: 1e-3, bodyLr: 1e-5 }, { whatIf: false });
+    expect(plain.start).toBe('pretrained');
+    expect(unfrozen.history[0]!.validLoss).not.toBe(plain.history[0]!.validLoss);
+    expect(unfrozen.history[0]!.validLoss).toBeLessThan(plain.history[0]!.validLoss);
+    engine.dispose();
+  }, 120_000);
+});

@@ -25,3 +25,4 @@ export { gridPoint, isDeviceLost, type SurfaceGrid } from '../backend';
 export { leastSquaresLine, parameterPath } from '../train/model/parameter-path';
 export { LINE_TRUE_PARAMS } from '../train/data/device-data';
 export { scheduleTable } from '../train/schedule/schedule';
+export { groupMaxLrs } from '../train/model/layer-groups';

@@ -28,7 +28,13 @@ export interface MainRun {
   smallTrainingSet: boolean;
 }
 
-export async function trainMainRun(backend: Backend, data: RunData, config: RunConfig, options: TrainOptions): Promise<MainRun> {
+/** A photo model's stages (stage-carry.ts): keep the run's final state; start from a kept one. */
+export interface StageStart {
+  keepState: boolean;
+  startState?: Float32Array;
+}
+
+export async function trainMainRun(backend: Backend, data: RunData, config: RunConfig, options: TrainOptions, stages: StageStart = { keepState: false }): Promise<MainRun> {
   const seedConfigs = Array.from({ length: config.seeds }, (_, i) => ({ ...config, seed: config.seed + i }));
   const onEpoch = options.onEpoch;
   // In a batch, the first model is the run itself: only its epochs are reported.
@@ -66,7 +72,7 @@ export async function trainMainRun(backend: Backend, data: RunData, config: RunC
     const tables = await data.load(backend, seedConfig);
     try {
       const outcome = await trainModel(backend, tables, seedConfig, {
-        ...(main ? { signal: options.signal } : { ...options, evaluateTraining: true, ...(onBoundary ? { onBoundary } : {}) }),
+        ...(main ? { signal: options.signal } : { ...options, evaluateTraining: true, ...(onBoundary ? { onBoundary } : {}), ...stages }),
         ...(options.stopAfter !== undefined ? { stopAfter: options.stopAfter } : {}),
       });
       histories.push(outcome.history);

@@ -18,17 +18,25 @@ import { diagnose } from '../train/diagnosis/diagnosis';
 import { judgeWhatIfs } from '../train/diagnosis/final-diagnosis';
 import { findLearningRate } from '../train/loop/lr-find';
 import { scenarioOf } from '../train/scenarios/table';
-import { PREVIEW_ROWS, type LrFindResult, type RunConfig, type RunResult, type ScenarioPreview } from '../train/types';
+import { PREVIEW_ROWS, type LrFindResult, type NetworkStart, type RunConfig, type RunResult, type ScenarioPreview } from '../train/types';
 import type { PlannedRun } from '../train/diagnosis/what-if-plan';
 import { MAX_SURFACE_POINTS, type Engine, type TrainOptions, type ValidationRows } from './api';
 import { trainMainRun } from './main-run';
 import { RunData } from './run-data';
+import { StageCarry } from './stage-carry';
 import { trainWhatIfRounds } from './what-if-runs';
+
+/** Where a photo model's run starts: the kept frozen stage, the pretrained body, or its seed. */
+function networkStart(config: RunConfig, startState: Float32Array | undefined): NetworkStart {
+  if (startState) return 'frozen-stage';
+  return config.pretrained === 'on' ? 'pretrained' : 'scratch';
+}
 
 export class TrainingEngine implements Engine {
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
   private readonly data: RunData;
+  private readonly stages = new StageCarry();
 
   constructor(
     private current: Backend,
@@ -53,8 +61,10 @@ export class TrainingEngine implements Engine {
     const { config } = resolveConfig(partial);
     return this.exclusive(options.onDeviceReset, async (backend) => {
       const { signal, lang } = options;
-      const main = await trainMainRun(backend, this.data, config, options);
-      const { history, stopReason, params, readout, boundary, trainEvaluation } = main.outcome;
+      const startState = this.stages.startFor(config);
+      const main = await trainMainRun(backend, this.data, config, options, { keepState: this.stages.keeps(config), ...(startState ? { startState } : {}) });
+      const { history, stopReason, params, readout, boundary, trainEvaluation, state } = main.outcome;
+      if (state && stopReason === 'done') this.stages.keep(config, state);
       const provisional = diagnose(history, { config, stopReason, smallTrainingSet: main.smallTrainingSet }, lang);
       const result: RunResult = {
         config,
@@ -68,11 +78,12 @@ export class TrainingEngine implements Engine {
         ...(boundary ? { boundary } : {}),
         ...(trainEvaluation ? { finalTrainEvalLoss: trainEvaluation.loss } : {}),
         ...(trainEvaluation?.validMixLoss !== undefined ? { finalTrainEvalLossValidMix: trainEvaluation.validMixLoss } : {}),
+        ...(scenarioOf(config).model === 'cnn' ? { start: networkStart(config, startState) } : {}),
       };
       options.onTrainEnd?.(result);
       if (options.whatIf === false || stopReason === 'stopped' || history.length === 0 || signal?.aborted) return result;
       const run: PlannedRun = { config, history, stopReason, availableTrainRows: main.availableTrainRows, lrFindSuggestion: options.lrFindSuggestion };
-      const whatIfs = await trainWhatIfRounds(backend, this.data, run, main.outcome, options);
+      const whatIfs = await trainWhatIfRounds(backend, this.data, run, main.outcome, options, (c) => this.stages.startFor(c));
       if (signal?.aborted) return result;
       const classNames = await this.data.classNames(config);
       const diagnosis = judgeWhatIfs({ config, history, stopReason, whatIfs, ...(trainEvaluation ? { trainSet: trainEvaluation } : {}), ...(classNames ? { classNames } : {}) }, lang);

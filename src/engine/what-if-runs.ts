@@ -26,25 +26,30 @@ import type { TrainOptions } from './api';
 import { linearBatch, type RunData } from './run-data';
 
 /** Every round's what-ifs, each reported (onWhatIf) as it is known; fewer when the signal aborts. */
-export async function trainWhatIfRounds(backend: Backend, data: RunData, run: PlannedRun, main: TrainOutcome, options: TrainOptions): Promise<WhatIf[]> {
+export async function trainWhatIfRounds(backend: Backend, data: RunData, run: PlannedRun, main: TrainOutcome, options: TrainOptions, startFor: StartFor = () => undefined): Promise<WhatIf[]> {
   const whatIfs: WhatIf[] = [];
   let plans = planWhatIfs(run);
   for (let round = 1; plans.length > 0 && round <= MAX_ROUNDS && !options.signal?.aborted; round++) {
-    whatIfs.push(...(await trainWhatIfs(backend, data, run.config, plans, main, options)));
+    whatIfs.push(...(await trainWhatIfs(backend, data, run.config, plans, main, options, startFor)));
     plans = nextWhatIfs(run, whatIfs);
   }
   return whatIfs;
 }
 
 /** One round: each plan's what-if, reused from the main run where it can be, else trained. */
-async function trainWhatIfs(backend: Backend, data: RunData, config: RunConfig, plans: WhatIfPlan[], main: TrainOutcome, options: TrainOptions): Promise<WhatIf[]> {
+/** The state a photo model's run goes on from (StageCarry.startFor): a what-if of an unfrozen run starts where the run did. */
+export type StartFor = (config: RunConfig) => Float32Array | undefined;
+
+async function trainWhatIfs(backend: Backend, data: RunData, config: RunConfig, plans: WhatIfPlan[], main: TrainOutcome, options: TrainOptions, startFor: StartFor): Promise<WhatIf[]> {
   const mainFinal = finalValidLoss(main.history, main.stopReason);
   const reuses = plans.map((plan) => whatIfReuse(config, plan.change, main));
   const toTrain = plans.flatMap((_, i) => (reuses[i]!.kind === 'prefix' ? [] : [i]));
   const runs = toTrain.map((i) => {
     const reuse = reuses[i]!;
     const run = { ...config, ...plans[i]!.change, seeds: 1 };
-    return reuse.kind === 'continue' ? { config: { ...run, epochs: reuse.epochs }, startWeights: reuse.startWeights } : { config: run };
+    if (reuse.kind === 'continue') return { config: { ...run, epochs: reuse.epochs }, startWeights: reuse.startWeights };
+    const startState = startFor(run);
+    return startState ? { config: run, startState } : { config: run };
   });
   const trained = await trainRuns(backend, data, runs, options.signal);
   return plans.flatMap((plan, i) => {
@@ -64,7 +69,7 @@ async function trainWhatIfs(backend: Backend, data: RunData, config: RunConfig, 
  * (all their epochs in it: nothing is drawn until each ends), the MLPs' on one data set
  * (another rate, other epochs) in the same dispatches; more rows need data of their own.
  */
-async function trainRuns(backend: Backend, data: RunData, runs: { config: RunConfig; startWeights?: number[] }[], signal?: AbortSignal): Promise<(TrainOutcome | undefined)[]> {
+async function trainRuns(backend: Backend, data: RunData, runs: { config: RunConfig; startWeights?: number[]; startState?: Float32Array }[], signal?: AbortSignal): Promise<(TrainOutcome | undefined)[]> {
   if (runs.length === 0) return [];
   const configs = runs.map((r) => r.config);
   const batch = linearBatch(backend, configs);
@@ -78,7 +83,8 @@ async function trainRuns(backend: Backend, data: RunData, runs: { config: RunCon
   if (runs.some((r) => r.startWeights)) throw new Error('Only the fused line epochs continue a run from given weights.');
   const byData = new Map<number, number[]>();
   configs.forEach((config, i) => {
-    const key = configs.findIndex((other) => sharesBatch(other, config));
+    // A run that goes on from a kept state trains alone (photo models train one at a time anyway).
+    const key = runs[i]!.startState ? i : configs.findIndex((other, j) => !runs[j]!.startState && sharesBatch(other, config));
     byData.set(key, [...(byData.get(key) ?? []), i]);
   });
   const limit = pacing(backend).batchLimit;
@@ -88,7 +94,8 @@ async function trainRuns(backend: Backend, data: RunData, runs: { config: RunCon
     if (signal?.aborted) break;
     const tables = await data.load(backend, configs[group[0]!]!);
     try {
-      const trained = await trainModels(backend, tables, group.map((i) => configs[i]!), { signal });
+      const startState = runs[group[0]!]!.startState;
+      const trained = await trainModels(backend, tables, group.map((i) => configs[i]!), { signal, ...(startState ? { startState } : {}) });
       group.forEach((i, j) => (outcomes[i] = trained[j]));
     } finally {
       releaseData(backend, tables);

@@ -68,6 +68,12 @@ export interface RunConfig {
   /** Addition, photos: each training photo flipped and shifted at random, as fastai's get_transforms (`on`), or as it is. */
   augment: 'on' | 'off';
   /**
+   * Addition, photos: start the body from the weights pretrained for these photos (fastai's
+   * `cnn_learner(…, pretrained=True)`: model/backbones.ts), or from the seed's (`off`). The head
+   * always starts from the seed.
+   */
+  pretrained: 'on' | 'off';
+  /**
    * Addition, photos: fastai's learner stage. `frozen` (learn.freeze()): only the head and the
    * body's batch norms train; `unfrozen` (learn.unfreeze()): every layer trains at max-lr.
    * Layer groups and the spread: src/train/model/layer-groups.ts.
@@ -155,9 +161,15 @@ export interface WhatIf {
   /** The main run's final valid loss ÷ this one's: above 1 means the change helped. */
   gain: number;
   history: EpochStats[];
-  /** Addition: 'lr-find' when the change is lr_find's suggested max_lr (TrainOptions.lrFindSuggestion). */
-  source?: 'lr-find';
+  /**
+   * Addition: 'lr-find' when the change is lr_find's suggested max_lr (TrainOptions.lrFindSuggestion);
+   * 'from-scratch' for a pretrained photo run's comparison from scratch (pretrained off, unfrozen):
+   * what transfer learning buys, never advice (its code is 'ok').
+   */
+  source?: WhatIfSource;
 }
+
+export type WhatIfSource = 'lr-find' | 'from-scratch';
 
 export type StopReason = 'done' | 'diverged' | 'stopped';
 
@@ -195,7 +207,16 @@ export interface RunResult {
   confusion?: number[][];
   /** Classification: fastai's `plot_top_losses`, the validation rows with the largest loss, largest first (TOP_LOSSES of them). */
   topLosses?: TopLoss[];
+  /**
+   * Addition, photos: where the network started. `pretrained`: the shipped body, a fresh head;
+   * `scratch`: every layer from the seed; `frozen-stage`: an unfrozen run that went on from the
+   * weights the learner's frozen run just left (learn.unfreeze() after learn.fit_one_cycle).
+   */
+  start?: NetworkStart;
 }
+
+/** Where a photo model's run started (RunResult.start). */
+export type NetworkStart = 'pretrained' | 'scratch' | 'frozen-stage';
 
 /** One validation row among the top losses: its index in the validation set, its classes, its loss and the probability given to its actual class. */
 export interface TopLoss {

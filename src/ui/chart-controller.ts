@@ -120,7 +120,7 @@ export class ChartController implements ReactiveController {
       this.chart = new LossChart(chartHost, { classification, labels, colors, lang, onCursor, syncKey });
       this.strip?.destroy();
       const scheduleHost = this.host.renderRoot.querySelector<HTMLElement>('.schedule-host');
-      const stripLabels = { epoch: t.epoch, lr: t.lr, momentum: t.momentum, lrAxis: t.lrAxis, momentumAxis: t.momentumAxis };
+      const stripLabels = { epoch: t.epoch, lr: t.lr, momentum: t.momentum, lrAxis: t.lrAxis, momentumAxis: t.momentumAxis, group: t.lrGroup };
       this.strip = scheduleHost ? new ScheduleChart(scheduleHost, { labels: stripLabels, colors, lang, syncKey }) : null;
       this.chartKind = kind;
       this.colorKey = colorKey;

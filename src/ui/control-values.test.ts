@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fastaiCall, LR_STOPS, lrToStop, parseControls } from './control-values';
+import { LR_STOPS, lrToStop, parseControls } from './control-values';
+import { fastaiCall, fastaiCode } from './fastai-code';
+import { defaultConfig } from '../train/config';
 
 describe('control values', () => {
   it('steps the learning rate through nice values from 1e-5 to 10, fastai default included', () => {
@@ -21,5 +23,24 @@ describe('control values', () => {
     expect(fastaiCall({ epochs: 100, maxLr: 0.1, schedule: 'constant' })).toBe('learn.fit(100, lr=0.1)');
     expect(fastaiCall({ epochs: 1, maxLr: 0.0376, schedule: 'one-cycle' })).toBe('learn.fit_one_cycle(1, max_lr=0.038)');
     expect(fastaiCall({ epochs: 1, maxLr: 1e-5, schedule: 'one-cycle' })).toBe('learn.fit_one_cycle(1, max_lr=1e-5)');
+    expect(fastaiCall({ epochs: 2, maxLr: 1e-4, bodyLr: 1e-6, schedule: 'one-cycle' })).toBe('learn.fit_one_cycle(2, max_lr=slice(1e-6,1e-4))');
+  });
+
+  it("writes lesson 2's calls for photos: the learner, its stage, the fit", () => {
+    const fashion = defaultConfig('fashion');
+    expect(fastaiCode(defaultConfig('digits'))).toBe('learn.fit_one_cycle(20, max_lr=3e-3)');
+    expect(fastaiCode(fashion, 'pretrained')).toBe('learn = cnn_learner(data, cnn_small, metrics=error_rate)\nlearn.fit_one_cycle(4, max_lr=3e-3)');
+    expect(fastaiCode({ ...fashion, pretrained: 'off', stage: 'unfrozen', model: 'cnn-tiny' }, 'scratch')).toBe(
+      'learn = cnn_learner(data, cnn_tiny, metrics=error_rate, pretrained=False)\nlearn.unfreeze()\nlearn.fit_one_cycle(4, max_lr=3e-3)',
+    );
+    const unfrozen = { ...fashion, stage: 'unfrozen', epochs: 2, maxLr: 1e-4, bodyLr: 1e-6 } as const;
+    expect(fastaiCode(unfrozen, 'frozen-stage', 'learn.fit_one_cycle(4, max_lr=3e-3)').split('\n')).toEqual([
+      'learn = cnn_learner(data, cnn_small, metrics=error_rate)',
+      'learn.fit_one_cycle(4, max_lr=3e-3)',
+      'learn.unfreeze()',
+      'learn.fit_one_cycle(2, max_lr=slice(1e-6,1e-4))',
+    ]);
+    // Not gone on from a frozen run: the fit after unfreeze alone.
+    expect(fastaiCode(unfrozen, 'pretrained', 'learn.fit_one_cycle(4, max_lr=3e-3)').split('\n')).toHaveLength(3);
   });
 });

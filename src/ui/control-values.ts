@@ -54,10 +54,3 @@ export function sliderValue(name: SliderName, config: RunConfig, lang: Language)
   // epochs, imbalance, noise: named as their RunConfig field, and written as they are.
   return String(config[name]);
 }
-
-/** The fastai v1 call that trains the same way: Python's decimal point in every language. */
-export function fastaiCall(config: Pick<RunConfig, 'epochs' | 'maxLr' | 'schedule'>): string {
-  return config.schedule === 'one-cycle'
-    ? `learn.fit_one_cycle(${config.epochs}, max_lr=${formatLr(config.maxLr)})`
-    : `learn.fit(${config.epochs}, lr=${formatLr(config.maxLr)})`;
-}

@@ -8,7 +8,8 @@ const defaults: ElementSettings = {
   scenario: 'line',
   oversample: false,
   augment: 'on',
-  stage: 'unfrozen',
+  pretrained: 'on',
+  stage: 'frozen',
   whatIf: 'on',
   backend: 'auto',
   controls: 'epochs max-lr',
@@ -106,7 +107,7 @@ describe('the settings table and the element', () => {
     expect([...TRAINING_PROPERTIES].sort()).toEqual(
       [
         'scenario', 'epochs', 'maxLr', 'optimizer', 'schedule', 'batchSize', 'trainSize', 'hiddenLayers', 'imbalance', 'oversample', 'seed', 'seeds', 'whatIf',
-        'noise', 'activation', 'regularization', 'regRate', 'features', 'model', 'augment', 'stage',
+        'noise', 'activation', 'regularization', 'regRate', 'features', 'model', 'augment', 'pretrained', 'stage',
       ].sort(),
     );
   });

@@ -72,6 +72,7 @@ export interface ElementSettings {
   features?: string;
   model?: CnnName;
   augment: 'on' | 'off';
+  pretrained: 'on' | 'off';
   stage: 'frozen' | 'unfrozen';
   whatIf: WhatIfName;
   backend: BackendChoice;

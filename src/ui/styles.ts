@@ -546,6 +546,7 @@ export const styles = [
     }
     [part='code'] code {
       flex: 1;
+      white-space: pre-wrap;
       font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace;
       background: color-mix(in srgb, var(--_fg) 6%, var(--_bg));
       padding: 4px 8px;

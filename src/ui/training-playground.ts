@@ -5,7 +5,8 @@ import { defineOnce } from './define';
 import type { ActivationName, BackendChoice, Dataset, Diagnosis, EngineResources, EpochStats, Language, LrFindResult } from '../engine/index';
 import { scenarioOf, type CnnName, type OptimizerName, type RegularizationName, type RunConfig, type RunResult, type Scenario, type ScheduleName } from '../engine/index';
 import { ChartController } from './chart-controller';
-import { fastaiCall, parseControls } from './control-values';
+import { parseControls } from './control-values';
+import { fastaiCode } from './fastai-code';
 import { renderControls } from './controls';
 import { CsvSource } from './csv-source';
 import { loadEngine } from './engine-loader';
@@ -103,7 +104,8 @@ export class TrainingPlayground extends LitElement {
   @property({ reflect: true }) model?: CnnName;
   /** Photos: flip and shift each training photo at random (`on`, the default), or not (`off`). */
   @property({ reflect: true }) augment: 'on' | 'off' = 'on';
-  @property({ reflect: true }) stage: 'frozen' | 'unfrozen' = 'unfrozen'; // photos: fastai's freeze() (head and batch norms train) or unfreeze()
+  @property({ reflect: true }) pretrained: 'on' | 'off' = 'on'; // photos: start from the shipped pretrained body, or from scratch
+  @property({ reflect: true }) stage: 'frozen' | 'unfrozen' = 'frozen'; // photos: fastai's freeze() (head and batch norms train) or unfreeze()
   /** `on`: after each run, test the advice with what-if runs and show them as faint dashed curves. */
   @property({ attribute: 'what-if', reflect: true }) whatIf: WhatIfSetting = 'on';
   /** Train only on the Train button or `train()`, not on every change. */
@@ -286,7 +288,7 @@ export class TrainingPlayground extends LitElement {
       </div>
       ${lrFindPanel(training.lrFound, controls.includes('lr-find'), this.diagnosis, t)}
       ${diagnosisPanel(training, config, t, (change) => Object.assign(this, advisedSettings(change)))}
-      ${codePanel(fastaiCall(config), this.copy, t)}
+      ${codePanel(fastaiCode(config, this.result?.start, this.training.frozenFit ?? undefined), this.copy, t)}
     </div>`;
   }
 }

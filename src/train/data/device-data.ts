@@ -9,6 +9,7 @@
  * const line = generateLineData(backend, config);          // the lesson-2 notebook, on the GPU
  * const cancer = uploadData(backend, prepareData(await loadCancer(), config, { standardize: true })); // a table prepared on the host
  */
+import type { Backbones } from './backbones';
 import type { Backend, LossKind, Tensor } from '../../backend';
 import { packTensors } from '../../packed-tensors';
 import { featureMask } from '../../planar-geometry';
@@ -45,6 +46,8 @@ export interface DeviceData {
   stacked?: number;
   /** Photos: each row one image of this size (a CNN's input). */
   image?: ImageSize;
+  /** Photos: the bodies pretrained for them, on the host (a run with `pretrained` on loads its network's). */
+  backbones?: Backbones;
   /** Every tensor made for the data, released after the run. */
   owned: Tensor[];
 }
@@ -88,6 +91,7 @@ export function uploadData(backend: Backend, prepared: PreparedData): DeviceData
     owned: packed ? [packed.whole] : tables,
     ...(prepared.stacked ? { stacked: prepared.stacked } : {}),
     ...(prepared.imageShape ? { image: prepared.imageShape } : {}),
+    ...(prepared.backbones ? { backbones: prepared.backbones } : {}),
   };
 }
 

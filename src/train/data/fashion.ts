@@ -16,6 +16,7 @@
 import { RandomStream } from '../../cpu/rng';
 import { STREAMS } from '../streams';
 import type { Dataset, ImageSize, RunConfig } from '../types';
+import { loadBackbones, type Backbones } from './backbones';
 import { loadData, once, type LoadedData } from './builtin';
 import { pairIdx, parseIdxImages, parseIdxLabels, type IdxImageSet } from './idx';
 import { prepareData, take, trainingRows, type PreparedData } from './prepare';
@@ -30,6 +31,8 @@ export interface ImageDataset extends Dataset {
    * as for a table (prepareData).
    */
   valid?: Dataset;
+  /** The bodies pretrained for these photos (backbones.ts). */
+  backbones?: Backbones;
 }
 
 /** Whether a data set is photos (it says their size), not a table. */
@@ -109,12 +112,13 @@ let fashion: Promise<ImageDataset> | null = null;
 export function loadFashion(): Promise<ImageDataset> {
   return once(
     async () => {
-      const [train, test] = await Promise.all([
+      const [train, test, backbones] = await Promise.all([
         loadSet(TRAIN_IMAGES_URL, TRAIN_LABELS_URL, 'Fashion-MNIST training'),
         loadSet(TEST_IMAGES_URL, TEST_LABELS_URL, 'Fashion-MNIST test'),
+        loadBackbones(),
       ]);
       const { imageShape, ...valid } = test;
-      return { ...train, imageShape, valid };
+      return { ...train, imageShape, valid, backbones };
     },
     fashion,
     (p) => (fashion = p),
@@ -141,6 +145,7 @@ export function prepareImages(data: ImageDataset, config: RunConfig): PreparedIm
   }
   const order = new RandomStream({ seed: config.seed, stream: STREAMS.split, counter: 0 }).shuffle(Array.from({ length: data.rows }, (_, i) => i));
   return {
+    ...(data.backbones ? { backbones: data.backbones } : {}),
     train: take(data, trainingRows(data, order, config)),
     valid: take(valid, Array.from({ length: valid.rows }, (_, i) => i)),
     featureCount,

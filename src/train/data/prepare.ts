@@ -9,6 +9,7 @@
  * // given: const config: RunConfig
  * const { train, valid } = prepareData(await loadCancer(), config, { standardize: true });
  */
+import type { Backbones } from './backbones';
 import { RandomStream } from '../../cpu/rng';
 import { STREAMS } from '../streams';
 import type { Dataset, ImageSize, RunConfig } from '../types';
@@ -34,6 +35,8 @@ export interface PreparedData {
   availableTrainRows: number;
   /** Photos: each row one image of this size, channel-first (fashion.ts). */
   imageShape?: ImageSize;
+  /** Photos: the bodies pretrained for them (backbones.ts). */
+  backbones?: Backbones;
   /**
    * Several seeds' tables one after another (stackPrepared): each table then holds `stacked`
    * copies of `rows` rows, model m's the m-th. Absent: one.

@@ -51,7 +51,9 @@ export type ChangeWords =
   | { kind: 'more-rows'; value: number; from: number }
   /** lr_find's suggested max_lr (TrainOptions.lrFindSuggestion). */
   | { kind: 'lr-find'; value: string }
-  | { kind: 'oversample' };
+  | { kind: 'oversample' }
+  /** The same run from scratch instead of from the pretrained body: what transfer learning buys (a comparison, never advice). */
+  | { kind: 'from-scratch' };
 
 interface Catalog {
   provisional: (reason: ProvisionalReason, f: ProvisionalFacts) => string;
@@ -136,6 +138,8 @@ const enChange: Pick<Catalog, 'change' | 'label'> = {
         return `max_lr ${c.value} (lr_find's suggestion)`;
       case 'oversample':
         return 'oversampling (copying the rows you have)';
+      case 'from-scratch':
+        return 'training from scratch instead of from the pretrained body';
     }
   },
   label(c) {
@@ -154,6 +158,8 @@ const enChange: Pick<Catalog, 'change' | 'label'> = {
         return `lr_find ${c.value}`;
       case 'oversample':
         return 'oversample';
+      case 'from-scratch':
+        return 'from scratch';
     }
   },
 };
@@ -234,6 +240,8 @@ const ptBRChange: Pick<Catalog, 'change' | 'label'> = {
         return `max_lr ${c.value} (sugestão do lr_find)`;
       case 'oversample':
         return 'sobreamostragem (copiar os dados que você tem)';
+      case 'from-scratch':
+        return 'treinar do zero em vez de partir do corpo pré-treinado';
     }
   },
   label(c) {
@@ -252,6 +260,8 @@ const ptBRChange: Pick<Catalog, 'change' | 'label'> = {
         return `lr_find ${c.value}`;
       case 'oversample':
         return 'sobreamostragem';
+      case 'from-scratch':
+        return 'do zero';
     }
   },
 };

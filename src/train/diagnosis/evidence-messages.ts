@@ -53,6 +53,8 @@ export interface EvidenceCatalog {
   /** The class fails too, under another verdict. */
   failingToo: (f: Pick<FailingFacts, 'className' | 'error' | 'overall'>) => string;
   lrFindLost: (value: string, loss: string | null) => string;
+  /** The from-scratch comparison of a pretrained photo run: its loss and error beside the run's. */
+  fromScratch: (f: { loss: string; error: string; runLoss: string; runError: string }) => string;
   ruleGap: (f: RuleGapFacts) => string;
   /** "max_lr 10× and 100× larger", "3× and 10× the epochs", joined: what of the rule's advice was tried. */
   triedRule: (lrFactors: number[], epochFactors: number[]) => string | null;
@@ -86,6 +88,7 @@ const en: EvidenceCatalog = {
   },
   failingToo: (f) => `Class ${f.className} still fails: ${f.error} validation error against ${f.overall} overall.`,
   lrFindLost: (value, loss) => (loss === null ? `lr_find's suggestion, ${value}, blew up.` : `lr_find's suggestion, ${value}, ends at ${loss}.`),
+  fromScratch: (f) => `What the pretrained body buys: the same run from scratch ends at validation loss ${f.loss} and ${f.error} error, against ${f.runLoss} and ${f.runError}.`,
   ruleGap(f) {
     const rule = `Train loss (${f.train}) is above valid loss (${f.valid}), which usually means the LR is too low or the epochs too few`;
     if (f.helped) return `${rule}, and ${f.helped.change} helps too (validation loss ${f.helped.loss}).`;
@@ -134,6 +137,7 @@ const ptBR: EvidenceCatalog = {
   },
   failingToo: (f) => `A classe ${f.className} ainda falha: ${f.error} de erro na validação, contra ${f.overall} no total.`,
   lrFindLost: (value, loss) => (loss === null ? `A sugestão do lr_find, ${value}, explodiu.` : `A sugestão do lr_find, ${value}, termina em ${loss}.`),
+  fromScratch: (f) => `O que o corpo pré-treinado rende: o mesmo treino do zero termina com perda na validação ${f.loss} e erro de ${f.error}, contra ${f.runLoss} e ${f.runError}.`,
   ruleGap(f) {
     const rule = `A perda no treino (${f.train}) está acima da perda na validação (${f.valid}), o que costuma indicar taxa de aprendizado baixa demais ou poucas épocas`;
     if (f.helped) return `${rule}, e ${f.helped.change} também ajuda (perda na validação ${f.helped.loss}).`;

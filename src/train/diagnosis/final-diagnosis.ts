@@ -17,7 +17,7 @@ import { EVIDENCE_MESSAGES, type TriedChanges } from './evidence-messages';
 import { formatLoss, formatLr, localizeDecimal } from '../format';
 import { gapCause, trainAboveValid, type TrainSetLoss } from './train-gap';
 import type { Diagnosis, EpochStats, Language, RunConfig, StopReason, WhatIf } from '../types';
-import { changeWords, finalValidLoss, HELPFUL_GAIN, verdict, type Verdict } from './what-if';
+import { adviceOnly, changeWords, finalValidLoss, HELPFUL_GAIN, verdict, type Verdict } from './what-if';
 import { lrLadder } from './what-if-plan';
 
 export interface JudgedRun {
@@ -47,6 +47,12 @@ export function judgeWhatIfs(run: JudgedRun, lang: Language = 'en'): Diagnosis {
   }
   const lrFind = whatIfs.find((w) => w.source === 'lr-find');
   if (lrFind && lrFind !== cited) sentences.push(words.lrFindLost(formatLr(lrFind.change.maxLr!, lang), lrFind.finalValidLoss < Infinity ? formatLoss(lrFind.finalValidLoss, lang) : null));
+  const scratch = whatIfs.find((w) => w.source === 'from-scratch');
+  const scratchError = scratch?.history.at(-1)?.errorRate;
+  const runError = history.at(-1)?.errorRate;
+  if (scratch && scratch.finalValidLoss < Infinity && typeof scratchError === 'number' && typeof runError === 'number') {
+    sentences.push(words.fromScratch({ loss: formatLoss(scratch.finalValidLoss, lang), error: percent(scratchError, lang), runLoss: formatLoss(finalValidLoss(history, stopReason), lang), runError: percent(runError, lang) }));
+  }
   const gap = ruleGapSentence(run, judged, lang);
   if (gap) sentences.push(gap);
   const best = bestEpoch(history);
@@ -68,7 +74,7 @@ function verdictSentence(run: JudgedRun, judged: Verdict, lang: Language): strin
   const mainLoss = loss(finalValidLoss(history, stopReason));
   if (judged.kind === 'did-not-learn') {
     const last = history.at(-1)!;
-    const tried = words.triedAll(triedChanges(whatIfs, config, lang));
+    const tried = words.triedAll(triedChanges(adviceOnly(whatIfs), config, lang));
     return words.didNotLearn({ from: loss(startLoss(history)), to: loss(last.trainLoss), valid: mainLoss, tried, change, whatIfLoss: cited ? loss(cited.finalValidLoss) : '—' });
   }
   if (aboutTheClass(judged)) {

@@ -109,3 +109,32 @@ describe('the what-if search', () => {
     expect(nextWhatIfs(run, plans.map((p) => ended(p, Infinity, Infinity)))).toEqual([]);
   });
 });
+
+describe("a pretrained photo run's comparison from scratch", () => {
+  const fashion = resolveConfig({ scenario: 'fashion', epochs: 4 }).config;
+  const history = epochs([[1.2, 0.9], [0.8, 0.7], [0.6, 0.6], [0.5, 0.55]], { errorRate: 0.2 });
+  const run: PlannedRun = { config: fashion, history, stopReason: 'done', availableTrainRows: 5000 };
+
+  it('is planned beside the advice, only when the body is pretrained, and never searched further', () => {
+    const plans = planWhatIfs(run);
+    expect(plans.at(-1)).toEqual({ code: 'ok', change: { pretrained: 'off', stage: 'unfrozen' }, source: 'from-scratch' });
+    expect(planWhatIfs({ ...run, config: { ...fashion, pretrained: 'off' } }).some((p) => p.source === 'from-scratch')).toBe(false);
+    expect(planWhatIfs({ ...run, config: line({}) }).some((p) => p.source === 'from-scratch')).toBe(false);
+    const trained = plans.map((p) => ended(p, p.source === 'from-scratch' ? 0.2 : 0.56, 0.55));
+    expect(nextWhatIfs(run, trained).every((p) => p.source === undefined)).toBe(true);
+  });
+
+  it('is no advice even where it ends lower: the verdict and its message rest on the other runs, the message names what transfer bought', async () => {
+    const { judgeWhatIfs } = await import('./final-diagnosis');
+    const plans = planWhatIfs(run);
+    // From scratch ends far lower (it could, on a body pretrained badly): still not a recommendation.
+    const trained = plans.map((p) => (p.source === 'from-scratch' ? whatIfResult(p, epochs([[0.5, 0.2], [0.1, 0.1]], { errorRate: 0.05 }), 'done', 0.55) : ended(p, 0.56, 0.55)));
+    const diagnosis = judgeWhatIfs({ config: fashion, history, stopReason: 'done', whatIfs: trained });
+    expect(diagnosis.code).toBe('ok');
+    expect(diagnosis.cited === undefined || trained[diagnosis.cited]!.source !== 'from-scratch').toBe(true);
+    expect(diagnosis.evidence).toHaveLength(trained.length);
+    expect(diagnosis.message).toContain('the same run from scratch ends at validation loss 0.1 and 5\u00a0% error, against 0.55 and 20\u00a0%.');
+    const pt = judgeWhatIfs({ config: fashion, history, stopReason: 'done', whatIfs: trained }, 'pt-BR');
+    expect(pt.message).toContain('o mesmo treino do zero termina com perda na validação 0,1 e erro de 5\u00a0%');
+  });
+});

@@ -22,13 +22,14 @@
  */
 import { LIMITS } from '../config';
 import { barelyMoved, bestEpoch, failingClass, solved } from './diagnosis';
-import type { DiagnosisCode, EpochStats, RunConfig, StopReason, WhatIf } from '../types';
+import type { DiagnosisCode, EpochStats, RunConfig, StopReason, WhatIf, WhatIfSource } from '../types';
+import { scenarioOf } from '../scenarios/table';
 import { finalValidLoss, HELPFUL_GAIN } from './what-if-gain';
 
 export interface WhatIfPlan {
   code: DiagnosisCode;
   change: Partial<RunConfig>;
-  source?: 'lr-find';
+  source?: WhatIfSource;
 }
 
 /** The run the what-ifs test. */
@@ -84,6 +85,8 @@ export function planWhatIfs(run: PlannedRun): WhatIfPlan[] {
     if (failingClass(history) && !config.oversample) plans.push({ code: 'more-data', change: { oversample: true } });
   }
   addLrFind(plans, run);
+  // What transfer learning buys, beside the advice: the same run from scratch (every layer trains).
+  if (config.pretrained === 'on' && scenarioOf(config).model === 'cnn') plans.push({ code: 'ok', change: { pretrained: 'off', stage: 'unfrozen' }, source: 'from-scratch' });
   return plans;
 }
 
@@ -114,6 +117,8 @@ export function nextWhatIfs(run: PlannedRun, whatIfs: WhatIf[]): WhatIfPlan[] {
   const { config, history, stopReason } = run;
   // A diverged run tried 10× and 100× smaller in the first round: that is its search.
   if (stopReason === 'diverged' || whatIfs.length === 0) return [];
+  // The from-scratch comparison is not advice: the search reads the advice's runs alone.
+  whatIfs = whatIfs.filter((w) => w.source !== 'from-scratch');
   const plans: WhatIfPlan[] = [];
   const mainFinal = finalValidLoss(history, stopReason);
   const helped = whatIfs.some((w) => w.gain >= HELPFUL_GAIN);

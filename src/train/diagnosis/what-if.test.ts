@@ -50,3 +50,13 @@ describe('what-ifs in words', () => {
     expect(whatIfLabel({ ...w, change: { epochs: 55 } }, config, 'en')).toBe('55 epochs');
   });
 });
+
+describe('the from-scratch comparison in words', () => {
+  it('is named as what it is, in both languages', () => {
+    const config = resolveConfig({ scenario: 'fashion' }).config;
+    const w = { code: 'ok', change: { pretrained: 'off', stage: 'unfrozen' }, finalValidLoss: 1, gain: 1, history: [], source: 'from-scratch' } as WhatIf;
+    expect(whatIfLabel(w, config, 'en')).toBe('from scratch');
+    expect(whatIfChange(w, config, 'en')).toBe('training from scratch instead of from the pretrained body');
+    expect(whatIfLabel(w, config, 'pt-BR')).toBe('do zero');
+  });
+});

@@ -72,10 +72,15 @@ export interface Verdict {
   classRemedy: WhatIf | null;
 }
 
+/** The what-ifs that test advice: all but the from-scratch comparison. */
+export const adviceOnly = (whatIfs: WhatIf[]) => whatIfs.filter((w) => w.source !== 'from-scratch');
+
 const highestGain = (list: WhatIf[]) => list.reduce<WhatIf | null>((a, w) => (a === null || w.gain > a.gain ? w : a), null);
 
 /** The code the what-ifs support, and the what-if that is its evidence. */
-export function verdict(config: RunConfig, history: EpochStats[], stopReason: StopReason, whatIfs: WhatIf[]): Verdict {
+export function verdict(config: RunConfig, history: EpochStats[], stopReason: StopReason, tested: WhatIf[]): Verdict {
+  // The from-scratch run is a comparison, not advice: no verdict rests on it.
+  const whatIfs = adviceOnly(tested);
   const failing = stopReason === 'diverged' ? null : failingClass(history);
   // The notes' advice for a class that fails: oversample (copy the data you have), or more rows.
   const classRemedy = failing ? (whatIfs.find((w) => w.change.oversample) ?? whatIfs.find((w) => w.change.trainSize !== undefined) ?? null) : null;
@@ -113,6 +118,7 @@ export function advisedWhatIf(diagnosis: Diagnosis, _stopReason?: StopReason): W
 /** The change in words, and as a short label for its ghost curve. */
 export function changeWords(whatIf: Pick<WhatIf, 'change' | 'source'>, config: RunConfig, lang: Language = 'en'): ChangeWords {
   const { change } = whatIf;
+  if (whatIf.source === 'from-scratch') return { kind: 'from-scratch' };
   if (change.maxLr !== undefined) {
     if (whatIf.source === 'lr-find') return { kind: 'lr-find', value: formatLr(change.maxLr, lang) };
     const smaller = change.maxLr < config.maxLr;

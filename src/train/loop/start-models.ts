@@ -75,6 +75,9 @@ export function startModels(
   const model = new Sequential(backend, spec.layers, configs.length);
   if (spec.startWeights) model.setWeights(spec.startWeights);
   else model.initialize(configs.map((c) => c.seed));
+  // The head stays at its seed's weights: fastai's cnn_learner puts a fresh head on the pretrained body.
+  const body = pretrainedBody(first, spec.layers, data);
+  if (body) model.loadState(body, cnnBodyLength(first.model));
   const steps = new StepRecorder(backend, data, model, {
     optimizer: first.optimizer,
     schedule: packed.schedule,
@@ -89,6 +92,12 @@ export function startModels(
     layerLrScales: stageScales(first, spec.layers, configs.length),
   });
   return { model, steps };
+}
+
+/** The body a run starts from: its network's pretrained one, when `pretrained` is on and one was made for these photos. */
+function pretrainedBody(config: RunConfig, layers: readonly Layer[], data: DeviceData): Float32Array | undefined {
+  if (config.pretrained !== 'on' || !layers.some((l) => l.kind === 'conv2d')) return undefined;
+  return data.backbones?.[config.model];
 }
 
 /**

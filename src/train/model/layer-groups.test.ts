@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cnnBodyLength, cnnLayers } from './cnn';
-import { evenMults, layerGroups, layerLrScales, lrRange, parseMaxLr } from './layer-groups';
+import { evenMults, groupMaxLrs, layerGroups, layerLrScales, lrRange, parseMaxLr } from './layer-groups';
+import { defaultConfig } from '../config';
 import { mlpLayers } from './layers';
 
 const image = { channels: 1, height: 28, width: 28 };
@@ -59,5 +60,18 @@ describe('layer groups and discriminative learning rates', () => {
     expect(parseMaxLr('0,1e-4')).toEqual({ error: expect.stringMatching(/above 0/) });
     expect(parseMaxLr('fast')).toEqual({ error: expect.stringMatching(/number or a slice/) });
     expect(parseMaxLr('1,2,3')).toEqual({ error: expect.stringMatching(/number or a slice/) });
+  });
+});
+
+describe('the groups the LR strip draws', () => {
+  const fashion = defaultConfig('fashion');
+
+  it('are the slice spread over the three groups, only while unfrozen with a slice, and only for photo models', () => {
+    const [a, b, c] = groupMaxLrs({ ...fashion, stage: 'unfrozen', maxLr: 1e-4, bodyLr: 1e-6 })!;
+    expect([a, b, c]).toEqual([1e-6, expect.closeTo(1e-5, 12), 1e-4]);
+    expect(groupMaxLrs({ ...fashion, model: 'cnn-tiny', stage: 'unfrozen', maxLr: 1e-3, bodyLr: 1e-5 })).toHaveLength(3);
+    expect(groupMaxLrs({ ...fashion, stage: 'frozen', maxLr: 1e-4, bodyLr: 1e-6 })).toBeNull();
+    expect(groupMaxLrs({ ...fashion, stage: 'unfrozen' })).toBeNull();
+    expect(groupMaxLrs({ ...defaultConfig('digits'), stage: 'unfrozen', maxLr: 1e-4, bodyLr: 1e-6 })).toBeNull();
   });
 });

@@ -21,6 +21,9 @@
  * const lrs = lrRange([1e-6, 1e-4], 3);                                   // [1e-6, 1e-5, 1e-4]
  * const scales = layerLrScales(layers, groups, 'frozen', [1e-6, 1e-4]);   // conv 0, BN 0.01 / 0.1, head 1
  */
+import { scenarioOf } from '../scenarios/table';
+import type { RunConfig } from '../types';
+import { cnnBodyLength, cnnLayers } from './cnn';
 import type { Layer } from './layers';
 
 /** The learner's stage: `learn.freeze()` (only the head and the body's batch norms train) or `learn.unfreeze()`. */
@@ -81,6 +84,22 @@ export function layerLrScales(layers: readonly Layer[], groups: readonly number[
     if (layer.kind !== 'conv2d' && layer.kind !== 'linear') return 0;
     return head || stage === 'unfrozen' ? rates[group]! / hi : 0;
   });
+}
+
+/**
+ * Each layer group's peak learning rate for a run, first group first, the head last, where
+ * the groups train at different rates (a photo model unfrozen with a slice): what the LR strip
+ * draws a curve for. Null where every trained layer follows max-lr (frozen, one rate, an MLP).
+ *
+ * @example
+ * import { defaultConfig } from '../config';
+ * groupMaxLrs({ ...defaultConfig('fashion'), stage: 'unfrozen', maxLr: 1e-4, bodyLr: 1e-6 }); // [1e-6, 1e-5, 1e-4]
+ */
+export function groupMaxLrs(config: RunConfig): number[] | null {
+  if (scenarioOf(config).model !== 'cnn' || config.stage !== 'unfrozen' || config.bodyLr === undefined || !(config.bodyLr < config.maxLr)) return null;
+  // The groups' count is the network's, whatever the photos' size.
+  const layers = cnnLayers(config.model, { channels: 1, height: 8, width: 8 }, 2);
+  return lrRange([config.bodyLr, config.maxLr], Math.max(...layerGroups(layers, cnnBodyLength(config.model))) + 1);
 }
 
 /**

@@ -4,8 +4,8 @@ import type { RunConfig, Scenario } from '../types';
 import { builtinSet, PLANAR_SCENARIOS, SCENARIOS, scenarioOf } from './table';
 
 const ALL = Number.MAX_SAFE_INTEGER;
-// model and augment came later, with the photos: every scenario resolves them, only fashion reads them.
-const COMMON = { schedule: 'one-cycle', imbalance: 1, oversample: false, seed: 0, seeds: 1, noise: 0, activation: 'relu', regularization: 'none', regRate: 0, features: ['x1', 'x2'], model: 'cnn-small', augment: 'on', stage: 'unfrozen' } as const;
+// model, augment, pretrained and stage came later, with the photos: every scenario resolves them, only fashion reads them.
+const COMMON = { schedule: 'one-cycle', imbalance: 1, oversample: false, seed: 0, seeds: 1, noise: 0, activation: 'relu', regularization: 'none', regRate: 0, features: ['x1', 'x2'], model: 'cnn-small', augment: 'on', pretrained: 'on', stage: 'frozen' } as const;
 const TABLE_DEFAULTS = { epochs: 20, maxLr: 0.003, optimizer: 'adam', batchSize: 64, trainSize: ALL, hidden: [128] } as const;
 const PLANAR_DEFAULTS = { epochs: 100, maxLr: 0.03, optimizer: 'adam', batchSize: 16, trainSize: ALL, hidden: [8, 8, 8] } as const;
 

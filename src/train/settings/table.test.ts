@@ -9,8 +9,8 @@ const ALL = Number.MAX_SAFE_INTEGER;
 const FIELDS_BEFORE = [
   'scenario', 'epochs', 'maxLr', 'optimizer', 'schedule', 'batchSize', 'trainSize', 'hidden', 'imbalance', 'oversample', 'seed', 'seeds',
   'noise', 'activation', 'regularization', 'regRate', 'features',
-  // Since: the photos' network and augmentation, and fastai's stage (freeze / unfreeze).
-  'model', 'augment', 'stage',
+  // Since: the photos' network, augmentation and pretrained body, and fastai's stage (freeze / unfreeze).
+  'model', 'augment', 'pretrained', 'stage',
 ];
 /** Every clamp resolveConfig made before the table, as [min, max, whole numbers]. */
 const CLAMPS_BEFORE: Record<string, [number, number, boolean]> = {
@@ -22,7 +22,7 @@ const WORDS_BEFORE: Record<string, string[]> = {
   regularization: ['none', 'l1', 'l2'], whatIf: ['on', 'off'], backend: ['auto', 'webgpu', 'cpu'], theme: ['light', 'dark', 'auto'],
   view: ['data', 'parameters'], speed: ['1', '4', 'instant'],
   // Since: the photos'.
-  model: ['cnn-tiny', 'cnn-small'], augment: ['on', 'off'], stage: ['frozen', 'unfrozen'],
+  model: ['cnn-tiny', 'cnn-small'], augment: ['on', 'off'], pretrained: ['on', 'off'], stage: ['frozen', 'unfrozen'],
 };
 
 describe('the settings table', () => {

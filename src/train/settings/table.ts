@@ -62,8 +62,8 @@ export const SETTINGS = [
   { property: 'features', attribute: 'features', field: 'features', kind: { type: 'list', values: PLANAR_FEATURES }, default: ['x1', 'x2'], control: { type: 'checkbox' } },
   { property: 'model', attribute: 'model', field: 'model', kind: { type: 'enum', values: CNN_NAMES }, default: 'cnn-small' },
   { property: 'augment', attribute: 'augment', field: 'augment', kind: { type: 'enum', values: ['on', 'off'] }, default: 'on' },
-  // Unfrozen until the pretrained body ships: a frozen random body only trains the head.
-  { property: 'stage', attribute: 'stage', field: 'stage', kind: { type: 'enum', values: ['frozen', 'unfrozen'] }, default: 'unfrozen' },
+  { property: 'pretrained', attribute: 'pretrained', field: 'pretrained', kind: { type: 'enum', values: ['on', 'off'] }, default: 'on' },
+  { property: 'stage', attribute: 'stage', field: 'stage', kind: { type: 'enum', values: ['frozen', 'unfrozen'] }, default: 'frozen' },
   { property: 'whatIf', attribute: 'what-if', kind: { type: 'enum', values: ['on', 'off'] }, default: 'on', startsRun: true },
   { property: 'manual', attribute: 'manual', kind: { type: 'boolean' }, default: false },
   { property: 'backend', attribute: 'backend', kind: { type: 'enum', values: ['auto', 'webgpu', 'cpu'] }, default: 'auto' },

@@ -106,6 +106,7 @@ export const en = {
   ghostDiverged: 'diverged',
   lrAxis: 'lr',
   momentumAxis: 'momentum',
+  lrGroup: (n: number) => `learning rate, layer group ${n}`,
   noise: 'Noise (%)',
   activation: 'Activation',
   activationNames: { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid', linear: 'linear (none)' },

@@ -104,6 +104,7 @@ export const ptBR: Strings = {
   ghostDiverged: 'divergiu',
   lrAxis: 'taxa',
   momentumAxis: 'momento',
+  lrGroup: (n: number) => `taxa de aprendizado, grupo de camadas ${n}`,
   noise: 'Ruído (%)',
   activation: 'Ativação',
   activationNames: { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoide', linear: 'linear (nenhuma)' },
