@@ -56,6 +56,29 @@ test('a fashion run shows the confusion matrix, the nine top losses with caption
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
+test("inside the network while it trains, and lesson 2's calls in the code box: unfreeze goes on from the frozen fit", async ({ page }) => {
+  const playground = await openPlayground(page, FASHION);
+  await nextRun(page, 0);
+  // cnn-tiny: conv8, then conv16; its first filters, and one photo's maps after each block.
+  const filters = playground.locator('[part="filters"]');
+  await expect(filters.locator('.filter svg image')).toHaveCount(8);
+  await expect(filters.locator('.map svg image')).toHaveCount(8 + 16);
+  await expect(filters.locator('.filter-photo svg image')).toHaveCount(1);
+  const code = playground.locator('[part="code"] code');
+  await expect(code).toHaveText('learn = cnn_learner(data, cnn_tiny, metrics=error_rate)\nlearn.fit_one_cycle(2, max_lr=0.05)');
+  await playground.evaluate((el) => {
+    el.setAttribute('stage', 'unfrozen');
+    el.setAttribute('max-lr', '1e-5,1e-3');
+  });
+  await nextRun(page, 1);
+  expect(await page.evaluate(() => (document.querySelector('#tp') as unknown as { result: { start: string } }).result.start)).toBe('frozen-stage');
+  await expect(code).toHaveText(
+    ['learn = cnn_learner(data, cnn_tiny, metrics=error_rate)', 'learn.fit_one_cycle(2, max_lr=0.05)', 'learn.unfreeze()', 'learn.fit_one_cycle(2, max_lr=slice(1e-5,1e-3))'].join('\n'),
+  );
+  // The LR strip: the head's curve and one per body group.
+  await expect(playground.locator('.schedule-host .u-legend .u-series', { hasText: 'layer group' })).toContainText(['learning rate, layer group 1', 'learning rate, layer group 2']);
+});
+
 test('a new run hides the last result\'s matrix and top losses until it ends', async ({ page }) => {
   const playground = await openPlayground(page, FASHION);
   await nextRun(page, 0);
@@ -108,4 +131,18 @@ test('fashion, top-losses and confusion snapshots', async ({ page }) => {
   const top = (await playground.locator('[part="confusion"]').boundingBox())!;
   const bottom = (await playground.locator('.cell-rows').boundingBox())!;
   await expect(page).toHaveScreenshot('confusion.png', { ...SNAPSHOT, clip: { x: top.x, y: top.y, width: top.width, height: bottom.y + bottom.height - top.y } });
+});
+
+// LR too high on the photos: the pretrained body frozen, a fresh head at max_lr 5 climbs above
+// where it started and stays worse than guessing; the what-ifs (÷10, more epochs, from
+// scratch) say which change helps, and the chart draws them.
+test('fashion-lr-too-high snapshot: named LR too high, the ÷10 run cited', async ({ page }) => {
+  const playground = await openPlayground(page, { ...FASHION, 'max-lr': '5', 'what-if': 'on' });
+  const run = await nextRun(page, 0, 'tp', 'diagnosis');
+  expect(run.code).toBe('lr-too-high');
+  expect(run.final).toBe(true);
+  await expect(playground.locator('[part="diagnosis"]')).toContainText('max_lr 10× smaller');
+  await expect(playground.locator('.loss-photo svg image')).toHaveCount(9);
+  await page.mouse.move(0, 0);
+  await expect(playground).toHaveScreenshot('fashion-lr-too-high.png', SNAPSHOT);
 });

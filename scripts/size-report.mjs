@@ -10,7 +10,11 @@
 // top losses after a classification run (two views, their panel and strings, +2.0 KiB), and
 // the settings stage and max-lr's slice (+0.4 KiB); the engine's to 52 KiB the same day, for
 // fastai's layer groups, freezing and discriminative rates, the validation readout and the
-// diagnosis' jumped-then-stuck reason in two languages (+1.4 KiB); and fails the build past a budget. The element downloads
+// diagnosis' jumped-then-stuck reason in two languages (+1.4 KiB); the element's to 66 KiB
+// later that day, for the live filters and activation maps, lesson 2's calls in the code box
+// and one LR curve per layer group (+0.8 KiB), and the engine's to 54 KiB, for the pretrained
+// bodies' loader, fastai's two stages on one learner, the filter readout and the from-scratch
+// comparison in two languages (+1.3 KiB); and fails the build past a budget. The element downloads
 // the engine on its first run (src/ui/engine-loader-cdn.ts), so a page that shows it pays
 // for the element first and the engine once it trains; the data files, and the CPU's
 // WebAssembly product (dist/matmul-fused.wasm, or dist/matmul.wasm without relaxed SIMD),
@@ -20,7 +24,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const budgets = { 'dist/training-playground.js': 64, 'dist/engine.js': 52 };
+const budgets = { 'dist/training-playground.js': 66, 'dist/engine.js': 54 };
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const over = [];
 for (const [file, budget] of Object.entries(budgets)) {

@@ -6,7 +6,7 @@
  * const engine: Engine = await createEngine({ backend: 'cpu' });
  */
 import type { BackendKind, SurfaceGrid } from '../backend';
-import type { Boundary, EpochStats, Language, LrFindResult, RunConfig, RunResult, ScenarioPreview, WhatIf } from '../train/types';
+import type { Boundary, EpochStats, Language, LrFindResult, RunSettings, RunResult, ScenarioPreview, WhatIf, FilterMaps } from '../train/types';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
 
@@ -48,6 +48,13 @@ export interface TrainOptions {
    */
   onBoundary?: (boundary: Boundary) => void;
   /**
+   * Photos: the first conv layer's filters and validation photo `filterPhoto`'s (0 unless
+   * given) activation maps after each conv block, after each readback, as ConvNetJS shows them;
+   * the last are also `RunResult.filters`. Read with the epochs' own readback: no extra one.
+   */
+  onFilters?: (filters: FilterMaps) => void;
+  filterPhoto?: number;
+  /**
    * Trains only the run's first `stopAfter` epochs (its schedule still spans `epochs`), the
    * same numbers as the whole run's first epochs: stepping through a run, or (0) showing where
    * it starts. Short of `epochs`, the run ends 'stopped' and trains no what-ifs.
@@ -73,10 +80,10 @@ export interface Engine {
   readonly fallbackReason: string | null;
   /** The adapter in words: "google: SwiftShader driver 5.0.0", "CPU (WebAssembly relaxed SIMD)", "CPU (TypeScript)". */
   readonly adapter: string;
-  train(config: Partial<RunConfig>, options?: TrainOptions): Promise<RunResult>;
-  lrFind(config: Partial<RunConfig>, options?: { signal?: AbortSignal }): Promise<LrFindResult>;
+  train(config: RunSettings, options?: TrainOptions): Promise<RunResult>;
+  lrFind(config: RunSettings, options?: { signal?: AbortSignal }): Promise<LrFindResult>;
   /** What the scenario's view draws: line's training points, digits' validation images. */
-  preview(config: Partial<RunConfig>): Promise<ScenarioPreview>;
+  preview(config: RunSettings): Promise<ScenarioPreview>;
   /**
    * Validation rows by their index (`RunResult.topLosses[i].index`, a row of `predictions`):
    * their features and actual labels, in the order asked, so a view draws the photos behind the
@@ -88,12 +95,12 @@ export interface Engine {
    * const result = await engine.train({ scenario: 'digits', epochs: 1 });
    * const { features, labels } = await engine.validationRows({ scenario: 'digits', epochs: 1 }, result.topLosses!.map((t) => t.index));
    */
-  validationRows(config: Partial<RunConfig>, indices: number[]): Promise<ValidationRows>;
+  validationRows(config: RunSettings, indices: number[]): Promise<ValidationRows>;
   /**
    * line's loss surface: the training MSE at every (a, b) of the grid, row-major from the top
    * left (a grows rightwards, b upwards), computed in one dispatch.
    */
-  lossSurface(config: Partial<RunConfig>, grid: SurfaceGrid): Promise<Float32Array>;
+  lossSurface(config: RunSettings, grid: SurfaceGrid): Promise<Float32Array>;
   dispose(): void;
 }
 

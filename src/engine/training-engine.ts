@@ -18,7 +18,7 @@ import { diagnose } from '../train/diagnosis/diagnosis';
 import { judgeWhatIfs } from '../train/diagnosis/final-diagnosis';
 import { findLearningRate } from '../train/loop/lr-find';
 import { scenarioOf } from '../train/scenarios/table';
-import { PREVIEW_ROWS, type LrFindResult, type NetworkStart, type RunConfig, type RunResult, type ScenarioPreview } from '../train/types';
+import { PREVIEW_ROWS, type LrFindResult, type NetworkStart, type RunConfig, type RunResult, type RunSettings, type ScenarioPreview } from '../train/types';
 import type { PlannedRun } from '../train/diagnosis/what-if-plan';
 import { MAX_SURFACE_POINTS, type Engine, type TrainOptions, type ValidationRows } from './api';
 import { trainMainRun } from './main-run';
@@ -57,13 +57,13 @@ export class TrainingEngine implements Engine {
     return this.current.description;
   }
 
-  train(partial: Partial<RunConfig>, options: TrainOptions = {}): Promise<RunResult> {
+  train(partial: RunSettings, options: TrainOptions = {}): Promise<RunResult> {
     const { config } = resolveConfig(partial);
     return this.exclusive(options.onDeviceReset, async (backend) => {
       const { signal, lang } = options;
       const startState = this.stages.startFor(config);
       const main = await trainMainRun(backend, this.data, config, options, { keepState: this.stages.keeps(config), ...(startState ? { startState } : {}) });
-      const { history, stopReason, params, readout, boundary, trainEvaluation, state } = main.outcome;
+      const { history, stopReason, params, readout, boundary, trainEvaluation, state, filters } = main.outcome;
       if (state && stopReason === 'done') this.stages.keep(config, state);
       const provisional = diagnose(history, { config, stopReason, smallTrainingSet: main.smallTrainingSet }, lang);
       const result: RunResult = {
@@ -76,6 +76,7 @@ export class TrainingEngine implements Engine {
         ...(params ? { params } : {}),
         ...(readout ?? {}),
         ...(boundary ? { boundary } : {}),
+        ...(filters ? { filters } : {}),
         ...(trainEvaluation ? { finalTrainEvalLoss: trainEvaluation.loss } : {}),
         ...(trainEvaluation?.validMixLoss !== undefined ? { finalTrainEvalLossValidMix: trainEvaluation.validMixLoss } : {}),
         ...(scenarioOf(config).model === 'cnn' ? { start: networkStart(config, startState) } : {}),
@@ -91,7 +92,7 @@ export class TrainingEngine implements Engine {
     });
   }
 
-  lrFind(partial: Partial<RunConfig>, options: { signal?: AbortSignal } = {}): Promise<LrFindResult> {
+  lrFind(partial: RunSettings, options: { signal?: AbortSignal } = {}): Promise<LrFindResult> {
     const { config } = resolveConfig(partial);
     return this.exclusive(undefined, async (backend) => {
       const data = await this.data.load(backend, config);
@@ -103,7 +104,7 @@ export class TrainingEngine implements Engine {
     });
   }
 
-  preview(partial: Partial<RunConfig>): Promise<ScenarioPreview> {
+  preview(partial: RunSettings): Promise<ScenarioPreview> {
     const { config } = resolveConfig(partial);
     const { preview } = scenarioOf(config);
     if (preview === 'line') {
@@ -129,7 +130,7 @@ export class TrainingEngine implements Engine {
     });
   }
 
-  validationRows(partial: Partial<RunConfig>, indices: number[]): Promise<ValidationRows> {
+  validationRows(partial: RunSettings, indices: number[]): Promise<ValidationRows> {
     const { config } = resolveConfig(partial);
     return this.data.host(config).then(({ valid, featureCount }) => {
       const bad = indices.find((r) => !(Number.isInteger(r) && r >= 0 && r < valid.rows));
@@ -145,7 +146,7 @@ export class TrainingEngine implements Engine {
    * Not queued behind the run in progress (exclusive): the surface reads no step counter and
    * shares no tensor with training, so a learner sees it while the line still trains.
    */
-  async lossSurface(partial: Partial<RunConfig>, grid: SurfaceGrid): Promise<Float32Array> {
+  async lossSurface(partial: RunSettings, grid: SurfaceGrid): Promise<Float32Array> {
     const { config } = resolveConfig(partial);
     if (scenarioOf(config).model !== 'line') throw new Error(`The loss surface is line's (two parameters); ${config.scenario} has more.`);
     if (!(Number.isInteger(grid.cols) && Number.isInteger(grid.rows) && grid.cols >= 1 && grid.rows >= 1 && grid.cols * grid.rows <= MAX_SURFACE_POINTS)) {

@@ -99,7 +99,7 @@ describe('run configuration', () => {
     expect(warnings).toEqual([]);
     expect(config.maxLr).toBe(1e-4);
     expect(config.bodyLr).toBe(1e-6);
-    expect(resolveConfig({ scenario: 'fashion', maxLr: [1e-5, 1e-3] as unknown as number }).config).toMatchObject({ maxLr: 1e-3, bodyLr: 1e-5 });
+    expect(resolveConfig({ scenario: 'fashion', maxLr: [1e-5, 1e-3] }).config).toMatchObject({ maxLr: 1e-3, bodyLr: 1e-5 });
     expect(resolveConfig({ scenario: 'fashion', maxLr: '1e-4,1e-4' as unknown as number }).config.bodyLr).toBeUndefined();
     expect(resolveConfig({ scenario: 'fashion', maxLr: 0.01 }).config.bodyLr).toBeUndefined();
   });

@@ -12,7 +12,7 @@ import { parseMaxLr } from './model/layer-groups';
 import { scenarioOf } from './scenarios/table';
 import type { ScenarioDefaults } from './scenarios/record';
 import { PER_SCENARIO, SETTINGS, settingOf, type Setting, type SettingProperty } from './settings/table';
-import type { RunConfig, Scenario } from './types';
+import type { RunConfig, Scenario , RunSettings } from './types';
 
 export { LINE_ROWS } from './scenarios/table';
 
@@ -145,7 +145,7 @@ function readMaxLr(warnings: ConfigWarning[], value: unknown): { maxLr: unknown;
 }
 
 /** A complete, valid RunConfig from any partial one, and what had to be changed. */
-export function resolveConfig(input: Partial<RunConfig> & Record<string, unknown>): { config: RunConfig; warnings: ConfigWarning[] } {
+export function resolveConfig(input: RunSettings & Record<string, unknown>): { config: RunConfig; warnings: ConfigWarning[] } {
   const warnings: ConfigWarning[] = [];
   const { kind, default: line } = settingOf('scenario');
   const scenario = oneOf(warnings, 'scenario', input.scenario, kind.values, line);

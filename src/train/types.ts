@@ -40,6 +40,12 @@ export interface Dataset {
   classNames?: string[];
 }
 
+/**
+ * What a caller gives the engine: any RunConfig fields, max_lr also as fastai's slice
+ * `[lo, hi]` (resolved into `bodyLr` = lo and `maxLr` = hi).
+ */
+export type RunSettings = Omit<Partial<RunConfig>, 'maxLr'> & { maxLr?: number | readonly [lo: number, hi: number] };
+
 export interface RunConfig {
   scenario: Scenario;
   epochs: number;
@@ -213,6 +219,20 @@ export interface RunResult {
    * weights the learner's frozen run just left (learn.unfreeze() after learn.fit_one_cycle).
    */
   start?: NetworkStart;
+  /** Photos, asked for (TrainOptions.onFilters): the filters and maps of the last readback. */
+  filters?: FilterMaps;
+}
+
+/**
+ * A CNN seen from inside, as ConvNetJS shows it (TrainOptions.onFilters, RunResult.filters):
+ * its first layer's filters (each `size` × `size`, the first input channel's taps, row by
+ * row) and validation photo `photo`'s activation maps after each conv block's ReLU (channel
+ * by channel, each `height` × `width`).
+ */
+export interface FilterMaps {
+  photo: number;
+  filters: { count: number; size: number; values: number[] };
+  blocks: { channels: number; height: number; width: number; values: number[] }[];
 }
 
 /** Where a photo model's run started (RunResult.start). */

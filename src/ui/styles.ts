@@ -401,6 +401,16 @@ export const styles = [
       overflow-wrap: anywhere;
       text-align: center;
     }
+    .digits.named {
+      grid-template-columns: repeat(auto-fill, minmax(52px, 1fr));
+    }
+    .digits.named .digit {
+      font-size: 11px;
+      line-height: 1.15;
+    }
+    .digits.named .digit span {
+      overflow-wrap: normal;
+    }
     .digit rect,
     .loss-photo rect,
     .cell-photo rect {
@@ -538,6 +548,37 @@ export const styles = [
     }
     [part='diagnosis'] .try {
       margin-top: 8px;
+    }
+    [part='filters'] {
+      margin: 8px 0 0;
+      font-size: 12px;
+    }
+    [part='filters'] figcaption {
+      margin-bottom: 4px;
+    }
+    .filter-row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 2px;
+      align-items: center;
+      margin-bottom: 4px;
+    }
+    .filter-row > span:first-child {
+      flex-basis: 100%;
+      display: flex;
+      gap: 6px;
+      align-items: center;
+    }
+    .filter svg {
+      width: 18px;
+      height: 18px;
+      display: block;
+    }
+    .map svg,
+    .filter-photo svg {
+      width: 28px;
+      height: 28px;
+      display: block;
     }
     [part='code'] {
       display: flex;

@@ -18,6 +18,7 @@ import {
   type Diagnosis,
   type Engine,
   type Boundary,
+  type FilterMaps,
   type EpochStats,
   type Language,
   type LrFindResult,
@@ -69,6 +70,8 @@ export class TrainingController implements ReactiveController {
   runsBegun = 0;
   /** Planar runs: the latest decision boundary, the last run's until this one reads its first. */
   boundary: Boundary | null = null;
+  /** Photos: the first layer's filters and a validation photo's maps, as of the last readback (filters-view.ts). */
+  filters: FilterMaps | null = null;
   /** `boundary` is the previous run's. */
   boundaryStale = false;
 
@@ -217,6 +220,7 @@ export class TrainingController implements ReactiveController {
   private begin(config: RunConfig): void {
     this.runsBegun++;
     this.boundaryStale = this.boundary !== null;
+    this.filters = null;
     this.history = [];
     this.result = null;
     this.diagnosis = null;
@@ -245,6 +249,11 @@ export class TrainingController implements ReactiveController {
         whatIf,
         ...(stopAfter !== undefined ? { stopAfter } : {}),
         ...this.lrFindWhatIf(config),
+        onFilters: (filters) => {
+          if (!current()) return;
+          this.filters = filters;
+          this.host.requestUpdate();
+        },
         onBoundary: (boundary) => {
           if (!current()) return;
           this.boundary = boundary;

@@ -16,7 +16,7 @@ import { resolveConfig } from '../../train/config';
 import { loadBuiltin, type BuiltinScenario } from '../../train/data/builtin-sets';
 import { diagnose } from '../../train/diagnosis/diagnosis';
 import { builtinSet } from '../../train/scenarios/table';
-import type { Dataset, EpochStats, LrFindResult, RunConfig, RunResult, ScenarioPreview } from '../../train/types';
+import type { Dataset, EpochStats, LrFindResult, RunSettings, RunResult, ScenarioPreview } from '../../train/types';
 import type { Engine, TrainOptions, ValidationRows } from '../api';
 import type { EngineMethod, FromWorker, ToWorker } from './messages';
 import { startEngineWorker } from './start';
@@ -65,25 +65,31 @@ class WorkerEngine implements Engine {
     this.listen(worker);
   }
 
-  train(config: Partial<RunConfig>, options: TrainOptions = {}): Promise<RunResult> {
-    const { lang, whatIf, stopAfter, lrFindSuggestion } = options;
-    const sent = { lang, whatIf, ...(stopAfter !== undefined ? { stopAfter } : {}), ...(lrFindSuggestion !== undefined ? { lrFindSuggestion } : {}) };
+  train(config: RunSettings, options: TrainOptions = {}): Promise<RunResult> {
+    const { lang, whatIf, stopAfter, lrFindSuggestion, filterPhoto } = options;
+    const sent = {
+      lang,
+      whatIf,
+      ...(stopAfter !== undefined ? { stopAfter } : {}),
+      ...(lrFindSuggestion !== undefined ? { lrFindSuggestion } : {}),
+      ...(options.onFilters ? { filters: true, ...(filterPhoto !== undefined ? { filterPhoto } : {}) } : {}),
+    };
     return this.call('train', { config, options: sent }, options) as Promise<RunResult>;
   }
 
-  lrFind(config: Partial<RunConfig>, options: { signal?: AbortSignal } = {}): Promise<LrFindResult> {
+  lrFind(config: RunSettings, options: { signal?: AbortSignal } = {}): Promise<LrFindResult> {
     return this.call('lrFind', { config }, options) as Promise<LrFindResult>;
   }
 
-  preview(config: Partial<RunConfig>): Promise<ScenarioPreview> {
+  preview(config: RunSettings): Promise<ScenarioPreview> {
     return this.call('preview', { config }) as Promise<ScenarioPreview>;
   }
 
-  validationRows(config: Partial<RunConfig>, indices: number[]): Promise<ValidationRows> {
+  validationRows(config: RunSettings, indices: number[]): Promise<ValidationRows> {
     return this.call('validationRows', { config, indices }) as Promise<ValidationRows>;
   }
 
-  lossSurface(config: Partial<RunConfig>, grid: SurfaceGrid): Promise<Float32Array> {
+  lossSurface(config: RunSettings, grid: SurfaceGrid): Promise<Float32Array> {
     return this.call('lossSurface', { config, grid }) as Promise<Float32Array>;
   }
 
@@ -208,6 +214,9 @@ class WorkerEngine implements Engine {
         return;
       case 'boundary':
         if (!pending.aborted) options?.onBoundary?.(message.boundary);
+        return;
+      case 'filters':
+        if (!pending.aborted) options?.onFilters?.(message.filters);
         return;
       case 'done':
         this.pending.delete(message.id);

@@ -10,7 +10,7 @@
  * serveEngine(self); // in a worker's script
  */
 import type { BuiltinScenario } from '../../train/data/builtin-sets';
-import type { Dataset } from '../../train/types';
+import type { Dataset, FilterMaps } from '../../train/types';
 import { cpuBackend } from '../backends';
 import { TrainingEngine } from '../training-engine';
 import type { FromWorker, ToWorker } from './messages';
@@ -48,6 +48,8 @@ export async function serveEngine(scope: WorkerScope): Promise<void> {
             onTrainEnd: (result) => say({ kind: 'train-end', id, result }),
             onWhatIf: (whatIf) => say({ kind: 'what-if', id, whatIf }),
             onBoundary: (boundary) => say({ kind: 'boundary', id, boundary }),
+            // Read only for a page that asked: the maps cost a readback's bytes.
+            ...(message.options?.filters ? { onFilters: (filters: FilterMaps) => say({ kind: 'filters', id, filters }) } : {}),
           });
         case 'lrFind':
           return await engine.lrFind(config, { signal: abort.signal });

@@ -4,13 +4,13 @@
  * call's value or error. Everything here survives structured cloning (no functions).
  *
  * @example
- * // given: const worker: Worker, config: Partial<RunConfig>
+ * // given: const worker: Worker, config: RunSettings
  * worker.postMessage({ kind: 'call', id: 1, method: 'train', config, options: { lang: 'en', whatIf: true } } satisfies ToWorker);
  */
 import type { SurfaceGrid } from '../../backend';
 import type { BuiltinScenario } from '../../train/data/builtin-sets';
 import type { TrainOptions } from '../api';
-import type { Boundary, Dataset, EpochStats, RunConfig, RunResult, WhatIf } from '../../train/types';
+import type { Boundary, Dataset, EpochStats, FilterMaps, RunSettings, RunResult, WhatIf } from '../../train/types';
 
 export type EngineMethod = 'train' | 'lrFind' | 'preview' | 'validationRows' | 'lossSurface';
 
@@ -19,9 +19,9 @@ export type ToWorker =
       kind: 'call';
       id: number;
       method: EngineMethod;
-      config: Partial<RunConfig>;
+      config: RunSettings;
       /** TrainOptions without its callbacks and signal: what survives structured cloning. */
-      options?: Pick<TrainOptions, 'lang' | 'whatIf' | 'stopAfter' | 'lrFindSuggestion'>;
+      options?: Pick<TrainOptions, 'lang' | 'whatIf' | 'stopAfter' | 'lrFindSuggestion' | 'filterPhoto'> & { filters?: boolean };
       grid?: SurfaceGrid;
       /** validationRows' row indices. */
       indices?: number[];
@@ -36,6 +36,7 @@ export type FromWorker =
   | { kind: 'train-end'; id: number; result: RunResult }
   | { kind: 'what-if'; id: number; whatIf: WhatIf }
   | { kind: 'boundary'; id: number; boundary: Boundary }
+  | { kind: 'filters'; id: number; filters: FilterMaps }
   | { kind: 'done'; id: number; value: unknown }
   /** `name` as well as the message: an error's class does not cross, its name does (DeviceLostError). */
   | { kind: 'failed'; id: number; message: string; name: string };

@@ -46,6 +46,7 @@ describe('the pretrained bodies', async () => {
   it('refuses a file that is not float32 values, or holds a value that is not finite', () => {
     expect(() => parseBackbone(new Uint8Array([1, 2, 3]), wrong)).toThrow(/multiple of 4/);
     expect(() => parseBackbone(new Uint8Array(0), wrong)).toThrow(/multiple of 4/);
+    expect(() => parseBackbone(new TextEncoder().encode('<!doctype html><p>hi</p>'), wrong)).toThrow(/web page/);
     expect(() => parseBackbone(new Uint8Array([0, 0, 0xc0, 0x7f]), wrong)).toThrow(/not a finite number \(value 0: NaN\)/);
     expect(Array.from(parseBackbone(new Uint8Array([0, 0, 0x80, 0x3f, 0, 0, 0, 0xc0]), wrong))).toEqual([1, -2]);
   });

@@ -44,6 +44,8 @@ export async function loadBackbones(): Promise<Backbones> {
  * parseBackbone(new Uint8Array([0, 0, 128, 63]), (why) => new Error(why)); // Float32Array [1]
  */
 export function parseBackbone(bytes: Uint8Array, wrong: (why: string) => Error): Float32Array {
+  // A server that answers every path with its index page: its bytes would read as numbers.
+  if (/^\s*</.test(new TextDecoder().decode(bytes.subarray(0, 64)))) throw wrong('came back as a web page, not as float32 values');
   if (bytes.length === 0 || bytes.length % 4 !== 0) throw wrong(`is not a list of float32 values (its length is not a multiple of 4)`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const values = Float32Array.from({ length: bytes.length / 4 }, (_, i) => view.getFloat32(4 * i, true));

@@ -29,6 +29,8 @@ export interface DiagnosisContext {
 export const THRESHOLDS = {
   /** A later train loss this many times the lowest (or the first step's) means the loss grew. */
   explodedRatio: 1.5,
+  /** A rise past the start, or a loss past guessing's, by more than noise: this many times it. */
+  aboveStart: 1.05,
   /** "Valid loss very large" (the notes): this many times the loss training started from. */
   validVeryLarge: 3,
   /** Final train loss above this fraction of the starting loss: barely moved. */
@@ -133,8 +135,13 @@ function read(history: EpochStats[], context: DiagnosisContext, best: number): S
   // Fashion-MNIST does this (epoch means 6.0, 2.9, 2.34, 2.31 from a first step at 2.30: one
   // class for every photo, valid loss ln 10, 90 % error), as PyTorch's does, rather than reach
   // infinity. It also "barely moved", but that is no sign of too small a rate.
+  // A fresh head on a pretrained body starts above chance; at max_lr 5 it climbs from there
+  // (3.16 → 3.48, then 3.03, 86 % error) without reaching 1.5× its start: a rise, and an end
+  // still worse than guessing every class alike (ln of the class count), is the same sign.
   const peak = history.reduce((a, h) => Math.max(a, h.trainLoss), -Infinity);
-  if (peak > T.explodedRatio * start && barelyMoved(history)) return { code: 'lr-too-high', reason: 'jumped-then-stuck', from: peak, to: last.trainLoss };
+  const classes = last.classErrorRates?.length ?? 0;
+  const worseThanGuessing = classes >= 2 && peak > T.aboveStart * start && last.trainLoss > T.aboveStart * Math.log(classes);
+  if ((peak > T.explodedRatio * start || worseThanGuessing) && barelyMoved(history)) return { code: 'lr-too-high', reason: 'jumped-then-stuck', from: peak, to: last.trainLoss };
 
   const bestStats = history[best - 1]!;
   const overfit =

@@ -10,7 +10,7 @@
  * configs.forEach((_, m) => runs.take(m, chunk, (e, epoch) => stats(m, e, epoch), flags[m] !== 0));
  * const outcomes = runs.outcomes(false); // [{ history, stopReason: 'done' }, …]
  */
-import type { Boundary, EpochStats, RunConfig, StopReason } from '../types';
+import type { Boundary, EpochStats, FilterMaps, RunConfig, StopReason } from '../types';
 import type { ChunkReadback } from './chunk-pump';
 import type { TrainEvaluation } from './train-evaluation';
 import type { ValidationReadout } from './validation-readout';
@@ -26,6 +26,8 @@ export interface TrainOutcome {
   boundary?: Boundary;
   /** Asked for (evaluateTraining) and the run done: the whole training set's loss with the final weights. */
   trainEvaluation?: TrainEvaluation;
+  /** Asked for (onFilters), a CNN: the filters and maps of the last readback. */
+  filters?: FilterMaps;
   /** Asked for (keepState), the run neither diverged nor stopped by its signal: the model's final state (Sequential.readState). */
   state?: Float32Array;
 }

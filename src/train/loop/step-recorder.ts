@@ -215,6 +215,11 @@ export class StepRecorder {
     }
   }
 
+  /** Block `block`'s output in the last validation pass: every validation row's, one after another (filter-readout.ts reads a photo's). */
+  validationOutput(block: number): Tensor {
+    return this.validActivations[block]!;
+  }
+
   /** `count` training steps of the first `active` models, without validation (the LR finder's; a piece of a long epoch). */
   recordSteps(count: number, active = this.model.models): void {
     if (this.fused) this.recordFused(count, false);

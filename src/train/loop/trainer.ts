@@ -17,7 +17,8 @@ import { modelSpec } from '../model/builders';
 import { isPerceptron } from '../model/layers';
 import { BoundaryPass } from '../model/boundary-pass';
 import { scenarioOf } from '../scenarios/table';
-import type { Boundary, EpochStats, RunConfig } from '../types';
+import type { Boundary, EpochStats, FilterMaps, RunConfig } from '../types';
+import { filterReadout } from './filter-readout';
 import { batchPlan, EpochOrders, interleaveOrders, sharesBatch } from './batches';
 import { pumpChunks, type ChunkReadback } from './chunk-pump';
 import { chunkSizing } from './chunk-sizing';
@@ -39,6 +40,8 @@ export interface TrainCallbacks {
   evaluateTraining?: boolean;
   keepState?: boolean;
   startState?: Float32Array;
+  onFilters?: (maps: FilterMaps) => void;
+  filterPhoto?: number;
 }
 
 export interface BatchTrainCallbacks {
@@ -55,6 +58,9 @@ export interface BatchTrainCallbacks {
   keepState?: boolean;
   /** The first config's run starts from this state (Sequential.readState of the same model) instead of its seed's weights. */
   startState?: Float32Array;
+  /** A CNN run alone: its filters and validation photo `filterPhoto`'s (0 unless given) activation maps after each readback (filter-readout.ts). */
+  onFilters?: (maps: FilterMaps) => void;
+  filterPhoto?: number;
 }
 
 export async function trainModel(backend: Backend, data: DeviceData, config: RunConfig, callbacks: TrainCallbacks = {}): Promise<TrainOutcome> {
@@ -66,6 +72,8 @@ export async function trainModel(backend: Backend, data: DeviceData, config: Run
     ...(callbacks.evaluateTraining ? { evaluateTraining: true } : {}),
     ...(callbacks.keepState ? { keepState: true } : {}),
     ...(callbacks.startState ? { startState: callbacks.startState } : {}),
+    ...(callbacks.onFilters ? { onFilters: callbacks.onFilters } : {}),
+    ...(callbacks.filterPhoto !== undefined ? { filterPhoto: callbacks.filterPhoto } : {}),
   });
   return outcome!;
 }
@@ -109,6 +117,10 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
   // The boundary is the first config's, model 0's: asked for on the run itself, trained first.
   const boundary = callbacks.onBoundary && scenarioOf(first).planar && order[0] === 0 ? new BoundaryPass(backend, model, first.features) : null;
   let lastBoundary: Boundary | undefined;
+  const filters = callbacks.onFilters && K === 1 ? filterReadout(model, steps, Math.min(Math.max(0, callbacks.filterPhoto ?? 0), data.validRows - 1)) : null;
+  // Where the filters' ranges sit in a chunk's readback: after the losses, validation losses, flags, path and errors.
+  const filterAt = K + 3 + (steps.wrong ? 1 : 0);
+  let lastFilters: FilterMaps | undefined;
   backend.setStep(0);
 
   const started = performance.now();
@@ -149,6 +161,7 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
       // Fused, step t's at t·stride; otherwise the chunk's epoch e's in validation slot e.
       line ? { tensor: steps.trajectory!, offset: fused ? nextEpoch * steps.trajectoryStride() : 0, length: epochs * steps.trajectoryStride() } : { tensor: steps.losses, length: 0 },
       ...(steps.wrong ? [{ tensor: steps.wrong, offset: 0, length: epochs * steps.wrongStride }] : []),
+      ...(filters?.ranges ?? []),
       ...(boundary?.ranges ?? []),
     ];
     const chunk = { firstEpoch: nextEpoch, epochs, values: recorded ? recorded.then(afterSteps) : afterSteps() };
@@ -162,6 +175,12 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
     if (chunk.epochs === 0) return;
     const [validLosses, flags, path, wrong] = values.slice(K);
     const flagWords = new Uint32Array(flags!.buffer, flags!.byteOffset, K);
+    const maps = filters && runs[0]!.stopReason === null ? values.slice(filterAt, filterAt + filters.ranges.length) : null;
+    // A diverging model's maps are NaN: the last finite ones stand.
+    if (maps?.every((v) => v.every(Number.isFinite))) {
+      lastFilters = filters!.read(maps);
+      callbacks.onFilters!(lastFilters);
+    }
     const read = boundary && runs[0]!.stopReason === null ? boundary.boundary(values.slice(-boundary.ranges.length)) : null;
     // A diverging model's grid is NaN: the last finite picture stands.
     if (read?.probabilities.every(Number.isFinite)) {
@@ -210,6 +229,7 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
       return { ...outcome, ...(params ? { params } : {}) };
     });
     if (lastBoundary) outcomes[0]!.boundary = lastBoundary;
+    if (lastFilters) outcomes[0]!.filters = lastFilters;
     // What the first config's last validation pass says row by row (the run itself; the others are what-ifs).
     // Not after Stop: the chunk it cut short may still be writing the logits, and reading them would wait for it.
     const mainAt = order.indexOf(0);
@@ -246,6 +266,7 @@ async function trainOneByOne(backend: Backend, data: DeviceData, configs: RunCon
       ...(m === 0 && callbacks.evaluateTraining ? { evaluateTraining: true } : {}),
       ...(m === 0 && callbacks.keepState ? { keepState: true } : {}),
       ...(m === 0 && callbacks.startState ? { startState: callbacks.startState } : {}),
+      ...(m === 0 && callbacks.onFilters ? { onFilters: callbacks.onFilters, ...(callbacks.filterPhoto !== undefined ? { filterPhoto: callbacks.filterPhoto } : {}) } : {}),
     };
     outcomes.push(...(await trainModels(backend, data, [config], own)));
   }

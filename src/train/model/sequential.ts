@@ -170,6 +170,13 @@ export class Sequential {
     return values;
   }
 
+  /** The block that runs layer `layer` (the first layer of its block). */
+  blockOf(layer: number): number {
+    const block = this.blockLayers.indexOf(layer);
+    if (block < 0) throw new Error(`Layer ${layer} is not the first layer of a block.`);
+    return block;
+  }
+
   /** How many values readState(layerCount) gives. */
   stateLength(layerCount = this.layers.length): number {
     return this.stateRanges(layerCount).reduce((n, r) => n + r.length!, 0);

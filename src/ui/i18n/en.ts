@@ -61,6 +61,10 @@ export const en = {
   classErrors: 'Validation error per class',
   lineView: 'The data and the fitted line y = a·x + b',
   digitsView: 'Validation digits and what the model predicts (wrong ones marked)',
+  filtersTitle: 'Inside the network: its first filters, and one validation photo through each block',
+  filtersFirst: 'Filters of the first layer',
+  filtersBlock: (n: number, channels: number, side: string) => `Block ${n}: ${channels} maps of ${side}`,
+  filtersPhoto: 'the validation photo shown',
   predicted: (p: string, t: string) => `predicted ${p}, is ${t}`,
   confusionCell: (n: number, actual: string, predicted: string) => `${n} ${actual} predicted as ${predicted}`,
   results: {

@@ -60,6 +60,10 @@ export const ptBR: Strings = {
   classErrors: 'Erro na validação por classe',
   lineView: 'Os dados e a reta ajustada y = a·x + b',
   digitsView: 'Dígitos da validação e o que o modelo prevê (erros marcados)',
+  filtersTitle: 'Dentro da rede: os primeiros filtros e uma foto da validação em cada bloco',
+  filtersFirst: 'Filtros da primeira camada',
+  filtersBlock: (n: number, channels: number, side: string) => `Bloco ${n}: ${channels} mapas de ${side}`,
+  filtersPhoto: 'a foto da validação mostrada',
   predicted: (p, t) => `previsto ${p}, é ${t}`,
   confusionCell: (n, actual, predicted) => `${n} ${actual} previstos como ${predicted}`,
   results: {

@@ -15,6 +15,7 @@ import type { Strings } from '../i18n';
 import type { TrainingController } from '../training-controller';
 import { classErrorsView } from '../views/class-errors-view';
 import { digitsView } from '../views/digits-view';
+import { filtersView } from '../views/filters-view';
 import type { View } from '../views/line-panel';
 import { planarView } from '../views/planar-view';
 import '../views/network-diagram';
@@ -37,7 +38,7 @@ export class PlanarToggles {
 }
 
 export interface ScenarioViewState extends Pick<LinePanelState, 'view' | 'speed' | 'surface'> {
-  run: Pick<TrainingController, 'preview' | 'running' | 'result' | 'history' | 'boundary' | 'boundaryStale' | 'config' | 'runsBegun' | 'validationRows'>;
+  run: Pick<TrainingController, 'preview' | 'running' | 'result' | 'history' | 'boundary' | 'boundaryStale' | 'config' | 'runsBegun' | 'validationRows' | 'filters'>;
   /** The host's settings as they are now. */
   config: RunConfig;
   toggles: PlanarToggles;
@@ -58,7 +59,8 @@ export function scenarioView(state: ScenarioViewState, t: Strings, chooseView: (
   }
   if (preview.kind === 'digits') {
     const names = preview.classNames ?? Array.from({ length: 10 }, (_, c) => String(c));
-    return html`${digitsView(preview, run.running ? null : (run.result?.predictions ?? null), t.digitsView, t.predicted)}${results(state, t, names, true)}`;
+    const inside = run.filters ? filtersView(run.filters, preview.images[run.filters.photo] ?? null, { title: t.filtersTitle, filters: t.filtersFirst, block: t.filtersBlock, photo: t.filtersPhoto }) : nothing;
+    return html`${digitsView(preview, run.running ? null : (run.result?.predictions ?? null), t.digitsView, t.predicted)}${inside}${results(state, t, names, true)}`;
   }
   if (preview.kind === 'planar') {
     const { boundary, boundaryStale } = run;

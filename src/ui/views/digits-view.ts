@@ -36,7 +36,8 @@ export function digitsView(
   describe: (predicted: string, truth: string) => string,
 ): TemplateResult {
   const name = (c: number) => preview.classNames?.[c] ?? String(c);
-  return html`<figure class="digits" part="samples" aria-label=${label}>
+  // Named classes ("Sneaker", "Ankle boot") get wider cells: a name is never broken mid-word.
+  return html`<figure class="digits ${preview.classNames ? 'named' : ''}" part="samples" aria-label=${label}>
     ${preview.images.map((image, i) => {
       const truth = name(preview.labels[i]!);
       const predicted = predictions?.[i];
