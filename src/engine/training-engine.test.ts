@@ -33,6 +33,20 @@ describe('a lost device', () => {
     expect(result.history.map((h) => h.epoch)).toEqual([1, 2, 3]);
   });
 
+  it('is replaced under a photo run, which trains again from its pretrained start; the frozen stage it leaves carries on', async () => {
+    const engine = new TrainingEngine(losingBackend(await cpuBackend()), null, loadBuiltin, cpuBackend);
+    const photos = { scenario: 'fashion', model: 'cnn-tiny', trainSize: 128, epochs: 1, batchSize: 16 } as const;
+    const resets: string[] = [];
+    const frozen = await engine.train(photos, { whatIf: false, onDeviceReset: (message) => resets.push(message) });
+    expect(resets).toHaveLength(1);
+    expect(frozen).toMatchObject({ stopReason: 'done', start: 'pretrained' });
+    expect(frozen.history).toHaveLength(1);
+    const again = await new TrainingEngine(await cpuBackend(), null, loadBuiltin, cpuBackend).train(photos, { whatIf: false });
+    // The retry is the run from its start: the same numbers as a run that never lost its device.
+    expect(frozen.history[0]!.validLoss).toBe(again.history[0]!.validLoss);
+    expect((await engine.train({ ...photos, stage: 'unfrozen' }, { whatIf: false })).start).toBe('frozen-stage');
+  }, 120_000);
+
   it('fails a call that cannot start again with a DeviceLostError, known by its name across a worker too, and the next call has a new device', async () => {
     const engine = new TrainingEngine(losingBackend(await cpuBackend()), null, loadBuiltin, cpuBackend);
     const error: unknown = await engine.lrFind({ scenario: 'line' }).catch((e: unknown) => e);
