@@ -42,7 +42,6 @@ export async function trainMainRun(backend: Backend, data: RunData, config: RunC
   const onBoundary = scenarioOf(config).planar ? (options.onBoundary ?? (() => undefined)) : undefined;
   // The run's training set evaluated with its final weights: RunResult.finalTrainEvalLoss.
   const callbacks = { signal: options.signal, onEpoch: (stats: EpochStats, m: number) => m === 0 && onEpoch?.(stats), evaluateTraining: true, ...(onBoundary ? { onBoundary } : {}) };
-  const filters = options.onFilters ? { onFilters: options.onFilters, ...(options.filterPhoto !== undefined ? { filterPhoto: options.filterPhoto } : {}) } : {};
   const batched = (outcomes: TrainOutcome[], tables: DeviceData): MainRun => ({
     outcome: outcomes[0]!,
     seedHistories: outcomes.map((o) => o.history),
@@ -73,7 +72,7 @@ export async function trainMainRun(backend: Backend, data: RunData, config: RunC
     const tables = await data.load(backend, seedConfig);
     try {
       const outcome = await trainModel(backend, tables, seedConfig, {
-        ...(main ? { signal: options.signal } : { signal: options.signal, onEpoch: options.onEpoch, evaluateTraining: true, ...(onBoundary ? { onBoundary } : {}), ...stages, ...filters }),
+        ...(main ? { signal: options.signal } : { signal: options.signal, onEpoch: options.onEpoch, evaluateTraining: true, ...(onBoundary ? { onBoundary } : {}), ...stages, onFilters: options.onFilters, filterPhoto: options.filterPhoto }),
         ...(options.stopAfter !== undefined ? { stopAfter: options.stopAfter } : {}),
       });
       histories.push(outcome.history);

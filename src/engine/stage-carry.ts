@@ -8,7 +8,8 @@
  * so the same settings give the same run.
  *
  * @example
- * // given: const config: RunConfig (stage 'frozen'), state: Float32Array (its final state)
+ * // a frozen run's settings and its final state
+ * // given: const config: RunConfig, state: Float32Array
  * const carry = new StageCarry();
  * carry.keep(config, state);
  * carry.startFor({ ...config, stage: 'unfrozen', maxLr: 1e-4, bodyLr: 1e-6 }); // state

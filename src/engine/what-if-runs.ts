@@ -48,8 +48,7 @@ async function trainWhatIfs(backend: Backend, data: RunData, config: RunConfig, 
     const reuse = reuses[i]!;
     const run = { ...config, ...plans[i]!.change, seeds: 1 };
     if (reuse.kind === 'continue') return { config: { ...run, epochs: reuse.epochs }, startWeights: reuse.startWeights };
-    const startState = startFor(run);
-    return startState ? { config: run, startState } : { config: run };
+    return { config: run, startState: startFor(run) };
   });
   const trained = await trainRuns(backend, data, runs, options.signal);
   return plans.flatMap((plan, i) => {
@@ -94,8 +93,7 @@ async function trainRuns(backend: Backend, data: RunData, runs: { config: RunCon
     if (signal?.aborted) break;
     const tables = await data.load(backend, configs[group[0]!]!);
     try {
-      const startState = runs[group[0]!]!.startState;
-      const trained = await trainModels(backend, tables, group.map((i) => configs[i]!), { signal, ...(startState ? { startState } : {}) });
+      const trained = await trainModels(backend, tables, group.map((i) => configs[i]!), { signal, startState: runs[group[0]!]!.startState });
       group.forEach((i, j) => (outcomes[i] = trained[j]));
     } finally {
       releaseData(backend, tables);

@@ -7,7 +7,7 @@
  *
  * @example
  * import { defaultConfig } from '../train/config';
- * fastaiCode({ ...defaultConfig('fashion'), stage: 'unfrozen', epochs: 2, maxLr: 1e-4, bodyLr: 1e-6 }, 'frozen-stage', 'learn.fit_one_cycle(4, max_lr=3e-3)');
+ * fastaiCode({ ...defaultConfig('fashion'), stage: 'unfrozen', epochs: 2, maxLr: 1e-4, bodyLr: 1e-6 }, 'frozen-stage', defaultConfig('fashion'));
  * // learn = cnn_learner(data, cnn_small, metrics=error_rate)
  * // learn.fit_one_cycle(4, max_lr=3e-3)
  * // learn.unfreeze()
@@ -25,12 +25,12 @@ export function fastaiCall(config: FitSettings): string {
   return config.schedule === 'one-cycle' ? `learn.fit_one_cycle(${config.epochs}, max_lr=${rate})` : `learn.fit(${config.epochs}, lr=${rate})`;
 }
 
-/** Every line, for a run of `config` that started at `start`, after the frozen fit `frozenFit` when it went on from one. */
-export function fastaiCode(config: RunConfig, start?: NetworkStart, frozenFit?: string): string {
+/** Every line, for a run of `config` that started at `start`, after the frozen run `frozen`'s fit when it went on from one. */
+export function fastaiCode(config: RunConfig, start?: NetworkStart, frozen?: FitSettings | null): string {
   const fit = fastaiCall(config);
   if (scenarioOf(config).model !== 'cnn') return fit;
   const arch = config.model.replace('-', '_');
   const learner = `learn = cnn_learner(data, ${arch}, metrics=error_rate${config.pretrained === 'off' ? ', pretrained=False' : ''})`;
   if (config.stage === 'frozen') return [learner, fit].join('\n');
-  return [learner, ...(start === 'frozen-stage' && frozenFit ? [frozenFit] : []), 'learn.unfreeze()', fit].join('\n');
+  return [learner, ...(start === 'frozen-stage' && frozen ? [fastaiCall(frozen)] : []), 'learn.unfreeze()', fit].join('\n');
 }

@@ -31,7 +31,6 @@ import {
 } from '../engine/index';
 import { loadEngine } from './engine-loader';
 import { emit } from './events';
-import { fastaiCall } from './fastai-code';
 
 export interface ControllerSettings {
   backend: BackendChoice;
@@ -54,8 +53,8 @@ export class TrainingController implements ReactiveController {
   whatIfs: WhatIf[] = [];
   history: EpochStats[] = [];
   result: RunResult | null = null;
-  /** The fit of the last photo run in the frozen stage: an unfrozen run that goes on from it shows it first (fastai-code.ts). */
-  frozenFit: string | null = null;
+  /** The settings of the last photo run in the frozen stage: an unfrozen run that goes on from it shows its fit first (fastai-code.ts). */
+  frozenRun: RunConfig | null = null;
   diagnosis: Diagnosis | null = null;
   preview: ScenarioPreview | null = null;
   lrFound: LrFindResult | null = null;
@@ -294,7 +293,7 @@ export class TrainingController implements ReactiveController {
       });
       if (id !== this.runId || superseded()) return;
       this.result = result;
-      if (result.start && result.config.stage === 'frozen' && result.stopReason === 'done') this.frozenFit = fastaiCall(result.config);
+      if (result.start && result.config.stage === 'frozen' && result.stopReason === 'done') this.frozenRun = result.config;
       this.history = result.history;
       this.diagnosis = result.diagnosis;
       if (result.diagnosis.final) emit(this.host, 'diagnosis', result.diagnosis);

@@ -2,11 +2,9 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineOnce } from './define';
-import type { ActivationName, BackendChoice, Dataset, Diagnosis, EngineResources, EpochStats, Language, LrFindResult } from '../engine/index';
-import { scenarioOf, type CnnName, type OptimizerName, type RegularizationName, type RunConfig, type RunResult, type Scenario, type ScheduleName } from '../engine/index';
+import { scenarioOf, type ActivationName, type BackendChoice, type CnnName, type Dataset, type Diagnosis, type EngineResources, type EpochStats, type Language, type LrFindResult, type OptimizerName, type RegularizationName, type RunConfig, type RunResult, type Scenario, type ScheduleName } from '../engine/index';
 import { ChartController } from './chart-controller';
 import { parseControls } from './control-values';
-import { fastaiCode } from './fastai-code';
 import { renderControls } from './controls';
 import { CsvSource } from './csv-source';
 import { loadEngine } from './engine-loader';
@@ -288,7 +286,7 @@ export class TrainingPlayground extends LitElement {
       </div>
       ${lrFindPanel(training.lrFound, controls.includes('lr-find'), this.diagnosis, t)}
       ${diagnosisPanel(training, config, t, (change) => Object.assign(this, advisedSettings(change)))}
-      ${codePanel(fastaiCode(config, this.result?.start, this.training.frozenFit ?? undefined), this.copy, t)}
+      ${codePanel(config, this.training, this.copy, t)}
     </div>`;
   }
 }

@@ -24,7 +24,7 @@ import { LIMITS } from '../config';
 import { barelyMoved, bestEpoch, failingClass, solved } from './diagnosis';
 import type { DiagnosisCode, EpochStats, RunConfig, StopReason, WhatIf, WhatIfSource } from '../types';
 import { scenarioOf } from '../scenarios/table';
-import { finalValidLoss, HELPFUL_GAIN } from './what-if-gain';
+import { adviceOnly, finalValidLoss, HELPFUL_GAIN } from './what-if-gain';
 
 export interface WhatIfPlan {
   code: DiagnosisCode;
@@ -113,12 +113,11 @@ export function lrLadder(config: RunConfig, whatIfs: WhatIf[], factor: number): 
 }
 
 /** The next round's what-ifs from those trained so far; none when the search is done. */
-export function nextWhatIfs(run: PlannedRun, whatIfs: WhatIf[]): WhatIfPlan[] {
+export function nextWhatIfs(run: PlannedRun, tested: WhatIf[]): WhatIfPlan[] {
+  const whatIfs = adviceOnly(tested);
   const { config, history, stopReason } = run;
   // A diverged run tried 10× and 100× smaller in the first round: that is its search.
   if (stopReason === 'diverged' || whatIfs.length === 0) return [];
-  // The from-scratch comparison is not advice: the search reads the advice's runs alone.
-  whatIfs = whatIfs.filter((w) => w.source !== 'from-scratch');
   const plans: WhatIfPlan[] = [];
   const mainFinal = finalValidLoss(history, stopReason);
   const helped = whatIfs.some((w) => w.gain >= HELPFUL_GAIN);

@@ -16,12 +16,12 @@ import { barelyMoved, failingClass, solved, type FailingClass } from './diagnosi
 import { CHANGE_MESSAGES, type ChangeWords } from './diagnosis-messages';
 import { formatLr } from '../format';
 import type { Diagnosis, DiagnosisCode, EpochStats, Language, RunConfig, StopReason, WhatIf } from '../types';
-import { finalValidLoss, HELPFUL_GAIN } from './what-if-gain';
+import { adviceOnly, finalValidLoss, HELPFUL_GAIN } from './what-if-gain';
 import type { WhatIfPlan } from './what-if-plan';
 
 // The measure of a gain lives apart (what-if-gain.ts) because the plan of the runs reads it
 // too, and this file reads the plan's type: one file each way was an import cycle.
-export { finalValidLoss, HELPFUL_GAIN } from './what-if-gain';
+export { adviceOnly, finalValidLoss, HELPFUL_GAIN } from './what-if-gain';
 
 /** Changes whose gain is within this factor of the best one's are as good: the smallest is advised. */
 export const NEAR_BEST = 1.1;
@@ -72,14 +72,10 @@ export interface Verdict {
   classRemedy: WhatIf | null;
 }
 
-/** The what-ifs that test advice: all but the from-scratch comparison. */
-export const adviceOnly = (whatIfs: WhatIf[]) => whatIfs.filter((w) => w.source !== 'from-scratch');
-
 const highestGain = (list: WhatIf[]) => list.reduce<WhatIf | null>((a, w) => (a === null || w.gain > a.gain ? w : a), null);
 
 /** The code the what-ifs support, and the what-if that is its evidence. */
 export function verdict(config: RunConfig, history: EpochStats[], stopReason: StopReason, tested: WhatIf[]): Verdict {
-  // The from-scratch run is a comparison, not advice: no verdict rests on it.
   const whatIfs = adviceOnly(tested);
   const failing = stopReason === 'diverged' ? null : failingClass(history);
   // The notes' advice for a class that fails: oversample (copy the data you have), or more rows.

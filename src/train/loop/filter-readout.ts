@@ -6,7 +6,8 @@
  * anything more.
  *
  * @example
- * // given: const model: Sequential (a CNN), steps: StepRecorder, values: Float32Array[] (the readback of readout.ranges)
+ * // a CNN, its recorder, the readback of readout.ranges
+ * // given: const model: Sequential, steps: StepRecorder, values: Float32Array[]
  * const readout = filterReadout(model, steps, 0)!;
  * const maps = readout.read(values);   // maps.filters: 16 filters of 3 × 3; maps.blocks: 16 × 28 × 28, 32 × 14 × 14
  */

@@ -58,7 +58,11 @@ export function startModel(
   return startModels(backend, data, [config], { schedule, stride: schedule.length / 2, steps: [schedule.length / 2] }, plan, epochsPerOrder, validationSlots);
 }
 
-/** K fresh models of one architecture (one per config, each from its own seed) on one data set, and their recorder. */
+/**
+ * K fresh models of one architecture (one per config, each from its own seed) on one data set,
+ * and their recorder. A photo model starts its body from the pretrained one when `pretrained`
+ * is on, and the whole model from `startState` (Sequential.readState) when given.
+ */
 export function startModels(
   backend: Backend,
   data: DeviceData,
@@ -67,8 +71,10 @@ export function startModels(
   plan: BatchPlan,
   epochsPerOrder: number,
   validationSlots: number,
+  startState?: Float32Array,
 ): { model: Sequential; steps: StepRecorder } {
   const [first] = configs as [RunConfig];
+  if (startState && configs.length > 1) throw new Error('A run continues from a saved state alone, not in a batch.');
   const spec = modelSpec(first, data);
   // Before any allocation: a step this backend cannot finish in reasonable time is refused.
   assertFeasible(backend, spec.layers, plan.batchRows, configs.length);
@@ -77,7 +83,8 @@ export function startModels(
   else model.initialize(configs.map((c) => c.seed));
   // The head stays at its seed's weights: fastai's cnn_learner puts a fresh head on the pretrained body.
   const body = pretrainedBody(first, spec.layers, data);
-  if (body) model.loadState(body, cnnBodyLength(first.model));
+  if (startState) model.loadState(startState);
+  else if (body) model.loadState(body, cnnBodyLength(first.model));
   const steps = new StepRecorder(backend, data, model, {
     optimizer: first.optimizer,
     schedule: packed.schedule,

@@ -30,20 +30,6 @@ import { errorRates, readValidation } from './validation-readout';
 
 export type { TrainOutcome } from './run-histories';
 
-export interface TrainCallbacks {
-  onEpoch?: (stats: EpochStats) => void;
-  signal?: AbortSignal;
-  /** Planar runs: the decision boundary after each readback. Given, it is computed. */
-  onBoundary?: (boundary: Boundary) => void;
-  stopAfter?: number;
-  /** Evaluate the training set with the final weights (TrainOutcome.trainEvaluation). */
-  evaluateTraining?: boolean;
-  keepState?: boolean;
-  startState?: Float32Array;
-  onFilters?: (maps: FilterMaps) => void;
-  filterPhoto?: number;
-}
-
 export interface BatchTrainCallbacks {
   /** Each model's epochs as they arrive, with its index among the configs. */
   onEpoch?: (stats: EpochStats, model: number) => void;
@@ -63,18 +49,12 @@ export interface BatchTrainCallbacks {
   filterPhoto?: number;
 }
 
+/** One run's callbacks: a batch's (BatchTrainCallbacks), its epochs reported without a model index. */
+export type TrainCallbacks = Omit<BatchTrainCallbacks, 'onEpoch'> & { onEpoch?: (stats: EpochStats) => void };
+
 export async function trainModel(backend: Backend, data: DeviceData, config: RunConfig, callbacks: TrainCallbacks = {}): Promise<TrainOutcome> {
-  const [outcome] = await trainModels(backend, data, [config], {
-    signal: callbacks.signal,
-    onEpoch: callbacks.onEpoch && ((stats) => callbacks.onEpoch!(stats)),
-    ...(callbacks.onBoundary ? { onBoundary: callbacks.onBoundary } : {}),
-    ...(callbacks.stopAfter !== undefined ? { stopAfter: callbacks.stopAfter } : {}),
-    ...(callbacks.evaluateTraining ? { evaluateTraining: true } : {}),
-    ...(callbacks.keepState ? { keepState: true } : {}),
-    ...(callbacks.startState ? { startState: callbacks.startState } : {}),
-    ...(callbacks.onFilters ? { onFilters: callbacks.onFilters } : {}),
-    ...(callbacks.filterPhoto !== undefined ? { filterPhoto: callbacks.filterPhoto } : {}),
-  });
+  const { onEpoch } = callbacks;
+  const [outcome] = await trainModels(backend, data, [config], { ...callbacks, onEpoch: onEpoch && ((stats) => onEpoch(stats)) });
   return outcome!;
 }
 
@@ -105,11 +85,7 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
   const fused = K === 1 && fusesLinearEpochs(spec.layers, data, first.optimizer, plan.batchRows);
   const { epochsPerChunk, stepsPerPiece, pieced, chunksInFlight, msPerTurn } = chunkSizing(backend, { layers: spec.layers, plan, models: K, longest, fused });
   const packed = packSchedules(configs, stepsPerEpoch);
-  const { model, steps } = startModels(backend, data, configs, packed, plan, epochsPerChunk, epochsPerChunk);
-  if (callbacks.startState) {
-    if (K > 1) throw new Error('A run continues from a saved state alone, not in a batch.');
-    model.loadState(callbacks.startState);
-  }
+  const { model, steps } = startModels(backend, data, configs, packed, plan, epochsPerChunk, epochsPerChunk, callbacks.startState);
   const orders = configs.map((c) => new EpochOrders(c.seed, data.trainRows, plan));
   const line = spec.tracksParameters;
   const histories = new RunHistories(configs);
@@ -118,8 +94,6 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
   const boundary = callbacks.onBoundary && scenarioOf(first).planar && order[0] === 0 ? new BoundaryPass(backend, model, first.features) : null;
   let lastBoundary: Boundary | undefined;
   const filters = callbacks.onFilters && K === 1 ? filterReadout(model, steps, Math.min(Math.max(0, callbacks.filterPhoto ?? 0), data.validRows - 1)) : null;
-  // Where the filters' ranges sit in a chunk's readback: after the losses, validation losses, flags, path and errors.
-  const filterAt = K + 3 + (steps.wrong ? 1 : 0);
   let lastFilters: FilterMaps | undefined;
   backend.setStep(0);
 
@@ -175,7 +149,9 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
     if (chunk.epochs === 0) return;
     const [validLosses, flags, path, wrong] = values.slice(K);
     const flagWords = new Uint32Array(flags!.buffer, flags!.byteOffset, K);
-    const maps = filters && runs[0]!.stopReason === null ? values.slice(filterAt, filterAt + filters.ranges.length) : null;
+    // The readback ends with the filters' ranges, then the boundary's.
+    const tail = values.length - (boundary?.ranges.length ?? 0);
+    const maps = filters && runs[0]!.stopReason === null ? values.slice(tail - filters.ranges.length, tail) : null;
     // A diverging model's maps are NaN: the last finite ones stand.
     if (maps?.every((v) => v.every(Number.isFinite))) {
       lastFilters = filters!.read(maps);
@@ -257,17 +233,10 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
 async function trainOneByOne(backend: Backend, data: DeviceData, configs: RunConfig[], callbacks: BatchTrainCallbacks): Promise<TrainOutcome[]> {
   if ((data.stacked ?? 1) > 1) throw new Error('Photos are not stacked for several seeds: train each seed on its own data.');
   const outcomes: TrainOutcome[] = [];
+  // The run itself (the first) takes every callback; the others their epochs, the signal and stopAfter.
+  const { onEpoch, signal, stopAfter, ...firstOnly } = callbacks;
   for (const [m, config] of configs.entries()) {
-    const own: BatchTrainCallbacks = {
-      ...(callbacks.signal ? { signal: callbacks.signal } : {}),
-      ...(callbacks.stopAfter !== undefined ? { stopAfter: callbacks.stopAfter } : {}),
-      ...(callbacks.onEpoch ? { onEpoch: (stats) => callbacks.onEpoch!(stats, m) } : {}),
-      ...(m === 0 && callbacks.onBoundary ? { onBoundary: callbacks.onBoundary } : {}),
-      ...(m === 0 && callbacks.evaluateTraining ? { evaluateTraining: true } : {}),
-      ...(m === 0 && callbacks.keepState ? { keepState: true } : {}),
-      ...(m === 0 && callbacks.startState ? { startState: callbacks.startState } : {}),
-      ...(m === 0 && callbacks.onFilters ? { onFilters: callbacks.onFilters, ...(callbacks.filterPhoto !== undefined ? { filterPhoto: callbacks.filterPhoto } : {}) } : {}),
-    };
+    const own: BatchTrainCallbacks = { signal, stopAfter, onEpoch: onEpoch && ((stats) => onEpoch(stats, m)), ...(m === 0 ? firstOnly : {}) };
     outcomes.push(...(await trainModels(backend, data, [config], own)));
   }
   return outcomes;

@@ -69,9 +69,9 @@ export class Sequential {
     const perceptron = isPerceptron(layers);
     if (!perceptron && models > 1) throw new Error(`A model with image layers trains one copy at a time, not ${models}.`);
     this.stages = perceptron ? fusedStages(layers) : [];
-    const built = perceptron
-      ? this.stages.map((stage, l) => ({ block: new LinearBlock(backend, stage, models, l + 1) as Block, layer: linearLayerIndices(layers)[l]! }))
-      : imageModelBlocks(backend, layers);
+    // A perceptron's stage l is its l-th linear layer.
+    const linears = layers.flatMap((l, i) => (l.kind === 'linear' ? [i] : []));
+    const built = perceptron ? this.stages.map((stage, l) => ({ block: new LinearBlock(backend, stage, models, l + 1) as Block, layer: linears[l]! })) : imageModelBlocks(backend, layers);
     this.blocks = built.map((b) => b.block);
     this.blockLayers = built.map((b) => b.layer);
     this.owned = new OwnedTensors(backend);
@@ -156,7 +156,8 @@ export class Sequential {
    *
    * @example
    * import { cnnBodyLength } from './cnn';
-   * // given: const model: Sequential   (of cnnLayers('cnn-small', …), trained)
+   * // cnn-small, trained
+   * // given: const model: Sequential
    * const body = await model.readState(cnnBodyLength('cnn-small'));   // conv16, bn16 (+ stats), conv32, bn32 (+ stats)
    */
   async readState(layerCount = this.layers.length): Promise<Float32Array> {
@@ -179,21 +180,21 @@ export class Sequential {
 
   /** How many values readState(layerCount) gives. */
   stateLength(layerCount = this.layers.length): number {
-    return this.stateRanges(layerCount).reduce((n, r) => n + r.length!, 0);
+    return this.stateRanges(layerCount).reduce((n, r) => n + r.length, 0);
   }
 
   /** Sets what readState(layerCount) read, in every model; the other layers keep their weights. Throws on a length that does not fit. */
   loadState(values: Float32Array, layerCount = this.layers.length): void {
     const ranges = this.stateRanges(layerCount);
-    const expected = ranges.reduce((n, r) => n + r.length!, 0);
+    const expected = ranges.reduce((n, r) => n + r.length, 0);
     if (values.length !== expected) throw new Error(`A saved state of ${values.length} values does not fit these ${layerCount} layers, which hold ${expected}.`);
     let at = 0;
     for (const range of ranges) {
-      const part = values.subarray(at, at + range.length!);
-      at += range.length!;
+      const part = values.subarray(at, at + range.length);
+      at += range.length;
       // Parameters sit once per model, parameterCount apart; a block's own buffers once.
       const copies = range.tensor === this.weights ? this.models : 1;
-      for (let m = 0; m < copies; m++) this.backend.write(range.tensor, part, range.offset! + m * this.parameterCount);
+      for (let m = 0; m < copies; m++) this.backend.write(range.tensor, part, range.offset + m * this.parameterCount);
     }
   }
 
@@ -277,11 +278,6 @@ export class Sequential {
   private zero(tensor: Tensor): void {
     this.backend.fill({ tensor, offset: 0, stride: 1, count: tensor.length }, 0);
   }
-}
-
-/** Where a perceptron's linear layers sit in its list: stage l is the l-th. */
-function linearLayerIndices(layers: readonly Layer[]): number[] {
-  return layers.flatMap((l, i) => (l.kind === 'linear' ? [i] : []));
 }
 
 /** An image model's blocks, each with its first layer: each image layer, each linear layer with a following activation fused, any other activation on its own. */

@@ -6,9 +6,12 @@
  * import type { Strings } from '../i18n';
  * // given: const host: LitElement, t: Strings
  * const copy = new CodeCopy(host);
- * html`${codePanel('learn.fit_one_cycle(8, max_lr=3e-3)', copy, t)}`;
+ * import { defaultConfig } from '../../engine/index';
+ * html`${codePanel(defaultConfig('digits'), { result: null, frozenRun: null }, copy, t)}`;   // learn.fit_one_cycle(20, max_lr=3e-3)
  */
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { RunConfig, RunResult } from '../../engine/index';
+import { fastaiCode } from '../fastai-code';
 import type { Strings } from '../i18n';
 
 /** How long the button says "Copied". */
@@ -36,7 +39,9 @@ export class CodeCopy {
   }
 }
 
-export function codePanel(code: string, copy: CodeCopy, t: Strings): TemplateResult {
+/** The code for `config`, after the run's start (a photo run may go on from `frozenRun`). */
+export function codePanel(config: RunConfig, run: { result: Pick<RunResult, 'start'> | null; frozenRun: RunConfig | null }, copy: CodeCopy, t: Strings): TemplateResult {
+  const code = fastaiCode(config, run.result?.start, run.frozenRun);
   return html`<div part="code" aria-label=${t.code}>
         <code>${code}</code>
         <button class="secondary" @click=${() => void copy.copy(code)}>${copy.copied ? t.copied : t.copy}</button>

@@ -6,7 +6,8 @@
  *
  * @example
  * import { html } from 'lit';
- * // given: const maps: FilterMaps, photo: number[] (its pixels), labels: FiltersLabels
+ * // photo: its pixels
+ * // given: const maps: FilterMaps, photo: number[], labels: FiltersLabels
  * html`${filtersView(maps, photo, labels)}`;
  */
 import { html, svg, type TemplateResult } from 'lit';
