@@ -23,11 +23,16 @@ describe('the top-loss caption', () => {
   const top = { index: 17, actual: 0, predicted: 6, loss: 3.2149, probability: 0.0401 };
 
   it("reads as fastai's plot_top_losses: predicted/actual / loss / probability", () => {
-    expect(lossCaption(top, names, 'en')).toBe('Shirt/T-shirt/top / 3.21 / 0.04');
+    expect(lossCaption({ ...top, actual: 4, predicted: 3 }, names, 'en')).toBe('Dress/Coat / 3.21 / 0.04');
+  });
+
+  it('sets a name with a slash of its own in parentheses, so predicted and actual stay apart', () => {
+    expect(lossCaption(top, names, 'en')).toBe('Shirt/(T-shirt/top) / 3.21 / 0.04');
+    expect(lossCaption({ ...top, actual: 4, predicted: 0 }, names, 'en')).toBe('(T-shirt/top)/Coat / 3.21 / 0.04');
   });
 
   it('writes decimal commas in Portuguese', () => {
-    expect(lossCaption(top, names, 'pt-BR')).toBe('Shirt/T-shirt/top / 3,21 / 0,04');
+    expect(lossCaption(top, names, 'pt-BR')).toBe('Shirt/(T-shirt/top) / 3,21 / 0,04');
   });
 
   it('names a class by its number where the data name none', () => {

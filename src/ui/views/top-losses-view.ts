@@ -22,10 +22,18 @@ export interface TopLossesLabels {
   caption: string;
 }
 
-/** fastai's caption, `Shirt/T-shirt/top / 3.21 / 0.04`, with the page language's decimal sign. */
+/**
+ * fastai's caption, `Dress/Coat / 4.86 / 0.01`, with the page language's decimal sign. A name
+ * with a slash of its own is set in parentheses, `Shirt/(T-shirt/top)`, or the reader could not
+ * tell the predicted class from the actual one.
+ */
 export function lossCaption(top: TopLoss, names: string[], lang: Language): string {
   const number = (x: number) => x.toLocaleString(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return `${names[top.predicted] ?? top.predicted}/${names[top.actual] ?? top.actual} / ${number(top.loss)} / ${number(top.probability)}`;
+  const name = (c: number) => {
+    const text = names[c] ?? String(c);
+    return text.includes('/') ? `(${text})` : text;
+  };
+  return `${name(top.predicted)}/${name(top.actual)} / ${number(top.loss)} / ${number(top.probability)}`;
 }
 
 export function topLossesView(tops: TopLoss[], photos: number[][] | null, names: string[], labels: TopLossesLabels, lang: Language): TemplateResult {
