@@ -6,6 +6,8 @@
  * anything more.
  *
  * @example
+ * import type { Sequential } from '../model/sequential';
+ * import type { StepRecorder } from './step-recorder';
  * // a CNN, its recorder, the readback of readout.ranges
  * // given: const model: Sequential, steps: StepRecorder, values: Float32Array[]
  * const readout = filterReadout(model, steps, 0)!;
