@@ -19,6 +19,7 @@ export type { ScenarioRecord } from '../train/scenarios/record';
 export { parseCsv, CsvError } from '../train/data/csv';
 export { diagnose } from '../train/diagnosis/diagnosis';
 export { advisedWhatIf, whatIfChange, whatIfLabel } from '../train/diagnosis/what-if';
+export { whatIfConfig } from '../train/diagnosis/what-if-plan';
 export { formatLoss, formatLr } from '../train/format';
 export type * from '../train/types';
 export { gridPoint, isDeviceLost, type SurfaceGrid } from '../backend';

@@ -20,7 +20,7 @@ import { sharesBatch } from '../train/loop/batches';
 import { trainModels, type TrainOutcome } from '../train/loop/trainer';
 import type { RunConfig, WhatIf } from '../train/types';
 import { finalValidLoss, whatIfResult } from '../train/diagnosis/what-if';
-import { MAX_ROUNDS, nextWhatIfs, planWhatIfs, type PlannedRun, type WhatIfPlan } from '../train/diagnosis/what-if-plan';
+import { MAX_ROUNDS, nextWhatIfs, planWhatIfs, whatIfConfig, type PlannedRun, type WhatIfPlan } from '../train/diagnosis/what-if-plan';
 import { continuedOutcome, whatIfReuse } from '../train/diagnosis/what-if-reuse';
 import type { TrainOptions } from './api';
 import { linearBatch, type RunData } from './run-data';
@@ -46,7 +46,7 @@ async function trainWhatIfs(backend: Backend, data: RunData, config: RunConfig, 
   const toTrain = plans.flatMap((_, i) => (reuses[i]!.kind === 'prefix' ? [] : [i]));
   const runs = toTrain.map((i) => {
     const reuse = reuses[i]!;
-    const run = { ...config, ...plans[i]!.change, seeds: 1 };
+    const run = { ...whatIfConfig(config, plans[i]!.change), seeds: 1 };
     if (reuse.kind === 'continue') return { config: { ...run, epochs: reuse.epochs }, startWeights: reuse.startWeights };
     return { config: run, startState: startFor(run) };
   });

@@ -81,7 +81,8 @@ export interface RunConfig {
   pretrained: 'on' | 'off';
   /**
    * Addition, photos: fastai's learner stage. `frozen` (learn.freeze()): only the head and the
-   * body's batch norms train; `unfrozen` (learn.unfreeze()): every layer trains at max-lr.
+   * body's batch norms train; `unfrozen` (learn.unfreeze()): every layer trains, one max-lr
+   * number from a pretrained body read as fastai's slice(hi) (the body at a tenth).
    * Layer groups and the spread: src/train/model/layer-groups.ts.
    */
   stage: 'frozen' | 'unfrozen';

@@ -42,5 +42,8 @@ describe('control values', () => {
     ]);
     // Not gone on from a frozen run: the fit after unfreeze alone.
     expect(fastaiCode(unfrozen, 'pretrained', fashion).split('\n')).toHaveLength(3);
+    // One number while fine-tuning trains as slice(hi) (hi / 10 for the body), and says so.
+    expect(fastaiCode({ ...fashion, stage: 'unfrozen', epochs: 2, maxLr: 1e-3 }, 'frozen-stage', fashion).split('\n').at(-1)).toBe('learn.fit_one_cycle(2, max_lr=slice(1e-3))');
+    expect(fastaiCode({ ...fashion, stage: 'unfrozen', epochs: 2, maxLr: 1e-4, bodyLr: 1e-4 }, 'frozen-stage', fashion).split('\n').at(-1)).toBe('learn.fit_one_cycle(2, max_lr=1e-4)');
   });
 });

@@ -2,7 +2,7 @@
  * The fastai v1 code that trains as the playground just did, a call a line (part `code`). A
  * photo model's lines are lesson 2's: the learner (`cnn_learner`, pretrained unless the
  * learner said otherwise), its stage (`learn.unfreeze()`; a learner starts frozen), then the
- * fit, its max_lr a slice where the learner gave one. An unfrozen run that went on from the
+ * fit, its max_lr a slice where the learner gave one or fine-tunes with one number. An unfrozen run that went on from the
  * frozen one (RunResult.start 'frozen-stage') shows that fit first, as the notebook runs it.
  *
  * @example
@@ -14,14 +14,21 @@
  * // learn.fit_one_cycle(2, max_lr=slice(1e-6,1e-4))
  */
 import { formatLr } from '../train/format';
+import { slicesOneRate } from '../train/model/layer-groups';
 import { scenarioOf } from '../train/scenarios/table';
 import type { NetworkStart, RunConfig } from '../train/types';
 
-type FitSettings = Pick<RunConfig, 'epochs' | 'maxLr' | 'schedule'> & Partial<Pick<RunConfig, 'bodyLr'>>;
+type FitSettings = Pick<RunConfig, 'epochs' | 'maxLr' | 'schedule'> & Partial<Pick<RunConfig, 'bodyLr' | 'scenario' | 'stage' | 'pretrained'>>;
 
-/** The fit call alone: `learn.fit_one_cycle(8, max_lr=3e-3)`, `learn.fit(100, lr=0.1)`; Python's decimal point in every language. */
+/**
+ * The fit call alone: `learn.fit_one_cycle(8, max_lr=3e-3)`, `learn.fit(100, lr=0.1)`,
+ * `max_lr=slice(1e-6,1e-4)` for a slice and `slice(1e-3)` for one number while fine-tuning
+ * (what the engine trains: layer-groups.ts); Python's decimal point in every language.
+ */
 export function fastaiCall(config: FitSettings): string {
-  const rate = config.bodyLr !== undefined && config.bodyLr < config.maxLr ? `slice(${formatLr(config.bodyLr)},${formatLr(config.maxLr)})` : formatLr(config.maxLr);
+  const hi = formatLr(config.maxLr);
+  const slice = config.bodyLr !== undefined && config.bodyLr < config.maxLr ? `slice(${formatLr(config.bodyLr)},${hi})` : null;
+  const rate = slice ?? (slicesOneRate(config) ? `slice(${hi})` : hi);
   return config.schedule === 'one-cycle' ? `learn.fit_one_cycle(${config.epochs}, max_lr=${rate})` : `learn.fit(${config.epochs}, lr=${rate})`;
 }
 

@@ -68,7 +68,7 @@ export class TrainingPlayground extends LitElement {
   @property({ reflect: true }) scenario: Scenario = 'line';
   /** Passes over the training data (1–1000); the scenario's default when unset. */
   @property({ type: Number, reflect: true }) epochs?: number;
-  /** The largest learning rate of the schedule (fastai's `max_lr`), or a slice "lo,hi" over the photos' layer groups. */
+  /** The largest learning rate of the schedule (fastai's `max_lr`), or a slice "lo,hi" over the photos' layer groups; one number fine-tuning unfrozen is `slice(hi)`. */
   @property({ attribute: 'max-lr', type: Number, converter: { fromAttribute: (v: string | null) => (v === null ? undefined : v.includes(',') ? v : Number(v)) }, reflect: true }) maxLr?: number | string;
   /** `sgd` (with momentum under one-cycle) or `adam` (AdamW, as fastai). */
   @property({ reflect: true }) optimizer?: OptimizerName;
@@ -285,7 +285,7 @@ export class TrainingPlayground extends LitElement {
         <div part="view">${scenarioView({ run: training, config, view: this.view, speed: this.speed, surface: this.surfaces.current, toggles: this.toggles }, t, (view) => (this.view = view))}</div>
       </div>
       ${lrFindPanel(training.lrFound, controls.includes('lr-find'), this.diagnosis, t)}
-      ${diagnosisPanel(training, config, t, (change) => Object.assign(this, advisedSettings(change)))}
+      ${diagnosisPanel(training, config, t, (change) => Object.assign(this, advisedSettings(change, training.config ?? config)))}
       ${codePanel(config, this.training, this.copy, t)}
     </div>`;
   }

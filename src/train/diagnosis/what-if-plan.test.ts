@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../config';
+import { defaultConfig, resolveConfig } from '../config';
 import type { EpochStats, RunConfig, WhatIf } from '../types';
 import { whatIfResult } from './what-if';
-import { MAX_ROUNDS, nextWhatIfs, planWhatIfs, type PlannedRun, type WhatIfPlan } from './what-if-plan';
+import { MAX_ROUNDS, nextWhatIfs, planWhatIfs, whatIfConfig, type PlannedRun, type WhatIfPlan } from './what-if-plan';
 
 /** Epochs from (train, valid) pairs; the first step's loss is the first train loss. */
 function epochs(pairs: [number, number][], extra: Partial<EpochStats> = {}): EpochStats[] {
@@ -142,5 +142,15 @@ describe("a pretrained photo run's comparison from scratch", () => {
     expect(diagnosis.message).toContain('the same run from scratch ends at validation loss 0.1 and 5\u00a0% error, against 0.55 and 20\u00a0%.');
     const pt = judgeWhatIfs({ config: fashion, history, stopReason: 'done', whatIfs: trained }, 'pt-BR');
     expect(pt.message).toContain('o mesmo treino do zero termina com perda na validação 0,1 e erro de 5\u00a0%');
+  });
+});
+
+describe("a what-if's settings", () => {
+  it('moves a max-lr slice as a whole and leaves one rate alone', () => {
+    const sliced = { ...defaultConfig('fashion'), stage: 'unfrozen' as const, maxLr: 1e-4, bodyLr: 1e-6 };
+    expect(whatIfConfig(sliced, { maxLr: 1e-3 })).toMatchObject({ maxLr: 1e-3, bodyLr: 1e-5 });
+    expect(whatIfConfig(sliced, { maxLr: 1e-5 })).toMatchObject({ maxLr: 1e-5, bodyLr: 1e-7 });
+    expect(whatIfConfig(sliced, { epochs: 12 })).toMatchObject({ maxLr: 1e-4, bodyLr: 1e-6, epochs: 12 });
+    expect(whatIfConfig(defaultConfig('digits'), { maxLr: 0.03 }).bodyLr).toBeUndefined();
   });
 });

@@ -26,6 +26,20 @@ import type { DiagnosisCode, EpochStats, RunConfig, StopReason, WhatIf, WhatIfSo
 import { scenarioOf } from '../scenarios/table';
 import { adviceOnly, finalValidLoss, HELPFUL_GAIN } from './what-if-gain';
 
+/**
+ * A what-if's settings: the run's with the change, a max-lr slice moved as a whole, as a
+ * learner would write it (×10 on `slice(1e-6,1e-4)` is `slice(1e-5,1e-3)`).
+ *
+ * @example
+ * import { defaultConfig } from '../config';
+ * whatIfConfig({ ...defaultConfig('fashion'), maxLr: 1e-4, bodyLr: 1e-6 }, { maxLr: 1e-3 }).bodyLr; // 1e-5
+ */
+export function whatIfConfig(config: RunConfig, change: Partial<RunConfig>): RunConfig {
+  const run = { ...config, ...change };
+  if (change.maxLr !== undefined && config.bodyLr !== undefined && change.bodyLr === undefined) run.bodyLr = Number(((config.bodyLr * change.maxLr) / config.maxLr).toPrecision(12));
+  return run;
+}
+
 export interface WhatIfPlan {
   code: DiagnosisCode;
   change: Partial<RunConfig>;

@@ -24,6 +24,19 @@ describe('the frozen stage on the CPU twin', () => {
     expect(moved(kinds.lastIndexOf('linear'))).toBeGreaterThan(1e-5);
   });
 
+  it("reads one max-lr number while fine-tuning as fastai's slice(hi): the body at a tenth of the head's rate", async () => {
+    const largest = (after: Float32Array, before: Float32Array) => after.reduce((worst, v, j) => Math.max(worst, Math.abs(v - before[j]!)), 0);
+    // Adam moves each weight by about its rate a step, so the first conv's movement follows its group's rate.
+    const sliceHi = await trainFrozenSteps(new CpuBackend(), 'unfrozen', 2, { maxLr: 1e-3 });
+    const oneRate = await trainFrozenSteps(new CpuBackend(), 'unfrozen', 2, { maxLr: 1e-3, bodyLr: 1e-3 });
+    const conv = sliceHi.layers.findIndex((l) => l.kind === 'conv2d');
+    const ratio = largest(sliceHi.after[conv]!, sliceHi.before[conv]!) / largest(oneRate.after[conv]!, oneRate.before[conv]!);
+    expect(ratio).toBeGreaterThan(0.07);
+    expect(ratio).toBeLessThan(0.14);
+    const head = sliceHi.layers.length - 1;
+    expect(largest(sliceHi.after[head]!, sliceHi.before[head]!) / largest(oneRate.after[head]!, oneRate.before[head]!)).toBeGreaterThan(0.7);
+  });
+
   it('trains every layer when unfrozen', async () => {
     const { layers, before, after } = await trainFrozenSteps(new CpuBackend(), 'unfrozen', 4);
     layers.forEach((l, i) => {

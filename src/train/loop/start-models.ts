@@ -17,7 +17,7 @@ import type { Backend } from '../../backend';
 import type { DeviceData } from '../data/device-data';
 import { modelSpec } from '../model/builders';
 import { cnnBodyLength } from '../model/cnn';
-import { layerGroups, layerLrScales } from '../model/layer-groups';
+import { layerGroups, layerLrScales, stageMaxLr } from '../model/layer-groups';
 import type { Layer } from '../model/layers';
 import { Sequential } from '../model/sequential';
 import { scheduleTable } from '../schedule/schedule';
@@ -108,13 +108,12 @@ function pretrainedBody(config: RunConfig, layers: readonly Layer[], data: Devic
 }
 
 /**
- * An image model's per-layer learning-rate scales for its stage and max-lr slice, or null when
- * every layer trains at max-lr: unfrozen with one max-lr (fastai v1's lr_range leaves a plain number as
- * it is), a perceptron (one group: MLP scenarios ignore stage), or K models at once.
+ * An image model's per-layer learning-rate scales for its stage and max-lr (stageMaxLr), or
+ * null when every layer trains at max-lr: unfrozen from scratch with one max-lr, a perceptron
+ * (one group: MLP scenarios ignore stage), or K models at once.
  */
 function stageScales(config: RunConfig, layers: readonly Layer[], models: number): number[] | null {
-  const slice = config.bodyLr !== undefined && config.bodyLr < config.maxLr;
-  if ((config.stage !== 'frozen' && !slice) || models !== 1 || !layers.some((l) => l.kind === 'conv2d')) return null;
-  const maxLr = slice ? ([config.bodyLr!, config.maxLr] as const) : config.maxLr;
+  const maxLr = stageMaxLr(config);
+  if (maxLr === null || models !== 1 || !layers.some((l) => l.kind === 'conv2d')) return null;
   return layerLrScales(layers, layerGroups(layers, cnnBodyLength(config.model)), config.stage, maxLr);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cnnBodyLength, cnnLayers } from './cnn';
-import { evenMults, groupMaxLrs, layerGroups, layerLrScales, lrRange, parseMaxLr } from './layer-groups';
-import { defaultConfig } from '../config';
+import { evenMults, groupMaxLrs, layerGroups, layerLrScales, lrRange, parseMaxLr, slicesOneRate, stageMaxLr } from './layer-groups';
+import { defaultConfig, resolveConfig } from '../config';
 import { mlpLayers } from './layers';
 
 const image = { channels: 1, height: 28, width: 28 };
@@ -55,11 +55,34 @@ describe('layer groups and discriminative learning rates', () => {
     expect(parseMaxLr(0.01)).toEqual({ maxLr: 0.01 });
     expect(parseMaxLr('1e-6,1e-4')).toEqual({ maxLr: [1e-6, 1e-4] });
     expect(parseMaxLr([1e-5, 1e-3])).toEqual({ maxLr: [1e-5, 1e-3] });
-    expect(parseMaxLr('1e-4, 1e-4')).toEqual({ maxLr: 1e-4 });
+    expect(parseMaxLr('1e-4, 1e-4')).toEqual({ maxLr: [1e-4, 1e-4] });
     expect(parseMaxLr('1e-4,1e-6')).toEqual({ error: expect.stringMatching(/lo .* must not exceed hi .*try "1e-6,1e-4"/) });
     expect(parseMaxLr('0,1e-4')).toEqual({ error: expect.stringMatching(/above 0/) });
     expect(parseMaxLr('fast')).toEqual({ error: expect.stringMatching(/number or a slice/) });
     expect(parseMaxLr('1,2,3')).toEqual({ error: expect.stringMatching(/number or a slice/) });
+  });
+});
+
+describe('one max-lr number while fine-tuning', () => {
+  const fashion = defaultConfig('fashion');
+
+  it("is fastai's slice(hi) unfrozen from the pretrained body, one rate from scratch, the head's rate frozen", () => {
+    expect(slicesOneRate({ ...fashion, stage: 'unfrozen' })).toBe(true);
+    expect(stageMaxLr({ ...fashion, stage: 'unfrozen', maxLr: 1e-3 })).toBe(1e-3);
+    expect(groupMaxLrs({ ...fashion, stage: 'unfrozen', maxLr: 1e-3 })).toEqual([1e-4, 1e-4, 1e-3]);
+    expect(slicesOneRate({ ...fashion, stage: 'unfrozen', pretrained: 'off' })).toBe(false);
+    expect(stageMaxLr({ ...fashion, stage: 'unfrozen', pretrained: 'off' })).toBeNull();
+    expect(slicesOneRate(fashion)).toBe(false);
+    expect(stageMaxLr(fashion)).toBe(fashion.maxLr);
+    expect(slicesOneRate({ ...defaultConfig('digits'), stage: 'unfrozen' })).toBe(false);
+  });
+
+  it('gives way to a slice the learner wrote, lo = hi included (one rate everywhere)', () => {
+    expect(slicesOneRate({ ...fashion, stage: 'unfrozen', bodyLr: 1e-4 })).toBe(false);
+    expect(stageMaxLr({ ...fashion, stage: 'unfrozen', bodyLr: 1e-4, maxLr: 1e-4 })).toEqual([1e-4, 1e-4]);
+    expect(resolveConfig({ scenario: 'fashion', stage: 'unfrozen', maxLr: [1e-4, 1e-4] }).config).toMatchObject({ maxLr: 1e-4, bodyLr: 1e-4 });
+    // A what-if's lower max-lr below the slice's lo: one rate rather than an upside-down spread.
+    expect(stageMaxLr({ ...fashion, stage: 'unfrozen', bodyLr: 1e-4, maxLr: 1e-5 })).toBeNull();
   });
 });
 
@@ -71,7 +94,8 @@ describe('the groups the LR strip draws', () => {
     expect([a, b, c]).toEqual([1e-6, expect.closeTo(1e-5, 12), 1e-4]);
     expect(groupMaxLrs({ ...fashion, model: 'cnn-tiny', stage: 'unfrozen', maxLr: 1e-3, bodyLr: 1e-5 })).toHaveLength(3);
     expect(groupMaxLrs({ ...fashion, stage: 'frozen', maxLr: 1e-4, bodyLr: 1e-6 })).toBeNull();
-    expect(groupMaxLrs({ ...fashion, stage: 'unfrozen' })).toBeNull();
+    expect(groupMaxLrs({ ...fashion, stage: 'unfrozen', maxLr: 1e-4, bodyLr: 1e-4 })).toBeNull();
+    expect(groupMaxLrs({ ...fashion, stage: 'unfrozen', pretrained: 'off' })).toBeNull();
     expect(groupMaxLrs({ ...defaultConfig('digits'), stage: 'unfrozen', maxLr: 1e-4, bodyLr: 1e-6 })).toBeNull();
   });
 });

@@ -8,9 +8,10 @@
  * no conv layer (the MLP scenarios) is one group, and stage does not apply to it.
  *
  * The spread is fastai v1's `Learner.lr_range`: a slice [lo, hi] is geometric from lo to hi
- * over the groups (`even_mults`); a single number hi in the unfrozen stage is `slice(hi)`,
- * hi / 10 for every body group and hi for the head; a single number while frozen trains the
- * head at hi. Frozen (`learn.freeze()`) keeps the body's weights, except its batch norms,
+ * over the groups (`even_mults`); a single number hi while fine-tuning (unfrozen from a
+ * pretrained body) is `slice(hi)`, hi / 10 for every body group and hi for the head; a single
+ * number while frozen trains the head at hi, and from scratch every group at hi (fastai's
+ * `cnn_learner(pretrained=False)` freezes nothing). Frozen (`learn.freeze()`) keeps the body's weights, except its batch norms,
  * which keep training (`train_bn=True`). One-cycle is linear in max_lr, so a layer's schedule
  * is the main one (peaking at hi) times its scale, groupLr / hi: 0 for a frozen weight.
  *
@@ -87,25 +88,53 @@ export function layerLrScales(layers: readonly Layer[], groups: readonly number[
 }
 
 /**
+ * Whether one max-lr number means fastai's `slice(hi)` for this run: a photo model fine-tuned
+ * unfrozen from its pretrained body, with no slice given.
+ *
+ * @example
+ * import { defaultConfig } from '../config';
+ * slicesOneRate({ ...defaultConfig('fashion'), stage: 'unfrozen' });                       // true
+ * slicesOneRate({ ...defaultConfig('fashion'), stage: 'unfrozen', pretrained: 'off' });     // false
+ */
+export function slicesOneRate(config: Partial<Pick<RunConfig, 'scenario' | 'stage' | 'pretrained' | 'bodyLr'>>): boolean {
+  return config.scenario !== undefined && scenarioOf(config.scenario).model === 'cnn' && config.stage === 'unfrozen' && config.pretrained === 'on' && config.bodyLr === undefined;
+}
+
+/**
+ * The max_lr a photo run's layer scales are spread from: the learner's slice [lo, hi] (lo = hi:
+ * one rate everywhere), or the one number (slice(hi) while fine-tuning, see lrRange); null
+ * where every layer trains at max-lr (unfrozen from scratch with one number, or a slice that a
+ * what-if's lower max-lr turned upside down).
+ */
+export function stageMaxLr(config: Pick<RunConfig, 'scenario' | 'stage' | 'pretrained' | 'bodyLr' | 'maxLr'>): MaxLr | null {
+  if (config.bodyLr !== undefined) return config.bodyLr <= config.maxLr ? [config.bodyLr, config.maxLr] : null;
+  return config.stage === 'frozen' || slicesOneRate(config) ? config.maxLr : null;
+}
+
+/**
  * Each layer group's peak learning rate for a run, first group first, the head last, where
- * the groups train at different rates (a photo model unfrozen with a slice): what the LR strip
- * draws a curve for. Null where every trained layer follows max-lr (frozen, one rate, an MLP).
+ * the groups train at different rates (a photo model unfrozen with a slice, or fine-tuned with
+ * one number, slice(hi)): what the LR strip draws a curve for. Null where every trained layer
+ * follows max-lr (frozen, one rate, an MLP).
  *
  * @example
  * import { defaultConfig } from '../config';
  * groupMaxLrs({ ...defaultConfig('fashion'), stage: 'unfrozen', maxLr: 1e-4, bodyLr: 1e-6 }); // [1e-6, 1e-5, 1e-4]
+ * groupMaxLrs({ ...defaultConfig('fashion'), stage: 'unfrozen', maxLr: 1e-3 });              // [1e-4, 1e-4, 1e-3]
  */
 export function groupMaxLrs(config: RunConfig): number[] | null {
-  if (scenarioOf(config).model !== 'cnn' || config.stage !== 'unfrozen' || config.bodyLr === undefined || !(config.bodyLr < config.maxLr)) return null;
+  const maxLr = stageMaxLr(config);
+  if (scenarioOf(config).model !== 'cnn' || config.stage !== 'unfrozen' || maxLr === null) return null;
   // The groups' count is the network's, whatever the photos' size.
   const layers = cnnLayers(config.model, { channels: 1, height: 8, width: 8 }, 2);
-  return lrRange([config.bodyLr, config.maxLr], Math.max(...layerGroups(layers, cnnBodyLength(config.model))) + 1);
+  const rates = lrRange(maxLr, Math.max(...layerGroups(layers, cnnBodyLength(config.model))) + 1);
+  return rates.every((rate) => rate === rates[0]) ? null : rates;
 }
 
 /**
  * max_lr from an attribute or property: a number, or "lo,hi" (or [lo, hi]) for a slice. A
  * value it cannot read is an error a person can act on (config.ts turns it into a warning and
- * the default); lo = hi reads as the single number.
+ * the default); lo = hi stays a slice, one rate for every group even while fine-tuning.
  */
 export function parseMaxLr(value: unknown): { maxLr: MaxLr } | { error: string } {
   const parts = Array.isArray(value) ? value : typeof value === 'number' ? [value] : String(value).split(',').map((s) => s.trim());
@@ -120,5 +149,5 @@ export function parseMaxLr(value: unknown): { maxLr: MaxLr } | { error: string }
     const [first, second] = parts.map((p) => String(p).trim());
     return { error: `max-lr "${String(value)}": a slice goes from the body's rate to the head's, so lo (${first}) must not exceed hi (${second}); try "${second},${first}".` };
   }
-  return { maxLr: lo === hi ? hi : [lo, hi] };
+  return { maxLr: [lo, hi] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnosis, LrFindResult, WhatIf } from '../../engine/index';
+import { defaultConfig, type Diagnosis, type LrFindResult, type WhatIf } from '../../engine/index';
 import { strings } from '../i18n';
 import { advisedSettings, recommendation } from './diagnosis-panel';
 import { lrFindNote } from './lr-find-panel';
@@ -31,8 +31,15 @@ describe('the diagnosis panel', () => {
   });
 
   it('moves only the settings the change names', () => {
-    expect(advisedSettings({ maxLr: 0.01 })).toEqual({ maxLr: 0.01 });
-    expect(advisedSettings({ epochs: 300, oversample: true, seed: 4 })).toEqual({ epochs: 300, oversample: true });
+    const digits = defaultConfig('digits');
+    expect(advisedSettings({ maxLr: 0.01 }, digits)).toEqual({ maxLr: 0.01 });
+    expect(advisedSettings({ epochs: 300, oversample: true, seed: 4 }, digits)).toEqual({ epochs: 300, oversample: true });
+  });
+
+  it('moves a max-lr slice whole, as the learner would rewrite slice(lo, hi)', () => {
+    const sliced = { ...defaultConfig('fashion'), stage: 'unfrozen' as const, maxLr: 1e-4, bodyLr: 1e-6 };
+    expect(advisedSettings({ maxLr: 1e-3 }, sliced)).toEqual({ maxLr: '0.00001,0.001' });
+    expect(advisedSettings({ epochs: 8 }, sliced)).toEqual({ epochs: 8 });
   });
 });
 

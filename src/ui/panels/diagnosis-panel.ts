@@ -10,7 +10,7 @@
  * html`${diagnosisPanel(run, config, t, (change) => console.log(change))}`;
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { whatIfChange, type Diagnosis, type RunConfig, type WhatIf } from '../../engine/index';
+import { whatIfChange, whatIfConfig, type Diagnosis, type RunConfig, type WhatIf } from '../../engine/index';
 import type { Strings } from '../i18n';
 import type { TrainingController } from '../training-controller';
 
@@ -24,10 +24,13 @@ export function recommendation(diagnosis: Diagnosis): WhatIf | null {
   return cited && Number.isFinite(cited.finalValidLoss) ? cited : null;
 }
 
-/** What "Try it" sets on the element: the recommended change's settings, so the sliders move to it. */
-export function advisedSettings(change: Partial<RunConfig>): Partial<Pick<RunConfig, 'maxLr' | 'epochs' | 'trainSize' | 'oversample' | 'imbalance'>> {
-  const settings: Partial<Pick<RunConfig, 'maxLr' | 'epochs' | 'trainSize' | 'oversample' | 'imbalance'>> = {};
-  if (change.maxLr !== undefined) settings.maxLr = change.maxLr;
+/** What "Try it" sets on the element: the recommended change's settings, so the sliders move to it; a max-lr slice moves whole ("lo,hi"). */
+export function advisedSettings(change: Partial<RunConfig>, config: RunConfig): Partial<Pick<RunConfig, 'epochs' | 'trainSize' | 'oversample' | 'imbalance'>> & { maxLr?: number | string } {
+  const settings: Partial<Pick<RunConfig, 'epochs' | 'trainSize' | 'oversample' | 'imbalance'>> & { maxLr?: number | string } = {};
+  if (change.maxLr !== undefined) {
+    const { bodyLr } = whatIfConfig(config, change);
+    settings.maxLr = bodyLr === undefined ? change.maxLr : `${bodyLr},${change.maxLr}`;
+  }
   if (change.epochs !== undefined) settings.epochs = change.epochs;
   if (change.trainSize !== undefined) settings.trainSize = change.trainSize;
   if (change.oversample !== undefined) settings.oversample = change.oversample;
