@@ -180,6 +180,15 @@ describe('the import graph of src/', () => {
   });
 });
 
+describe('the scenario table', () => {
+  it('is the one place a scenario is told apart by name (issue 22: no `scenario ===` outside it)', () => {
+    const compares = sourceFiles()
+      .filter((file) => file !== 'src/train/scenarios/table.ts')
+      .flatMap((file) => readFileSync(file, 'utf8').split('\n').flatMap((line, i) => (/scenario\s*[!=]==/.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])));
+    expect(compares, 'read the scenario\'s record (scenarioOf) instead').toEqual([]);
+  });
+});
+
 describe('findCycles', () => {
   it('finds no cycle in a graph without one', () => {
     const graph = new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]]);

@@ -77,7 +77,7 @@ export function startModels(
   if (startState && configs.length > 1) throw new Error('A run continues from a saved state alone, not in a batch.');
   const spec = modelSpec(first, data);
   // Before any allocation: a step this backend cannot finish in reasonable time is refused.
-  assertFeasible(backend, spec.layers, plan.batchRows, configs.length);
+  assertFeasible(backend, spec.layers, plan.batchRows, configs.length, Math.max(...configs.map((c) => c.epochs)) * plan.stepsPerEpoch);
   const model = new Sequential(backend, spec.layers, configs.length);
   if (spec.startWeights) model.setWeights(spec.startWeights);
   else model.initialize(configs.map((c) => c.seed));

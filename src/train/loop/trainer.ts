@@ -14,18 +14,19 @@
 import type { Backend } from '../../backend';
 import type { DeviceData } from '../data/device-data';
 import { modelSpec } from '../model/builders';
-import { isPerceptron } from '../model/layers';
+import { isPerceptron, multiplyAddsPerRow } from '../model/layers';
 import { BoundaryPass } from '../model/boundary-pass';
 import { scenarioOf } from '../scenarios/table';
 import type { Boundary, EpochStats, FilterMaps, RunConfig } from '../types';
 import { filterReadout } from './filter-readout';
 import { batchPlan, EpochOrders, interleaveOrders, sharesBatch } from './batches';
 import { pumpChunks, type ChunkReadback } from './chunk-pump';
-import { chunkSizing } from './chunk-sizing';
+import { chunkSizing, pieceSteps } from './chunk-sizing';
 import { RunHistories, type TrainOutcome } from './run-histories';
 import { packSchedules, startModels } from './start-models';
 import { fusesLinearEpochs } from './step-recorder';
 import { evaluateTrainingSet } from './train-evaluation';
+import { ChunkClock } from './throughput';
 import { errorRates, readValidation } from './validation-readout';
 
 export type { TrainOutcome } from './run-histories';
@@ -83,7 +84,11 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
   const until = Math.min(longest, Math.max(0, callbacks.stopAfter ?? longest));
   const spec = modelSpec(first, data);
   const fused = K === 1 && fusesLinearEpochs(spec.layers, data, first.optimizer, plan.batchRows);
-  const { epochsPerChunk, stepsPerPiece, pieced, chunksInFlight, msPerTurn } = chunkSizing(backend, { layers: spec.layers, plan, models: K, longest, fused });
+  const { epochsPerChunk, stepsPerPiece: firstPiece, pieced, chunksInFlight, msPerTurn, meter, stepFlops } = chunkSizing(backend, { layers: spec.layers, plan, models: K, longest, fused });
+  const clock = new ChunkClock(meter);
+  // A validation pass is a forward pass (2 FLOP a multiply-add) over the validation rows.
+  const validationFlops = 2 * data.validRows * multiplyAddsPerRow(spec.layers);
+  let pieces = 0;
   const packed = packSchedules(configs, stepsPerEpoch);
   const { model, steps } = startModels(backend, data, configs, packed, plan, epochsPerChunk, epochsPerChunk, callbacks.startState);
   const orders = configs.map((c) => new EpochOrders(c.seed, data.trainRows, plan));
@@ -103,17 +108,22 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
   let stepInEpoch = 0;
 
   const recordChunk = (): ChunkReadback => {
+    const recordedAt = performance.now();
     const epochs = Math.min(epochsPerChunk, until - nextEpoch);
     const active = configs.filter((c) => c.epochs > nextEpoch).length;
+    const flopsOf = (stepCount: number, validations: number) => ((stepFlops * stepCount) / K + validationFlops * validations) * active;
     // On stacked data, model m's rows are the m-th copy's.
     const rowsOf = (m: number) => (stacked ? m * data.trainRows : 0);
     if (plan.shuffled && stepInEpoch === 0) steps.writeOrder(interleaveOrders(orders.slice(0, active).map((o, m) => o.next(epochsPerChunk).map((row) => row + rowsOf(m))), plan.batchRows));
-    if (pieced && stepInEpoch + stepsPerPiece < stepsPerEpoch) {
+    const piece = pieced ? (pieces === 0 ? firstPiece : pieceSteps(meter, stepFlops, pieces, stepsPerEpoch - stepInEpoch)) : stepsPerEpoch;
+    if (pieced && stepInEpoch + piece < stepsPerEpoch) {
       // A piece of the epoch: its steps, then a one-word read that resolves when the GPU is through them.
-      steps.recordSteps(stepsPerPiece, active);
-      stepInEpoch += stepsPerPiece;
-      return { firstEpoch: nextEpoch, epochs: 0, values: backend.readRanges([{ tensor: steps.nonFinite, length: 1 }]) };
+      steps.recordSteps(piece, active);
+      stepInEpoch += piece;
+      pieces++;
+      return { firstEpoch: nextEpoch, epochs: 0, values: clock.time(flopsOf(piece, 0), recordedAt, backend.readRanges([{ tensor: steps.nonFinite, length: 1 }])) };
     }
+    const chunkFlops = flopsOf(pieced ? stepsPerEpoch - stepInEpoch : epochs * stepsPerEpoch, epochs);
     // Where recording computes (the CPU), it takes turns as it goes.
     const recorded =
       msPerTurn !== null && !fused
@@ -138,7 +148,7 @@ export async function trainModels(backend: Backend, data: DeviceData, given: Run
       ...(filters?.ranges ?? []),
       ...(boundary?.ranges ?? []),
     ];
-    const chunk = { firstEpoch: nextEpoch, epochs, values: recorded ? recorded.then(afterSteps) : afterSteps() };
+    const chunk = { firstEpoch: nextEpoch, epochs, values: clock.time(chunkFlops, recordedAt, recorded ? recorded.then(afterSteps) : afterSteps()) };
     nextEpoch += epochs;
     return chunk;
   };

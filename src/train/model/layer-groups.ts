@@ -97,7 +97,8 @@ export function layerLrScales(layers: readonly Layer[], groups: readonly number[
  * slicesOneRate({ ...defaultConfig('fashion'), stage: 'unfrozen', pretrained: 'off' });     // false
  */
 export function slicesOneRate(config: Partial<Pick<RunConfig, 'scenario' | 'stage' | 'pretrained' | 'bodyLr'>>): boolean {
-  return config.scenario !== undefined && scenarioOf(config.scenario).model === 'cnn' && config.stage === 'unfrozen' && config.pretrained === 'on' && config.bodyLr === undefined;
+  const { scenario } = config;
+  return Boolean(scenario) && scenarioOf(scenario!).model === 'cnn' && config.stage === 'unfrozen' && config.pretrained === 'on' && config.bodyLr === undefined;
 }
 
 /**
