@@ -14,7 +14,9 @@
 // later that day, for the live filters and activation maps, lesson 2's calls in the code box
 // and one LR curve per layer group (+0.8 KiB), and the engine's to 54 KiB, for the pretrained
 // bodies' loader, fastai's two stages on one learner, the filter readout and the from-scratch
-// comparison in two languages (+1.3 KiB); and fails the build past a budget. The element downloads
+// comparison in two languages (+1.3 KiB); the engine's to 55 KiB on 2026-12-06, for the
+// convolutions as implicit GEMM on 8×8 register blocks (three entry points' tiling, +0.7
+// KiB); and fails the build past a budget. The element downloads
 // the engine on its first run (src/ui/engine-loader-cdn.ts), so a page that shows it pays
 // for the element first and the engine once it trains; the data files, and the CPU's
 // WebAssembly product (dist/matmul-fused.wasm, or dist/matmul.wasm without relaxed SIMD),
@@ -24,7 +26,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const budgets = { 'dist/training-playground.js': 66, 'dist/engine.js': 54 };
+const budgets = { 'dist/training-playground.js': 66, 'dist/engine.js': 55 };
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const over = [];
 for (const [file, budget] of Object.entries(budgets)) {

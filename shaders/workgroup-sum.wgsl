@@ -1,5 +1,5 @@
 // A workgroup's sum of one vec2 per thread, for the kernels that reduce a channel or a weight
-// over a batch in one workgroup (conv.wgsl, batchnorm.wgsl): strided partial sums in each
+// over a batch in one workgroup (batchnorm.wgsl): strided partial sums in each
 // thread, then this tree. Prepended to those modules (src/gpu/shaders.ts), after the prelude:
 // WORKGROUP_SIZE (prelude.wgsl) must be a power of two here.
 

@@ -1,9 +1,10 @@
 /**
  * Checks of the image kernels (conv.wgsl, pool.wgsl, batchnorm.wgsl) against float64 on NCHW
- * batches of awkward sizes: batch 1, 3 and 65; channels 1, 3 and 17; sides 5, 28 and 31,
- * non-square, and smaller than the kernel. Every output starts poisoned with one spare element
- * past its end, which must stay so; each output is judged on its own. Sized so that SwiftShader
- * runs them all in seconds: batch 65 with few channels, 17 channels with small images.
+ * batches of awkward sizes: batch 1, 3 and 65; channels 1 to 32, either side of 8 and 16;
+ * sides 1, 5, 7, 28 and 31, non-square, and smaller than the kernel. Every output starts
+ * poisoned with one spare element past its end, which must stay so; each output is judged on
+ * its own. Sized so that SwiftShader runs them all in seconds: batch 65 with few channels, 17
+ * channels with small images.
  *
  * @example
  * import { TestRandom } from './check-kit';
@@ -23,6 +24,14 @@ const CONV_CASES: [number, number, number, number, number, Conv2dShape['kernel']
   [65, 3, 1, 5, 31, 5],
   [3, 3, 17, 31, 28, 1],
   [3, 17, 3, 2, 3, 5],
+  // conv.wgsl's 8 × 8 blocks: channels on both sides of 8 and 16, 7 × 7 images (a block of
+  // pixels straddles two images), one pixel, and cnn-small's second conv on 3 images (more
+  // image rows than a weight-gradient workgroup has threads, as on 64).
+  [2, 16, 8, 7, 7, 3],
+  [1, 1, 9, 7, 7, 5],
+  [2, 3, 9, 1, 1, 3],
+  [7, 9, 16, 7, 7, 1],
+  [3, 16, 32, 14, 14, 3],
 ];
 
 /** [batch, channels, height, width]. */

@@ -112,6 +112,11 @@ function convParams(s: Conv2dShape, summed: number, written: number): ParamWrite
   return new ParamWriter().u32(s.batch).u32(summed).u32(written).u32(s.height).u32(s.width);
 }
 
+/** The 8 × 8 blocks that cover a rows × cols product (conv.wgsl). */
+function convBlocks(rows: number, cols: number): number {
+  return Math.ceil(rows / 8) * Math.ceil(cols / 8);
+}
+
 function poolParams(s: ImageShape): ParamWriter {
   return new ParamWriter().u32(s.batch * s.channels).u32(s.height).u32(s.width);
 }
@@ -413,23 +418,25 @@ export class GpuBackend implements Backend {
     this.dispatch('lossSurface', params, [x, y, out], grid(g.cols * g.rows));
   }
 
+  // conv.wgsl's kernels are implicit matrix products on 8 × 8 blocks: a thread a block in
+  // conv2d, a workgroup a block in conv2d_weights_grad.
   conv2d(input: Tensor, weights: Tensor, out: Tensor, s: Conv2dShape, bias?: Tensor): void {
     const params = convParams(s, s.channelsIn, s.channelsOut);
     const constants = { KERNEL: s.kernel, HAS_BIAS: bias ? 1 : 0 };
-    this.dispatch('conv2d', params, [input, weights, bias ?? weights, out], grid(s.batch * s.channelsOut * s.height * s.width), constants);
+    this.dispatch('conv2d', params, [input, weights, bias ?? weights, out], grid(convBlocks(s.channelsOut, s.batch * s.height * s.width)), constants);
   }
 
   conv2dBackwardInput(gradOut: Tensor, weights: Tensor, gradIn: Tensor, s: Conv2dShape): void {
     const params = convParams(s, s.channelsOut, s.channelsIn);
     const constants = { KERNEL: s.kernel, BACKWARD_INPUT: 1 };
-    this.dispatch('conv2d', params, [gradOut, weights, weights, gradIn], grid(s.batch * s.channelsIn * s.height * s.width), constants);
+    this.dispatch('conv2d', params, [gradOut, weights, weights, gradIn], grid(convBlocks(s.channelsIn, s.batch * s.height * s.width)), constants);
   }
 
   conv2dBackwardWeights(input: Tensor, gradOut: Tensor, gradWeights: Tensor, s: Conv2dShape, gradBias?: Tensor): void {
-    // A workgroup a weight, then one an output channel for the bias.
-    const groups = s.channelsOut * s.channelsIn * s.kernel * s.kernel + (gradBias ? s.channelsOut : 0);
+    const groups = convBlocks(s.channelsOut, s.channelsIn * s.kernel * s.kernel);
     // Without a bias the slot still needs a writable buffer: the step counter's, which no workgroup then writes.
     const buffers = [input, gradOut, gradWeights, gradBias ?? this.step];
+    // grid() counts threads of WORKGROUP_SIZE; this kernel's workgroups are its own size, one a block.
     this.dispatch('conv2dWeightsGrad', convParams(s, s.channelsIn, s.channelsOut), buffers, grid(groups * WORKGROUP_SIZE), { KERNEL: s.kernel, HAS_BIAS: gradBias ? 1 : 0 });
   }
 

@@ -55,7 +55,7 @@ export const KERNELS = {
   penalize: { shader: 'planar', entryPoint: 'penalize', bindings: ['uniform', 'read', 'read', 'write'] },
   lossSurface: { shader: 'surface', entryPoint: 'loss_surface', bindings: ['uniform', 'read', 'read', 'write'] },
   conv2d: { shader: 'conv', entryPoint: 'conv2d', bindings: ['uniform', 'read', 'read', 'read', 'write'] },
-  conv2dWeightsGrad: { shader: 'conv', entryPoint: 'conv2d_weights_grad', bindings: ['uniform', 'read', 'read', 'write', 'write'] },
+  conv2dWeightsGrad: { shader: 'conv', entryPoint: 'conv2d_weights_grad', bindings: ['uniform', 'read', 'read', 'write', 'write'], fixedWorkgroup: true },
   maxPool: { shader: 'pool', entryPoint: 'max_pool', bindings: ['uniform', 'read', 'write'] },
   maxPoolBackward: { shader: 'pool', entryPoint: 'max_pool_backward', bindings: ['uniform', 'read', 'read', 'write'] },
   avgPool: { shader: 'pool', entryPoint: 'avg_pool', bindings: ['uniform', 'read', 'write'] },

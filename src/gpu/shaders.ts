@@ -29,7 +29,7 @@ const joined = (...parts: string[]): string => [prelude, ...parts].join('\n');
 
 export const SHADERS = {
   batchnorm: joined(workgroupSum, batchnorm),
-  conv: joined(workgroupSum, conv),
+  conv: joined(conv),
   elementwise: joined(activation, elementwise),
   fused: joined(fused),
   loss: joined(loss),
