@@ -78,7 +78,7 @@ function enProvisional(reason: ProvisionalReason, f: ProvisionalFacts): string {
     case 'valid-rose':
       return `${so}: too many epochs, it seems: the validation loss was lowest at epoch ${f.bestEpoch} (${f.from}), then rose to ${f.to} while the training loss kept falling.`;
     case 'valid-rose-early':
-      return `${so}: more data may help: on a small training set the validation loss was lowest early, at epoch ${f.bestEpoch} (${f.from}), then rose to ${f.to}.`;
+      return `${so}: too many epochs, it seems: the validation loss was lowest early, at epoch ${f.bestEpoch} (${f.from}), then rose to ${f.to} while the training loss kept falling. On so small a training set, more data may help too.`;
     case 'train-above-valid':
       return `${so}: the model under-fits: the training loss ${f.from} is still above the validation loss ${f.to}. More epochs or a larger max_lr may help.`;
     case 'barely-moved':
@@ -180,7 +180,7 @@ function ptBRProvisional(reason: ProvisionalReason, f: ProvisionalFacts): string
     case 'valid-rose':
       return `${so}: parecem épocas demais: a perda na validação foi mínima na época ${f.bestEpoch} (${f.from}) e depois subiu para ${f.to} enquanto a perda no treino continuava caindo.`;
     case 'valid-rose-early':
-      return `${so}: mais dados podem ajudar: com poucos dados de treino a perda na validação foi mínima cedo, na época ${f.bestEpoch} (${f.from}), e depois subiu para ${f.to}.`;
+      return `${so}: parecem épocas demais: a perda na validação foi mínima cedo, na época ${f.bestEpoch} (${f.from}), e depois subiu para ${f.to} enquanto a perda no treino continuava caindo. Com tão poucos dados de treino, mais dados também podem ajudar.`;
     case 'train-above-valid':
       return `${so}: o modelo está subajustado: a perda no treino ${f.from} ainda está acima da perda na validação ${f.to}. Mais épocas ou um max_lr maior podem ajudar.`;
     case 'barely-moved':

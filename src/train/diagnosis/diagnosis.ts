@@ -68,6 +68,19 @@ export function bestEpoch(history: EpochStats[]): number {
   return best;
 }
 
+/**
+ * The curves over-fit: the validation loss ended more than THRESHOLDS.overfitRise above its
+ * lowest, at least THRESHOLDS.overfitEpochsAfter epochs after it, while the training loss
+ * kept falling.
+ */
+export function overfits(history: EpochStats[]): boolean {
+  const best = bestEpoch(history);
+  const last = history.at(-1);
+  if (!last || best === 0) return false;
+  const bestStats = history[best - 1]!;
+  return history.length - best >= THRESHOLDS.overfitEpochsAfter && last.validLoss > bestStats.validLoss * (1 + THRESHOLDS.overfitRise) && last.trainLoss < bestStats.trainLoss;
+}
+
 /** The sign that fired, and the two numbers a message quotes for it. */
 interface Sign {
   code: DiagnosisCode;
@@ -144,14 +157,12 @@ function read(history: EpochStats[], context: DiagnosisContext, best: number): S
   if ((peak > T.explodedRatio * start || worseThanGuessing) && barelyMoved(history)) return { code: 'lr-too-high', reason: 'jumped-then-stuck', from: peak, to: last.trainLoss };
 
   const bestStats = history[best - 1]!;
-  const overfit =
-    history.length - best >= T.overfitEpochsAfter && last.validLoss > bestStats.validLoss * (1 + T.overfitRise) && last.trainLoss < bestStats.trainLoss;
-  if (overfit) {
-    // The notes: if the error worsens before reaching what you want and none of the four
-    // problems applies, more data may help.
+  if (overfits(history)) {
+    // Over-fitting is one of the four problems: too many epochs, whatever the size of the
+    // training set. On a small one that over-fits early, the message adds that more data may
+    // help too (the notes' advice when none of the four applies); the code stays the problem.
     const early = best <= Math.max(1, T.moreDataEarly * config.epochs);
-    const code = early && context.smallTrainingSet ? 'more-data' : 'too-many-epochs';
-    return { code, reason: code === 'more-data' ? 'valid-rose-early' : 'valid-rose', from: bestStats.validLoss, to: last.validLoss };
+    return { code: 'too-many-epochs', reason: early && context.smallTrainingSet ? 'valid-rose-early' : 'valid-rose', from: bestStats.validLoss, to: last.validLoss };
   }
   // Under-fitting can only be told once the run has ended (one-cycle flattens at its very end).
   if (stopReason !== 'running') {

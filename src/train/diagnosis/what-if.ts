@@ -12,7 +12,7 @@
  * // given: const config: RunConfig, history: EpochStats[], stopReason: StopReason, whatIfs: WhatIf[]
  * const { code, cited } = verdict(config, history, stopReason, whatIfs); // 'lr-too-low', the ×1000 run
  */
-import { barelyMoved, failingClass, solved, type FailingClass } from './diagnosis';
+import { barelyMoved, failingClass, overfits, solved, THRESHOLDS, type FailingClass } from './diagnosis';
 import { CHANGE_MESSAGES, type ChangeWords } from './diagnosis-messages';
 import { formatLr } from '../format';
 import type { Diagnosis, DiagnosisCode, EpochStats, Language, RunConfig, StopReason, WhatIf } from '../types';
@@ -85,7 +85,15 @@ export function verdict(config: RunConfig, history: EpochStats[], stopReason: St
     const held = whatIfs.filter((w) => w.code === 'lr-too-high' && w.finalValidLoss < Infinity);
     return { ...base, code: 'lr-too-high', kind: 'diverged', cited: smallestNearBest(held, config) };
   }
+  // The curves over-fit, and the run stopped at its best epoch confirms it (its final valid loss
+  // below the run's by the rise that made the sign): too many epochs. The learner's own slider
+  // is the remedy; more rows would help any run on a cut training set, so a larger gain from
+  // them does not name this run's problem. Another slider's change wins only where it counts
+  // and gains more.
+  const fewer = overfits(history) ? whatIfs.find((w) => w.code === 'too-many-epochs' && w.gain >= 1 + THRESHOLDS.overfitRise) : undefined;
   const helpful = whatIfs.filter((w) => w.gain >= HELPFUL_GAIN);
+  const slider = helpful.filter((w) => w.change.maxLr !== undefined || w.change.epochs !== undefined);
+  if (fewer && !slider.some((w) => w.gain > fewer.gain)) return { ...base, code: 'too-many-epochs', kind: 'helps', cited: fewer };
   if (helpful.length > 0) {
     const cited = smallestNearBest(helpful, config)!;
     return { ...base, code: cited.code, kind: 'helps', cited };
