@@ -140,7 +140,7 @@ export async function jaxMlp(data: PreparedData, hidden: number, batch: number, 
 }
 
 /** A Fisher–Yates order of 0 … n − 1 from a small seeded generator (jax-js's demo shuffles on the host too). */
-function shuffled(n: number, seed: number): Int32Array {
+export function shuffled(n: number, seed: number): Int32Array {
   const order = Int32Array.from({ length: n }, (_, i) => i);
   let state = (seed * 2654435761) >>> 0 || 1;
   for (let i = n - 1; i > 0; i--) {

@@ -3,15 +3,19 @@
  * several runs, and leaves the numbers in window.__bench for bench/run.mjs.
  */
 import '../src/index';
-import { ourBackend, ourDigits, ourEngine, ourGrid, ourLine, ourMatmul, ourSpiral, ourSurface, ourWhatIfs, type WhatIfTiming } from './ours';
+import { ourBackend, ourConv, ourDigits, ourEngine, ourFashion, ourGrid, ourLine, ourMatmul, ourSpiral, ourSurface, ourWhatIfs, type WhatIfTiming } from './ours';
 import { scaling } from './scaling';
 import { ourStops, STOP_CONFIGS } from './stops';
 import { tfDigits, tfGrid, tfLine, tfMatmul, tfMlp, tfSpiral, useTfBackend } from './tfjs';
 import { jaxDigits, jaxLine, jaxMatmul, jaxMlp, useJaxDevice } from './jax';
-import { DIGITS_CONFIG, digitsData, gridPoints, LINE_CONFIG, lineData, MATMUL_SIZES, median, spiralData, type Timing } from './workloads';
+import { tfConv, tfFashion } from './fashion-tfjs';
+import { jaxConvForward, jaxFashion } from './fashion-jax';
+import { CONV_PASSES, DIGITS_CONFIG, digitsData, FASHION_BATCH, FASHION_PHOTOS, type ConvPass, fashionData, fashionSteps, gridPoints, LINE_CONFIG, lineData, MATMUL_SIZES, median, spiralData, type Timing } from './workloads';
 
 type Row = { workload: string; contender: string; value: number; unit: 'ms' | 'GFLOP/s'; result?: Record<string, number> };
 const rows: Row[] = [];
+/** Workloads a contender could not run, and why (its own error), for run.mjs to print instead of a number. */
+const failures: { workload: string; contender: string; reason: string }[] = [];
 const log = document.querySelector('#log')!;
 const say = (text: string) => {
   log.textContent += `\n${text}`;
@@ -37,6 +41,51 @@ async function matmuls(contender: string, run: (n: number, repeats: number) => P
     const gflops = median([await run(n, repeats), await run(n, repeats), await run(n, repeats)]);
     rows.push({ workload: `matmul ${n}`, contender, value: gflops, unit: 'GFLOP/s' });
     say(`matmul ${n} ${contender}: ${gflops.toFixed(3)} GFLOP/s`);
+  }
+}
+
+/** Runs `work`; where it throws, says so and keeps the error as the workload's failure instead of ending the page. */
+async function orFailure(workload: string, contender: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    failures.push({ workload, contender, reason });
+    say(`${workload} ${contender}: could not run: ${reason}`);
+  }
+}
+
+/**
+ * One fashion epoch over `photos` training photos (workloads.ts): `warmUp` first, untimed (a
+ * one-step epoch: every kernel, pipeline and jitted shape made, the validation pass's too), then
+ * `runs` timed epochs. `epoch(steps)` runs all of the epoch's steps unless `steps` is less:
+ * with `timedSteps` below the epoch's, each timed epoch runs that many and their time is scaled
+ * to the whole epoch (the validation pass counted as it ran), as the spiral's epochs are for
+ * TF.js on SwiftShader; the row's result says how many steps were timed.
+ */
+async function fashion(contender: string, photos: number, runs: number, warmUp: () => Promise<unknown>, epoch: (steps?: number) => Promise<Timing>, timedSteps?: number): Promise<void> {
+  const steps = fashionSteps(photos);
+  const partial = timedSteps !== undefined && timedSteps < steps;
+  await orFailure('fashion', contender, async () => {
+    await warmUp();
+    await timed('fashion', contender, runs, async () => {
+      const timing = await epoch(partial ? timedSteps : undefined);
+      const stepsMs = timing.result.stepsMs ?? 0;
+      const ms = partial ? (stepsMs * steps) / timedSteps + (timing.ms - stepsMs) : timing.ms;
+      return { ms, result: { photos, epochSteps: steps, ...timing.result } };
+    }, 0);
+  });
+}
+
+/** GFLOP/s of each conv pass on CONV_SHAPE, the median of three timings of `repeats` passes. */
+async function convs(contender: string, passes: readonly ConvPass[], run: (pass: ConvPass, repeats: number) => Promise<number>): Promise<void> {
+  for (const pass of passes) {
+    await orFailure(`conv ${pass}`, contender, async () => {
+      // 115.6 MFLOP a pass: tens to hundreds of ms on SwiftShader, so a few repeats span the clock's ticks.
+      const gflops = median([await run(pass, 4), await run(pass, 4), await run(pass, 4)]);
+      rows.push({ workload: `conv ${pass}`, contender, value: gflops, unit: 'GFLOP/s' });
+      say(`conv ${pass} ${contender}: ${gflops.toFixed(3)} GFLOP/s`);
+    });
   }
 }
 
@@ -92,8 +141,19 @@ async function interactivity(): Promise<void> {
   say(`interactivity: first point ${median(firstPoint.slice(1)).toFixed(1)} ms, finished ${median(finished.slice(1)).toFixed(1)} ms`);
 }
 
-/** jax-js (jax-webgpu, jax-wasm): line, digits and the matmuls, the workloads issue 15 names. */
-async function jax(contender: string, kind: 'webgpu' | 'wasm', runs: (workload: string) => boolean): Promise<void> {
+/**
+ * The fashion workload's settings from the page's URL: `fashion-photos` (the training photos an
+ * epoch takes), `fashion-runs` (epochs timed), `fashion-timed-steps` (TF.js webgpu only, as for
+ * the spiral: that many of each epoch's steps timed, then scaled to the epoch).
+ */
+interface FashionOptions {
+  photos: number;
+  runs: number;
+  timedSteps?: number;
+}
+
+/** jax-js (jax-webgpu, jax-wasm): line, digits and the matmuls, the workloads issue 15 names; fashion and the conv forward. */
+async function jax(contender: string, kind: 'webgpu' | 'wasm', runs: (workload: string) => boolean, options: FashionOptions): Promise<void> {
   say(`jax-js device: ${await useJaxDevice(kind)}`);
   if (runs('line')) await timed('line', contender, 9, () => jaxLine(lineData()), 3);
   if (runs('matmul')) await matmuls(contender, jaxMatmul);
@@ -101,17 +161,32 @@ async function jax(contender: string, kind: 'webgpu' | 'wasm', runs: (workload: 
     const digits = await digitsData();
     await timed('digits', contender, 2, () => jaxDigits(digits));
   }
+  if (runs('fashion')) {
+    const data = await fashionData(options.photos);
+    await fashion(contender, options.photos, options.runs, () => jaxFashion(data, 1), (steps) => jaxFashion(data, steps));
+  }
+  if (runs('conv')) {
+    if (!runs('matmul')) await matmuls(contender, jaxMatmul);
+    // jax-js's gradients of lax.conv are convolutions it builds inside its autodiff, not kernels one can call: the forward alone.
+    await convs(contender, ['forward'], (_, repeats) => jaxConvForward(repeats));
+  }
 }
 
 /**
  * One contender a page (`?contender=ours-webgpu`), so that one crashing its GPU process spares
- * the rest; `&workloads=line,digits` runs only those (of line, digits, surface, whatif, spiral, stop, matmul, grid, interactivity).
+ * the rest; `&workloads=line,digits` runs only those (of line, digits, surface, whatif, spiral, stop, matmul, grid, fashion, conv,
+ * interactivity); `&fashion-photos=640` trains the fashion epoch on 640 photos (train-size 640; all 5,000 unset).
  */
 async function main(): Promise<void> {
   const query = new URLSearchParams(location.search);
   const contender = query.get('contender') ?? 'ours-webgpu';
   const chosen = query.get('workloads')?.split(',');
   const runs = (workload: string) => !chosen || chosen.includes(workload);
+  const fashionOptions: FashionOptions = {
+    photos: Number(query.get('fashion-photos') ?? FASHION_PHOTOS),
+    runs: Number(query.get('fashion-runs') ?? 3),
+    ...(query.has('fashion-timed-steps') ? { timedSteps: Number(query.get('fashion-timed-steps')) } : {}),
+  };
   const [who, kind] = contender.split('-') as ['ours' | 'tfjs' | 'jax', 'webgpu' | 'cpu' | 'wasm'];
   if (who === 'ours' && kind === 'wasm') throw new Error('ours runs on webgpu or cpu');
   const ourKind = kind as 'webgpu' | 'cpu';
@@ -139,6 +214,10 @@ async function main(): Promise<void> {
       await whatIfs('what-ifs digits', contender, 1, () => ourWhatIfs(engine, DIGITS_CONFIG));
     }
     if (runs('spiral')) await timed('spiral', contender, 3, () => ourSpiral(engine));
+    if (runs('fashion')) {
+      // Ours always trains whole epochs: its warm-up is a one-step epoch of its own (64 photos).
+      await fashion(contender, fashionOptions.photos, fashionOptions.runs, () => ourFashion(engine, FASHION_BATCH), () => ourFashion(engine, fashionOptions.photos));
+    }
     if (runs('stop')) {
       for (const [name, config] of Object.entries(STOP_CONFIGS)) {
         const stop = await ourStops(engine, config, name === 'line' ? 3 : 600);
@@ -146,9 +225,11 @@ async function main(): Promise<void> {
         say(`stop ${name} ${contender}: median ${stop.medianMs.toFixed(1)} ms, worst ${stop.worstMs.toFixed(1)} ms (${stop.timed} stops timed)`);
       }
     }
-    if (runs('matmul') || runs('grid')) {
+    if (runs('matmul') || runs('grid') || runs('conv')) {
       const backend = await ourBackend(ourKind);
-      if (runs('matmul')) await matmuls(contender, (n, r) => ourMatmul(backend, n, r));
+      // The conv rates are read against the matmul's on the same adapter: measured with them.
+      if (runs('matmul') || runs('conv')) await matmuls(contender, (n, r) => ourMatmul(backend, n, r));
+      if (runs('conv')) await convs(contender, CONV_PASSES, (pass, r) => ourConv(backend, pass, r));
       // Each timing is itself a median of 21 evaluations.
       if (runs('grid')) await timed('grid 100×100', contender, 3, () => ourGrid(backend, 21));
       backend.dispose();
@@ -157,7 +238,7 @@ async function main(): Promise<void> {
     // Last, and the element made only then: its runs slowed the workloads timed after them (digits 0.6 → 0.8–1.3 s).
     if (kind === 'webgpu' && runs('interactivity')) await interactivity();
   } else if (who === 'jax') {
-    await jax(contender, kind as 'webgpu' | 'wasm', runs);
+    await jax(contender, kind as 'webgpu' | 'wasm', runs, fashionOptions);
   } else {
     say(`tfjs backend: ${await useTfBackend(kind)}`);
     const onCpu = kind !== 'webgpu';
@@ -178,11 +259,20 @@ async function main(): Promise<void> {
       }, 0);
     }
     if (runs('grid')) await timed('grid 100×100', contender, 3, () => tfGrid(gridPoints(), 21));
+    if (runs('fashion')) {
+      const data = await fashionData(fashionOptions.photos);
+      // On SwiftShader TF.js's webgpu backend takes tens of seconds a step: a part of the epoch can be timed and scaled.
+      await fashion(contender, fashionOptions.photos, fashionOptions.runs, () => tfFashion(data, 1), (steps) => tfFashion(data, steps), kind === 'webgpu' ? fashionOptions.timedSteps : undefined);
+    }
+    if (runs('conv')) {
+      if (!runs('matmul')) await matmuls(contender, tfMatmul);
+      await convs(contender, CONV_PASSES, tfConv);
+    }
   }
-  (window as unknown as { __bench: unknown }).__bench = { adapter: adapterName, userAgent: navigator.userAgent, rows };
+  (window as unknown as { __bench: unknown }).__bench = { adapter: adapterName, userAgent: navigator.userAgent, rows, failures };
 }
 
 main().catch((error: Error) => {
   // Keep what was measured before the failure.
-  (window as unknown as { __bench: unknown }).__bench = { rows, error: error.message };
+  (window as unknown as { __bench: unknown }).__bench = { rows, failures, error: error.message };
 });

@@ -5,7 +5,7 @@ import { createEngine, type Engine, type RunConfig } from '../src/engine/index';
 import { BoundaryPass } from '../src/train/model/boundary-pass';
 import { mlpLayers } from '../src/train/model/layers';
 import { Sequential } from '../src/train/model/sequential';
-import { DIGITS_CONFIG, GRID_NET, LINE_CONFIG, median, SPIRAL_CONFIG, SURFACE_GRID, type Timing } from './workloads';
+import { CONV_FLOPS, CONV_SHAPE, DIGITS_CONFIG, type ConvPass, fashionConfig, GRID_NET, LINE_CONFIG, median, SPIRAL_CONFIG, SURFACE_GRID, type Timing } from './workloads';
 
 export async function ourEngine(kind: 'webgpu' | 'cpu'): Promise<Engine> {
   return createEngine({ backend: kind });
@@ -25,6 +25,18 @@ export async function ourDigits(engine: Engine): Promise<Timing> {
   const result = await engine.train(DIGITS_CONFIG, { whatIf: false, onEpoch: () => (lastEpoch = performance.now()) });
   const last = result.history.at(-1)!;
   return { ms: lastEpoch - start, result: { validLoss: last.validLoss, errorRate: last.errorRate! } };
+}
+
+/**
+ * One fashion epoch over the first `photos` training photos (fashionConfig), from the call to
+ * its epoch's statistics on the host: the steps and the validation pass on the 1,000 photos.
+ */
+export async function ourFashion(engine: Engine, photos: number): Promise<Timing> {
+  const start = performance.now();
+  let lastEpoch = start;
+  const result = await engine.train(fashionConfig(photos), { whatIf: false, onEpoch: () => (lastEpoch = performance.now()) });
+  const last = result.history.at(-1)!;
+  return { ms: lastEpoch - start, result: { steps: last.stepLosses?.length ?? 0, trainLoss: last.trainLoss, validLoss: last.validLoss, errorRate: last.errorRate! } };
 }
 
 /** line's loss surface on SURFACE_GRID (128 × 128) over the training data's 100 rows, to the values on the host. */
@@ -85,6 +97,31 @@ export async function ourMatmul(backend: Backend, n: number, repeats: number): P
   const seconds = (performance.now() - start) / 1000;
   for (const t of [a, b, c]) backend.release(t);
   return (2 * n ** 3 * repeats) / seconds / 1e9;
+}
+
+/** GFLOP/s of one conv pass on CONV_SHAPE (2·N·H·W·Cin·Cout·9 each), `repeats` of them timed to a value on the host. */
+export async function ourConv(backend: Backend, pass: ConvPass, repeats: number): Promise<number> {
+  const s = CONV_SHAPE;
+  const images = backend.tensor(s.batch * s.channelsIn * s.height * s.width, 'conv input');
+  const weights = backend.tensor(s.channelsOut * s.channelsIn * s.kernel ** 2, 'conv weights');
+  const features = backend.tensor(s.batch * s.channelsOut * s.height * s.width, 'conv output');
+  const fill = (t: typeof images, seed: number) => backend.uniform({ tensor: t, offset: 0, stride: 1, count: t.length }, -1, 1, { seed, stream: 0, counter: 0 });
+  [images, weights, features].forEach((t, i) => fill(t, i + 1));
+  // The output each pass writes: the features, the input's gradient, or the weights' gradient.
+  const written = pass === 'forward' ? features : pass === 'input grad' ? images : weights;
+  const run = () => {
+    if (pass === 'forward') backend.conv2d(images, weights, features, s);
+    else if (pass === 'input grad') backend.conv2dBackwardInput(features, weights, images, s);
+    else backend.conv2dBackwardWeights(images, features, weights, s);
+  };
+  run();
+  await backend.readRanges([{ tensor: written, offset: 0, length: 1 }]);
+  const start = performance.now();
+  for (let r = 0; r < repeats; r++) run();
+  await backend.readRanges([{ tensor: written, offset: 0, length: 1 }]);
+  const seconds = (performance.now() - start) / 1000;
+  for (const t of [images, weights, features]) backend.release(t);
+  return (CONV_FLOPS * repeats) / seconds / 1e9;
 }
 
 /** A run with its what-ifs, against the run alone and against the same what-ifs trained one after another. */

@@ -22,6 +22,18 @@ const scalingRun = process.argv.includes('--scaling');
 const ALL = ['ours-webgpu', 'ours-cpu', 'tfjs-webgpu', 'tfjs-cpu', 'tfjs-wasm', 'jax-webgpu', 'jax-wasm'];
 const contenders = option('contenders')?.split(',') ?? (scalingRun ? ['ours-webgpu', 'ours-cpu', 'tfjs-cpu', 'tfjs-wasm', 'jax-wasm'] : ALL);
 const workloads = option('workloads');
+// The fashion epoch's size: `--fashion-photos 640` trains on 640 of the 5,000 photos (the seed's
+// shuffle cut to 640, as train-size picks them; every contender gets the same ones),
+// `--fashion-runs 1` times one epoch after the warm-up instead of the median of 3, and
+// `--fashion-timed-steps 2` times 2 steps of TF.js webgpu's epoch and scales them to the epoch's
+// (every other contender trains whole epochs). Unset, the page trains the issue's epoch (all
+// 5,000, three runs) on a real adapter (TP_VULKAN=system); on SwiftShader, where a step takes
+// seconds and TF.js webgpu's ten, the defaults are those three settings, so that each
+// contender's page stays within its 15 minutes.
+const swiftShader = process.env.TP_VULKAN !== 'system';
+const FASHION_OPTIONS = { 'fashion-photos': '640', 'fashion-runs': '1', 'fashion-timed-steps': '2' };
+const fashionOption = (name) => option(name) ?? (swiftShader ? FASHION_OPTIONS[name] : undefined);
+const fashionQuery = Object.keys(FASHION_OPTIONS).flatMap((name) => (fashionOption(name) ? [`&${name}=${fashionOption(name)}`] : [])).join('');
 const whole = contenders.length === ALL.length && !workloads;
 const port = 4174;
 if (spawnSync('npx', ['vite', 'build', '--mode', 'bench'], { stdio: 'inherit' }).status !== 0) process.exit(1);
@@ -39,7 +51,7 @@ async function measure(contender) {
     page.on('console', (message) => message.type() === 'log' && console.log(`  ${message.text()}`));
     page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
     page.on('response', (response) => response.status() >= 400 && console.error(`  ${response.status()} ${response.url()}`));
-    await page.goto(`http://localhost:${port}/bench/bench/index.html?contender=${contender}${workloads ? `&workloads=${workloads}` : ''}${scalingRun ? '&scaling' : ''}`);
+    await page.goto(`http://localhost:${port}/bench/bench/index.html?contender=${contender}${workloads ? `&workloads=${workloads}` : ''}${fashionQuery}${scalingRun ? '&scaling' : ''}`);
     await page.waitForFunction(() => window.__bench, null, { timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 15 * 60_000), polling: 1000 });
     const result = await page.evaluate(() => window.__bench);
     if (result.error) console.error(`  ${contender} failed part-way, kept ${result.rows.length} numbers: ${result.error}`);
@@ -74,15 +86,22 @@ if (scalingRun) {
   }
   process.exit(0);
 }
-const bench = { adapter: parts.find((p) => p.adapter)?.adapter ?? 'unknown', userAgent: parts.find((p) => p.userAgent)?.userAgent, rows: parts.flatMap((p) => p.rows) };
+const bench = { adapter: parts.find((p) => p.adapter)?.adapter ?? 'unknown', userAgent: parts.find((p) => p.userAgent)?.userAgent, rows: parts.flatMap((p) => p.rows), failures: parts.flatMap((p) => p.failures ?? []) };
 
 const value = (workload, contender) => bench.rows.find((r) => r.workload === workload && r.contender === contender)?.value ?? NaN;
 const MATMULS = [64, 256, 1024].map((n) => `matmul ${n}`);
-const isRate = (workload) => workload.startsWith('matmul');
-// Every contender's number for every workload, side by side (ms; matmul in GFLOP/s).
-const wide = ['line', 'digits', 'spiral', 'grid 100×100', ...MATMULS].map((workload) => ({
-  workload: isRate(workload) ? `${workload} (GFLOP/s)` : `${workload} (ms)`,
-  ...Object.fromEntries(contenders.map((c) => [c, value(workload, c).toFixed(isRate(workload) ? 2 : 1)])),
+const CONVS = ['conv forward', 'conv input grad', 'conv weight grad'];
+const isRate = (workload) => workload.startsWith('matmul') || workload.startsWith('conv');
+// The fashion rows' photo count (every contender is given the same): the wide table names it.
+const fashionRows = bench.rows.filter((r) => r.workload === 'fashion');
+const fashionPhotos = fashionRows[0]?.result.photos ?? Number(fashionOption('fashion-photos') ?? 5000);
+const failureOf = (workload, contender) => bench.failures.find((f) => f.workload === workload && f.contender === contender);
+// Every contender's number for every workload, side by side (ms; matmul and conv in GFLOP/s);
+// "failed" where a contender could not run it (the reasons are printed below the tables).
+const label = (workload) => (isRate(workload) ? `${workload} (GFLOP/s)` : workload === 'fashion' ? `fashion, 1 epoch of ${fashionPhotos ?? '?'} photos (ms)` : `${workload} (ms)`);
+const wide = ['line', 'digits', 'spiral', 'grid 100×100', 'fashion', ...MATMULS, ...CONVS].map((workload) => ({
+  workload: label(workload),
+  ...Object.fromEntries(contenders.map((c) => [c, failureOf(workload, c) ? 'failed' : value(workload, c).toFixed(isRate(workload) ? 2 : 1)])),
 }));
 // The targets: ours against a peer, or against the faster of several; the ratio is ours ÷
 // theirs in speed (their ms ÷ ours, or our GFLOP/s ÷ theirs).
@@ -97,6 +116,9 @@ const TARGETS = [
   ...['line', 'digits', ...MATMULS].map((w) => [w, 'ours-webgpu', ['jax-webgpu'], 1]),
   ...['line', 'digits'].flatMap((w) => [[w, 'ours-cpu', ['tfjs-wasm'], 1], [w, 'ours-cpu', ['jax-wasm'], 1]]),
   ...MATMULS.map((w) => [w, 'ours-cpu', ['tfjs-wasm', 'jax-wasm'], 1 / 1.5]),
+  // The fashion epoch: ours-WebGPU ahead of both WebGPU peers, ours-CPU ahead of both WebAssembly ones.
+  ['fashion', 'ours-webgpu', ['tfjs-webgpu'], 1], ['fashion', 'ours-webgpu', ['jax-webgpu'], 1],
+  ['fashion', 'ours-cpu', ['tfjs-wasm'], 1], ['fashion', 'ours-cpu', ['jax-wasm'], 1],
 ];
 const table = [];
 for (const [workload, ours, peers, target] of TARGETS) {
@@ -106,11 +128,12 @@ for (const [workload, ours, peers, target] of TARGETS) {
   const speedUp = isRate(workload) ? mine / best : best / mine;
   const digits = isRate(workload) ? 3 : 1;
   table.push({
-    workload: isRate(workload) ? `${workload} (GFLOP/s)` : workload,
+    workload: isRate(workload) ? `${workload} (GFLOP/s)` : workload === 'fashion' ? `fashion (${fashionPhotos} photos)` : workload,
     ours,
     'ours value': mine.toFixed(digits),
     them: peers.length > 1 ? `faster of ${peers.join(', ')}` : peers[0],
-    'their value': best.toFixed(digits),
+    // A peer that could not run the workload (its reason is printed below) has no number to beat.
+    'their value': !theirs.length && peers.every((peer) => failureOf(workload, peer)) ? 'failed' : best.toFixed(digits),
     'speed-up': `${speedUp.toFixed(2)}×`,
     target: target < 1 ? `≥ ${target.toFixed(2)}×` : `${target}×`,
     met: Number.isFinite(speedUp) ? (speedUp >= target ? 'yes' : 'NO') : '',
@@ -156,15 +179,32 @@ const stopTable = bench.rows
   .filter((r) => r.workload.startsWith('stop '))
   .map((r) => ({ scenario: r.workload.slice(5), ours: r.contender, 'median ms': r.result.medianMs.toFixed(1), 'worst ms': r.result.worstMs.toFixed(1), stops: r.result.timed || 'the runs ended first', target: '≤ 100 ms', met: r.result.timed ? (r.result.worstMs <= 100 ? 'yes' : 'NO') : '' }));
 console.log(`\nadapter: ${bench.adapter}`);
-console.table(wide);
 // A partial run has rows for only what it measured.
+console.table(whole ? wide : wide.filter((row) => contenders.some((c) => row[c] !== 'NaN')));
 console.table(whole ? table : table.filter((row) => row['ours value'] !== 'NaN' && row['their value'] !== 'NaN'));
 if (whatIfTable.length) console.table(whatIfTable);
 if (stopTable.length) console.table(stopTable);
-for (const workload of ['line', 'digits', 'surface 128×128', 'spiral', 'grid 100×100']) {
+for (const workload of ['line', 'digits', 'surface 128×128', 'spiral', 'grid 100×100', 'fashion']) {
   const results = bench.rows.filter((r) => r.workload === workload).map((r) => `${r.contender} ${JSON.stringify(r.result)}`);
+  if (!whole && !results.length) continue;
   console.log(`${workload} results (should agree): ${results.join(' | ')}`);
 }
+if (fashionRows.length) {
+  // Photos an epoch ÷ its seconds, and where a peer's steps were timed in part and scaled, which.
+  console.log(`fashion, 1 epoch over ${fashionPhotos} training photos (the seed's shuffle cut to them: every contender the same), batch 64, Adam 1e-3, and the validation loss on 1,000:`);
+  console.table(fashionRows.map((r) => ({ contender: r.contender, 'ms/epoch': r.value.toFixed(0), 'photos/s': ((r.result.photos / r.value) * 1000).toFixed(1), steps: r.result.epochSteps, 'steps timed': r.result.steps === r.result.epochSteps ? 'all' : `${r.result.steps}, scaled` })));
+}
+// The conv kernels against the matmul on the same adapter, for each contender that timed both.
+for (const contender of contenders) {
+  const matmul = value('matmul 1024', contender);
+  const conv = value('conv forward', contender);
+  if (Number.isFinite(matmul) && Number.isFinite(conv)) {
+    // jax-js times the forward alone (its gradients have no kernel of their own to call).
+    const passes = CONVS.filter((w) => Number.isFinite(value(w, contender))).map((w) => `${w.slice(5)} ${value(w, contender).toFixed(2)}`).join(', ');
+    console.log(`${contender}: conv forward at ${((conv / matmul) * 100).toFixed(0)} % of the matmul 1024 rate (conv GFLOP/s: ${passes}; matmul 256 / 1024: ${value('matmul 256', contender).toFixed(2)} / ${matmul.toFixed(2)})`);
+  }
+}
+for (const { workload, contender, reason } of bench.failures) console.log(`${workload} ${contender} could not run: ${reason}`);
 if (!whole) process.exit(0);
 mkdirSync('bench/results', { recursive: true });
 const record = { date: new Date().toISOString(), ...bench };

@@ -5,10 +5,15 @@
  * loss surface on a 128 × 128 grid, square matmuls, and TensorFlow Playground's ground: the
  * spiral's default run (2-8-8-8-1 ReLU, Adam 0.03 constant, batch 16, 100 epochs over 400
  * points, the decision boundary on a 100 × 100 grid after every epoch) and that grid's
- * evaluation alone for a 2-8-8-1 tanh net.
+ * evaluation alone for a 2-8-8-1 tanh net; and lesson 2's photos: one `fashion` epoch of the
+ * default network (cnn-small, trained whole: Adam 1e-3 constant, batch 64, over N of the
+ * 5,000 training photos, the seed's shuffle cut to N as train-size picks them; the validation
+ * loss on all 1,000 test photos at its end) and the convolutions of its second block alone.
  */
+import type { Conv2dShape } from '../src/backend';
 import { defaultConfig } from '../src/train/config';
 import { loadDigits } from '../src/train/data/builtin';
+import { loadFashion, prepareImages, type PreparedImages } from '../src/train/data/fashion';
 import { prepareData, type PreparedData } from '../src/train/data/prepare';
 import type { RunConfig } from '../src/train/types';
 import { uniformFloat } from '../src/cpu/rng';
@@ -19,6 +24,27 @@ import { gridCell, PLANAR_EXTENT } from '../src/planar-geometry';
 export const LINE_CONFIG: Partial<RunConfig> = { scenario: 'line', epochs: 100, maxLr: 0.1, schedule: 'constant', optimizer: 'sgd', seed: 0 };
 export const DIGITS_CONFIG: Partial<RunConfig> = { scenario: 'digits', epochs: 5, maxLr: 3e-3, schedule: 'constant', optimizer: 'adam', batchSize: 64, seed: 0 };
 export const MATMUL_SIZES = [64, 256, 1024];
+/** The issue's fashion epoch: all 5,000 training photos (`--fashion-photos N` times N of them instead, as train-size N picks them). */
+export const FASHION_PHOTOS = 5000;
+export const FASHION_BATCH = 64;
+export const FASHION_LR = 1e-3;
+/**
+ * One epoch of the default network trained whole from the seed's weights: no pretrained body,
+ * unfrozen (so every conv's backward runs, as in the peers), no augmentation, Adam at a
+ * constant rate (TF.js's optimizers take one rate), on `photos` of the training photos
+ * (train-size: the seed's shuffle of the 5,000, cut to `photos`).
+ */
+export function fashionConfig(photos = FASHION_PHOTOS): Partial<RunConfig> {
+  return { scenario: 'fashion', model: 'cnn-small', pretrained: 'off', stage: 'unfrozen', augment: 'off', optimizer: 'adam', schedule: 'constant', epochs: 1, batchSize: FASHION_BATCH, maxLr: FASHION_LR, trainSize: photos, seed: 0 };
+}
+export const FASHION_CONFIG = fashionConfig();
+/** cnn-small's second conv (16 → 32 channels on 14 × 14, 3 × 3) on a batch of 64: the conv workload's shape. */
+export const CONV_SHAPE: Conv2dShape = { batch: 64, channelsIn: 16, channelsOut: 32, height: 14, width: 14, kernel: 3 };
+/** A convolution layer's three passes: its forward, and the gradients of its input and of its weights. */
+export type ConvPass = 'forward' | 'input grad' | 'weight grad';
+export const CONV_PASSES: readonly ConvPass[] = ['forward', 'input grad', 'weight grad'];
+/** Multiply-adds × 2 of one pass of CONV_SHAPE, the same for the forward, the input gradient and the weight gradient. */
+export const CONV_FLOPS = 2 * CONV_SHAPE.batch * CONV_SHAPE.height * CONV_SHAPE.width * CONV_SHAPE.channelsIn * CONV_SHAPE.channelsOut * CONV_SHAPE.kernel ** 2;
 /** The spiral's defaults but a constant rate (TF.js's optimizers take one rate): what each contender trains. */
 export const SPIRAL_CONFIG: Partial<RunConfig> = { scenario: 'spiral', schedule: 'constant', seed: 0 };
 /** The grid evaluation's network: TensorFlow Playground's 2-8-8-1 with tanh. */
@@ -57,6 +83,20 @@ export function gridPoints(size = GRID_SIZE): Float32Array {
 
 export async function digitsData(): Promise<PreparedData> {
   return prepareData(await loadDigits(), { ...defaultConfig('digits'), ...DIGITS_CONFIG } as RunConfig, { standardize: false });
+}
+
+/**
+ * The photos ours trains on for `fashionConfig(photos)`, as the engine picks them (the seed's
+ * shuffle cut to trainSize, pixels in [0, 1], N × 1 × 28 × 28) and the 1,000 validation photos:
+ * what the peers get.
+ */
+export async function fashionData(photos = FASHION_PHOTOS): Promise<PreparedImages> {
+  return prepareImages(await loadFashion(), { ...defaultConfig('fashion'), ...fashionConfig(photos) } as RunConfig);
+}
+
+/** Training steps of a fashion epoch over `rows` photos: fastai drops the last incomplete batch, as ours does. */
+export function fashionSteps(rows: number): number {
+  return Math.max(1, Math.floor(rows / FASHION_BATCH));
 }
 
 export interface Timing {
