@@ -144,10 +144,16 @@ const LOSS_KERNELS: Record<LossKind, KernelName> = {
 export type MatmulStrategy = 'auto' | 'tiled' | 'direct';
 
 let liveBackends = 0;
+let liveBindGroups = 0;
 
 /** WebGPU backends made and not yet disposed: one per engine, so one per element on the GPU. */
 export function liveBackendCount(): number {
   return liveBackends;
+}
+
+/** Bind groups the live backends hold in their caches: none once every backend is disposed. */
+export function liveBindGroupCount(): number {
+  return liveBindGroups;
 }
 
 export class GpuBackend implements Backend {
@@ -492,7 +498,7 @@ export class GpuBackend implements Backend {
     this.pool.destroy();
     this.tensors.clear();
     this.uniforms.clear();
-    this.bindGroups.clear();
+    this.dropBindGroups();
     this.staging.destroy();
   }
 
@@ -557,18 +563,24 @@ export class GpuBackend implements Backend {
     if (!bindGroup) {
       // Descriptors only on a miss: a recorded step reuses every bind group of the last one.
       const resources: GPUBufferBinding[] = [...(uniform ? [{ buffer: uniform.buffer }] : []), ...tensors.map((t) => t.binding)];
-      if (this.bindGroups.size >= CACHE_LIMIT) this.bindGroups.clear();
+      if (this.bindGroups.size >= CACHE_LIMIT) this.dropBindGroups();
       bindGroup = this.device.createBindGroup({
         label: `${name} bind group`,
         layout: kernel.layout,
         entries: kernel.slots.map((binding, i) => ({ binding, resource: resources[i]! })),
       });
       this.bindGroups.set(key, bindGroup);
+      liveBindGroups++;
     }
     this.pass ??= this.commandEncoder().beginComputePass({ label: 'training-playground pass' });
     this.pass.setPipeline(kernel.pipeline);
     this.pass.setBindGroup(0, bindGroup);
     this.pass.dispatchWorkgroups(x, y, z);
+  }
+
+  private dropBindGroups(): void {
+    liveBindGroups -= this.bindGroups.size;
+    this.bindGroups.clear();
   }
 
   private uniformFor(name: KernelName, params: ParamWriter): { buffer: GPUBuffer; key: string } {
@@ -581,7 +593,7 @@ export class GpuBackend implements Backend {
         this.flush();
         for (const old of this.uniforms.values()) destroyBuffer(old);
         this.uniforms.clear();
-        this.bindGroups.clear();
+        this.dropBindGroups();
       }
       buffer = createUniform(this.device, `${name} params`, params.bytes());
       this.uniforms.set(key, buffer);

@@ -3,16 +3,18 @@
  * leaks: after a run, a removed element or a lost device, the counts come back down.
  *
  * @example
- * const before = gpuResources();   // { buffers: 0, backends: 0, pipelines: 0, devices: 0 }
+ * const before = gpuResources();   // { buffers: 0, bindGroups: 0, backends: 0, pipelines: 0, devices: 0 }
  */
 import { liveBufferCount } from './buffers';
 import { deviceCount } from './device';
-import { liveBackendCount } from './gpu-backend';
+import { liveBackendCount, liveBindGroupCount } from './gpu-backend';
 import { compiledPipelineCount } from './pipelines';
 
 export interface GpuResources {
   /** Buffers made and not yet destroyed (pooled ones included). */
   buffers: number;
+  /** Bind groups cached by the live backends. */
+  bindGroups: number;
   /** WebGPU backends not yet disposed: one per engine on the GPU. */
   backends: number;
   /** Pipelines compiled since the page loaded. */
@@ -22,5 +24,5 @@ export interface GpuResources {
 }
 
 export function gpuResources(): GpuResources {
-  return { buffers: liveBufferCount(), backends: liveBackendCount(), pipelines: compiledPipelineCount(), devices: deviceCount() };
+  return { buffers: liveBufferCount(), bindGroups: liveBindGroupCount(), backends: liveBackendCount(), pipelines: compiledPipelineCount(), devices: deviceCount() };
 }

@@ -58,7 +58,7 @@ export class ChartController implements ReactiveController {
   private colorKey = '';
 
   constructor(
-    private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode; readonly isConnected: boolean },
     private readonly input: () => ChartInput,
     private readonly options: {
       /** One element's loss chart and strip share their cursor, and no other element's. */
@@ -71,7 +71,9 @@ export class ChartController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    this.sync(this.input());
+    // An update queued before the element left still runs: a chart made then would never be
+    // destroyed, and uPlot's window listeners with it (found by e2e/load-lifetime.spec.ts).
+    if (this.host.isConnected) this.sync(this.input());
   }
 
   hostDisconnected(): void {
