@@ -37,7 +37,7 @@ test.beforeEach(({ page }) => page.addInitScript(countTimersAndListeners));
 /** Ten playgrounds (line and cancer, 4 epochs) at the top of the page, ids `${prefix}0`…`${prefix}9`, short so all are on screen. */
 async function addPlaygrounds(page: Page, prefix: string): Promise<void> {
   await page.evaluate((prefix) => {
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 10; i++) {
       const el = document.createElement('training-playground');
       el.id = `${prefix}${i}`;
       el.setAttribute('scenario', i % 2 ? 'cancer' : 'line');
@@ -69,14 +69,17 @@ test('200 slider changes in 10 s, twice: no error, the last value trained, GPU b
     expect(final.diagnosis.final).toBe(true);
     return resources(page);
   };
-  // The first burst fills the backend's caches (buffers of each what-if batch's sizes, their
-  // uniforms); the second finds them filled and makes nothing new.
+  // The first burst fills the backend's caches (pooled buffers of the what-if batches' sizes,
+  // their uniforms); the second finds them nearly filled. Which batch sizes a burst reaches
+  // depends on where each change cuts the what-ifs off (a run of this file once found two
+  // more buffers after the second burst, 48 → 50), so the second may add a few; a buffer
+  // leaked per change would add 200. Exact counts come back below, once the element goes.
   const before = await resources(page);
   const first = await burst();
   const second = await burst();
   console.log(`resources after one run ${JSON.stringify(before)}, after 200 changes ${JSON.stringify(first)}, after 200 more ${JSON.stringify(second)}`);
-  const gpu = ({ buffers, backends, pipelines, devices, workers }: Resources) => ({ buffers, backends, pipelines, devices, workers });
-  expect(gpu(second)).toEqual(gpu(first));
+  expect(second.buffers - first.buffers).toBeLessThan(20);
+  expect({ pipelines: second.pipelines, workers: second.workers, timers: second.timers, listeners: second.listeners }).toEqual({ pipelines: first.pipelines, workers: first.workers, timers: first.timers, listeners: first.listeners });
   expect(second).toMatchObject({ backends: 1, devices: 1 });
   await playground.evaluate((el) => el.remove());
   await expect.poll(() => resources(page), { timeout: 30_000 }).toMatchObject({ buffers: 0, bindGroups: 0, backends: 0, devices: 1 });

@@ -187,7 +187,12 @@ export class TrainingEngine implements Engine {
         if (!onReset) throw lost;
         onReset(`The GPU was reset while training (${lost.summary}); training again on a new device.`);
         await this.replaceDevice();
-        return work(this.current);
+        try {
+          return await work(this.current);
+        } catch (again) {
+          // Lost twice in a row: no third try under this call; the next call starts a new device.
+          throw this.current.lost ?? again;
+        }
       }
     });
     this.queue = run.catch(() => undefined);
