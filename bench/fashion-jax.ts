@@ -11,7 +11,7 @@
  */
 import { blockUntilReady, jit, lax, nn, numpy as np, random, tree, valueAndGrad } from '@jax-js/jax';
 import type { PreparedImages } from '../src/train/data/fashion';
-import { shuffled } from './jax';
+import { adamUpdate, b1, b2, shuffled } from './jax';
 import { BATCH_NORM_EPS, BATCH_NORM_MOMENTUM } from '../src/backend';
 import { CONV_FLOPS, CONV_SHAPE, FASHION_BATCH, FASHION_LR, fashionSteps, type Timing } from './workloads';
 
@@ -85,23 +85,12 @@ function evalLogits(p: CnnParams, s: RunningStats, x: np.Array): np.Array {
   return head(p, evalBlock(h1, p.conv2, p.gamma2, p.beta2, s.mean2, s.var2));
 }
 
-const [b1, b2, eps] = [0.9, 0.99, 1e-8];
 // One jitted step: the batch gathered, the loss and its gradient, Adam's update (c1, c2 its bias
 // corrections), and the running statistics moved (the variance made unbiased, as PyTorch's).
 const cnnStep = jit((p: CnnParams, m: CnnParams, v: CnnParams, s: RunningStats, x: np.Array, y: np.Array, idx: np.Array, c1: np.Array, c2: np.Array) => {
   const rows = idx.shape[0]!;
   const [[loss, batch], g] = valueAndGrad(trainLoss, { hasAux: true })(tree.ref(p), np.take(x, idx.ref, 0), np.take(y, idx, 0)) as unknown as [[np.Array, RunningStats], CnnParams];
-  const out = { p: {} as CnnParams, m: {} as CnnParams, v: {} as CnnParams };
-  for (const key of Object.keys(g) as (keyof CnnParams)[]) {
-    const gk = g[key];
-    out.m[key] = m[key].mul(b1).add(gk.ref.mul(1 - b1));
-    out.v[key] = v[key].mul(b2).add(np.square(gk).mul(1 - b2));
-    const mHat = out.m[key].ref.mul(c1.ref);
-    const vHat = out.v[key].ref.mul(c2.ref);
-    out.p[key] = p[key].sub(mHat.div(np.sqrt(vHat).add(eps)).mul(FASHION_LR));
-  }
-  c1.dispose();
-  c2.dispose();
+  const out = adamUpdate(p, m, v, g, c1, c2, FASHION_LR);
   const move = (running: np.Array, value: np.Array) => running.mul(1 - BATCH_NORM_MOMENTUM).add(value.mul(BATCH_NORM_MOMENTUM));
   // Values a channel: the batch's pixels, 28 × 28 in the first block, 14 × 14 in the second.
   const [n1, n2] = [rows * 28 * 28, rows * 14 * 14];

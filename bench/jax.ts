@@ -79,22 +79,36 @@ function crossEntropy(p: Params, x: np.Array, labels: np.Array): np.Array {
   return nn.logSoftmax(logits(p, x)).mul(nn.oneHot(labels, 10)).sum().mul(-1 / rows);
 }
 
-const [lr, b1, b2, eps] = [3e-3, 0.9, 0.99, 1e-8];
-// One jitted step of the MLP: the batch gathered, the loss and its gradient, Adam's update; c1, c2 its bias corrections.
-const mlpStep = jit((p: Params, m: Params, v: Params, x: np.Array, y: np.Array, idx: np.Array, c1: np.Array, c2: np.Array) => {
-  const [loss, g] = valueAndGrad(crossEntropy)(tree.ref(p), np.take(x, idx.ref, 0), np.take(y, idx, 0)) as [np.Array, Params];
-  const keys = Object.keys(g) as (keyof Params)[];
-  const out = { p: {} as Params, m: {} as Params, v: {} as Params };
-  for (const key of keys) {
-    const gk = g[key];
-    out.m[key] = m[key].mul(b1).add(gk.ref.mul(1 - b1));
-    out.v[key] = v[key].mul(b2).add(np.square(gk).mul(1 - b2));
-    const mHat = out.m[key].ref.mul(c1.ref);
-    const vHat = out.v[key].ref.mul(c2.ref);
-    out.p[key] = p[key].sub(mHat.div(np.sqrt(vHat).add(eps)).mul(lr));
+const lr = 3e-3;
+// Adam's betas and epsilon, the same for every jax-js contender.
+export const [b1, b2, eps] = [0.9, 0.99, 1e-8];
+
+/**
+ * Adam's update of every parameter of a tree, inside a jitted step; c1, c2 its bias
+ * corrections (disposed here). Shared by the MLP's step and the fashion CNN's.
+ *
+ * @example
+ * // given: const [p, m, v, g, c1, c2]: [Params, Params, Params, Params, np.Array, np.Array]
+ * const out = adamUpdate(p, m, v, g, c1, c2, 3e-3); // out.p, out.m, out.v
+ */
+export function adamUpdate<T extends Record<string, np.Array>>(p: T, m: T, v: T, g: T, c1: np.Array, c2: np.Array, rate: number): { p: T; m: T; v: T } {
+  const out = { p: {} as Record<string, np.Array>, m: {} as Record<string, np.Array>, v: {} as Record<string, np.Array> };
+  for (const key of Object.keys(g)) {
+    const gk = g[key]!;
+    out.m[key] = m[key]!.mul(b1).add(gk.ref.mul(1 - b1));
+    out.v[key] = v[key]!.mul(b2).add(np.square(gk).mul(1 - b2));
+    const mHat = out.m[key]!.ref.mul(c1.ref);
+    const vHat = out.v[key]!.ref.mul(c2.ref);
+    out.p[key] = p[key]!.sub(mHat.div(np.sqrt(vHat).add(eps)).mul(rate));
   }
   c1.dispose();
   c2.dispose();
+  return out as { p: T; m: T; v: T };
+}
+// One jitted step of the MLP: the batch gathered, the loss and its gradient, Adam's update; c1, c2 its bias corrections.
+const mlpStep = jit((p: Params, m: Params, v: Params, x: np.Array, y: np.Array, idx: np.Array, c1: np.Array, c2: np.Array) => {
+  const [loss, g] = valueAndGrad(crossEntropy)(tree.ref(p), np.take(x, idx.ref, 0), np.take(y, idx, 0)) as [np.Array, Params];
+  const out = adamUpdate(p, m, v, g, c1, c2, lr);
   return [out.p, out.m, out.v, loss];
 });
 const validLoss = jit((p: Params, x: np.Array, y: np.Array) => crossEntropy(p, x, y));
