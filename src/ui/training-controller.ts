@@ -121,6 +121,19 @@ export class TrainingController implements ReactiveController {
     return new Promise((resolve, reject) => this.waiters.add({ resolve, reject }));
   }
 
+  /** One epoch further than the run shows (its first k + 1 epochs), or the whole run at its last epoch. */
+  step(config: RunConfig): Promise<RunResult> {
+    const shown = this.running ? this.history.length : (this.result?.history.length ?? 0);
+    const next = Math.min(config.epochs, shown + 1);
+    return this.request(config, next >= config.epochs ? undefined : next);
+  }
+
+  /** The history as CSV: one row per epoch. */
+  historyCsv(): string {
+    const rows = this.history.map((h) => [h.epoch, h.trainLoss, h.validLoss, h.errorRate ?? '', h.lr, Math.round(h.elapsedMs)].join(','));
+    return ['epoch,train_loss,valid_loss,error_rate,lr,elapsed_ms', ...rows].join('\n') + '\n';
+  }
+
   stop(): void {
     this.waiting = null;
     this.abort?.abort();

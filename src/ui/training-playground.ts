@@ -131,16 +131,8 @@ export class TrainingPlayground extends LitElement {
   private readonly idPrefix = `tp${nextId++}`;
 
   private readonly notices = new Notices(this);
-  private readonly training = new TrainingController(
-    this,
-    () => ({ backend: backendChoice(this.backend), lang: this.language, whatIf: this.whatIf !== 'off' }),
-    (kind, text) => this.notices.notify(kind, text),
-  );
-  private readonly visibility = new VisibilityController(this, {
-    busy: () => this.training.running,
-    pause: () => this.training.stop(),
-    resume: () => void this.startRun(),
-  });
+  private readonly training = new TrainingController(this, () => ({ backend: backendChoice(this.backend), lang: this.language, whatIf: this.whatIf !== 'off' }), (kind, text) => this.notices.notify(kind, text));
+  private readonly visibility = new VisibilityController(this, { busy: () => this.training.running, pause: () => this.training.stop(), resume: () => void this.startRun() });
   private readonly theming = new ThemeController(this);
   private readonly csv = new CsvSource(this, LOAD_TIMEOUT_MS, (data) => (this.customData = data), (kind, text) => this.notices.notify(kind, text));
   private readonly chart = new ChartController(this, () => ({ config: this.config, run: this.training, lang: this.language }), {
@@ -204,9 +196,7 @@ export class TrainingPlayground extends LitElement {
    */
   async step(): Promise<RunResult> {
     await this.updateComplete;
-    const shown = this.running ? this.history.length : (this.result?.history.length ?? 0);
-    const next = Math.min(this.config.epochs, shown + 1);
-    return this.training.request(this.config, next >= this.config.epochs ? undefined : next);
+    return this.training.step(this.config);
   }
 
   /** Back to the start: the model's fresh weights (the same seed, the same start) and no epochs. */
@@ -224,10 +214,7 @@ export class TrainingPlayground extends LitElement {
   }
 
   /** The history as CSV: one row per epoch. */
-  toCSV(): string {
-    const rows = this.history.map((h) => [h.epoch, h.trainLoss, h.validLoss, h.errorRate ?? '', h.lr, Math.round(h.elapsedMs)].join(','));
-    return ['epoch,train_loss,valid_loss,error_rate,lr,elapsed_ms', ...rows].join('\n') + '\n';
-  }
+  toCSV(): string { return this.training.historyCsv(); }
 
   /** The chart with its title and legend. */
   async toPNG(): Promise<Blob> {
