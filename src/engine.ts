@@ -8,10 +8,13 @@
 export {
   createEngine,
   CsvError,
+  decodeModel,
   defaultConfig,
   diagnose,
+  encodeModel,
   engineResources,
   formatLr,
+  ModelFileError,
   parseCsv,
   resolveConfig,
   type BackendChoice,

@@ -6,7 +6,7 @@
  * const engine: Engine = await createEngine({ backend: 'cpu' });
  */
 import type { BackendKind, SurfaceGrid } from '../backend';
-import type { Boundary, EpochStats, Language, LrFindResult, RunSettings, RunResult, ScenarioPreview, WhatIf, FilterMaps } from '../train/types';
+import type { Boundary, EpochStats, Language, LrFindResult, Prediction, RunSettings, RunResult, ScenarioPreview, TrainedModel, WhatIf, FilterMaps } from '../train/types';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
 
@@ -101,6 +101,19 @@ export interface Engine {
    * left (a grows rightwards, b upwards), computed in one dispatch.
    */
   lossSurface(config: RunSettings, grid: SurfaceGrid): Promise<Float32Array>;
+  /**
+   * What a trained classifier (`RunResult.model`, or one read back with `decodeModel`) says of
+   * one input row, as the model reads it: a photo's pixels in [0, 1], channel-first; a table's
+   * standardised columns (as `validationRows` gives them); a planar net's features. Evaluation
+   * mode: batch norms use their running statistics. A regression model is an error.
+   *
+   * @example
+   * // given: const engine: Engine
+   * const result = await engine.train({ scenario: 'digits', epochs: 4 });
+   * const { features } = await engine.validationRows(result.config, [0]);
+   * const { className, probabilities } = await engine.predict(result.model!, features[0]!);
+   */
+  predict(model: TrainedModel, input: ArrayLike<number>): Promise<Prediction>;
   dispose(): void;
 }
 

@@ -10,6 +10,7 @@ import { describeBatchEquality } from '../train/loop/batch-spec';
 import { describeNumericalFaults } from './fault-spec';
 import { describeFashion } from './fashion-spec';
 import { describePlanar } from './planar-spec';
+import { describeModels } from './model-spec';
 import type { PlanarFeature } from '../train/types';
 import { scenarioOf } from '../train/scenarios/table';
 
@@ -30,6 +31,10 @@ describe('the photo classifier on WebGPU', () => {
 
 describe('the planar scenarios on WebGPU', () => {
   describePlanar(webgpu);
+});
+
+describe('trained models on WebGPU', () => {
+  describeModels(webgpu);
 });
 
 describe('numerical faults on WebGPU', () => {

@@ -3,6 +3,7 @@ import { createEngine } from './create-engine';
 import { describeEngine } from './engine-spec';
 import { describeFashion } from './fashion-spec';
 import { describeNumericalFaults } from './fault-spec';
+import { describeModels } from './model-spec';
 import { describePlanar } from './planar-spec';
 
 describe('the engine on the CPU backend', () => {
@@ -15,6 +16,10 @@ describe('the photo classifier on the CPU backend', () => {
 
 describe('the planar scenarios on the CPU backend', () => {
   describePlanar(() => createEngine({ backend: 'cpu' }));
+});
+
+describe('trained models on the CPU backend', () => {
+  describeModels(() => createEngine({ backend: 'cpu' }));
 });
 
 describe('numerical faults on the CPU backend', () => {

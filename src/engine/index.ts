@@ -27,3 +27,5 @@ export { leastSquaresLine, parameterPath } from '../train/model/parameter-path';
 export { LINE_TRUE_PARAMS } from '../train/data/device-data';
 export { scheduleTable } from '../train/schedule/schedule';
 export { groupMaxLrs } from '../train/model/layer-groups';
+export { decodeModel, encodeModel, ModelFileError } from '../train/model/model-file';
+export { inputWidth } from '../train/model/predict';

@@ -16,7 +16,8 @@ import { trainLinearBatch } from '../train/loop/linear-batch';
 import { pacing } from '../train/loop/pacing';
 import { scenarioOf } from '../train/scenarios/table';
 import { trainModel, trainModels, type TrainOutcome } from '../train/loop/trainer';
-import type { EpochStats, RunConfig } from '../train/types';
+import { modelSpec } from '../train/model/builders';
+import type { EpochStats, Layer, RunConfig } from '../train/types';
 import type { TrainOptions } from './api';
 import { linearBatch, type RunData } from './run-data';
 
@@ -26,27 +27,38 @@ export interface MainRun {
   seedHistories: EpochStats[][];
   availableTrainRows: number;
   smallTrainingSet: boolean;
+  /** The run's trained model, unless it diverged or was stopped (RunResult.model, less its class names). */
+  model?: { layers: Layer[]; weights: Float32Array; classCount: number };
 }
 
-/** A photo model's stages (stage-carry.ts): keep the run's final state; start from a kept one. */
+/** The model the run itself trained: its layers, and the weights it ended with (line's [a, b], or the state it kept). */
+function trainedModel(outcome: TrainOutcome, tables: DeviceData, config: RunConfig): MainRun['model'] {
+  if (outcome.stopReason !== 'done') return undefined;
+  const weights = outcome.state ?? (outcome.params ? Float32Array.from(outcome.params) : undefined);
+  if (!weights) return undefined;
+  return { layers: [...modelSpec(config, tables).layers], weights, classCount: tables.loss === 'mse' ? 0 : tables.classCount };
+}
+
+/** A photo model's later stage (stage-carry.ts): the state it starts from, the one its frozen stage left. */
 export interface StageStart {
-  keepState: boolean;
   startState?: Float32Array;
 }
 
-export async function trainMainRun(backend: Backend, data: RunData, config: RunConfig, options: TrainOptions, stages: StageStart = { keepState: false }): Promise<MainRun> {
+export async function trainMainRun(backend: Backend, data: RunData, config: RunConfig, options: TrainOptions, stages: StageStart = {}): Promise<MainRun> {
   const seedConfigs = Array.from({ length: config.seeds }, (_, i) => ({ ...config, seed: config.seed + i }));
   const onEpoch = options.onEpoch;
   // In a batch, the first model is the run itself: only its epochs are reported.
   // Planar runs: the run's own decision boundary (RunResult.boundary), reported as it changes.
   const onBoundary = scenarioOf(config).planar ? (options.onBoundary ?? (() => undefined)) : undefined;
   // The run's training set evaluated with its final weights: RunResult.finalTrainEvalLoss.
-  const callbacks = { signal: options.signal, onEpoch: (stats: EpochStats, m: number) => m === 0 && onEpoch?.(stats), evaluateTraining: true, ...(onBoundary ? { onBoundary } : {}) };
+  // keepState: the run's final weights, RunResult.model.
+  const callbacks = { signal: options.signal, onEpoch: (stats: EpochStats, m: number) => m === 0 && onEpoch?.(stats), evaluateTraining: true, keepState: true, ...(onBoundary ? { onBoundary } : {}) };
   const batched = (outcomes: TrainOutcome[], tables: DeviceData): MainRun => ({
     outcome: outcomes[0]!,
     seedHistories: outcomes.map((o) => o.history),
     availableTrainRows: tables.availableTrainRows,
     smallTrainingSet: tables.smallTrainingSet,
+    model: trainedModel(outcomes[0]!, tables, config),
   });
   // A run cut short (stopAfter) takes the path that can stop at an epoch: one model's.
   const batch = options.stopAfter === undefined ? linearBatch(backend, seedConfigs) : null;
@@ -72,11 +84,11 @@ export async function trainMainRun(backend: Backend, data: RunData, config: RunC
     const tables = await data.load(backend, seedConfig);
     try {
       const outcome = await trainModel(backend, tables, seedConfig, {
-        ...(main ? { signal: options.signal } : { signal: options.signal, onEpoch: options.onEpoch, evaluateTraining: true, ...(onBoundary ? { onBoundary } : {}), ...stages, onFilters: options.onFilters, filterPhoto: options.filterPhoto }),
+        ...(main ? { signal: options.signal } : { signal: options.signal, onEpoch: options.onEpoch, evaluateTraining: true, ...(onBoundary ? { onBoundary } : {}), ...stages, keepState: true, onFilters: options.onFilters, filterPhoto: options.filterPhoto }),
         ...(options.stopAfter !== undefined ? { stopAfter: options.stopAfter } : {}),
       });
       histories.push(outcome.history);
-      main ??= { outcome, seedHistories: histories, availableTrainRows: tables.availableTrainRows, smallTrainingSet: tables.smallTrainingSet };
+      main ??= { outcome, seedHistories: histories, availableTrainRows: tables.availableTrainRows, smallTrainingSet: tables.smallTrainingSet, model: trainedModel(outcome, tables, seedConfig) };
     } finally {
       releaseData(backend, tables);
     }

@@ -18,10 +18,11 @@ import { diagnose } from '../train/diagnosis/diagnosis';
 import { judgeWhatIfs } from '../train/diagnosis/final-diagnosis';
 import { findLearningRate } from '../train/loop/lr-find';
 import { scenarioOf } from '../train/scenarios/table';
-import { PREVIEW_ROWS, type LrFindResult, type NetworkStart, type RunConfig, type RunResult, type RunSettings, type ScenarioPreview } from '../train/types';
+import { PREVIEW_ROWS, type LrFindResult, type NetworkStart, type Prediction, type RunConfig, type RunResult, type RunSettings, type ScenarioPreview, type TrainedModel } from '../train/types';
 import type { PlannedRun } from '../train/diagnosis/what-if-plan';
 import { MAX_SURFACE_POINTS, type Engine, type TrainOptions, type ValidationRows } from './api';
-import { trainMainRun } from './main-run';
+import { trainMainRun, type MainRun } from './main-run';
+import { predictRow } from '../train/model/predict';
 import { RunData } from './run-data';
 import { StageCarry } from './stage-carry';
 import { trainWhatIfRounds } from './what-if-runs';
@@ -62,9 +63,10 @@ export class TrainingEngine implements Engine {
     return this.exclusive(options.onDeviceReset, async (backend) => {
       const { signal, lang } = options;
       const startState = this.stages.startFor(config);
-      const main = await trainMainRun(backend, this.data, config, options, { keepState: this.stages.keeps(config), ...(startState ? { startState } : {}) });
+      const main = await trainMainRun(backend, this.data, config, options, startState ? { startState } : {});
       const { history, stopReason, params, readout, boundary, trainEvaluation, state, filters } = main.outcome;
       if (state && stopReason === 'done') this.stages.keep(config, state);
+      const model = main.model && (await this.trainedModel(config, main.model));
       const provisional = diagnose(history, { config, stopReason, smallTrainingSet: main.smallTrainingSet }, lang);
       const result: RunResult = {
         config,
@@ -74,6 +76,7 @@ export class TrainingEngine implements Engine {
         backend: backend.kind,
         seedHistories: main.seedHistories,
         ...(params ? { params } : {}),
+        ...(model ? { model } : {}),
         ...(readout ?? {}),
         ...(boundary ? { boundary } : {}),
         ...(filters ? { filters } : {}),
@@ -165,6 +168,16 @@ export class TrainingEngine implements Engine {
     }
   }
 
+  /**
+   * What a classifier says of one input row (RunResult.model's input: a photo's pixels in
+   * [0, 1], channel-first; a table's standardised columns as validationRows gives them): its
+   * model's forward pass on this engine's backend, in evaluation mode (batch norms on their
+   * running statistics).
+   */
+  predict(model: TrainedModel, input: ArrayLike<number>): Promise<Prediction> {
+    return this.exclusive(undefined, (backend) => predictRow(backend, model, input));
+  }
+
   dispose(): void {
     this.disposed = true;
     void this.queue.finally(() => this.current.dispose());
@@ -197,6 +210,15 @@ export class TrainingEngine implements Engine {
     });
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** The main run's model with its class names: the data's, or the classes' numbers; none for a regression. */
+  private async trainedModel(config: RunConfig, trained: NonNullable<MainRun['model']>): Promise<TrainedModel> {
+    const { data: _rows, ...settings } = config;
+    const count = trained.classCount === 0 ? 0 : Math.max(2, trained.classCount);
+    const names = count > 0 ? ((await this.data.classNames(config)) ?? []) : [];
+    const classNames = Array.from({ length: count }, (_, c) => names[c] ?? String(c));
+    return { layers: trained.layers, weights: trained.weights, classNames, config: settings };
   }
 
   private async replaceDevice(): Promise<void> {

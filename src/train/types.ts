@@ -18,12 +18,8 @@ export type OptimizerName = 'sgd' | 'adam';
 export type CnnName = 'cnn-tiny' | 'cnn-small';
 export type ScheduleName = 'one-cycle' | 'constant';
 
-/** A photo's size: channels × height × width, its pixels stored channel-first (NCHW, PyTorch's order). */
-export interface ImageSize {
-  channels: number;
-  height: number;
-  width: number;
-}
+import type { Layer } from './model/layers';
+export type { ImageSize, Layer } from './model/layers';
 
 /** A table of numeric rows, ready to train on. */
 export interface Dataset {
@@ -93,6 +89,29 @@ export interface RunConfig {
   bodyLr?: number;
   /** Required for 'custom'. */
   data?: Dataset;
+}
+
+/**
+ * Addition: a trained model, all that predicting with it or saving it takes (RunResult.model;
+ * model/model-file.ts writes it as a `.safetensors` file and reads it back).
+ */
+export interface TrainedModel {
+  /** The layer list, as data (model/layers.ts). */
+  layers: Layer[];
+  /** Every parameter, layer by layer as Sequential.readState gives them, a batch norm's running statistics included. */
+  weights: Float32Array;
+  /** The class each output stands for, in order (two for one sigmoid output); empty for a regression. */
+  classNames: string[];
+  /** The settings that trained it, without a CSV's rows. */
+  config: Omit<RunConfig, 'data'>;
+}
+
+/** Addition: what a classifier says of one input (Engine.predict). */
+export interface Prediction {
+  classIndex: number;
+  className: string;
+  /** Each class's probability: softmax of the logits, or for one sigmoid output [1 − p, p]. */
+  probabilities: number[];
 }
 
 export interface EpochStats {
@@ -188,6 +207,8 @@ export interface RunResult {
   backend: BackendKind;
   /** [a, b] for 'line'. */
   params?: number[];
+  /** Addition: the trained model (Engine.predict, the element's exportModel); absent after Stop or divergence. */
+  model?: TrainedModel;
   /** Addition, classification: the class the last validation pass gave each validation row (the preview shows the first PREVIEW_ROWS). */
   predictions?: number[];
   /** Every seed's history, the main run's first (config.seeds of them). */

@@ -29,7 +29,7 @@ export function lrToStop(lr: number): number {
 }
 
 /** The controls that are buttons, not settings. */
-const ACTIONS = ['lr-find', 'step', 'reset'] as const;
+const ACTIONS = ['lr-find', 'step', 'reset', 'model-file'] as const;
 /** A setting a control shows, by its attribute; the table says which control. */
 export type ControlSetting = Extract<Setting, { control: object }>;
 export type ControlName = ControlSetting['attribute'] | (typeof ACTIONS)[number];

@@ -72,6 +72,8 @@ export function renderControls({ config, controls, strings: t, idPrefix }: Contr
           ${actions.lrFinding ? t.lrFindRunning : t.lrFind}</button></div>`;
     }
     if (name === 'step' || name === 'reset') return html`<div class="control"><button class="secondary" @click=${actions[name]}>${t[name]}</button></div>`;
+    // Its own panel, below the diagnosis (panels/model-panel.ts).
+    if (name === 'model-file') return nothing;
     const setting = CONTROLLED.get(name)!;
     const { property, field: key, kind, control } = setting;
     const label = t[key];

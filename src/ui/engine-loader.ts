@@ -7,12 +7,15 @@
  * @example
  * const { createEngine } = await loadEngine();
  */
-import type { createEngine, engineResources } from '../engine/index';
+import type { createEngine, decodeModel, encodeModel, engineResources } from '../engine/index';
 
 /** What the element takes from the engine's module. */
 export interface EngineModule {
   createEngine: typeof createEngine;
   engineResources: typeof engineResources;
+  /** Model files (.safetensors): with the engine, so a page that never saves one never downloads them. */
+  encodeModel: typeof encodeModel;
+  decodeModel: typeof decodeModel;
 }
 
 export function loadEngine(): Promise<EngineModule> {

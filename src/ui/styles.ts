@@ -4,6 +4,7 @@
  */
 import { css, unsafeCSS } from 'lit';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
+import { modelPanelStyles } from './panels/model-panel';
 
 export const styles = [
   unsafeCSS(uplotCss),
@@ -630,4 +631,5 @@ export const styles = [
       }
     }
   `,
+  modelPanelStyles,
 ];

@@ -22,10 +22,12 @@ import {
   type EpochStats,
   type Language,
   type LrFindResult,
+  type Prediction,
   type RunConfig,
   type RunResult,
   type ScenarioPreview,
   type SurfaceGrid,
+  type TrainedModel,
   type ValidationRows,
   type WhatIf,
 } from '../engine/index';
@@ -173,6 +175,11 @@ export class TrainingController implements ReactiveController {
   /** Validation rows by index with their actual labels (see Engine.validationRows): the photos behind the result views. */
   async validationRows(config: RunConfig, indices: number[]): Promise<ValidationRows> {
     return (await this.engineFor()).validationRows(config, indices);
+  }
+
+  /** What a trained model says of one input row (see Engine.predict). */
+  async predict(model: TrainedModel, row: ArrayLike<number>): Promise<Prediction> {
+    return (await this.engineFor()).predict(model, row);
   }
 
   async loadPreview(config: RunConfig): Promise<void> {

@@ -2,19 +2,21 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineOnce } from './define';
-import { scenarioOf, type ActivationName, type BackendChoice, type CnnName, type Dataset, type Diagnosis, type EngineResources, type EpochStats, type Language, type LrFindResult, type OptimizerName, type RegularizationName, type RunConfig, type RunResult, type Scenario, type ScheduleName } from '../engine/index';
+import { scenarioOf, type ActivationName, type BackendChoice, type CnnName, type Dataset, type Diagnosis, type EngineResources, type EpochStats, type Language, type LrFindResult, type OptimizerName, type Prediction, type RegularizationName, type RunConfig, type RunResult, type Scenario, type ScheduleName } from '../engine/index';
 import { ChartController } from './chart-controller';
 import { parseControls } from './control-values';
 import { renderControls } from './controls';
 import { CsvSource } from './csv-source';
 import { loadEngine } from './engine-loader';
 import { resolveLanguage, strings } from './i18n';
+import { ModelKeeper } from './model-keeper';
 import { Notices } from './notices';
 import { codePanel, CodeCopy } from './panels/code-panel';
 import { advisedSettings, diagnosisPanel } from './panels/diagnosis-panel';
 import { headerPanel } from './panels/header-panel';
 import { LineSurfaces, scrubLinePanel } from './panels/line-view-panel';
 import { lrFindPanel } from './panels/lr-find-panel';
+import { modelPanel } from './panels/model-panel';
 import { runBar } from './panels/run-bar';
 import { PlanarToggles, scenarioView } from './panels/scenario-view-panel';
 import { backendChoice, effectiveTheme, reportProblems, resolveSettings, TRAINING_PROPERTIES, type ThemeName, type WhatIfName } from './resolve-settings';
@@ -53,6 +55,7 @@ let nextId = 0;
  * @csspart view - the scenario's own picture
  * @csspart diagnosis - what went wrong, in words
  * @csspart code - the equivalent fastai call
+ * @csspart model - the "Your model" panel (controls `model-file`)
  * @cssprop --tp-train-color - train loss
  * @cssprop --tp-valid-color - valid loss
  * @cssprop --tp-accent - buttons, sliders, error rate
@@ -110,7 +113,7 @@ export class TrainingPlayground extends LitElement {
   @property({ type: Boolean, reflect: true }) manual = false;
   /** `auto` (WebGPU, else the CPU), `webgpu` or `cpu`. */
   @property({ reflect: true }) backend: BackendChoice = 'auto';
-  /** The controls shown, space-separated: epochs max-lr optimizer schedule batch-size train-size hidden imbalance oversample seed scenario lr-find, and for the planar scenarios noise activation regularization reg-rate features step reset. */
+  /** The controls shown, space-separated: epochs max-lr optimizer schedule batch-size train-size hidden imbalance oversample seed scenario lr-find model-file (the "Your model" panel), and for the planar scenarios noise activation regularization reg-rate features step reset. */
   @property({ reflect: true }) controls = 'epochs max-lr';
   /** `light`, `dark`, or `auto` (the reader's preference). */
   @property({ reflect: true }) theme: Theme = 'light';
@@ -142,6 +145,7 @@ export class TrainingPlayground extends LitElement {
   private readonly surfaces = new LineSurfaces(this, this.training, () => ({ view: this.view, settings: this.config }));
   private readonly toggles = new PlanarToggles(this);
   private readonly copy = new CodeCopy(this);
+  private readonly keeper = new ModelKeeper(this, this.training);
 
   /**
    * What every playground on the page holds together (GPU buffers, backends, pipelines,
@@ -150,9 +154,7 @@ export class TrainingPlayground extends LitElement {
    * @example
    * const { buffers } = await TrainingPlayground.resources();
    */
-  static async resources(): Promise<EngineResources> {
-    return (await loadEngine()).engineResources();
-  }
+  static async resources(): Promise<EngineResources> { return (await loadEngine()).engineResources(); }
 
   /** A run is training (its what-ifs are `testing`). */
   get running(): boolean { return this.training.running; }
@@ -216,6 +218,13 @@ export class TrainingPlayground extends LitElement {
   /** The history as CSV: one row per epoch. */
   toCSV(): string { return this.training.historyCsv(); }
 
+  /** The trained model (the last finished run's, or one loaded since) as a `.safetensors` file PyTorch loads (README, "Models you keep"). */
+  exportModel(): Promise<Blob> { return this.keeper.exportModel(); }
+  /** Loads a saved model for `predict` and `exportModel`; a bad file rejects, fires `playground-error` (`invalid-model`) and keeps the model there was. */
+  importModel(blob: Blob): Promise<void> { return this.keeper.importModel(blob); }
+  /** What the model says a photo is (fashion, digits): centre-cropped, scaled to its input, then predicted. */
+  predict(image: Blob | ImageBitmap): Promise<Prediction> { return this.keeper.predict(image); }
+
   /** The chart with its title and legend. */
   async toPNG(): Promise<Blob> {
     await this.updateComplete;
@@ -274,6 +283,7 @@ export class TrainingPlayground extends LitElement {
       ${lrFindPanel(training.lrFound, controls.includes('lr-find'), this.diagnosis, t)}
       ${diagnosisPanel(training, config, t, (change) => Object.assign(this, advisedSettings(change, training.config ?? config)))}
       ${codePanel(config, this.training, this.copy, t)}
+      ${modelPanel(this.keeper, controls.includes('model-file'), t)}
     </div>`;
   }
 }

@@ -16,7 +16,7 @@ import { resolveConfig } from '../../train/config';
 import { loadBuiltin, type BuiltinScenario } from '../../train/data/builtin-sets';
 import { diagnose } from '../../train/diagnosis/diagnosis';
 import { builtinSet } from '../../train/scenarios/table';
-import type { Dataset, EpochStats, LrFindResult, RunSettings, RunResult, ScenarioPreview } from '../../train/types';
+import type { Dataset, EpochStats, LrFindResult, Prediction, RunSettings, RunResult, ScenarioPreview, TrainedModel } from '../../train/types';
 import type { Engine, TrainOptions, ValidationRows } from '../api';
 import type { EngineMethod, FromWorker, ToWorker } from './messages';
 import { startEngineWorker } from './start';
@@ -93,6 +93,10 @@ class WorkerEngine implements Engine {
     return this.call('lossSurface', { config, grid }) as Promise<Float32Array>;
   }
 
+  predict(model: TrainedModel, input: ArrayLike<number>): Promise<Prediction> {
+    return this.call('predict', { config: model.config, model, input: Array.from(input) }) as Promise<Prediction>;
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
@@ -111,9 +115,10 @@ class WorkerEngine implements Engine {
     };
   }
 
-  private async call(method: EngineMethod, body: Pick<Call, 'config' | 'options' | 'grid' | 'indices'>, options?: TrainOptions): Promise<unknown> {
+  private async call(method: EngineMethod, body: Pick<Call, 'config' | 'options' | 'grid' | 'indices' | 'model' | 'input'>, options?: TrainOptions): Promise<unknown> {
     if (this.disposed) throw new Error('This engine was disposed; create a new one.');
-    const set = builtinSet(body.config.scenario);
+    // A prediction needs the model, not its data set.
+    const set = method === 'predict' ? undefined : builtinSet(body.config.scenario);
     if (set && !this.datasets.has(set)) this.datasets.set(set, await loadBuiltin(set));
     const id = this.nextId++;
     const message: Call = { kind: 'call', id, method, ...body };

@@ -59,6 +59,8 @@ export async function serveEngine(scope: WorkerScope): Promise<void> {
           return await engine.validationRows(config, message.indices!);
         case 'lossSurface':
           return await engine.lossSurface(config, message.grid!);
+        case 'predict':
+          return await engine.predict(message.model!, message.input!);
       }
     } finally {
       aborts.delete(id);

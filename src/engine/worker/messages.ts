@@ -10,9 +10,9 @@
 import type { SurfaceGrid } from '../../backend';
 import type { BuiltinScenario } from '../../train/data/builtin-sets';
 import type { TrainOptions } from '../api';
-import type { Boundary, Dataset, EpochStats, FilterMaps, RunSettings, RunResult, WhatIf } from '../../train/types';
+import type { Boundary, Dataset, EpochStats, FilterMaps, RunSettings, RunResult, TrainedModel, WhatIf } from '../../train/types';
 
-export type EngineMethod = 'train' | 'lrFind' | 'preview' | 'validationRows' | 'lossSurface';
+export type EngineMethod = 'train' | 'lrFind' | 'preview' | 'validationRows' | 'lossSurface' | 'predict';
 
 export type ToWorker =
   | {
@@ -25,6 +25,9 @@ export type ToWorker =
       grid?: SurfaceGrid;
       /** validationRows' row indices. */
       indices?: number[];
+      /** predict's model and input row (its config is the model's). */
+      model?: TrainedModel;
+      input?: number[];
       /** A built-in data set the worker has not had yet: the page's bundle holds them, the worker's does not. */
       builtin?: { scenario: BuiltinScenario; dataset: Dataset };
     }

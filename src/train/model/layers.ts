@@ -11,9 +11,13 @@
  * const weights = parameterCount(layers);       // 64·128 + 128 + 128·10 + 10
  */
 import type { Activation } from '../../backend';
-import type { ImageSize } from '../types';
 
-export type { ImageSize } from '../types';
+/** A photo's size: channels × height × width, its pixels stored channel-first (NCHW, PyTorch's order). */
+export interface ImageSize {
+  channels: number;
+  height: number;
+  width: number;
+}
 
 /** y = x·W (+ b), W inputs × outputs, row-major: PyTorch's nn.Linear with W transposed. */
 export interface LinearLayer {
