@@ -11,6 +11,7 @@ import { describeNumericalFaults } from './fault-spec';
 import { describeFashion } from './fashion-spec';
 import { describePlanar } from './planar-spec';
 import { describeModels } from './model-spec';
+import { describePhotos } from './photos-spec';
 import type { PlanarFeature } from '../train/types';
 import { scenarioOf } from '../train/scenarios/table';
 
@@ -31,6 +32,10 @@ describe('the photo classifier on WebGPU', () => {
 
 describe('the planar scenarios on WebGPU', () => {
   describePlanar(webgpu);
+});
+
+describe('your own photos on WebGPU', () => {
+  describePhotos(webgpu);
 });
 
 describe('trained models on WebGPU', () => {

@@ -4,6 +4,7 @@ import { describeEngine } from './engine-spec';
 import { describeFashion } from './fashion-spec';
 import { describeNumericalFaults } from './fault-spec';
 import { describeModels } from './model-spec';
+import { describePhotos } from './photos-spec';
 import { describePlanar } from './planar-spec';
 
 describe('the engine on the CPU backend', () => {
@@ -16,6 +17,10 @@ describe('the photo classifier on the CPU backend', () => {
 
 describe('the planar scenarios on the CPU backend', () => {
   describePlanar(() => createEngine({ backend: 'cpu' }));
+});
+
+describe('your own photos on the CPU backend', () => {
+  describePhotos(() => createEngine({ backend: 'cpu' }));
 });
 
 describe('trained models on the CPU backend', () => {

@@ -14,7 +14,7 @@ export { MAX_SURFACE_POINTS, type BackendChoice, type Engine, type EngineOptions
 export { defaultConfig, LIMITS, resolveConfig, type ConfigWarning } from '../train/config';
 export { LR_STOPS, PER_SCENARIO, REG_RATE_STOPS, SETTINGS, settingOf, type Setting, type SettingProperty } from '../train/settings/table';
 export type { SettingControl, SettingKind, SettingRecord } from '../train/settings/record';
-export { SCENARIOS, scenarioOf } from '../train/scenarios/table';
+export { SCENARIOS, scenarioOf, takesPhotos } from '../train/scenarios/table';
 export type { ScenarioRecord } from '../train/scenarios/record';
 export { parseCsv, CsvError } from '../train/data/csv';
 export { diagnose } from '../train/diagnosis/diagnosis';
@@ -29,3 +29,4 @@ export { scheduleTable } from '../train/schedule/schedule';
 export { groupMaxLrs } from '../train/model/layer-groups';
 export { decodeModel, encodeModel, ModelFileError } from '../train/model/model-file';
 export { inputWidth } from '../train/model/predict';
+export { checkPhotoSet, photoSplit, PHOTO_SIZE, MAX_PHOTO_CLASSES, MIN_PHOTOS_PER_CLASS, PhotoSetError } from '../train/data/photo-set';

@@ -9,7 +9,7 @@
  * // config.maxLr === 10; warnings[0].field === 'maxLr'
  */
 import { parseMaxLr } from './model/layer-groups';
-import { scenarioOf } from './scenarios/table';
+import { scenarioOf, takesPhotos } from './scenarios/table';
 import type { ScenarioDefaults } from './scenarios/record';
 import { PER_SCENARIO, SETTINGS, settingOf, type Setting, type SettingProperty } from './settings/table';
 import type { RunConfig, Scenario , RunSettings } from './types';
@@ -160,7 +160,7 @@ export function resolveConfig(input: RunSettings & Record<string, unknown>): { c
   if (lr.bodyLr !== undefined) config.bodyLr = clampNumber(warnings, 'bodyLr', lr.bodyLr, config.maxLr, LIMITS.maxLr[0], config.maxLr, false);
   if (input.data) config.data = input.data;
   if (scenarioOf(scenario).data.source === 'custom' && !config.data) {
-    warnings.push({ field: 'data', message: 'scenario "custom" needs a data set (a CSV given as src or data); nothing to train on.' });
+    warnings.push({ field: 'data', message: `scenario "${scenario}" needs ${takesPhotos(scenario) ? 'photos (addImages, or a manifest given as src)' : 'a data set (a CSV given as src or data)'}; nothing to train on.` });
   }
   return { config, warnings };
 }

@@ -4,7 +4,7 @@
  */
 import type { BackendKind } from '../backend';
 
-export type Scenario = 'line' | 'digits' | 'cancer' | 'custom' | 'fashion' | PlanarScenario;
+export type Scenario = 'line' | 'digits' | 'cancer' | 'custom' | 'fashion' | 'photos' | PlanarScenario;
 /** TensorFlow Playground's four two-class data sets, points in [-6, 6]² (data/planar.ts). */
 export type PlanarScenario = 'circle' | 'xor' | 'gauss' | 'spiral';
 /** The hidden layers' nonlinearity. */
@@ -87,7 +87,7 @@ export interface RunConfig {
    * group's rate, spread geometrically up to maxLr, which is hi, the head's. Unset: one rate.
    */
   bodyLr?: number;
-  /** Required for 'custom'. */
+  /** Required for 'custom' (a table) and 'photos' (an image set: data/photos.ts). */
   data?: Dataset;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Diagnosis, EpochStats, RunConfig, RunResult } from '../engine/index';
 
-export type PlaygroundErrorCode = 'invalid-attribute' | 'webgpu-unavailable' | 'device-lost' | 'invalid-csv' | 'training-failed' | 'invalid-model';
+export type PlaygroundErrorCode = 'invalid-attribute' | 'webgpu-unavailable' | 'device-lost' | 'invalid-csv' | 'training-failed' | 'invalid-model' | 'invalid-photo';
 
 export interface PlaygroundErrorDetail {
   code: PlaygroundErrorCode;

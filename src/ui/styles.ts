@@ -5,6 +5,7 @@
 import { css, unsafeCSS } from 'lit';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import { modelPanelStyles } from './panels/model-panel';
+import { photoBoardStyles } from './panels/photo-board-panel';
 
 export const styles = [
   unsafeCSS(uplotCss),
@@ -632,4 +633,5 @@ export const styles = [
     }
   `,
   modelPanelStyles,
+  photoBoardStyles,
 ];

@@ -1,8 +1,8 @@
 /** The <training-playground> element; its documentation is on the class. */
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineOnce } from './define';
-import { scenarioOf, type ActivationName, type BackendChoice, type CnnName, type Dataset, type Diagnosis, type EngineResources, type EpochStats, type Language, type LrFindResult, type OptimizerName, type Prediction, type RegularizationName, type RunConfig, type RunResult, type Scenario, type ScheduleName } from '../engine/index';
+import { scenarioOf, takesPhotos, type ActivationName, type BackendChoice, type CnnName, type Dataset, type Diagnosis, type EngineResources, type EpochStats, type Language, type LrFindResult, type OptimizerName, type Prediction, type RegularizationName, type RunConfig, type RunResult, type Scenario, type ScheduleName } from '../engine/index';
 import { ChartController } from './chart-controller';
 import { parseControls } from './control-values';
 import { renderControls } from './controls';
@@ -10,6 +10,9 @@ import { CsvSource } from './csv-source';
 import { loadEngine } from './engine-loader';
 import { resolveLanguage, strings } from './i18n';
 import { ModelKeeper } from './model-keeper';
+import { PhotoBoard, type PhotoSet } from './photo-board';
+import { PhotoCamera } from './photo-camera';
+import { photoBoardPanel } from './panels/photo-board-panel';
 import { Notices } from './notices';
 import { codePanel, CodeCopy } from './panels/code-panel';
 import { advisedSettings, diagnosisPanel } from './panels/diagnosis-panel';
@@ -56,6 +59,7 @@ let nextId = 0;
  * @csspart diagnosis - what went wrong, in words
  * @csspart code - the equivalent fastai call
  * @csspart model - the "Your model" panel (controls `model-file`)
+ * @csspart photos - the class board of `scenario="photos"`
  * @cssprop --tp-train-color - train loss
  * @cssprop --tp-valid-color - valid loss
  * @cssprop --tp-accent - buttons, sliders, error rate
@@ -67,7 +71,7 @@ let nextId = 0;
 export class TrainingPlayground extends LitElement {
   static override styles = styles;
 
-  /** What to train: `line` (lesson 2's SGD), `digits`, `cancer`, `custom` (`src`'s CSV), `circle`, `xor`, `gauss`, `spiral`, `fashion`. */
+  /** What to train: `line` (lesson 2's SGD), `digits`, `cancer`, `custom` (`src`'s CSV), `circle`, `xor`, `gauss`, `spiral`, `fashion`, `photos` (the learner's own). */
   @property({ reflect: true }) scenario: Scenario = 'line';
   /** Passes over the training data (1–1000); the scenario's default when unset. */
   @property({ type: Number, reflect: true }) epochs?: number;
@@ -121,13 +125,15 @@ export class TrainingPlayground extends LitElement {
   @property({ reflect: true }) view: View = 'data';
   /** How line's picture replays a run: `1` (a 100-epoch run over about 2 s), `4`, or `instant`. */
   @property({ reflect: true }) speed: Speed = '1';
-  /** A CSV to train on with `scenario="custom"`: a header row, numeric features, the target last. */
+  /** `custom`: a CSV to train on (a header row, numeric features, the target last); `photos`: a JSON manifest `{ "classes": { "grizzly": ["url", …] } }` that fills an empty board. */
   @property({ reflect: true }) src?: string;
   /** `en` or `pt-BR`; unset, the page's language. */
   @property() override lang = '';
 
   /** The CSV `src` named, once loaded. */
   @state() private customData: Dataset | null = null;
+  /** The learner's photos (`photos`), once they can train. */
+  @state() private photoData: PhotoSet | null = null;
   private config!: RunConfig;
   /** Attribute problems found in willUpdate, reported (console, playground-error) in updated(). */
   private problems: string[] = [];
@@ -138,22 +144,15 @@ export class TrainingPlayground extends LitElement {
   private readonly visibility = new VisibilityController(this, { busy: () => this.training.running, pause: () => this.training.stop(), resume: () => void this.startRun() });
   private readonly theming = new ThemeController(this);
   private readonly csv = new CsvSource(this, LOAD_TIMEOUT_MS, (data) => (this.customData = data), (kind, text) => this.notices.notify(kind, text));
-  private readonly chart = new ChartController(this, () => ({ config: this.config, run: this.training, lang: this.language }), {
-    syncKey: this.idPrefix,
-    onCursor: (epoch) => scrubLinePanel(this.renderRoot, epoch),
-  });
+  private readonly chart = new ChartController(this, () => ({ config: this.config, run: this.training, lang: this.language }), { syncKey: this.idPrefix, onCursor: (epoch) => scrubLinePanel(this.renderRoot, epoch) });
   private readonly surfaces = new LineSurfaces(this, this.training, () => ({ view: this.view, settings: this.config }));
   private readonly toggles = new PlanarToggles(this);
   private readonly copy = new CodeCopy(this);
   private readonly keeper = new ModelKeeper(this, this.training);
+  private readonly board = new PhotoBoard(this, () => this.id || location.pathname, (data) => (this.photoData = data));
+  private readonly camera = new PhotoCamera(this, (name, shot) => this.board.addImages(name, [shot]));
 
-  /**
-   * What every playground on the page holds together (GPU buffers, backends, pipelines,
-   * devices, CPU workers): for tests that check a page does not leak.
-   *
-   * @example
-   * const { buffers } = await TrainingPlayground.resources();
-   */
+  /** What every playground on the page holds together (GPU buffers, bind groups, backends, devices, CPU workers): for tests that check a page does not leak. */
   static async resources(): Promise<EngineResources> { return (await loadEngine()).engineResources(); }
 
   /** A run is training (its what-ifs are `testing`). */
@@ -169,10 +168,7 @@ export class TrainingPlayground extends LitElement {
   /** What went wrong, in words: provisional while training, final once the what-ifs have spoken. */
   get diagnosis(): Diagnosis | null { return this.training.diagnosis; }
 
-  /**
-   * Cancels a run in progress and trains afresh with the attributes as they are now, loading
-   * the CSV `src` names first; resolves when this run (and its what-ifs) ends.
-   */
+  /** Cancels a run in progress and trains afresh with the attributes as they are now (the CSV `src` loaded first); resolves when it and its what-ifs end. */
   async train(): Promise<RunResult> {
     await this.updateComplete;
     if (this.csv.loading) {
@@ -187,15 +183,7 @@ export class TrainingPlayground extends LitElement {
     this.training.stop();
   }
 
-  /**
-   * One epoch further: the run's first k + 1 epochs, where k are those shown (its schedule
-   * still spans `epochs`, so they are the whole run's first epochs, and the same seed gives
-   * the same ones). Resolves with the stopped run; at the last epoch, with the whole run.
-   *
-   * @example
-   * // given: const el: TrainingPlayground
-   * await el.reset(); await el.step(); // epoch 1, its boundary and losses
-   */
+  /** One epoch further: the run's first k + 1 epochs of k shown (the schedule still spans `epochs`: the same numbers); at the last, the whole run. */
   async step(): Promise<RunResult> {
     await this.updateComplete;
     return this.training.step(this.config);
@@ -225,6 +213,15 @@ export class TrainingPlayground extends LitElement {
   /** What the model says a photo is (fashion, digits): centre-cropped, scaled to its input, then predicted. */
   predict(image: Blob | ImageBitmap): Promise<Prediction> { return this.keeper.predict(image); }
 
+  /** `photos`: the classes, in the order made, with their photo counts. */
+  get classes(): { name: string; count: number }[] { return this.board.classes; }
+  /** `photos`: adds photos to a class (made if new), each cropped and scaled to 28 × 28 grey; unreadable ones are left out and said (the promise rejects). */
+  addImages(className: string, images: Blob[] | ImageBitmap[]): Promise<void> { return this.board.addImages(className, images); }
+  /** `photos`: deletes a class's `index`-th photo, counted in the order added. */
+  removeImage(className: string, index: number): void { this.board.removeImage(className, index); }
+  /** `photos`: moves a class's `index`-th photo to another class (made if new). */
+  relabel(fromClass: string, index: number, toClass: string): void { this.board.relabel(fromClass, index, toClass); }
+
   /** The chart with its title and legend. */
   async toPNG(): Promise<Blob> {
     await this.updateComplete;
@@ -236,7 +233,7 @@ export class TrainingPlayground extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const { config, problems } = resolveSettings(this, this.customData, changed);
+    const { config, problems } = resolveSettings(this, takesPhotos(this.scenario) ? this.photoData : this.customData, changed);
     this.config = config;
     this.problems = problems;
     for (const text of problems) this.notices.notify('setting', text);
@@ -244,10 +241,10 @@ export class TrainingPlayground extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     reportProblems(this, this.problems.splice(0));
-    if (changed.has('src') && this.src) this.csv.load(this.src);
-    const dataChanged = ['scenario', 'seed', 'trainSize', 'customData'].some((p) => changed.has(p));
+    if ((changed.has('src') || changed.has('scenario')) && this.src) void (takesPhotos(this.scenario) ? this.board.loadManifest(this.src) : this.csv.load(this.src));
+    const dataChanged = ['scenario', 'seed', 'trainSize', 'customData', 'photoData'].some((p) => changed.has(p));
     if (dataChanged) void this.training.loadPreview(this.config);
-    const trainingChanged = TRAINING_PROPERTIES.some((p) => changed.has(p)) || changed.has('customData');
+    const trainingChanged = TRAINING_PROPERTIES.some((p) => changed.has(p)) || changed.has('customData') || changed.has('photoData');
     if (trainingChanged && !this.manual) void this.startRun();
   }
 
@@ -278,8 +275,9 @@ export class TrainingPlayground extends LitElement {
           <div class="chart-host"></div>
           <div class="schedule-host" role="img" aria-label=${t.scheduleStrip}></div>
         </figure>
-        <div part="view">${scenarioView({ run: training, config, view: this.view, speed: this.speed, surface: this.surfaces.current, toggles: this.toggles }, t, (view) => (this.view = view))}</div>
+        <div part="view">${scenarioView({ run: training, config, view: this.view, speed: this.speed, surface: this.surfaces.current, toggles: this.toggles, cleaner: training.running ? null : this.board.cleanerFor(training.config) }, t, (view) => (this.view = view))}</div>
       </div>
+      ${takesPhotos(config) ? photoBoardPanel(this.board, this.camera, t) : nothing}
       ${lrFindPanel(training.lrFound, controls.includes('lr-find'), this.diagnosis, t)}
       ${diagnosisPanel(training, config, t, (change) => Object.assign(this, advisedSettings(change, training.config ?? config)))}
       ${codePanel(config, this.training, this.copy, t)}

@@ -14,6 +14,7 @@ import type { Dataset, RunConfig } from '../types';
 import type { BuiltinScenario } from './builtin-sets';
 import { planarDataset } from './planar';
 import { isImageDataset, prepareImages } from './fashion';
+import { preparePhotos } from './photos';
 import { prepareData, type PreparedData } from './prepare';
 
 /** Where the built-in data sets come from: the bundle on the page; the page, in the CPU worker. */
@@ -29,8 +30,8 @@ export async function loadTable(config: RunConfig, builtin: BuiltinData): Promis
     case 'planar':
       return prepareData(planarDataset(data.shape, config), config, { standardize: data.standardize });
     case 'custom':
-      if (!config.data) throw new Error(`The "${config.scenario}" scenario needs a data set: give a CSV (src) or a Dataset (config.data).`);
-      return prepareData(config.data, config, { standardize: data.standardize });
+      if (!config.data) throw new Error(`The "${config.scenario}" scenario needs ${data.rows === 'photos' ? 'photos: add them (addImages) or give a manifest (src)' : 'a data set: give a CSV (src) or a Dataset (config.data)'}.`);
+      return data.rows === 'photos' ? preparePhotos(config.data, config) : prepareData(config.data, config, { standardize: data.standardize });
     case 'line':
       throw new Error(`The ${config.scenario} data is drawn on the device (generateLineData), not prepared as a table.`);
   }

@@ -16,8 +16,11 @@ export type ScenarioData =
   | { readonly source: 'builtin'; readonly set: BuiltinScenario; readonly standardize: boolean }
   /** One of TensorFlow Playground's shapes, drawn on the host from the seed (data/planar.ts). */
   | { readonly source: 'planar'; readonly shape: PlanarScenario; readonly standardize: boolean }
-  /** The learner's own table (RunConfig.data): a CSV given as `src`, or a Dataset. */
-  | { readonly source: 'custom'; readonly standardize: boolean };
+  /**
+   * The learner's own data (RunConfig.data): a table (a CSV given as `src`, or a Dataset), or
+   * photos they added (an image set the element's photo board makes, data/photos.ts).
+   */
+  | { readonly source: 'custom'; readonly standardize: boolean; readonly rows: 'table' | 'photos' };
 
 /** A scenario's own defaults; config.ts gives every other setting its common default. */
 export type ScenarioDefaults = Readonly<Pick<RunConfig, 'epochs' | 'maxLr' | 'optimizer' | 'batchSize' | 'trainSize'>> & {

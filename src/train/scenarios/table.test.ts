@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, resolveConfig } from '../config';
 import type { RunConfig, Scenario } from '../types';
-import { builtinSet, PLANAR_SCENARIOS, SCENARIOS, scenarioOf } from './table';
+import { builtinSet, PLANAR_SCENARIOS, SCENARIOS, scenarioOf, takesPhotos } from './table';
 
 const ALL = Number.MAX_SAFE_INTEGER;
 // model, augment, pretrained and stage came later, with the photos: every scenario resolves them, only fashion reads them.
@@ -21,11 +21,12 @@ const BEFORE: Record<Scenario, Omit<RunConfig, 'scenario'>> = {
   spiral: { ...COMMON, features: ['x1', 'x2'], ...PLANAR_DEFAULTS, hidden: [8, 8, 8] },
   // New with the table: lesson 2's photos, fit_one_cycle(4) at fastai's rate.
   fashion: { ...COMMON, features: ['x1', 'x2'], epochs: 4, maxLr: 0.003, optimizer: 'adam', batchSize: 64, trainSize: ALL, hidden: [] },
+  photos: { ...COMMON, features: ['x1', 'x2'], epochs: 12, maxLr: 0.01, optimizer: 'adam', batchSize: 16, trainSize: ALL, hidden: [] },
 };
 
 describe('the scenario table', () => {
   it('has one record for every scenario, in the order the scenario control lists them', () => {
-    expect(SCENARIOS).toEqual(['line', 'digits', 'cancer', 'custom', 'circle', 'xor', 'gauss', 'spiral', 'fashion']);
+    expect(SCENARIOS).toEqual(['line', 'digits', 'cancer', 'custom', 'circle', 'xor', 'gauss', 'spiral', 'fashion', 'photos']);
     for (const id of SCENARIOS) expect(scenarioOf(id).id).toBe(id);
     expect(PLANAR_SCENARIOS).toEqual(['circle', 'xor', 'gauss', 'spiral']);
   });
@@ -48,11 +49,12 @@ describe('the scenario table', () => {
   it('says which scenarios are planar, which ship their data, and which the loss surface and parameter view serve', () => {
     expect(SCENARIOS.filter((s) => scenarioOf(s).planar)).toEqual(PLANAR_SCENARIOS);
     for (const s of SCENARIOS) expect(scenarioOf(s).planar).toBe(scenarioOf(s).data.source === 'planar');
-    expect(SCENARIOS.map(builtinSet)).toEqual([null, 'digits', 'cancer', null, null, null, null, null, 'fashion']);
+    expect(SCENARIOS.map(builtinSet)).toEqual([null, 'digits', 'cancer', null, null, null, null, null, 'fashion', null]);
     expect([undefined, 'mnist', 42].map(builtinSet)).toEqual([null, null, null]);
     expect(SCENARIOS.filter((s) => scenarioOf(s).views.includes('parameters'))).toEqual(['line']);
     expect(SCENARIOS.filter((s) => scenarioOf(s).model === 'line')).toEqual(['line']);
-    expect(SCENARIOS.filter((s) => scenarioOf(s).chartsErrorRate)).toEqual(['digits', 'cancer', 'fashion']);
-    expect(SCENARIOS.map((s) => scenarioOf(s).preview)).toEqual(['line', 'digits', 'table', 'table', 'planar', 'planar', 'planar', 'planar', 'digits']);
+    expect(SCENARIOS.filter((s) => scenarioOf(s).chartsErrorRate)).toEqual(['digits', 'cancer', 'fashion', 'photos']);
+    expect(SCENARIOS.filter((s) => takesPhotos(s))).toEqual(['photos']);
+    expect(SCENARIOS.map((s) => scenarioOf(s).preview)).toEqual(['line', 'digits', 'table', 'table', 'planar', 'planar', 'planar', 'planar', 'digits', 'digits']);
   });
 });

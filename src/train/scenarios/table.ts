@@ -67,7 +67,7 @@ const cancer: ScenarioRecord<'cancer'> = {
 
 const custom: ScenarioRecord<'custom'> = {
   id: 'custom',
-  data: { source: 'custom', standardize: true },
+  data: { source: 'custom', standardize: true, rows: 'table' },
   defaults: FASTAI_DEFAULTS,
   model: 'mlp',
   planar: false,
@@ -86,6 +86,24 @@ const fashion: ScenarioRecord<'fashion'> = {
   // Pixels already in [0, 1]; a photo is not standardised pixel by pixel.
   data: { source: 'builtin', set: 'fashion', standardize: false },
   defaults: { epochs: 4, maxLr: FASTAI_DEFAULT_LR, optimizer: 'adam', batchSize: 64, trainSize: ALL, hidden: [] },
+  model: 'cnn',
+  planar: false,
+  preview: 'digits',
+  views: ['data'],
+  chartsErrorRate: true,
+  classNames: null,
+};
+
+/**
+ * Lesson 2's "create your own dataset": the learner's photos, 2–10 classes, each made the
+ * shipped bodies' 28 × 28 grey on the page; fashion's network from its pretrained body, with a
+ * head for the learner's classes. Twenty photos a class make one or two batches of 16 an
+ * epoch, so it takes more epochs than fashion's four.
+ */
+const photos: ScenarioRecord<'photos'> = {
+  id: 'photos',
+  data: { source: 'custom', standardize: false, rows: 'photos' },
+  defaults: { epochs: 12, maxLr: 1e-2, optimizer: 'adam', batchSize: 16, trainSize: ALL, hidden: [] },
   model: 'cnn',
   planar: false,
   preview: 'digits',
@@ -125,6 +143,7 @@ const TABLE: { readonly [S in Scenario]: ScenarioRecord<S> } = {
   gauss: planar('gauss'),
   spiral: planar('spiral'),
   fashion,
+  photos,
 };
 
 /** The scenarios, in the table's order. */
@@ -132,6 +151,12 @@ export const SCENARIOS: readonly Scenario[] = Object.values(TABLE).map((record) 
 
 /** The scenarios whose points lie in the plane (TensorFlow Playground's four). */
 export const PLANAR_SCENARIOS: readonly PlanarScenario[] = Object.values(TABLE).flatMap((record) => (record.data.source === 'planar' ? [record.data.shape] : []));
+
+/** Whether a scenario trains on the learner's own photos (its data an image set the page makes), not a table. */
+export function takesPhotos(of: Scenario | Pick<RunConfig, 'scenario'>): boolean {
+  const { data } = scenarioOf(of);
+  return data.source === 'custom' && data.rows === 'photos';
+}
 
 /** A scenario's record, by its name or by a config's. */
 export function scenarioOf(of: Scenario | Pick<RunConfig, 'scenario'>): ScenarioRecord {

@@ -14,6 +14,7 @@ import type { RunConfig, RunResult, ValidationRows } from '../../engine/index';
 import type { Strings } from '../i18n';
 import { confusionView } from '../views/confusion-view';
 import { digit } from '../views/digits-view';
+import { cleanerControls, type Cleaner } from '../views/photo-cleaner';
 import { SHOWN_TOP_LOSSES, topLossesView } from '../views/top-losses-view';
 
 /** The most photos a chosen confusion cell shows. */
@@ -71,12 +72,13 @@ export class ResultPhotos {
   }
 }
 
-export function resultsView(state: ResultPhotos, result: RunResult, config: RunConfig, names: string[], photos: boolean, t: Strings, fetch: Fetch): TemplateResult | typeof nothing {
+export function resultsView(state: ResultPhotos, result: RunResult, config: RunConfig, names: string[], photos: boolean, t: Strings, fetch: Fetch, cleaner?: Cleaner | null): TemplateResult | typeof nothing {
   if (!result.confusion || !result.topLosses) return nothing;
   state.follow(result, config, photos, fetch);
   const { cell } = state;
   const count = cell ? result.confusion[cell[0]]![cell[1]]! : 0;
   const cellNote = cell ? t.confusionCell(count, names[cell[0]]!, names[cell[1]]!) : '';
+  const cleanerLabels = { relabel: t.cleanerRelabel, remove: t.cleanerDelete };
   return html`<div class="results">
     ${confusionView(result.confusion, names, { title: t.results.confusion, actual: t.results.actual, predicted: t.results.predicted, cell: t.confusionCell }, cell, (a, p) =>
       state.choose(a, p, config, photos, fetch),
@@ -85,12 +87,14 @@ export function resultsView(state: ResultPhotos, result: RunResult, config: RunC
       ? html`<figure class="cell-rows" aria-live="polite">
           <figcaption>${cellNote}${count > CELL_PHOTOS && photos ? ` (${t.results.shown} ${CELL_PHOTOS})` : ''}</figcaption>
           ${state.cellPhotos
-            ? html`<div class="cell-photos">${state.cellPhotos.map((image) => html`<div class="cell-photo" role="img" aria-label=${cellNote}>${digit(image)}</div>`)}</div>`
+            ? html`<div class="cell-photos">${state.cellPhotos.map(
+                (image, i) => html`<div class="cell-photo" role="img" aria-label=${cellNote}>${digit(image)}${cleanerControls(cleaner, state.cellRows[i]!, `${cellNote} ${i + 1}`, cleanerLabels)}</div>`,
+              )}</div>`
             : !photos && state.cellRows.length
               ? html`<p>${t.results.rows} ${state.cellRows.slice(0, CELL_PHOTOS * 2).join(', ')}${state.cellRows.length > CELL_PHOTOS * 2 ? ' …' : ''}</p>`
               : nothing}
         </figure>`
       : nothing}
-    ${topLossesView(result.topLosses.slice(0, SHOWN_TOP_LOSSES), photos ? state.topPhotos : null, names, { title: t.results.topLosses, row: t.results.row, caption: t.results.caption }, t.lang)}
+    ${topLossesView(result.topLosses.slice(0, SHOWN_TOP_LOSSES), photos ? state.topPhotos : null, names, { title: t.results.topLosses, row: t.results.row, caption: t.results.caption, ...cleanerLabels }, t.lang, cleaner)}
   </div>`;
 }

@@ -21,6 +21,7 @@ import { planarView } from '../views/planar-view';
 import '../views/network-diagram';
 import { linePanelView, type LinePanelState } from './line-view-panel';
 import { ResultPhotos, resultsView } from './results-panel';
+import type { Cleaner } from '../views/photo-cleaner';
 
 /** The planar picture's two toggles, as the learner sets them; each change renders the host again. */
 export class PlanarToggles {
@@ -42,6 +43,8 @@ export interface ScenarioViewState extends Pick<LinePanelState, 'view' | 'speed'
   /** The host's settings as they are now. */
   config: RunConfig;
   toggles: PlanarToggles;
+  /** The learner's own photos: fastai's ImageCleaner on the results' photos (photo-board.ts). */
+  cleaner?: Cleaner | null;
 }
 
 function toggle(label: string, on: boolean, set: (on: boolean) => void): TemplateResult {
@@ -94,5 +97,5 @@ function results(state: ScenarioViewState, t: Strings, names: string[], photos: 
   if (run.running || !run.result || !run.config) return nothing;
   let photosState = resultPhotos.get(toggles);
   if (!photosState) resultPhotos.set(toggles, (photosState = new ResultPhotos(toggles.host)));
-  return resultsView(photosState, run.result, run.config, names, photos, t, (config, indices) => run.validationRows(config, indices));
+  return resultsView(photosState, run.result, run.config, names, photos, t, (config, indices) => run.validationRows(config, indices), state.cleaner);
 }

@@ -6,11 +6,12 @@
  * @example
  * import { html } from 'lit';
  * // given: const result: RunResult, photos: number[][] | null, names: string[]
- * html`${topLossesView(result.topLosses!.slice(0, 9), photos, names, { title: 'Top losses', row: 'Row', caption: 'predicted/actual / loss / probability' }, 'en')}`;
+ * html`${topLossesView(result.topLosses!.slice(0, 9), photos, names, { title: 'Top losses', row: 'Row', caption: 'predicted/actual / loss / probability', relabel: 'Relabel', remove: 'Delete' }, 'en')}`;
  */
 import { html, type TemplateResult } from 'lit';
 import type { Language, TopLoss } from '../../engine/index';
 import { digit } from './digits-view';
+import { cleanerControls, type Cleaner } from './photo-cleaner';
 
 /** How many top losses the view shows: fastai's `plot_top_losses(9)`. */
 export const SHOWN_TOP_LOSSES = 9;
@@ -20,6 +21,9 @@ export interface TopLossesLabels {
   row: string;
   /** What the caption's four parts are, in words. */
   caption: string;
+  /** The cleaner's two controls. */
+  relabel: string;
+  remove: string;
 }
 
 /**
@@ -36,7 +40,8 @@ export function lossCaption(top: TopLoss, names: string[], lang: Language): stri
   return `${name(top.predicted)}/${name(top.actual)} / ${number(top.loss)} / ${number(top.probability)}`;
 }
 
-export function topLossesView(tops: TopLoss[], photos: number[][] | null, names: string[], labels: TopLossesLabels, lang: Language): TemplateResult {
+/** With a cleaner (the learner's own photos), each photo has its relabel menu and delete button (photo-cleaner.ts). */
+export function topLossesView(tops: TopLoss[], photos: number[][] | null, names: string[], labels: TopLossesLabels, lang: Language, cleaner?: Cleaner | null): TemplateResult {
   const heading = html`<figcaption>${labels.title} <small>(${labels.caption})</small></figcaption>`;
   if (!photos) {
     return html`<figure class="top-losses" part="top-losses">${heading}
@@ -51,7 +56,7 @@ export function topLossesView(tops: TopLoss[], photos: number[][] | null, names:
     <div class="loss-photos">
       ${tops.map((top, i) => {
         const caption = lossCaption(top, names, lang);
-        return html`<div class="loss-photo" role="img" aria-label=${caption}>${photos[i] ? digit(photos[i]) : ''}<span>${caption}</span></div>`;
+        return html`<div class="loss-photo" role="img" aria-label=${caption}>${photos[i] ? digit(photos[i]) : ''}<span>${caption}</span>${cleanerControls(cleaner, top.index, caption, { relabel: labels.relabel, remove: labels.remove })}</div>`;
       })}
     </div>
   </figure>`;

@@ -1,0 +1,176 @@
+/**
+ * Lesson 2's "create your own dataset", in the page: the learner fills three classes with
+ * photos from files, trains from the pretrained body, cleans a top-loss photo, retrains,
+ * asks the model about a new photo, saves and loads it, and finds the board again after a
+ * reload; bad photos and sets that cannot train yet say so and lose nothing.
+ */
+import type { Page } from '@playwright/test';
+import { expect, nextRun, openPlayground, test, trainEnds } from './test';
+
+const PHOTOS = { scenario: 'photos', backend: 'cpu', 'what-if': 'off', seed: '0', controls: 'epochs max-lr model-file' };
+const MAX_DIFF_PIXEL_RATIO = 0.002;
+
+type Kind = 'bars' | 'boxes' | 'rings';
+
+/** Draws the test's photos in the page: light shapes on black, each kind its own, shifted a little photo by photo. */
+async function photoMaker(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    (window as unknown as { makePhoto: (kind: string, i: number) => Promise<Blob> }).makePhoto = (kind, i) => {
+      const canvas = new OffscreenCanvas(64, 48);
+      const x = canvas.getContext('2d')!;
+      x.fillStyle = '#000';
+      x.fillRect(0, 0, 64, 48);
+      const shade = 170 + ((i * 37) % 80);
+      x.fillStyle = x.strokeStyle = `rgb(${shade}, ${shade}, ${shade})`;
+      const [dx, dy] = [((i * 5) % 9) - 4, ((i * 3) % 7) - 3];
+      if (kind === 'bars') {
+        x.fillRect(24 + dx, 6 + dy, 7, 36);
+        x.fillRect(34 + dx, 6 + dy, 7, 36);
+      } else if (kind === 'boxes') x.fillRect(14 + dx, 14 + dy, 36, 22);
+      else {
+        x.lineWidth = 6;
+        x.beginPath();
+        x.arc(32 + dx, 24 + dy, 14, 0, 2 * Math.PI);
+        x.stroke();
+      }
+      return canvas.convertToBlob({ type: 'image/png' });
+    };
+  });
+}
+
+/** `count` PNG files of a kind, as Playwright hands files to an input. */
+async function photoFiles(page: Page, kind: Kind, count: number, from = 0): Promise<{ name: string; mimeType: string; buffer: Buffer }[]> {
+  const bytes = await page.evaluate(
+    async ([k, n, first]) => {
+      const make = (window as unknown as { makePhoto: (kind: string, i: number) => Promise<Blob> }).makePhoto;
+      return Promise.all(Array.from({ length: n as number }, async (_, i) => Array.from(new Uint8Array(await (await make(k as string, (first as number) + i)).arrayBuffer()))));
+    },
+    [kind, count, from] as const,
+  );
+  return bytes.map((b, i) => ({ name: `${kind}-${from + i}.png`, mimeType: 'image/png', buffer: Buffer.from(b) }));
+}
+
+/** Adds photos through the element's method, in the page. */
+async function addImages(page: Page, kind: Kind, count: number, from = 0): Promise<void> {
+  await page.evaluate(
+    async ([k, n, first]) => {
+      const make = (window as unknown as { makePhoto: (kind: string, i: number) => Promise<Blob> }).makePhoto;
+      const el = document.querySelector('#tp') as unknown as { addImages(c: string, b: Blob[]): Promise<void> };
+      await el.addImages(k as string, await Promise.all(Array.from({ length: n as number }, (_, i) => make(k as string, (first as number) + i))));
+    },
+    [kind, count, from] as const,
+  );
+}
+
+async function classes(page: Page): Promise<{ name: string; count: number }[]> {
+  return page.evaluate(() => (document.querySelector('#tp') as unknown as { classes: { name: string; count: number }[] }).classes);
+}
+
+/** Trains the board as it is now (a `manual` element: the Train button's call). */
+async function train(page: Page): Promise<void> {
+  await page.evaluate(() => void (document.querySelector('#tp') as unknown as { train(): Promise<unknown> }).train());
+}
+
+test('three classes from files train from the pretrained body; a top loss relabelled, the set retrains; a new photo predicted; the model saved and loaded; the board kept over a reload', async ({ page }) => {
+  await photoMaker(page);
+  // Manual: the run starts when all three classes are in, not at the second.
+  const playground = await openPlayground(page, { ...PHOTOS, manual: '' });
+  const board = playground.locator('[part="photos"]');
+  await expect(board).toContainText('at least 2 classes; you have 0');
+  // A class named in the board's field, filled by its file input.
+  await board.getByLabel('New class').fill('bars');
+  await board.getByRole('button', { name: 'Add class' }).click();
+  await board.getByRole('group', { name: 'Class bars, 0 photos' }).getByLabel('Add photos…').setInputFiles(await photoFiles(page, 'bars', 20));
+  await expect(board.getByRole('group', { name: 'Class bars, 20 photos' })).toHaveCount(1);
+  await addImages(page, 'boxes', 20);
+  await addImages(page, 'rings', 20);
+  expect(await trainEnds(page)).toBe(0);
+  await train(page);
+  const first = await nextRun(page, 0);
+  expect(first.stopReason).toBe('done');
+  expect(first.epochs).toBe(12);
+  const result = await page.evaluate(() => {
+    const el = document.querySelector('#tp') as unknown as { result: { confusion: number[][]; model: { classNames: string[] }; start: string } };
+    return { confusion: el.result.confusion, names: el.result.model.classNames, start: el.result.start };
+  });
+  expect(result.names).toEqual(['bars', 'boxes', 'rings']);
+  expect(result.start).toBe('pretrained');
+  expect(result.confusion.map((row) => row.reduce((a, b) => a + b, 0))).toEqual([4, 4, 4]);
+  // Distinct shapes: the CPU twin gets all twelve validation photos right.
+  expect(first.errorRate!).toBeLessThanOrEqual(1 / 12);
+  await expect(board).toHaveScreenshot('photo-board.png', { animations: 'disabled', maxDiffPixelRatio: MAX_DIFF_PIXEL_RATIO });
+
+  // The cleaner: the worst top loss moved to another class from its menu; the next run trains on the cleaned set.
+  const results = playground.locator('.results');
+  await expect(results.locator('.loss-photo .cleaner select')).toHaveCount(9);
+  await expect(results.locator('[part="top-losses"]')).toHaveScreenshot('photo-cleaner.png', { animations: 'disabled', maxDiffPixelRatio: MAX_DIFF_PIXEL_RATIO });
+  const before = await classes(page);
+  const worst = await page.evaluate(() => (document.querySelector('#tp') as unknown as { result: { topLosses: { actual: number }[] } }).result.topLosses[0]!.actual);
+  const target = ['bars', 'boxes', 'rings'][(worst + 1) % 3]!;
+  await results.locator('.loss-photo .cleaner select').first().selectOption(target);
+  const after = await classes(page);
+  expect(after.map((c) => c.count)).toEqual(before.map((c, k) => c.count + (k === worst ? -1 : k === (worst + 1) % 3 ? 1 : 0)));
+  // Cleaned, the old result no longer says which photo is which: the menus go until the next run.
+  await expect(results.locator('.cleaner')).toHaveCount(0);
+  await train(page);
+  const second = await nextRun(page, 1);
+  expect(second.stopReason).toBe('done');
+  // The method does the same: one photo of boxes deleted.
+  await page.evaluate(() => (document.querySelector('#tp') as unknown as { removeImage(c: string, i: number): void }).removeImage('boxes', 0));
+  await train(page);
+  await nextRun(page, 2);
+
+  // A new photo, and the model saved and loaded back: the same answer to the bit.
+  const asked = await page.evaluate(async () => {
+    type Said = { className: string; probabilities: number[] };
+    const el = document.querySelector('#tp') as unknown as { predict(b: Blob): Promise<Said>; exportModel(): Promise<Blob>; importModel(b: Blob): Promise<void> };
+    const photo = await (window as unknown as { makePhoto: (kind: string, i: number) => Promise<Blob> }).makePhoto('bars', 99);
+    const before = await el.predict(photo);
+    await el.importModel(await el.exportModel());
+    return { before, after: await el.predict(photo) };
+  });
+  expect(asked.before.className).toBe('bars');
+  expect(asked.after).toEqual(asked.before);
+
+  // Kept in the browser: after a reload the board is the same.
+  const kept = await classes(page);
+  await page.reload();
+  await page.waitForFunction(() => customElements.get('training-playground') !== undefined);
+  await expect.poll(() => classes(page)).toEqual(kept);
+});
+
+test('bad photos and sets that cannot train say so, lose nothing, and the next good set trains', async ({ page }) => {
+  await photoMaker(page);
+  const playground = await openPlayground(page, { ...PHOTOS, 'page-lang': 'pt-BR' });
+  const board = playground.locator('[part="photos"]');
+  await addImages(page, 'bars', 6);
+  // A single class: not a classifier yet.
+  await expect(board).toContainText('at least 2 classes; you have 1 (bars)');
+  // A file that is not an image, and one far too large, among good photos: the good ones are added, the others named.
+  const refused = await page.evaluate(async () => {
+    const make = (window as unknown as { makePhoto: (kind: string, i: number) => Promise<Blob> }).makePhoto;
+    const el = document.querySelector('#tp') as unknown as { addImages(c: string, b: (Blob | ImageBitmap)[]): Promise<void> };
+    const huge = { width: 10_000, height: 10_000, close() {} } as unknown as ImageBitmap;
+    return el.addImages('boxes', [await make('boxes', 0), new File(['not a photo'], 'notes.txt'), huge, await make('boxes', 1)]).then(() => 'added', (e: Error) => e.message);
+  });
+  expect(refused).toMatch(/^2 of 4 photos were not added\. .*notes\.txt.* is not an image .*10000 × 10000 pixels/);
+  expect((await classes(page)).map((c) => c.count)).toEqual([6, 2]);
+  await expect(board.getByRole('alert')).toContainText('2 of 4 photos were not added');
+  // A class short of photos, and an empty class.
+  await expect(board).toContainText('“boxes” has 2');
+  await board.getByLabel('Nova classe').fill('rings');
+  await board.getByRole('button', { name: 'Adicionar classe' }).click();
+  await expect(board).toContainText('“rings” has 0');
+  expect(await trainEnds(page)).toBe(0);
+  const errors = await page.evaluate(() => (window as unknown as { __events: { type: string; code: string }[] }).__events.filter((e) => e.type === 'playground-error').map((e) => e.code));
+  expect(errors).toEqual(['invalid-photo']);
+  // Filled: it trains.
+  await addImages(page, 'boxes', 4, 2);
+  await addImages(page, 'rings', 6);
+  const run = await nextRun(page, 0);
+  expect(run.stopReason).toBe('done');
+  // A photo's delete button, by keyboard.
+  await board.getByRole('button', { name: 'Apagar a foto 1 de rings' }).focus();
+  await page.keyboard.press('Enter');
+  expect((await classes(page)).map((c) => c.count)).toEqual([6, 6, 5]);
+});
