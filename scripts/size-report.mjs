@@ -16,7 +16,9 @@
 // bodies' loader, fastai's two stages on one learner, the filter readout and the from-scratch
 // comparison in two languages (+1.3 KiB); the engine's to 55 KiB on 2026-12-06, for the
 // convolutions as implicit GEMM on 8×8 register blocks (three entry points' tiling, +0.7
-// KiB); and fails the build past a budget. The element downloads
+// KiB); the element's to 68 KiB the same day, for kept runs: the last 8 runs, compare() with
+// its dotted curves and its picker, their differences named in two languages, and share's
+// settings in the URL hash (+1.9 KiB); and fails the build past a budget. The element downloads
 // the engine on its first run (src/ui/engine-loader-cdn.ts), so a page that shows it pays
 // for the element first and the engine once it trains; the data files, and the CPU's
 // WebAssembly product (dist/matmul-fused.wasm, or dist/matmul.wasm without relaxed SIMD),
@@ -26,7 +28,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const budgets = { 'dist/training-playground.js': 66, 'dist/engine.js': 55 };
+const budgets = { 'dist/training-playground.js': 68, 'dist/engine.js': 55 };
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const over = [];
 for (const [file, budget] of Object.entries(budgets)) {

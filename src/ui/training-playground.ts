@@ -9,8 +9,10 @@ import { renderControls } from './controls';
 import { CsvSource } from './csv-source';
 import { loadEngine } from './engine-loader';
 import { resolveLanguage, strings } from './i18n';
+import { KeptRuns, type RunSummary } from './kept-runs';
 import { Notices } from './notices';
 import { codePanel, CodeCopy } from './panels/code-panel';
+import { comparePanel } from './panels/compare-panel';
 import { advisedSettings, diagnosisPanel } from './panels/diagnosis-panel';
 import { headerPanel } from './panels/header-panel';
 import { LineSurfaces, scrubLinePanel } from './panels/line-view-panel';
@@ -18,6 +20,7 @@ import { lrFindPanel } from './panels/lr-find-panel';
 import { runBar } from './panels/run-bar';
 import { PlanarToggles, scenarioView } from './panels/scenario-view-panel';
 import { backendChoice, effectiveTheme, reportProblems, resolveSettings, TRAINING_PROPERTIES, type ThemeName, type WhatIfName } from './resolve-settings';
+import { ShareState } from './share-state';
 import { styles } from './styles';
 import { ThemeController } from './theme-controller';
 import { TrainingController } from './training-controller';
@@ -122,6 +125,8 @@ export class TrainingPlayground extends LitElement {
   @property({ reflect: true }) src?: string;
   /** `en` or `pt-BR`; unset, the page's language. */
   @property() override lang = '';
+  /** Keep the settings (the training attributes and `controls`) in the page URL's hash, read back on connect over the attributes: one element a page. */
+  @property({ type: Boolean, reflect: true }) share = false;
 
   /** The CSV `src` named, once loaded. */
   @state() private customData: Dataset | null = null;
@@ -135,7 +140,9 @@ export class TrainingPlayground extends LitElement {
   private readonly visibility = new VisibilityController(this, { busy: () => this.training.running, pause: () => this.training.stop(), resume: () => void this.startRun() });
   private readonly theming = new ThemeController(this);
   private readonly csv = new CsvSource(this, LOAD_TIMEOUT_MS, (data) => (this.customData = data), (kind, text) => this.notices.notify(kind, text));
-  private readonly chart = new ChartController(this, () => ({ config: this.config, run: this.training, lang: this.language }), {
+  private readonly kept = new KeptRuns(this, () => this.training.stepping);
+  protected readonly sharing = new ShareState(this, () => this.share); // its work is in its hooks: nothing here reads it
+  private readonly chart = new ChartController(this, () => ({ config: this.config, run: this.training, lang: this.language, compared: this.kept.compared }), {
     syncKey: this.idPrefix,
     onCursor: (epoch) => scrubLinePanel(this.renderRoot, epoch),
   });
@@ -166,6 +173,17 @@ export class TrainingPlayground extends LitElement {
   get result(): RunResult | null { return this.training.result; }
   /** What went wrong, in words: provisional while training, final once the what-ifs have spoken. */
   get diagnosis(): Diagnosis | null { return this.training.diagnosis; }
+  /** This element's last 8 runs (`{ id, config, history, diagnosis }`, no CSV rows), newest first, stopped ones too; not the first epochs step() and reset() train. */
+  get runs(): RunSummary[] { return this.kept.runs; }
+
+  /**
+   * Lays kept run `id`'s train and valid curves over the chart, dotted, named by what differs from the run shown, until `compare(null)`; an id `runs` lacks throws a RangeError.
+   *
+   * @example
+   * // given: const el: TrainingPlayground
+   * el.compare(el.runs[1]?.id ?? null); // the run before the last, or none
+   */
+  compare(id: string | null): void { this.kept.compare(id); }
 
   /**
    * Cancels a run in progress and trains afresh with the attributes as they are now, loading
@@ -181,9 +199,7 @@ export class TrainingPlayground extends LitElement {
   }
 
   /** Stops the run in progress; it ends as `stopped` with the epochs it had. */
-  stop(): void {
-    this.training.stop();
-  }
+  stop(): void { this.training.stop(); }
 
   /**
    * One epoch further: the run's first k + 1 epochs, where k are those shown (its schedule
@@ -194,16 +210,10 @@ export class TrainingPlayground extends LitElement {
    * // given: const el: TrainingPlayground
    * await el.reset(); await el.step(); // epoch 1, its boundary and losses
    */
-  async step(): Promise<RunResult> {
-    await this.updateComplete;
-    return this.training.step(this.config);
-  }
+  async step(): Promise<RunResult> { await this.updateComplete; return this.training.step(this.config); }
 
   /** Back to the start: the model's fresh weights (the same seed, the same start) and no epochs. */
-  async reset(): Promise<RunResult> {
-    await this.updateComplete;
-    return this.training.request(this.config, 0);
-  }
+  async reset(): Promise<RunResult> { await this.updateComplete; return this.training.request(this.config, 0); }
 
   /** fastai's `lr_find`: the loss against an exponential sweep of learning rates, and a suggestion. */
   async lrFind(): Promise<LrFindResult> {
@@ -268,6 +278,7 @@ export class TrainingPlayground extends LitElement {
         <figure part="chart" aria-label=${t.chartTitle}>
           <div class="chart-host"></div>
           <div class="schedule-host" role="img" aria-label=${t.scheduleStrip}></div>
+          ${comparePanel({ runs: this.runs, compared: this.kept.compared, current: training.config ?? config }, t, this.idPrefix, (id) => this.compare(id))}
         </figure>
         <div part="view">${scenarioView({ run: training, config, view: this.view, speed: this.speed, surface: this.surfaces.current, toggles: this.toggles }, t, (view) => (this.view = view))}</div>
       </div>
