@@ -61,12 +61,15 @@ describe('the kept runs', () => {
     expect(kept.runs.map((r) => r.diagnosis?.code)).toEqual(['ok', 'lr-too-low']);
   });
 
-  it("keeps a run's settings without a CSV's rows", () => {
+  it("keeps a run's settings without a CSV's rows, and its epochs without their batch losses", () => {
     const { kept, send } = harness();
     const data = { task: 'regression' } as unknown as RunConfig['data'];
-    send('train-end', result(2, { scenario: 'custom', data }));
+    const ended = result(2, { scenario: 'custom', data });
+    ended.history.forEach((h) => (h.stepLosses = [1, 2, 3]));
+    send('train-end', ended);
     expect(kept.runs[0]!.config.scenario).toBe('custom');
     expect('data' in kept.runs[0]!.config).toBe(false);
+    expect(kept.runs[0]!.history.map((h) => [h.epoch, h.validLoss, 'stepLosses' in h])).toEqual([[1, 1, false], [2, 1, false]]);
   });
 
   it('compares with a kept run until cleared, and throws a RangeError for an id it does not hold, changing nothing', () => {

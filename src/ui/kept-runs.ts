@@ -23,6 +23,7 @@ export interface RunSummary {
   /** Unique on the page: what `compare(id)` takes. */
   id: string;
   config: RunConfig;
+  /** Its epochs without their batch losses (`stepLosses`): only the run's own chart draws those, and they are most of a history's weight. */
   history: EpochStats[];
   /** The final diagnosis once the what-if runs have spoken; the provisional one until then (and for a stopped run). */
   diagnosis: Diagnosis | null;
@@ -77,7 +78,8 @@ export class KeptRuns implements ReactiveController {
   keep(result: RunResult): RunSummary | null {
     if (result.history.length === 0) return null;
     const { data: _rows, ...config } = result.config;
-    const summary: RunSummary = { id: `run-${++keptOnPage}`, config, history: result.history, diagnosis: result.diagnosis };
+    const history = result.history.map(({ stepLosses: _batches, ...epoch }) => epoch);
+    const summary: RunSummary = { id: `run-${++keptOnPage}`, config, history, diagnosis: result.diagnosis };
     this.kept = [summary, ...this.kept].slice(0, KEPT_RUNS);
     this.awaiting = summary;
     this.host.requestUpdate();
