@@ -9,6 +9,13 @@ import type { Page } from '@playwright/test';
 import { countTimersAndListeners, pageCounts, type PageCounts } from './page-counts';
 import { expect, nextRun, openPlayground, startsRun, test } from './test';
 
+/**
+ * What one more 1,000-epoch line run may add to the heap while the element's kept runs
+ * (kept-runs.ts) fill up: its settings and epochs, ~150 KB, and ~50 KB of V8's tier-up
+ * (measured 165–241 KB a run, 2026-12-06). A run kept whole, batch losses and result, adds ~300 KB.
+ */
+const KEPT_RUN_BYTES = 256 * 1024;
+
 interface Resources extends PageCounts {
   buffers: number;
   bindGroups: number;
@@ -133,7 +140,7 @@ test('50 connect and disconnect cycles, then ten elements at once, twice: one de
   expect((await resources(page)).pipelines).toBe(after.pipelines);
 });
 
-test('a 1,000-epoch line run keeps the GPU buffers flat from its first epochs to its end, the next run adds none, and the JS heap holds one run, not each', async ({ page }) => {
+test('a 1,000-epoch line run keeps the GPU buffers flat from its first epochs to its end, the next run adds none, and the JS heap holds the kept runs\' epochs, not each run', async ({ page }) => {
   // The first run warms what a run caches once (pooled buffers, the uniforms of its last
   // readback and of the training-set evaluation after it); the second, the same settings,
   // must then hold no more buffers at its end than at its 50th epoch, nor than the first left.
@@ -155,20 +162,27 @@ test('a 1,000-epoch line run keeps the GPU buffers flat from its first epochs to
   expect(await playground.locator('tp-line-panel').getAttribute('data-epoch')).toBe('1000');
 
   // The heap, from the end of the second run (the first lazily builds what every run then
-  // reuses: 0.8 MB here) to the end of a sixth: each run replaces the last one's history and
-  // curves. Keeping each run's history and result would add ~250 KB a run (measured by holding
-  // them, 2026-12-06), ~1 MB over these four. What does grow, ~50 KB a run, is V8's compiled
-  // code as it tiers up (a heap snapshot diff: InstructionStream, FeedbackVector, Code), not
-  // objects. The page's own event log (fixtures/event-log.js, 1,000 entries a run) is emptied
-  // before each reading, so only the element and engine weigh.
+  // reuses: 0.8 MB here) to the end of a twelfth: each run replaces the last one's history and
+  // curves, and the element keeps its last KEPT_RUNS (8) runs' settings and epochs for
+  // compare() (ui/kept-runs.ts), without their batch losses, so the heap grows until the eighth
+  // run (~150 KB a run) and not after it (measured 4.77 MB after run 2, 5.97 after run 8, 6.12
+  // after run 12). Keeping each run's whole history and result would add ~250 KB a run
+  // (measured by holding them, 2026-12-06), ~1 MB over four. What does grow, ~50 KB a run, is
+  // V8's compiled code as it tiers up (a heap snapshot diff: InstructionStream, FeedbackVector,
+  // Code), not objects. The page's own event log (fixtures/event-log.js, 1,000 entries a run) is
+  // emptied before each reading, so only the element and engine weigh.
   const clearLog = () => page.evaluate(() => void ((window as unknown as { __events: unknown[] }).__events.length = 0));
   await clearLog();
   const heap = [await heapAfterGc(page)];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 10; i++) {
     await nextRun(page, await startsRun(page, train));
     await clearLog();
     heap.push(await heapAfterGc(page));
   }
-  console.log(`JS heap after GC at the end of runs 2 to 6 (bytes): ${heap.join(', ')}`);
-  expect(heap.at(-1)! - heap[0]!).toBeLessThan(512 * 1024);
+  console.log(`JS heap after GC at the end of runs 2 to 12 (bytes): ${heap.join(', ')}`);
+  expect(await playground.evaluate((el) => (el as unknown as { runs: unknown[] }).runs.length)).toBe(8);
+  // Runs 3 to 8 are kept beside the second: bounded by what six kept 1,000-epoch histories weigh.
+  expect(heap[6]! - heap[0]!).toBeLessThan(6 * KEPT_RUN_BYTES);
+  // Runs 9 to 12 each push out the oldest kept run.
+  expect(heap.at(-1)! - heap[6]!).toBeLessThan(512 * 1024);
 });

@@ -9,6 +9,7 @@
  * document.body.append(el);
  */
 export { TrainingPlayground, type Theme } from './ui/training-playground';
+export type { RunSummary } from './ui/kept-runs';
 export type { PlaygroundErrorCode, PlaygroundErrorDetail, PlaygroundEventMap } from './ui/events';
 // The engine's types, not its code: the element loads that when it first trains
 // (ui/engine-loader.ts); pages that train without the element import training-playground/engine.

@@ -15,7 +15,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { scenarioOf, whatIfChange, whatIfLabel, type Diagnosis, type EpochStats, type Language, type RunConfig, type RunResult, type WhatIf } from '../engine/index';
 import { strings } from './i18n';
+import type { RunSummary } from './kept-runs';
 import { LossChart, readColors, type ChartOverlay } from './loss-chart';
+import { differenceLabel } from './run-differences';
 import { ScheduleChart } from './schedule-chart';
 
 /** What the chart reads of the training: the TrainingController's state. */
@@ -34,20 +36,23 @@ export interface ChartInput {
   config: RunConfig;
   run: ChartRun;
   lang: Language;
+  /** A kept run to lay over the current one (kept-runs.ts), or none. */
+  compared?: RunSummary | null;
 }
 
 /**
- * The what-if runs (ghost curves), the diagnosis citing one of them, and, with several seeds,
- * every seed's history (the band).
+ * The what-if runs (ghost curves), the diagnosis citing one of them, with several seeds every
+ * seed's history (the band), and a kept run to compare with, named by what differs from this run.
  */
-export function chartOverlay({ config, run, lang }: ChartInput): ChartOverlay {
+export function chartOverlay({ config, run, lang, compared }: ChartInput): ChartOverlay {
   const ran = run.config ?? config;
   const ghosts = run.whatIfs.map((whatIf) => ({
     label: whatIfLabel(whatIf, ran, lang),
     change: whatIfChange(whatIf, ran, lang),
     whatIf,
   }));
-  return { ghosts, seeds: run.result?.seedHistories ?? [], diagnosis: run.diagnosis };
+  const against = compared ? { label: differenceLabel(compared.config, ran, lang), history: compared.history } : null;
+  return { ghosts, seeds: run.result?.seedHistories ?? [], diagnosis: run.diagnosis, compared: against };
 }
 
 export class ChartController implements ReactiveController {
@@ -117,6 +122,7 @@ export class ChartController implements ReactiveController {
         evidence: t.evidence,
         ghostFinal: t.ghostFinal,
         ghostDiverged: t.ghostDiverged,
+        compared: t.compared,
       };
       const { syncKey, onCursor } = this.options;
       this.chart = new LossChart(chartHost, { classification, labels, colors, lang, onCursor, syncKey });

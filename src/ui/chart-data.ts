@@ -28,17 +28,27 @@ export interface ChartExtras {
   ghosts: EpochStats[][];
   /** Every seed's history, the run's own among them; a band needs two or more. */
   seeds: EpochStats[][];
+  /** A kept run laid over this one (kept-runs.ts): its train and valid losses. */
+  compared?: EpochStats[];
+}
+
+/** The columns beside the run's: what-ifs, the compared run's train and valid loss, the seed band. */
+export interface ExtraColumns {
+  main: MainColumns;
+  ghosts: Column[];
+  compared: [train: Column, valid: Column] | null;
+  band: [Column, Column] | null;
 }
 
 /**
- * The run's columns, then one valid-loss column per ghost, then the seed band's lowest and
- * highest valid loss per epoch. Epochs past the run's end (a ghost with 3× the epochs) get
- * x values of their own, where the run's columns are null.
+ * The run's columns, then one valid-loss column per ghost, the compared run's train and valid
+ * losses, then the seed band's lowest and highest valid loss per epoch. Epochs past the run's
+ * end (a ghost with 3× the epochs) get x values of their own, where the run's columns are null.
  */
-export function chartColumnsWith(history: EpochStats[], extras: ChartExtras): { main: MainColumns; ghosts: Column[]; band: [Column, Column] | null } {
+export function chartColumnsWith(history: EpochStats[], extras: ChartExtras): ExtraColumns {
   const main = chartColumns(history);
   const [x] = main;
-  const longest = Math.max(history.length, ...extras.ghosts.map((g) => g.length), ...extras.seeds.map((s) => s.length));
+  const longest = Math.max(history.length, ...extras.ghosts.map((g) => g.length), ...extras.seeds.map((s) => s.length), extras.compared?.length ?? 0);
   for (let epoch = history.length + 1; epoch <= longest; epoch++) {
     x.push(epoch);
     for (const column of main.slice(1) as Column[]) column.push(null);
@@ -55,7 +65,9 @@ export function chartColumnsWith(history: EpochStats[], extras: ChartExtras): { 
     return column;
   };
   const ghosts = extras.ghosts.map((g) => perEpoch((h) => h.validLoss, g));
-  if (extras.seeds.length < 2) return { main, ghosts, band: null };
+  const run = extras.compared;
+  const compared: ExtraColumns['compared'] = run ? [perEpoch((h) => h.trainLoss, run), perEpoch((h) => h.validLoss, run)] : null;
+  if (extras.seeds.length < 2) return { main, ghosts, compared, band: null };
   const lo: Column = x.map(() => null);
   const hi: Column = x.map(() => null);
   for (const [epoch, i] of atEpoch) {
@@ -64,7 +76,7 @@ export function chartColumnsWith(history: EpochStats[], extras: ChartExtras): { 
     lo[i] = Math.min(...values);
     hi[i] = Math.max(...values);
   }
-  return { main, ghosts, band: [lo, hi] };
+  return { main, ghosts, compared, band: [lo, hi] };
 }
 
 export function chartColumns(history: EpochStats[]): MainColumns {
@@ -114,8 +126,8 @@ export const NOISE_DECADES = 1;
  * widened by its batch losses and its seeds' band by NOISE_DECADES at most, so a single batch
  * loss of 1e-13 cannot squash the curves a learner reads, and a run exploding to 1e35 shows
  * its curve leaving the chart rather than a flat line at the bottom of 36 decades. What-if
- * runs never widen it: a ghost that goes higher or lower is clipped at the edge, with a marker
- * (ghost-marks.ts).
+ * runs never widen it, nor does a compared kept run: a ghost that goes higher or lower is
+ * clipped at the edge, with a marker (ghost-marks.ts).
  */
 export function runExtent(columns: MainColumns, band: [Column, Column] | null = null): [number | null, number | null] {
   const present = (list: Column) => list.filter((v): v is number => v !== null);

@@ -3,7 +3,9 @@
  * sized by a ResizeObserver, colours read from the host's custom properties, and a PNG with
  * the title and legend drawn in (the bare canvas has neither). The axes are the run's own:
  * what-if curves (ghosts) are clipped at the edges, with a marker and their final value
- * (ghost-layer.ts); the one the diagnosis cites is drawn bold and named "evidence".
+ * (ghost-layer.ts); the one the diagnosis cites is drawn bold and named "evidence". A kept run
+ * laid over the run (`compare`) is drawn dotted in the run's colours, faded, named by what
+ * differs; it never widens the axes either, so an earlier run that exploded leaves through the top.
  *
  * @example
  * // given: const container: HTMLElement, host: HTMLElement, labels: ChartLabels, history: EpochStats[], config: RunConfig
@@ -35,6 +37,14 @@ export interface ChartLabels {
   ghostFinal: (loss: string) => string;
   /** A ghost's final value when its loss went non-finite. */
   ghostDiverged: string;
+  /** A compared run's curve in the legend: "train loss, earlier run: max_lr 0.01 → 0.1". */
+  compared: (curve: string, label: string) => string;
+}
+
+/** A kept run laid over the current one: what differs, in words, and its epochs. */
+export interface ChartCompared {
+  label: string;
+  history: EpochStats[];
 }
 
 /** A what-if curve: its short name, its change in words, and the run itself. */
@@ -50,6 +60,8 @@ export interface ChartOverlay {
   seeds: EpochStats[][];
   /** The final diagnosis's cited what-if is drawn bold; null or provisional: all are faint. */
   diagnosis: Diagnosis | null;
+  /** A kept run to compare with, or none. */
+  compared?: ChartCompared | null;
 }
 
 const NO_OVERLAY: ChartOverlay = { ghosts: [], seeds: [], diagnosis: null };
@@ -106,6 +118,9 @@ export const RIGHT_AXIS_SIZE = 44;
 export const RIGHT_LABEL_SIZE = 20;
 /** Where the error-rate column sits in chartColumns. */
 const ERROR_SERIES = 4;
+/** A compared run's curves: dotted, at this alpha of the run's own colours. */
+const COMPARED_DASH = [2, 4];
+const COMPARED_ALPHA = 0.6;
 /** The run's train and valid loss, counted from its first series (the batch loss). */
 const TRAIN_OFFSET = 1;
 const VALID_OFFSET = 2;
@@ -168,7 +183,7 @@ export class LossChart {
     const { history, overlay } = this.pending;
     this.pending = null;
     const cited = citedGhost(overlay.ghosts.map((g) => g.whatIf), overlay.diagnosis);
-    const key = `${JSON.stringify(overlay.ghosts.map((g) => g.label))}|${cited}|${overlay.seeds.length > 1}`;
+    const key = `${JSON.stringify(overlay.ghosts.map((g) => g.label))}|${cited}|${overlay.seeds.length > 1}|${overlay.compared?.label ?? ''}`;
     const data = this.columns(history, overlay);
     this.overlay = overlay;
     if (key !== this.overlayKey) {
@@ -182,16 +197,17 @@ export class LossChart {
   }
 
   /**
-   * The columns this chart has: x, the what-ifs first (uPlot draws in series order, so the run's
-   * curves lie on top of them), the run's (regression charts have no error-rate series at all),
-   * the seed band; and the loss axis's extent, the run's alone.
+   * The columns this chart has: x, the what-ifs and the compared run first (uPlot draws in series
+   * order, so the run's curves lie on top of them), the run's (regression charts have no
+   * error-rate series at all), the seed band; and the loss axis's extent, the run's alone.
    */
   private columns(history: EpochStats[], overlay: ChartOverlay): uPlot.AlignedData {
-    const { main, ghosts, band } = chartColumnsWith(history, { ghosts: overlay.ghosts.map((g) => g.whatIf.history), seeds: overlay.seeds });
+    const extras = { ghosts: overlay.ghosts.map((g) => g.whatIf.history), seeds: overlay.seeds, ...(overlay.compared ? { compared: overlay.compared.history } : {}) };
+    const { main, ghosts, compared, band } = chartColumnsWith(history, extras);
     this.extent = runExtent(main, band);
     const [x, ...run] = main as [number[], ...Column[]];
     if (!this.options.classification) run.splice(ERROR_SERIES - 1, 1);
-    return [x, ...ghosts, ...run, ...(band ?? [])] as uPlot.AlignedData;
+    return [x, ...ghosts, ...(compared ?? []), ...run, ...(band ?? [])] as uPlot.AlignedData;
   }
 
   /** Draws everything queued now: for a frozen final picture and for exports. */
@@ -256,6 +272,26 @@ export class LossChart {
     return Math.max(240, Math.floor(this.container.clientWidth || 480));
   }
 
+  /**
+   * The compared run's valid curve, as the ghost layer draws a what-if's: a marker and its final
+   * value where it leaves the run's axes, and a tip naming it. Its series follows the what-ifs'.
+   */
+  private comparedGhost(): LayerGhost[] {
+    const compared = this.overlay.compared;
+    if (!compared) return [];
+    const last = compared.history.at(-1)?.validLoss;
+    const { labels, colors } = this.options;
+    return [{
+      name: labels.compared(labels.validLoss, compared.label),
+      change: compared.label,
+      finalValidLoss: last !== undefined && Number.isFinite(last) ? last : Infinity,
+      history: compared.history,
+      color: colors.valid,
+      cited: false,
+      series: 1 + this.overlay.ghosts.length + 1,
+    }];
+  }
+
   /** The what-if curves as the legend names them and the ghost layer draws them. */
   private layerGhosts(): LayerGhost[] {
     const palette = isDark(this.options.colors.background) ? GHOST_COLORS_DARK : GHOST_COLORS;
@@ -286,14 +322,22 @@ export class LossChart {
       ...(classification ? [{ label: labels.errorRate, stroke: colors.accent, width: 1.5, dash: [6, 4], spanGaps: true, scale: 'err' }] : []),
       { label: labels.best, stroke: colors.valid, fill: colors.valid, width: 0, points: { show: true, size: 11, fill: colors.valid, stroke: colors.foreground } },
     ];
+    // A kept run to compare with: dotted, faded, in the run's own colours, named by what differs.
+    const comparedSeries: uPlot.Series[] = this.overlay.compared
+      ? [
+          { label: labels.compared(labels.trainLoss, this.overlay.compared.label), stroke: withAlpha(colors.train, COMPARED_ALPHA), width: 2, dash: COMPARED_DASH, spanGaps: true, points: { show: false } },
+          { label: labels.compared(labels.validLoss, this.overlay.compared.label), stroke: withAlpha(colors.valid, COMPARED_ALPHA), width: 2, dash: COMPARED_DASH, spanGaps: true, points: { show: false } },
+        ]
+      : [];
     const bandSeries: uPlot.Series[] =
       this.overlay.seeds.length > 1
         ? [labels.seedsLow, labels.seedsHigh].map((label) => ({ label, stroke: withAlpha(colors.valid, 0.5), width: 1, spanGaps: true, points: { show: false } }))
         : [];
-    // The what-ifs drawn first, under the run's curves; the legend names the run's first all the same.
-    const series: uPlot.Series[] = [{ label: labels.epoch }, ...ghostSeries, ...runSeries, ...bandSeries];
-    this.legend = [...runSeries, ...ghostSeries, ...bandSeries].map((s) => ({ label: String(s.label ?? ''), color: String(s.stroke ?? colors.foreground), width: s.width ?? 1 }));
-    const firstRun = 1 + ghosts.length;
+    // The what-ifs and the compared run drawn first, under the run's curves; the legend names the run's first all the same.
+    const beneath = [...ghostSeries, ...comparedSeries];
+    const series: uPlot.Series[] = [{ label: labels.epoch }, ...beneath, ...runSeries, ...bandSeries];
+    this.legend = [...runSeries, ...beneath, ...bandSeries].map((s) => ({ label: String(s.label ?? ''), color: String(s.stroke ?? colors.foreground), width: s.width ?? 1 }));
+    const firstRun = 1 + beneath.length;
     const bandEdge = series.length - 1;
     const bands: uPlot.Band[] = this.overlay.seeds.length > 1 ? [{ series: [bandEdge, bandEdge - 1], fill: withAlpha(colors.valid, 0.25) }] : [];
     const options: uPlot.Options = {
@@ -311,7 +355,7 @@ export class LossChart {
           },
         ],
       },
-      plugins: [ghostLayer({ ghosts: () => this.layerGhosts(), labels, lang, background: colors.background, font: colors.font, runSeries: [firstRun + TRAIN_OFFSET, firstRun + VALID_OFFSET] })],
+      plugins: [ghostLayer({ ghosts: () => [...this.layerGhosts(), ...this.comparedGhost()], labels, lang, background: colors.background, font: colors.font, runSeries: [firstRun + TRAIN_OFFSET, firstRun + VALID_OFFSET] })],
       scales: {
         // The run's own epochs, as the strip below: a what-if that trains longer leaves through the right edge.
         x: { time: false, range: () => [0, this.epochs] },
@@ -341,8 +385,8 @@ export class LossChart {
     };
     const plot = new uPlot(options, data.length ? data : (series.map(() => []) as unknown as uPlot.AlignedData), this.container);
     this.makeLegendKeyboardOperable(plot);
-    this.describeGhostsInLegend(plot, ghosts);
-    putGhostsAfterRun(plot, ghosts.length, runSeries.length);
+    this.describeGhostsInLegend(plot, [...ghosts, ...this.comparedGhost()]);
+    putGhostsAfterRun(plot, beneath.length, runSeries.length);
     return plot;
   }
 
@@ -387,7 +431,7 @@ function legendRows(plot: uPlot): (HTMLElement | undefined)[] {
   return rows.length === plot.series.length ? rows : [undefined, ...rows];
 }
 
-/** The legend lists the run's series first and the what-ifs after them, though the what-ifs are drawn first (beneath). */
+/** The legend lists the run's series first and the what-ifs (and a compared run) after them, though they are drawn first (beneath). */
 function putGhostsAfterRun(plot: uPlot, ghosts: number, runSeries: number): void {
   const rows = legendRows(plot);
   const lastRun = rows[ghosts + runSeries];

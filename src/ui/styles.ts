@@ -301,6 +301,17 @@ export const styles = [
     .schedule-host {
       margin-top: 4px;
     }
+    .compare {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      margin-top: 6px;
+      font-size: 13px;
+    }
+    .compare select {
+      min-width: 0;
+      max-width: 100%;
+    }
     .planar {
       margin: 0;
     }

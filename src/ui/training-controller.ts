@@ -49,6 +49,8 @@ interface RunRequest {
 
 export class TrainingController implements ReactiveController {
   running = false;
+  /** The run trains only its first epochs (step, reset): kept-runs.ts keeps no such run. */
+  stepping = false;
   /** The main run has ended and its what-if runs are training. */
   testing = false;
   /** The what-if runs of the current run, as each ends. */
@@ -257,6 +259,7 @@ export class TrainingController implements ReactiveController {
     const abort = new AbortController();
     this.abort = abort;
     this.config = config;
+    this.stepping = stopAfter !== undefined;
     this.begin(config);
     const { lang, whatIf } = this.settings();
     const current = () => id === this.runId && !abort.signal.aborted;

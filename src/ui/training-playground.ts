@@ -9,12 +9,14 @@ import { renderControls } from './controls';
 import { CsvSource } from './csv-source';
 import { loadEngine } from './engine-loader';
 import { resolveLanguage, strings } from './i18n';
+import { KeptRuns, type RunSummary } from './kept-runs';
 import { ModelKeeper } from './model-keeper';
 import { PhotoBoard, type PhotoSet } from './photo-board';
 import { PhotoCamera } from './photo-camera';
 import { photoBoardPanel } from './panels/photo-board-panel';
 import { Notices } from './notices';
 import { codePanel, CodeCopy } from './panels/code-panel';
+import { comparePanel } from './panels/compare-panel';
 import { advisedSettings, diagnosisPanel } from './panels/diagnosis-panel';
 import { headerPanel } from './panels/header-panel';
 import { LineSurfaces, scrubLinePanel } from './panels/line-view-panel';
@@ -23,6 +25,7 @@ import { modelPanel } from './panels/model-panel';
 import { runBar } from './panels/run-bar';
 import { PlanarToggles, scenarioView } from './panels/scenario-view-panel';
 import { backendChoice, effectiveTheme, reportProblems, resolveSettings, TRAINING_PROPERTIES, type ThemeName, type WhatIfName } from './resolve-settings';
+import { ShareState } from './share-state';
 import { styles } from './styles';
 import { ThemeController } from './theme-controller';
 import { TrainingController } from './training-controller';
@@ -129,6 +132,8 @@ export class TrainingPlayground extends LitElement {
   @property({ reflect: true }) src?: string;
   /** `en` or `pt-BR`; unset, the page's language. */
   @property() override lang = '';
+  /** Keep the settings (the training attributes and `controls`) in the page URL's hash, read back on connect over the attributes: one element a page. */
+  @property({ type: Boolean, reflect: true }) share = false;
 
   /** The CSV `src` named, once loaded. */
   @state() private customData: Dataset | null = null;
@@ -144,7 +149,9 @@ export class TrainingPlayground extends LitElement {
   private readonly visibility = new VisibilityController(this, { busy: () => this.training.running, pause: () => this.training.stop(), resume: () => void this.startRun() });
   private readonly theming = new ThemeController(this);
   private readonly csv = new CsvSource(this, LOAD_TIMEOUT_MS, (data) => (this.customData = data), (kind, text) => this.notices.notify(kind, text));
-  private readonly chart = new ChartController(this, () => ({ config: this.config, run: this.training, lang: this.language }), { syncKey: this.idPrefix, onCursor: (epoch) => scrubLinePanel(this.renderRoot, epoch) });
+  private readonly kept = new KeptRuns(this, () => this.training.stepping);
+  protected readonly sharing = new ShareState(this, () => this.share); // its work is in its hooks: nothing here reads it
+  private readonly chart = new ChartController(this, () => ({ config: this.config, run: this.training, lang: this.language, compared: this.kept.compared }), { syncKey: this.idPrefix, onCursor: (epoch) => scrubLinePanel(this.renderRoot, epoch) });
   private readonly surfaces = new LineSurfaces(this, this.training, () => ({ view: this.view, settings: this.config }));
   private readonly toggles = new PlanarToggles(this);
   private readonly copy = new CodeCopy(this);
@@ -167,6 +174,11 @@ export class TrainingPlayground extends LitElement {
   get result(): RunResult | null { return this.training.result; }
   /** What went wrong, in words: provisional while training, final once the what-ifs have spoken. */
   get diagnosis(): Diagnosis | null { return this.training.diagnosis; }
+  /** This element's last 8 runs (`{ id, config, history, diagnosis }`, no CSV rows), newest first, stopped ones too; not the first epochs step() and reset() train. */
+  get runs(): RunSummary[] { return this.kept.runs; }
+
+  /** Lays kept run `id`'s curves over the chart, dotted, named by what differs from the run shown, until `compare(null)`; an id `runs` lacks is a RangeError. */
+  compare(id: string | null): void { this.kept.compare(id); }
 
   /** Cancels a run in progress and trains afresh with the attributes as they are now (the CSV `src` loaded first); resolves when it and its what-ifs end. */
   async train(): Promise<RunResult> {
@@ -179,21 +191,13 @@ export class TrainingPlayground extends LitElement {
   }
 
   /** Stops the run in progress; it ends as `stopped` with the epochs it had. */
-  stop(): void {
-    this.training.stop();
-  }
+  stop(): void { this.training.stop(); }
 
   /** One epoch further: the run's first k + 1 epochs of k shown (the schedule still spans `epochs`: the same numbers); at the last, the whole run. */
-  async step(): Promise<RunResult> {
-    await this.updateComplete;
-    return this.training.step(this.config);
-  }
+  async step(): Promise<RunResult> { await this.updateComplete; return this.training.step(this.config); }
 
   /** Back to the start: the model's fresh weights (the same seed, the same start) and no epochs. */
-  async reset(): Promise<RunResult> {
-    await this.updateComplete;
-    return this.training.request(this.config, 0);
-  }
+  async reset(): Promise<RunResult> { await this.updateComplete; return this.training.request(this.config, 0); }
 
   /** fastai's `lr_find`: the loss against an exponential sweep of learning rates, and a suggestion. */
   async lrFind(): Promise<LrFindResult> {
@@ -274,6 +278,7 @@ export class TrainingPlayground extends LitElement {
         <figure part="chart" aria-label=${t.chartTitle}>
           <div class="chart-host"></div>
           <div class="schedule-host" role="img" aria-label=${t.scheduleStrip}></div>
+          ${comparePanel({ runs: this.runs, compared: this.kept.compared, current: training.config ?? config }, t, this.idPrefix, (id) => this.compare(id))}
         </figure>
         <div part="view">${scenarioView({ run: training, config, view: this.view, speed: this.speed, surface: this.surfaces.current, toggles: this.toggles, cleaner: training.running ? null : this.board.cleanerFor(training.config) }, t, (view) => (this.view = view))}</div>
       </div>

@@ -75,6 +75,8 @@ export const SETTINGS = [
   // Unset: no CSV; unset lang: the page's language (any Portuguese is pt-BR, anything else en).
   { property: 'src', attribute: 'src', kind: { type: 'text' }, default: null },
   { property: 'lang', attribute: 'lang', kind: { type: 'enum', values: ['en', 'pt-BR'] satisfies readonly Language[] }, default: null },
+  // The settings kept in the page URL's hash and read back from it (ui/share-state.ts).
+  { property: 'share', attribute: 'share', kind: { type: 'boolean' }, default: false },
 ] as const satisfies readonly SettingRecord[];
 
 export type Setting = (typeof SETTINGS)[number];

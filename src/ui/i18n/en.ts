@@ -132,6 +132,11 @@ export const en = {
   evidence: (label: string) => `evidence: ${label}`,
   ghostFinal: (loss: string) => `final valid loss ${loss}`,
   ghostDiverged: 'diverged',
+  // Kept runs: one compared with the current run on the chart, named by what differs (run-differences.ts).
+  compareSame: 'same settings, earlier run',
+  compareWith: 'Compare with…',
+  compareNone: '(none)',
+  compared: (curve: string, label: string) => `${curve}, earlier run: ${label}`,
   lrAxis: 'lr',
   momentumAxis: 'momentum',
   lrGroup: (n: number) => `learning rate, layer group ${n}`,

@@ -130,6 +130,11 @@ export const ptBR: Strings = {
   evidence: (label) => `evidência: ${label}`,
   ghostFinal: (loss) => `perda final na validação ${loss}`,
   ghostDiverged: 'divergiu',
+  // Kept runs: one compared with the current run on the chart, named by what differs (run-differences.ts).
+  compareSame: 'mesmas configurações, treino anterior',
+  compareWith: 'Comparar com…',
+  compareNone: '(nenhum)',
+  compared: (curve, label) => `${curve}, treino anterior: ${label}`,
   lrAxis: 'taxa',
   momentumAxis: 'momento',
   lrGroup: (n: number) => `taxa de aprendizado, grupo de camadas ${n}`,
