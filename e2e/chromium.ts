@@ -19,4 +19,7 @@ export const WEBGPU_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--font-render-hinting=none',
+  // A camera for the photo board's tests: Chromium's test pattern, its permission granted without a prompt.
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
 ];

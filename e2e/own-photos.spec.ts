@@ -145,7 +145,7 @@ test('bad photos and sets that cannot train say so, lose nothing, and the next g
   const board = playground.locator('[part="photos"]');
   await addImages(page, 'bars', 6);
   // A single class: not a classifier yet.
-  await expect(board).toContainText('at least 2 classes; you have 1 (bars)');
+  await expect(board).toContainText('ao menos 2 classes; você tem 1 (bars)');
   // A file that is not an image, and one far too large, among good photos: the good ones are added, the others named.
   const refused = await page.evaluate(async () => {
     const make = (window as unknown as { makePhoto: (kind: string, i: number) => Promise<Blob> }).makePhoto;
@@ -157,11 +157,13 @@ test('bad photos and sets that cannot train say so, lose nothing, and the next g
   expect((await classes(page)).map((c) => c.count)).toEqual([6, 2]);
   await expect(board.getByRole('alert')).toContainText('2 of 4 photos were not added');
   // A class short of photos, and an empty class.
-  await expect(board).toContainText('“boxes” has 2');
+  await expect(board).toContainText('“boxes” tem 2');
   await board.getByLabel('Nova classe').fill('rings');
   await board.getByRole('button', { name: 'Adicionar classe' }).click();
-  await expect(board).toContainText('“rings” has 0');
+  await expect(board).toContainText('“rings” tem 0');
   expect(await trainEnds(page)).toBe(0);
+  // In Portuguese, what is missing and what was refused, the short classes dashed.
+  await expect(board).toHaveScreenshot('photo-board-pt-BR.png', { animations: 'disabled', maxDiffPixelRatio: MAX_DIFF_PIXEL_RATIO });
   const errors = await page.evaluate(() => (window as unknown as { __events: { type: string; code: string }[] }).__events.filter((e) => e.type === 'playground-error').map((e) => e.code));
   expect(errors).toEqual(['invalid-photo']);
   // Filled: it trains.
@@ -173,4 +175,62 @@ test('bad photos and sets that cannot train say so, lose nothing, and the next g
   await board.getByRole('button', { name: 'Apagar a foto 1 de rings' }).focus();
   await page.keyboard.press('Enter');
   expect((await classes(page)).map((c) => c.count)).toEqual([6, 6, 5]);
+});
+
+test('the camera is asked for only when its button is pressed, adds each photo taken to its class, and stops when Done', async ({ page }) => {
+  await page.addInitScript(() => {
+    const calls = ((window as unknown as { cameraCalls: number }).cameraCalls = 0);
+    const ask = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = (constraints) => {
+      (window as unknown as { cameraCalls: number }).cameraCalls = calls + 1;
+      return ask(constraints);
+    };
+  });
+  const playground = await openPlayground(page, { ...PHOTOS, manual: '' });
+  const board = playground.locator('[part="photos"]');
+  await board.getByLabel('New class').fill('mugs');
+  await board.getByRole('button', { name: 'Add class' }).click();
+  expect(await page.evaluate(() => (window as unknown as { cameraCalls: number }).cameraCalls)).toBe(0);
+  const mugs = board.getByRole('group', { name: /^Class mugs/ });
+  await mugs.getByRole('button', { name: 'Camera' }).click();
+  const video = mugs.locator('video');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => (window as unknown as { cameraCalls: number }).cameraCalls)).toBe(1);
+  for (let shot = 1; shot <= 2; shot++) {
+    await mugs.getByRole('button', { name: 'Take photo' }).click();
+    await expect(board.getByRole('group', { name: `Class mugs, ${shot} photos` })).toHaveCount(1);
+  }
+  const tracks = await video.evaluate((v: HTMLVideoElement) => {
+    (window as unknown as { shotTracks: MediaStreamTrack[] }).shotTracks = (v.srcObject as MediaStream).getTracks();
+    return (v.srcObject as MediaStream).getTracks().length;
+  });
+  expect(tracks).toBe(1);
+  await mugs.getByRole('button', { name: 'Done' }).click();
+  await expect(mugs.locator('video')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { shotTracks: MediaStreamTrack[] }).shotTracks.map((t) => t.readyState))).toEqual(['ended']);
+});
+
+test('a course page preloads its classes from a manifest (src); a manifest that fails says which file', async ({ page, pageErrors }) => {
+  await photoMaker(page);
+  await page.goto('/fixtures/element.html');
+  const shapes = { bars: await photoFiles(page, 'bars', 5), rings: await photoFiles(page, 'rings', 5) };
+  const manifest = { classes: Object.fromEntries(Object.entries(shapes).map(([name, files]) => [name, files.map((f) => `photos/${f.name}`)])) };
+  await page.route('**/lesson/bears.json', (route) => route.fulfill({ json: manifest }));
+  await page.route('**/lesson/photos/*.png', (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop()!;
+    const file = [...shapes.bars, ...shapes.rings].find((f) => f.name === name)!;
+    return route.fulfill({ body: file.buffer, contentType: 'image/png' });
+  });
+  await page.route('**/lesson/missing.json', (route) => route.fulfill({ status: 404, body: 'no' }));
+  const playground = await openPlayground(page, { ...PHOTOS, src: '/lesson/bears.json' });
+  await expect.poll(() => classes(page)).toEqual([{ name: 'bars', count: 5 }, { name: 'rings', count: 5 }]);
+  const run = await nextRun(page, 0);
+  expect(run.stopReason).toBe('done');
+  await playground.evaluate((el) => el.setAttribute('src', '/lesson/missing.json'));
+  await expect(playground.locator('[part="photos"]').getByRole('alert')).toContainText('/lesson/missing.json answered HTTP 404');
+  // The board the first manifest filled stands.
+  expect(await classes(page)).toEqual([{ name: 'bars', count: 5 }, { name: 'rings', count: 5 }]);
+  // The browser's own console line for the 404 is expected; nothing else is.
+  expect(pageErrors.filter((e) => !/404/.test(e))).toEqual([]);
+  pageErrors.splice(0, pageErrors.length);
 });

@@ -2,7 +2,7 @@
  * The element's trained model, to save, load and put to work: the last run's
  * (`RunResult.model`) or one the learner loaded since, whichever came last; written as a
  * `.safetensors` file and read back (the engine's model-file.ts), and asked what a photo is
- * (photo-input.ts, Engine.predict). A file that does not load fires `playground-error` with
+ * (photo-input.ts, Engine.predict), chosen, dropped or shot with the camera. A file that does not load fires `playground-error` with
  * `invalid-model` and leaves the model that was there.
  *
  * @example
@@ -16,6 +16,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { Prediction, RunResult, TrainedModel } from '../engine/index';
 import { loadEngine } from './engine-loader';
 import { emit } from './events';
+import { PhotoCamera } from './photo-camera';
 import { photoRow, photoSizeOf } from './photo-input';
 
 /** What the keeper needs of the training controller: the last result, and an engine to predict with. */
@@ -39,11 +40,15 @@ export class ModelKeeper {
   shown: ShownPrediction | null = null;
   /** Why the last load or photo failed, for the panel. */
   problem: string | null = null;
+  /** A photo shot to ask the model about (its failures are `problem`, as a chosen photo's). */
+  readonly camera: PhotoCamera;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly source: ModelSource,
-  ) {}
+  ) {
+    this.camera = new PhotoCamera(host, async (_, shot) => void (await this.predict(shot).catch(() => undefined)));
+  }
 
   /** The model there is now: the one loaded since the last run ended, else that run's; null before any. */
   get model(): TrainedModel | null {

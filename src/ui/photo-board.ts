@@ -15,7 +15,7 @@
  * board.relabel('grizzly', 0, 'black');
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { checkPhotoSet, MAX_PHOTO_CLASSES, photoSplit, PHOTO_SIZE, type Dataset, type ImageSize, type RunConfig } from '../engine/index';
+import { MAX_PHOTO_CLASSES, photoSetProblem, photoSplit, PHOTO_SIZE, type Dataset, type ImageSize, type PhotoSetProblem, type RunConfig } from '../engine/index';
 import type { Cleaner } from './views/photo-cleaner';
 import { emit } from './events';
 import { PhotoError, photoRow } from './photo-input';
@@ -30,8 +30,8 @@ const MAX_NAME = 40;
 
 export class PhotoBoard implements ReactiveController {
   private list: StoredClass[] = [];
-  /** Why the photos cannot train yet (checkPhotoSet's words), or null. */
-  problem: string | null = null;
+  /** Why the photos cannot train yet, or null (the panel words it). */
+  problem: PhotoSetProblem | null = null;
   /** Why the last photos given were not all added, or null. */
   refused: string | null = null;
   /** The last set handed to the host: a run on it can be cleaned from its results. */
@@ -233,12 +233,7 @@ export class PhotoBoard implements ReactiveController {
   /** Says the change: the set or why not, stored (unless it came from the store), and drawn. */
   private commit(store = true): void {
     const set = this.set();
-    try {
-      checkPhotoSet(set);
-      this.problem = null;
-    } catch (error) {
-      this.problem = error instanceof Error ? error.message : String(error);
-    }
+    this.problem = photoSetProblem(set);
     if (store) void savePhotos(this.key(), this.list);
     this.lastSet = this.problem ? null : set;
     this.changed(this.lastSet);

@@ -132,7 +132,8 @@ export const styles = [
       align-items: center;
       flex-wrap: wrap;
     }
-    button {
+    button,
+    .file-button {
       font: inherit;
       color: var(--_bg);
       background: var(--_accent);
@@ -141,7 +142,8 @@ export const styles = [
       padding: 4px 12px;
       cursor: pointer;
     }
-    button.secondary {
+    button.secondary,
+    .file-button.secondary {
       color: var(--_fg);
       background: transparent;
       border-color: var(--_border);

@@ -27,19 +27,45 @@ export class PhotoSetError extends Error {
   override readonly name = 'PhotoSetError';
 }
 
-/** Refuses a set that cannot train: not photos of PHOTO_SIZE, fewer than two classes or more than ten, or a class short of photos. */
-export function checkPhotoSet(data: Dataset): asserts data is Dataset & { imageShape: ImageSize } {
+/** What keeps a set of photos from training, as facts the page words in its language. */
+export type PhotoSetProblem =
+  | { kind: 'not-photos' }
+  | { kind: 'too-few-classes'; classes: string[] }
+  | { kind: 'too-many-classes'; count: number }
+  /** Classes below MIN_PHOTOS_PER_CLASS, with their counts. */
+  | { kind: 'short'; short: { name: string; count: number }[] };
+
+/** What keeps a set from training: not photos of PHOTO_SIZE, fewer than two classes or more than ten, or a class short of photos; null when it can train. */
+export function photoSetProblem(data: Dataset): PhotoSetProblem | null {
   const shape = (data as { imageShape?: ImageSize }).imageShape;
-  if (!shape || shape.channels !== PHOTO_SIZE.channels || shape.height !== PHOTO_SIZE.height || shape.width !== PHOTO_SIZE.width) {
-    throw new PhotoSetError(`Your photos scenario needs photos made ${PHOTO_SIZE.height} × ${PHOTO_SIZE.width}, one channel: add them with addImages.`);
-  }
-  const names = data.classNames ?? [];
-  if (data.classCount < MIN_PHOTO_CLASSES) throw new PhotoSetError(`A classifier needs at least ${MIN_PHOTO_CLASSES} classes; you have ${data.classCount}${names.length ? ` (${names.join(', ')})` : ''}. Add another class of photos.`);
-  if (data.classCount > MAX_PHOTO_CLASSES) throw new PhotoSetError(`Up to ${MAX_PHOTO_CLASSES} classes train here; you have ${data.classCount}.`);
+  if (!shape || shape.channels !== PHOTO_SIZE.channels || shape.height !== PHOTO_SIZE.height || shape.width !== PHOTO_SIZE.width) return { kind: 'not-photos' };
+  const names = Array.from({ length: data.classCount }, (_, c) => data.classNames?.[c] ?? String(c));
+  if (data.classCount < MIN_PHOTO_CLASSES) return { kind: 'too-few-classes', classes: names };
+  if (data.classCount > MAX_PHOTO_CLASSES) return { kind: 'too-many-classes', count: data.classCount };
   const counts = new Array<number>(data.classCount).fill(0);
   for (const label of data.labels) counts[label]!++;
-  const short = counts.flatMap((count, c) => (count < MIN_PHOTOS_PER_CLASS ? [`“${names[c] ?? c}” has ${count}`] : []));
-  if (short.length > 0) throw new PhotoSetError(`Each class needs at least ${MIN_PHOTOS_PER_CLASS} photos (one or more are kept aside to validate on): ${short.join(', ')}.`);
+  const short = counts.flatMap((count, c) => (count < MIN_PHOTOS_PER_CLASS ? [{ name: names[c]!, count }] : []));
+  return short.length > 0 ? { kind: 'short', short } : null;
+}
+
+/** A problem in English, for the engine's errors (the page words it in its own language). */
+export function photoSetMessage(problem: PhotoSetProblem): string {
+  switch (problem.kind) {
+    case 'not-photos':
+      return `Your photos scenario needs photos made ${PHOTO_SIZE.height} × ${PHOTO_SIZE.width}, one channel: add them with addImages.`;
+    case 'too-few-classes':
+      return `A classifier needs at least ${MIN_PHOTO_CLASSES} classes; you have ${problem.classes.length}${problem.classes.length ? ` (${problem.classes.join(', ')})` : ''}. Add another class of photos.`;
+    case 'too-many-classes':
+      return `Up to ${MAX_PHOTO_CLASSES} classes train here; you have ${problem.count}.`;
+    case 'short':
+      return `Each class needs at least ${MIN_PHOTOS_PER_CLASS} photos (one or more are kept aside to validate on): ${problem.short.map((c) => `“${c.name}” has ${c.count}`).join(', ')}.`;
+  }
+}
+
+/** Refuses a set that cannot train (photoSetProblem) with a PhotoSetError that says what to add. */
+export function checkPhotoSet(data: Dataset): asserts data is Dataset & { imageShape: ImageSize } {
+  const problem = photoSetProblem(data);
+  if (problem) throw new PhotoSetError(photoSetMessage(problem));
 }
 
 /**

@@ -77,6 +77,9 @@ const custom: ScenarioRecord<'custom'> = {
   classNames: null,
 };
 
+/** What a photo classifier is, whoever's photos: a CNN, its photos previewed, its error rate charted. */
+const PHOTO_CLASSIFIER = { model: 'cnn', planar: false, preview: 'digits', views: ['data'], chartsErrorRate: true, classNames: null } as const;
+
 /**
  * Lesson 2's image classifier on Fashion-MNIST photos: fastai's fit_one_cycle(4) at its
  * default rate with batches of 64, the shipped test photos its validation set.
@@ -86,12 +89,7 @@ const fashion: ScenarioRecord<'fashion'> = {
   // Pixels already in [0, 1]; a photo is not standardised pixel by pixel.
   data: { source: 'builtin', set: 'fashion', standardize: false },
   defaults: { epochs: 4, maxLr: FASTAI_DEFAULT_LR, optimizer: 'adam', batchSize: 64, trainSize: ALL, hidden: [] },
-  model: 'cnn',
-  planar: false,
-  preview: 'digits',
-  views: ['data'],
-  chartsErrorRate: true,
-  classNames: null,
+  ...PHOTO_CLASSIFIER,
 };
 
 /**
@@ -104,12 +102,7 @@ const photos: ScenarioRecord<'photos'> = {
   id: 'photos',
   data: { source: 'custom', standardize: false, rows: 'photos' },
   defaults: { epochs: 12, maxLr: 1e-2, optimizer: 'adam', batchSize: 16, trainSize: ALL, hidden: [] },
-  model: 'cnn',
-  planar: false,
-  preview: 'digits',
-  views: ['data'],
-  chartsErrorRate: true,
-  classNames: null,
+  ...PHOTO_CLASSIFIER,
 };
 
 /**

@@ -44,6 +44,14 @@ export const ptBR: Strings = {
   photosHint:
     'Crie de 2 a 10 classes, dê nomes a elas (“pardo”, “preto”, “de pelúcia”) e ao menos 5 fotos a cada uma: solte arquivos ou uma pasta de pastas de classes, escolha-os ou tire-os com a câmera. Cada foto vira 28 × 28 em cinza, o tamanho que o corpo pré-treinado conhece: só o quadrado do centro fica, e a cor e os detalhes finos se perdem. Suas fotos ficam neste navegador.',
   photosCount: (photos, classes) => `${photos} fotos em ${classes} classes.`,
+  photosProblem: (p) =>
+    p.kind === 'not-photos'
+      ? 'Estas não são fotos de 28 × 28 pixels.'
+      : p.kind === 'too-few-classes'
+        ? `Um classificador precisa de ao menos 2 classes; você tem ${p.classes.length}${p.classes.length ? ` (${p.classes.join(', ')})` : ''}. Adicione outra classe de fotos.`
+        : p.kind === 'too-many-classes'
+          ? `Aqui treinam até 10 classes; você tem ${p.count}.`
+          : `Cada classe precisa de ao menos 5 fotos (uma ou mais ficam de lado para validar): ${p.short.map((c) => `“${c.name}” tem ${c.count}`).join(', ')}.`,
   photosLoading: (url) => `Carregando fotos de ${url}…`,
   photosClass: (name, count) => `Classe ${name}, ${count} fotos`,
   photosDeleteClass: (name) => `Apagar a classe ${name} e suas fotos`,

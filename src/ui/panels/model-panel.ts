@@ -1,6 +1,6 @@
 /**
  * "Your model": save the trained model as a `.safetensors` file, load one, and, for a photo
- * model, choose or drop a photo to see what the model says it is (the photo as the model saw
+ * model, choose, drop or shoot a photo to see what the model says it is (the photo as the model saw
  * it, the predicted class and the three likeliest with their probabilities). Shown while
  * `controls` lists `model-file`.
  *
@@ -48,6 +48,7 @@ export function modelPanel(keeper: ModelKeeper, shown: boolean, t: Strings): Tem
     if (file && photos) quietly(keeper.predict(file));
   };
   const said = keeper.shown;
+  const camera = keeper.camera;
   const top = said ? said.probabilities.map((p, c) => ({ p, c })).sort((a, b) => b.p - a.p).slice(0, 3) : [];
   const name = (c: number) => model?.classNames[c] ?? String(c);
   return html`<section class="model-file" part="model" aria-label=${t.modelTitle} @dragover=${(e: DragEvent) => photos && e.preventDefault()} @drop=${drop}>
@@ -57,7 +58,14 @@ export function modelPanel(keeper: ModelKeeper, shown: boolean, t: Strings): Tem
       <button class="secondary" ?disabled=${!model} @click=${save}>${t.modelSave}</button>
       <label class="file-button secondary">${t.modelLoad}<input type="file" accept=".safetensors" @change=${(e: Event) => { const f = chosen(e); if (f) quietly(keeper.importModel(f)); }} /></label>
       ${photos ? html`<label class="file-button">${t.modelPredict}<input type="file" accept="image/*" @change=${(e: Event) => { const f = chosen(e); if (f) quietly(keeper.predict(f)); }} /></label>` : nothing}
+      ${photos && !camera.className ? html`<button class="secondary" @click=${() => quietly(camera.open('predict'))}>${t.photosCamera}</button>` : nothing}
     </div>
+    ${camera.className
+      ? html`<div class="camera"><video autoplay playsinline muted .srcObject=${camera.stream}></video>
+          <button @click=${(e: Event) => quietly(camera.snap((e.target as HTMLElement).parentElement!.querySelector('video')!))}>${t.photosSnap}</button>
+          <button class="secondary" @click=${() => camera.close()}>${t.photosDone}</button></div>`
+      : nothing}
+    ${camera.problem ? html`<p class="problem" role="alert">${camera.problem}</p>` : nothing}
     ${keeper.problem ? html`<p class="problem" role="alert">${keeper.problem}</p>` : nothing}
     ${said
       ? html`<figure class="prediction" aria-live="polite">
@@ -83,19 +91,9 @@ export const modelPanelStyles = css`
     flex-wrap: wrap;
     align-items: center;
   }
+  /* A label that looks like a button (styles.ts gives it a button's colours). */
   .file-button {
     display: inline-block;
-    color: var(--_bg);
-    background: var(--_accent);
-    border: 1px solid var(--_accent);
-    border-radius: 4px;
-    padding: 4px 12px;
-    cursor: pointer;
-  }
-  .file-button.secondary {
-    color: var(--_fg);
-    background: transparent;
-    border-color: var(--_border);
   }
   .file-button:focus-within {
     outline: 2px solid var(--_accent);

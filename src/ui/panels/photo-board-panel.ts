@@ -48,7 +48,7 @@ export function photoBoardPanel(board: PhotoBoard, camera: PhotoCamera, t: Strin
   const total = board.classes.reduce((n, c) => n + c.count, 0);
   return html`<section class="photo-board" part="photos" aria-label=${t.photosTitle} @dragover=${allow} @drop=${drop(null)}>
     <h3>${t.photosTitle}</h3>
-    <p class="status">${board.loading ? t.photosLoading(board.loading) : board.problem ? board.problem : t.photosCount(total, board.classes.length)}</p>
+    <p class="status">${board.loading ? t.photosLoading(board.loading) : board.problem ? t.photosProblem(board.problem) : t.photosCount(total, board.classes.length)}</p>
     ${board.refused ? html`<p class="problem" role="alert">${board.refused}</p>` : nothing}
     ${camera.problem ? html`<p class="problem" role="alert">${camera.problem}</p>` : nothing}
     <div class="photo-classes">
