@@ -26,7 +26,9 @@
 // fastai's ImageCleaner on the results, and their strings in two languages (+5.1 KiB); and
 // the element's to 75 KiB for kept runs: the last 8 runs, compare() with its dotted curves
 // and its picker, their differences named in two languages, and share's settings in the URL
-// hash (+1.9 KiB); and fails the build past a budget. The element downloads
+// hash (+1.9 KiB); then to 76 KiB for the board's reasons in the page's language, the camera
+// for a photo to predict, and kept runs as JSON out and in (+0.6 KiB); and fails the build
+// past a budget. The element downloads
 // the engine on its first run (src/ui/engine-loader-cdn.ts), so a page that shows it pays
 // for the element first and the engine once it trains; the data files, and the CPU's
 // WebAssembly product (dist/matmul-fused.wasm, or dist/matmul.wasm without relaxed SIMD),
@@ -36,7 +38,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const budgets = { 'dist/training-playground.js': 75, 'dist/engine.js': 59 };
+const budgets = { 'dist/training-playground.js': 76, 'dist/engine.js': 59 };
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const over = [];
 for (const [file, budget] of Object.entries(budgets)) {

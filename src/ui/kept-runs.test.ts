@@ -98,3 +98,33 @@ describe('the kept runs', () => {
     expect(kept.runs).toHaveLength(1);
   });
 });
+
+describe('kept runs as JSON', () => {
+  it('exports the runs and imports them on another page after its own, with new ids, up to the cap', () => {
+    const first = harness();
+    first.send('train-end', result(3, { maxLr: 0.1 }));
+    first.send('train-end', result(5, { maxLr: 0.01 }));
+    const json = first.kept.exportJson();
+    const second = harness();
+    second.send('train-end', result(7));
+    const added = second.kept.importJson(json);
+    expect(added.map((r) => [r.config.epochs, r.config.maxLr])).toEqual([[5, 0.01], [3, 0.1]]);
+    expect(second.kept.runs.map((r) => r.config.epochs)).toEqual([7, 5, 3]);
+    expect(new Set(second.kept.runs.map((r) => r.id)).size).toBe(3);
+    expect(added.map((r) => r.id)).not.toEqual(first.kept.runs.map((r) => r.id));
+    second.kept.compare(added[1]!.id);
+    expect(second.kept.compared?.config.maxLr).toBe(0.1);
+  });
+
+  it.each([
+    ['text that is not JSON', 'runs', /not JSON/],
+    ['JSON of something else', '{"runs": []}', /not training-playground-runs version 1/],
+    ['a run without epochs', JSON.stringify({ format: 'training-playground-runs', version: 1, runs: [{ config: { scenario: 'line' }, history: [] }] }), /Run 1 of these has no settings or no epochs/],
+  ])('refuses %s and keeps what it had', (_, text, message) => {
+    const { kept, send } = harness();
+    send('train-end', result(4));
+    const before = kept.runs;
+    expect(() => kept.importJson(text)).toThrow(message);
+    expect(kept.runs).toEqual(before);
+  });
+});

@@ -32,6 +32,9 @@ export interface RunSummary {
 /** How many runs an element keeps: the newest push out the oldest. */
 export const KEPT_RUNS = 8;
 
+/** What an exported list of runs says it is. */
+const RUNS_FORMAT = 'training-playground-runs';
+
 /** Counts runs kept on the page, for their ids. */
 let keptOnPage = 0;
 
@@ -90,6 +93,36 @@ export class KeptRuns implements ReactiveController {
   settle(diagnosis: Diagnosis): void {
     if (this.awaiting) this.awaiting.diagnosis = diagnosis;
     this.awaiting = null;
+  }
+
+  /** The kept runs as JSON, newest first, to save or to take to another page (importJson). */
+  exportJson(): string {
+    return JSON.stringify({ format: RUNS_FORMAT, version: 1, runs: this.kept });
+  }
+
+  /**
+   * Runs that exportJson wrote, kept after this page's own (each with a new id), up to
+   * KEPT_RUNS; what was added, in order. A text that is not such JSON is an Error naming what
+   * is wrong, and changes nothing.
+   */
+  importJson(text: string): RunSummary[] {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new Error('These runs are not JSON: give what exportRuns() wrote.');
+    }
+    const file = parsed as { format?: unknown; version?: unknown; runs?: unknown };
+    if (file?.format !== RUNS_FORMAT || file.version !== 1 || !Array.isArray(file.runs)) throw new Error(`These runs are not ${RUNS_FORMAT} version 1: give what exportRuns() wrote.`);
+    const added = file.runs.map((run: unknown, i): RunSummary => {
+      const r = run as Partial<RunSummary>;
+      const epochs = Array.isArray(r.history) && r.history.every((e) => typeof e?.epoch === 'number' && typeof e.trainLoss === 'number' && typeof e.validLoss === 'number');
+      if (typeof r.config?.scenario !== 'string' || !epochs || r.history!.length === 0) throw new Error(`Run ${i + 1} of these has no settings or no epochs.`);
+      return { id: `run-${++keptOnPage}`, config: r.config, history: r.history!, diagnosis: r.diagnosis ?? null };
+    });
+    this.kept = [...this.kept, ...added].slice(0, KEPT_RUNS);
+    this.host.requestUpdate();
+    return added.filter((run) => this.kept.includes(run));
   }
 
   /** Lays kept run `id` over the chart, or none (`null`); an id not kept throws a RangeError and changes nothing. */

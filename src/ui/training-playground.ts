@@ -176,9 +176,12 @@ export class TrainingPlayground extends LitElement {
   get diagnosis(): Diagnosis | null { return this.training.diagnosis; }
   /** This element's last 8 runs (`{ id, config, history, diagnosis }`, no CSV rows), newest first, stopped ones too; not the first epochs step() and reset() train. */
   get runs(): RunSummary[] { return this.kept.runs; }
-
   /** Lays kept run `id`'s curves over the chart, dotted, named by what differs from the run shown, until `compare(null)`; an id `runs` lacks is a RangeError. */
   compare(id: string | null): void { this.kept.compare(id); }
+  /** The kept runs as JSON, to save or take to another page (`importRuns`). */
+  exportRuns(): string { return this.kept.exportJson(); }
+  /** Keeps the runs `exportRuns` wrote after this page's own (new ids, up to 8); other text throws and changes nothing. */
+  importRuns(json: string): RunSummary[] { return this.kept.importJson(json); }
 
   /** Cancels a run in progress and trains afresh with the attributes as they are now (the CSV `src` loaded first); resolves when it and its what-ifs end. */
   async train(): Promise<RunResult> {
@@ -192,10 +195,8 @@ export class TrainingPlayground extends LitElement {
 
   /** Stops the run in progress; it ends as `stopped` with the epochs it had. */
   stop(): void { this.training.stop(); }
-
   /** One epoch further: the run's first k + 1 epochs of k shown (the schedule still spans `epochs`: the same numbers); at the last, the whole run. */
   async step(): Promise<RunResult> { await this.updateComplete; return this.training.step(this.config); }
-
   /** Back to the start: the model's fresh weights (the same seed, the same start) and no epochs. */
   async reset(): Promise<RunResult> { await this.updateComplete; return this.training.request(this.config, 0); }
 
@@ -227,10 +228,7 @@ export class TrainingPlayground extends LitElement {
   relabel(fromClass: string, index: number, toClass: string): void { this.board.relabel(fromClass, index, toClass); }
 
   /** The chart with its title and legend. */
-  async toPNG(): Promise<Blob> {
-    await this.updateComplete;
-    return this.chart.toPNG();
-  }
+  async toPNG(): Promise<Blob> { await this.updateComplete; return this.chart.toPNG(); }
 
   private get language(): Language {
     return resolveLanguage(this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
