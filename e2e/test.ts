@@ -74,7 +74,7 @@ export async function startsRun(page: Page, action: () => Promise<void>, id = 't
  * fire) after the first `after` ones, with the element idle (its what-ifs done too), and
  * summarises the run.
  */
-export async function nextRun(page: Page, after: number, id = 'tp', on: 'train-end' | 'diagnosis' = 'train-end'): Promise<RunSummary> {
+export async function nextRun(page: Page, after: number, id = 'tp', on: 'train-end' | 'diagnosis' = 'train-end', timeout = 110_000): Promise<RunSummary> {
   await page.waitForFunction(
     ([target, count, type]) => {
       const events = (window as unknown as { __events: { type: string; id: string }[] }).__events;
@@ -82,7 +82,7 @@ export async function nextRun(page: Page, after: number, id = 'tp', on: 'train-e
       return events.filter((e) => e.type === type && e.id === target).length > (count as number) && !el.running && !el.testing;
     },
     [id, after, on] as const,
-    { timeout: 110_000 },
+    { timeout },
   );
   return summary(page, id);
 }
