@@ -119,7 +119,7 @@ describe('kept runs as JSON', () => {
   it.each([
     ['text that is not JSON', 'runs', /not JSON/],
     ['JSON of something else', '{"runs": []}', /not training-playground-runs version 1/],
-    ['a run without epochs', JSON.stringify({ format: 'training-playground-runs', version: 1, runs: [{ config: { scenario: 'line' }, history: [] }] }), /Run 1 of these has no settings or no epochs/],
+    ['a run without epochs', JSON.stringify({ format: 'training-playground-runs', version: 1, runs: [{ config: { scenario: 'line', epochs: 3 }, history: [] }] }), /Run 1 of these has no settings or no epochs/],
   ])('refuses %s and keeps what it had', (_, text, message) => {
     const { kept, send } = harness();
     send('train-end', result(4));
