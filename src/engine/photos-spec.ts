@@ -46,6 +46,22 @@ export function describePhotos(get: () => Promise<Engine>): void {
     expect(result.history.at(-1)!.errorRate!).toBeLessThanOrEqual(2 / 12);
   }, PHOTO_TEST_MS);
 
+  it("fastai's two stages on the learner's photos: unfrozen goes on from the frozen run of the same photos, not of a set cleaned since; the what-ifs judge it", async () => {
+    const engine = await get();
+    const data = await learnerPhotos({ trousers: 1, bags: 8, boots: 9 }, 10);
+    const frozen = await engine.train({ scenario: 'photos', data, epochs: 2 }, { whatIf: false });
+    expect(frozen.start).toBe('pretrained');
+    const unfrozen = await engine.train({ scenario: 'photos', data, epochs: 2, stage: 'unfrozen', maxLr: [1e-5, 1e-3] }, { whatIf: false });
+    expect(unfrozen.start).toBe('frozen-stage');
+    // One photo relabelled: another set, another learner.
+    const cleaned = { ...data, labels: Float32Array.from(data.labels, (l, i) => (i === 0 ? 2 : l)) };
+    const again = await engine.train({ scenario: 'photos', data: cleaned, epochs: 2, stage: 'unfrozen', maxLr: [1e-5, 1e-3] }, { whatIf: false });
+    expect(again.start).toBe('pretrained');
+    const judged = await engine.train({ scenario: 'photos', data, epochs: 2 });
+    expect(judged.diagnosis.final).toBe(true);
+    expect(judged.diagnosis.evidence.some((w) => w.source === 'from-scratch')).toBe(true);
+  }, PHOTO_TEST_MS);
+
   it('refuses, with what to add, one class, a class short of photos, and no photos at all; then trains a good set', async () => {
     const engine = await get();
     const one = await learnerPhotos({ trousers: 1 }, 20);

@@ -16,12 +16,25 @@
  * carry.startFor({ ...config, stage: 'unfrozen', seed: 1 });                     // undefined: another learner
  */
 import { scenarioOf } from '../train/scenarios/table';
-import type { RunConfig } from '../train/types';
+import type { Dataset, RunConfig } from '../train/types';
 
-/** What makes two runs the same learner: its data, network, starting body and seed (not its stage, rates, epochs). */
+/**
+ * What makes two runs the same learner: its data, network, starting body and seed (not its
+ * stage, rates, epochs). The learner's own photos are its data too: a set cleaned or added to
+ * since the frozen run is another learner's, as fastai's new DataLoaders make a new one.
+ */
 function learnerOf(config: RunConfig): string {
-  const { scenario, model, pretrained, trainSize, imbalance, oversample, augment, seed, batchSize } = config;
-  return JSON.stringify([scenario, model, pretrained, trainSize, imbalance, oversample, augment, seed, batchSize]);
+  const { scenario, model, pretrained, trainSize, imbalance, oversample, augment, seed, batchSize, data } = config;
+  return JSON.stringify([scenario, model, pretrained, trainSize, imbalance, oversample, augment, seed, batchSize, data ? dataPrint(data) : null]);
+}
+
+/** A data set's fingerprint: its size, its classes and sums over its labels and values (a photo moved or deleted changes them). */
+function dataPrint(data: Dataset): [number, number, string[] | null, number, number] {
+  let labels = 0;
+  for (let i = 0; i < data.labels.length; i++) labels += (i + 1) * data.labels[i]!;
+  let values = 0;
+  for (let i = 0; i < data.features.length; i++) values += data.features[i]! * ((i % 97) + 1);
+  return [data.rows, data.featureCount, data.classNames ?? null, labels, values];
 }
 
 export class StageCarry {
