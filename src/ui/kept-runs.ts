@@ -117,9 +117,9 @@ export class KeptRuns implements ReactiveController {
     const added = file.runs.map((run: unknown, i): RunSummary => {
       const r = run as Partial<RunSummary>;
       const epochs = Array.isArray(r.history) && r.history.every((e) => typeof e?.epoch === 'number' && typeof e.trainLoss === 'number' && typeof e.validLoss === 'number');
-      const settings = typeof r.config === 'object' && r.config !== null && typeof r.config.epochs === 'number';
-      if (!settings || !epochs || r.history!.length === 0) throw new Error(`Run ${i + 1} of these has no settings or no epochs.`);
-      return { id: `run-${++keptOnPage}`, config: r.config, history: r.history!, diagnosis: r.diagnosis ?? null };
+      const config = typeof r.config === 'object' && r.config !== null && typeof r.config.epochs === 'number' ? r.config : null;
+      if (!config || !epochs || r.history!.length === 0) throw new Error(`Run ${i + 1} of these has no settings or no epochs.`);
+      return { id: `run-${++keptOnPage}`, config, history: r.history!, diagnosis: r.diagnosis ?? null };
     });
     this.kept = [...this.kept, ...added].slice(0, KEPT_RUNS);
     this.host.requestUpdate();

@@ -10,7 +10,7 @@
  * @example
  * import type { LitElement } from 'lit';
  * // given: const host: LitElement, files: File[]
- * const board = new PhotoBoard(host, () => 'lesson-2', (data) => console.log(data?.rows));
+ * const board = new PhotoBoard(host, () => 'lesson-2', (data) => console.log(data?.rows), () => true);
  * await board.addImages('grizzly', files);
  * board.relabel('grizzly', 0, 'black');
  */
@@ -39,7 +39,7 @@ export class PhotoBoard implements ReactiveController {
   /** The manifest being fetched (its URL), while it is. */
   loading: string | null = null;
   private manifest: AbortController | null = null;
-  /** Whether the stored board has been read (once, on first connection). */
+  /** The stored board, read once (when the host first shows photos, or photos are first added). */
   private restored: Promise<void> | null = null;
 
   constructor(
@@ -48,16 +48,24 @@ export class PhotoBoard implements ReactiveController {
     private readonly key: () => string,
     /** The set to train on after each change, or null while it cannot train. */
     private readonly changed: (data: PhotoSet | null) => void,
+    /** Whether the host trains on photos now (its scenario's). */
+    private readonly enabled: () => boolean,
   ) {
     host.addController(this);
   }
 
-  hostConnected(): void {
+  /** Reads the stored board once the host shows photos: a page that never does opens no database. */
+  hostUpdated(): void {
+    if (this.enabled()) void this.restore();
+  }
+
+  private restore(): Promise<void> {
     this.restored ??= loadPhotos(this.key()).then((stored) => {
       // Photos added before the store answered come after the stored ones.
       if (stored) this.list = [...stored, ...this.list];
       this.commit(false);
     });
+    return this.restored;
   }
 
   /** The classes in the order they were made, with their photo counts. */
@@ -89,7 +97,7 @@ export class PhotoBoard implements ReactiveController {
     this.loading = url;
     this.host.requestUpdate();
     try {
-      await this.restored;
+      await this.restore();
       const byClass = await fetchManifest(url, abort.signal);
       if (!abort.signal.aborted && !this.list.some((c) => c.rows.length > 0)) await this.addAll(byClass);
     } catch (error) {
@@ -104,7 +112,7 @@ export class PhotoBoard implements ReactiveController {
 
   /** Photos for several classes, added in one change (one run follows, not one per class). */
   async addAll(byClass: ReadonlyMap<string, readonly (Blob | ImageBitmap)[]>): Promise<void> {
-    await this.restored;
+    await this.restore();
     const refused: string[] = [];
     let given = 0;
     for (const [className, images] of byClass) {

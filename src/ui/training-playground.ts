@@ -156,7 +156,7 @@ export class TrainingPlayground extends LitElement {
   private readonly toggles = new PlanarToggles(this);
   private readonly copy = new CodeCopy(this);
   private readonly keeper = new ModelKeeper(this, this.training);
-  private readonly board = new PhotoBoard(this, () => this.id || location.pathname, (data) => (this.photoData = data));
+  private readonly board = new PhotoBoard(this, () => this.id || location.pathname, (data) => (this.photoData = data), () => takesPhotos(this.scenario));
   private readonly camera = new PhotoCamera(this, (name, shot) => this.board.addImages(name, [shot]));
 
   /** What every playground on the page holds together (GPU buffers, bind groups, backends, devices, CPU workers): for tests that check a page does not leak. */
