@@ -9,14 +9,17 @@ import { prepareData } from '../data/prepare';
 import { modelSpec } from '../model/builders';
 import { batchPlan } from './batches';
 import { chunkSizing, LONG_CHUNK_SECONDS, PIECE_SECONDS, pieceSteps } from './chunk-sizing';
-import { ChunkClock, MIN_MEASURED_SECONDS, Throughput, throughputOf } from './throughput';
+import { ChunkClock, MIN_MEASURED_FLOPS, MIN_MEASURED_SECONDS, Throughput, throughputOf } from './throughput';
 import { trainModels } from './trainer';
 
 describe('the rate a backend has shown', () => {
   it('is the prior until measured, then the median of the latest measurements', () => {
     const meter = new Throughput(1e9);
     expect([meter.flopsPerSecond, meter.measured]).toEqual([1e9, false]);
-    meter.observe(1e6, MIN_MEASURED_SECONDS / 2);
+    meter.observe(1e8, MIN_MEASURED_SECONDS / 2);
+    expect(meter.measured).toBe(false);
+    // A line chunk's few kFLOP that took 20 ms: overhead, not a rate.
+    meter.observe(MIN_MEASURED_FLOPS / 1000, 0.02);
     expect(meter.measured).toBe(false);
     meter.observe(4e9, 1);
     meter.observe(2e9, 1);

@@ -18,6 +18,13 @@ import type { Layer } from '../model/layers';
 
 /** A stretch shorter than this says more about latency (a readback's round trip) than about the rate: not counted. */
 export const MIN_MEASURED_SECONDS = 0.01;
+/**
+ * Nor is a stretch of less work than this (10 MFLOP), however long it took: its time is the
+ * dispatch and readback overhead, not arithmetic. A line chunk (a few kFLOP) that took 20 ms on
+ * a busy machine once read as 1e5 FLOP/s, and the next MLP run on that engine was refused as
+ * "6 s a step".
+ */
+export const MIN_MEASURED_FLOPS = 1e7;
 /** The rate is the median of this many latest measurements: one stalled chunk (a tab in the background) does not move it. */
 const RECENT = 9;
 
@@ -43,9 +50,9 @@ export class Throughput {
     return this.rates.length > 0;
   }
 
-  /** `flops` of training that took the device `seconds`; too short a stretch is ignored. */
+  /** `flops` of training that took the device `seconds`; too short a stretch, or too little work, is ignored. */
   observe(flops: number, seconds: number): void {
-    if (this.pinned || !(seconds >= MIN_MEASURED_SECONDS) || !(flops > 0)) return;
+    if (this.pinned || !(seconds >= MIN_MEASURED_SECONDS) || !(flops >= MIN_MEASURED_FLOPS)) return;
     this.rates.push(flops / seconds);
     if (this.rates.length > RECENT) this.rates.shift();
   }
