@@ -234,3 +234,11 @@ test('a course page preloads its classes from a manifest (src); a manifest that 
   expect(pageErrors.filter((e) => !/404/.test(e))).toEqual([]);
   pageErrors.splice(0, pageErrors.length);
 });
+
+test('a scenario attribute that names none is a bad attribute as before: a notice, the default scenario trains, no page error', async ({ page }) => {
+  const playground = await openPlayground(page, { scenario: 'bears', epochs: '5', 'what-if': 'off' });
+  await expect(playground.locator('.notice')).toContainText('scenario "bears" is not one of');
+  const run = await nextRun(page, 0);
+  expect(run.stopReason).toBe('done');
+  await expect(playground.locator('[part="photos"]')).toHaveCount(0);
+});

@@ -55,6 +55,8 @@ describe('the scenario table', () => {
     expect(SCENARIOS.filter((s) => scenarioOf(s).model === 'line')).toEqual(['line']);
     expect(SCENARIOS.filter((s) => scenarioOf(s).chartsErrorRate)).toEqual(['digits', 'cancer', 'fashion', 'photos']);
     expect(SCENARIOS.filter((s) => takesPhotos(s))).toEqual(['photos']);
+    // The element asks with its attribute as written, before it is resolved.
+    expect(['bears', ''].map(takesPhotos)).toEqual([false, false]);
     expect(SCENARIOS.map((s) => scenarioOf(s).preview)).toEqual(['line', 'digits', 'table', 'table', 'planar', 'planar', 'planar', 'planar', 'digits', 'digits']);
   });
 });

@@ -145,10 +145,13 @@ export const SCENARIOS: readonly Scenario[] = Object.values(TABLE).map((record) 
 /** The scenarios whose points lie in the plane (TensorFlow Playground's four). */
 export const PLANAR_SCENARIOS: readonly PlanarScenario[] = Object.values(TABLE).flatMap((record) => (record.data.source === 'planar' ? [record.data.shape] : []));
 
-/** Whether a scenario trains on the learner's own photos (its data an image set the page makes), not a table. */
-export function takesPhotos(of: Scenario | Pick<RunConfig, 'scenario'>): boolean {
-  const { data } = scenarioOf(of);
-  return data.source === 'custom' && data.rows === 'photos';
+/**
+ * Whether a scenario trains on the learner's own photos (its data an image set the page makes),
+ * not a table. Takes the element's attribute as it is: a word that names no scenario takes none.
+ */
+export function takesPhotos(of: string | Pick<RunConfig, 'scenario'>): boolean {
+  const data = (TABLE as Readonly<Record<string, ScenarioRecord | undefined>>)[typeof of === 'string' ? of : of.scenario]?.data;
+  return data?.source === 'custom' && data.rows === 'photos';
 }
 
 /** A scenario's record, by its name or by a config's. */
