@@ -29,4 +29,4 @@ export { scheduleTable } from '../train/schedule/schedule';
 export { groupMaxLrs } from '../train/model/layer-groups';
 export { decodeModel, encodeModel, ModelFileError } from '../train/model/model-file';
 export { inputWidth } from '../train/model/predict';
-export { checkPhotoSet, photoSetProblem, photoSplit, PHOTO_SIZE, MAX_PHOTO_CLASSES, MIN_PHOTOS_PER_CLASS, PhotoSetError, type PhotoSetProblem } from '../train/data/photo-set';
+export { checkPhotoSet, photoSetMessage, photoSetProblem, photoSplit, PHOTO_SIZE, MAX_PHOTO_CLASSES, MIN_PHOTOS_PER_CLASS, PhotoSetError, type PhotoSetProblem } from '../train/data/photo-set';

@@ -1,5 +1,5 @@
 /** Every string the element shows, in English. pt-BR.ts must have the same keys. */
-import type { PhotoSetProblem } from '../../engine/index';
+import { photoSetMessage, type PhotoSetProblem } from '../../engine/index';
 import type { Language } from '../../train/types';
 
 export const en = {
@@ -46,14 +46,8 @@ export const en = {
   photosHint:
     'Make 2 to 10 classes, name them (“grizzly”, “black”, “teddy”) and give each at least 5 photos: drop files or a folder of class folders, choose them, or take them with the camera. Each becomes 28 × 28 grey, the size the pretrained body knows: only its centre square is kept, and its colour and fine detail are lost. Your photos stay in this browser.',
   photosCount: (photos: number, classes: number) => `${photos} photos in ${classes} classes.`,
-  photosProblem: (p: PhotoSetProblem) =>
-    p.kind === 'not-photos'
-      ? 'These are not photos of 28 × 28 pixels.'
-      : p.kind === 'too-few-classes'
-        ? `A classifier needs at least 2 classes; you have ${p.classes.length}${p.classes.length ? ` (${p.classes.join(', ')})` : ''}. Add another class of photos.`
-        : p.kind === 'too-many-classes'
-          ? `Up to 10 classes train here; you have ${p.count}.`
-          : `Each class needs at least 5 photos (one or more are kept aside to validate on): ${p.short.map((c) => `“${c.name}” has ${c.count}`).join(', ')}.`,
+  /** The engine's own words for it (photo-set.ts). */
+  photosProblem: (p: PhotoSetProblem) => photoSetMessage(p),
   photosLoading: (url: string) => `Loading photos from ${url}…`,
   photosClass: (name: string, count: number) => `Class ${name}, ${count} photos`,
   photosDeleteClass: (name: string) => `Delete class ${name} and its photos`,

@@ -16,6 +16,7 @@ import type { ModelKeeper } from '../model-keeper';
 import { photoSizeOf } from '../photo-input';
 import type { Strings } from '../i18n';
 import { digit } from '../views/digits-view';
+import { cameraView } from './photo-board-panel';
 import { formatNumber } from '../views/numbers';
 
 /** Saves a blob as a download named `name`. */
@@ -60,11 +61,7 @@ export function modelPanel(keeper: ModelKeeper, shown: boolean, t: Strings): Tem
       ${photos ? html`<label class="file-button">${t.modelPredict}<input type="file" accept="image/*" @change=${(e: Event) => { const f = chosen(e); if (f) quietly(keeper.predict(f)); }} /></label>` : nothing}
       ${photos && !camera.className ? html`<button class="secondary" @click=${() => quietly(camera.open('predict'))}>${t.photosCamera}</button>` : nothing}
     </div>
-    ${camera.className
-      ? html`<div class="camera"><video autoplay playsinline muted .srcObject=${camera.stream}></video>
-          <button @click=${(e: Event) => quietly(camera.snap((e.target as HTMLElement).parentElement!.querySelector('video')!))}>${t.photosSnap}</button>
-          <button class="secondary" @click=${() => camera.close()}>${t.photosDone}</button></div>`
-      : nothing}
+    ${camera.className ? cameraView(camera, t) : nothing}
     ${camera.problem ? html`<p class="problem" role="alert">${camera.problem}</p>` : nothing}
     ${keeper.problem ? html`<p class="problem" role="alert">${keeper.problem}</p>` : nothing}
     ${said

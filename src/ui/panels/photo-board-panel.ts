@@ -24,6 +24,25 @@ import { digit } from '../views/digits-view';
 /** Thumbnails a class shows; the count says how many more. */
 const SHOWN_PHOTOS = 40;
 
+/**
+ * Each photo's thumbnail, drawn once: a 28 × 28 photo is painted to a PNG (heatmap-image.ts),
+ * and the board renders again with every epoch of a run, up to 400 photos each time.
+ */
+const thumbnails = new WeakMap<Float32Array, TemplateResult>();
+function thumbnail(row: Float32Array): TemplateResult {
+  let drawn = thumbnails.get(row);
+  if (!drawn) thumbnails.set(row, (drawn = digit(Array.from(row))));
+  return drawn;
+}
+
+/** The open camera's picture with its Take photo and Done buttons, for whatever the camera's photos are for. */
+export function cameraView(camera: PhotoCamera, t: Strings): TemplateResult {
+  const snap = (event: Event) => void camera.snap((event.target as HTMLElement).parentElement!.querySelector('video')!).catch(() => undefined);
+  return html`<div class="camera"><video autoplay playsinline muted .srcObject=${camera.stream}></video>
+    <button @click=${snap}>${t.photosSnap}</button>
+    <button class="secondary" @click=${() => camera.close()}>${t.photosDone}</button></div>`;
+}
+
 export function photoBoardPanel(board: PhotoBoard, camera: PhotoCamera, t: Strings): TemplateResult {
   // Failures are on the board (board.refused) and in playground-error.
   const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
@@ -58,15 +77,11 @@ export function photoBoardPanel(board: PhotoBoard, camera: PhotoCamera, t: Strin
           <h4><span>${name}</span> <small>${count}</small>
             <button class="secondary" aria-label=${t.photosDeleteClass(name)} @click=${() => board.removeClass(name)}>×</button></h4>
           <div class="thumbs">
-            ${rows.slice(0, SHOWN_PHOTOS).map((row, i) => html`<span class="thumb">${digit(Array.from(row))}
+            ${rows.slice(0, SHOWN_PHOTOS).map((row, i) => html`<span class="thumb">${thumbnail(row)}
               <button aria-label=${t.photosDeletePhoto(name, i + 1)} @click=${() => board.removeImage(name, i)}>×</button></span>`)}
             ${count > SHOWN_PHOTOS ? html`<small>+${count - SHOWN_PHOTOS}</small>` : nothing}
           </div>
-          ${camera.className === name
-            ? html`<div class="camera"><video autoplay playsinline muted .srcObject=${camera.stream}></video>
-                <button @click=${(e: Event) => quietly(camera.snap((e.target as HTMLElement).parentElement!.querySelector('video')!))}>${t.photosSnap}</button>
-                <button class="secondary" @click=${() => camera.close()}>${t.photosDone}</button></div>`
-            : nothing}
+          ${camera.className === name ? cameraView(camera, t) : nothing}
           <div class="model-actions">
             <label class="file-button secondary">${t.photosAdd}<input type="file" accept="image/*" multiple @change=${chosen(name)} /></label>
             ${camera.className === name ? nothing : html`<button class="secondary" @click=${() => quietly(camera.open(name))}>${t.photosCamera}</button>`}
