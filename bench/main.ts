@@ -6,6 +6,7 @@ import '../src/index';
 import { ourBackend, ourConv, ourDigits, ourEngine, ourFashion, ourGrid, ourLine, ourMatmul, ourSpiral, ourSurface, ourWhatIfs, type WhatIfTiming } from './ours';
 import { scaling } from './scaling';
 import { ourStops, STOP_CONFIGS } from './stops';
+import { PAGE_RUNS, pageTasks } from './page-tasks';
 import { tfDigits, tfGrid, tfLine, tfMatmul, tfMlp, tfSpiral, useTfBackend } from './tfjs';
 import { jaxDigits, jaxLine, jaxMatmul, jaxMlp, useJaxDevice } from './jax';
 import { tfConv, tfFashion } from './fashion-tfjs';
@@ -175,7 +176,7 @@ async function jax(contender: string, kind: 'webgpu' | 'wasm', runs: (workload: 
 /**
  * One contender a page (`?contender=ours-webgpu`), so that one crashing its GPU process spares
  * the rest; `&workloads=line,digits` runs only those (of line, digits, surface, whatif, spiral, stop, matmul, grid, fashion, conv,
- * interactivity); `&fashion-photos=640` trains the fashion epoch on 640 photos (train-size 640; all 5,000 unset).
+ * interactivity, tasks); `&fashion-photos=640` trains the fashion epoch on 640 photos (train-size 640; all 5,000 unset).
  */
 async function main(): Promise<void> {
   const query = new URLSearchParams(location.search);
@@ -237,6 +238,13 @@ async function main(): Promise<void> {
     engine.dispose();
     // Last, and the element made only then: its runs slowed the workloads timed after them (digits 0.6 → 0.8–1.3 s).
     if (kind === 'webgpu' && runs('interactivity')) await interactivity();
+    if (kind === 'webgpu' && runs('tasks')) {
+      for (const [name, attributes] of Object.entries(PAGE_RUNS)) {
+        const tasks = await pageTasks(attributes);
+        rows.push({ workload: `long tasks ${name}`, contender, value: tasks.longestMs, unit: 'ms', result: { ...tasks } });
+        say(`long tasks ${name} ${contender}: ${tasks.count}, the longest ${tasks.longestMs.toFixed(0)} ms, over a ${tasks.runMs.toFixed(0)} ms run`);
+      }
+    }
   } else if (who === 'jax') {
     await jax(contender, kind as 'webgpu' | 'wasm', runs, fashionOptions);
   } else {

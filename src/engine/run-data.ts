@@ -11,6 +11,7 @@
  * const tables = await data.load(backend, config);
  */
 import type { Backend } from '../backend';
+import { yieldToPage } from '../cpu/yield-to-page';
 import { loadTable, type BuiltinData } from '../train/data/load-table';
 import { stackPrepared, type PreparedData } from '../train/data/prepare';
 import { generateLineData, generateLineTables, planarFeatureTables, uploadData, type DeviceData } from '../train/data/device-data';
@@ -28,7 +29,10 @@ export class RunData {
   /** The run's tables on the device. */
   async load(backend: Backend, config: RunConfig): Promise<DeviceData> {
     if (scenarioOf(config).data.source === 'line') return generateLineData(backend, config);
-    return deviceTables(backend, await this.host(config), config);
+    const prepared = await this.host(config);
+    // Preparing (a parse, a shuffle, 5,000 photos cut) and uploading are each a task of their own on the page.
+    await yieldToPage();
+    return deviceTables(backend, prepared, config);
   }
 
   /** The table a non-line scenario trains on, split and prepared on the host. */
@@ -48,6 +52,7 @@ export class RunData {
     // Line is batched its own way; photo models train one copy at a time (Sequential).
     if (scenarioOf(seedConfigs[0]!).data.source === 'line' || !trainsInBatches(seedConfigs[0]!)) return null;
     const stacked = stackPrepared(await Promise.all(seedConfigs.map((c) => this.host(c))));
+    await yieldToPage();
     return stacked ? deviceTables(backend, stacked, seedConfigs[0]!) : null;
   }
 }

@@ -13,12 +13,18 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** Why the camera gave no photo, for the page to say in its language: it did not open, or it sent no picture; `reason` is the browser's. */
+export interface CameraProblem {
+  kind: 'open' | 'shot';
+  reason: string;
+}
+
 export class PhotoCamera implements ReactiveController {
   /** The class the open camera's photos go to; null while it is closed. */
   className: string | null = null;
   stream: MediaStream | null = null;
-  /** Why the camera did not open, or null. */
-  problem: string | null = null;
+  /** Why the camera did not open or gave no photo, or null. */
+  problem: CameraProblem | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -41,15 +47,31 @@ export class PhotoCamera implements ReactiveController {
       this.stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
     } catch (error) {
       this.className = null;
-      this.problem = `The camera did not open: ${error instanceof Error ? error.message : String(error)}.`;
+      this.problem = { kind: 'open', reason: error instanceof Error ? error.message : String(error) };
     }
     this.host.requestUpdate();
   }
 
-  /** The video's frame now, as a photo of the open class. */
+  /**
+   * The video's frame now, as a photo of the open class. A video without a frame yet (its
+   * stream just set, or a busy machine's camera late) is waited for, not skipped: a press of
+   * Take photo that did nothing, silently, was a test that failed once in a full run. A
+   * camera that sends no picture says so.
+   */
   async snap(video: HTMLVideoElement): Promise<void> {
-    if (!this.className || video.videoWidth === 0) return;
-    await this.taken(this.className, await createImageBitmap(video));
+    const className = this.className;
+    if (!className) return;
+    let shot: ImageBitmap;
+    try {
+      if (video.videoWidth === 0) await firstFrame(video);
+      shot = await createImageBitmap(video);
+    } catch (error) {
+      this.problem = { kind: 'shot', reason: error instanceof Error ? error.message : String(error) };
+      this.host.requestUpdate();
+      return;
+    }
+    this.problem = null;
+    await this.taken(className, shot);
   }
 
   close(): void {
@@ -58,4 +80,23 @@ export class PhotoCamera implements ReactiveController {
     this.className = null;
     this.host.requestUpdate();
   }
+}
+
+/** How long Take photo waits for a camera's first picture. */
+const FIRST_FRAME_MS = 5000;
+
+/** Resolves once the video has a picture (its size known), or rejects after FIRST_FRAME_MS. */
+function firstFrame(video: HTMLVideoElement): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (settle: () => void) => () => {
+      clearTimeout(timer);
+      video.removeEventListener('loadeddata', ready);
+      video.removeEventListener('resize', ready);
+      settle();
+    };
+    const ready = () => video.videoWidth > 0 && done(resolve)();
+    const timer = setTimeout(done(() => reject(new Error(`no picture in ${FIRST_FRAME_MS / 1000} s`))), FIRST_FRAME_MS);
+    video.addEventListener('loadeddata', ready);
+    video.addEventListener('resize', ready);
+  });
 }

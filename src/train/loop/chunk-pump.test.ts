@@ -9,6 +9,11 @@ function heldChunk(firstEpoch: number): ChunkReadback & { settle: () => void } {
   return { firstEpoch, epochs: 1, values, settle };
 }
 
+/** Waits, a task at a time, until `chunks` holds `count` recorded chunks (each is recorded in a task of its own). */
+async function recorded(chunks: unknown[], count: number): Promise<void> {
+  while (chunks.length < count) await new Promise((resolve) => setImmediate(resolve));
+}
+
 describe('the chunk pump', () => {
   it('hands the chunks over in order, recording ahead as many as it may', async () => {
     const recorded: number[] = [];
@@ -42,6 +47,7 @@ describe('the chunk pump', () => {
       (chunk) => taken.push(chunk.firstEpoch),
       controller.signal,
     );
+    await recorded(chunks, 2);
     chunks[0]!.settle();
     // The first chunk's readback is taken; the second is then waited for, and never settles by itself.
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -54,6 +60,27 @@ describe('the chunk pump', () => {
     expect(taken).toEqual([0]);
     expect(chunks).toHaveLength(3);
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('records each chunk in a task of its own: the page takes its turn between the epochs taken and the next chunk', async () => {
+    const log: string[] = [];
+    let next = 0;
+    // Before the pump's first task: the set-up's turn, which the first chunk does not join.
+    setImmediate(() => log.push('page'));
+    await pumpChunks(
+      1,
+      () => next < 3,
+      () => {
+        log.push(`record ${next}`);
+        return { firstEpoch: next, epochs: 1, values: Promise.resolve([Float32Array.of(next++)]) };
+      },
+      (chunk) => {
+        log.push(`take ${chunk.firstEpoch}`);
+        // What the page does with the epochs (a redraw) is queued here, and runs before the next recording.
+        setImmediate(() => log.push('page'));
+      },
+    );
+    expect(log).toEqual(['page', 'record 0', 'take 0', 'page', 'record 1', 'take 1', 'page', 'record 2', 'take 2']);
   });
 
   it('records nothing once the signal has aborted', async () => {
@@ -81,6 +108,7 @@ describe('the chunk pump', () => {
       // The run is over after its first chunk (its model ended), with two more in flight.
       () => taken === 0,
     ).then(() => (returned = true));
+    await recorded(chunks, 3);
     chunks[0]!.settle();
     chunks[1]!.settle();
     await new Promise((resolve) => setTimeout(resolve, 0));

@@ -8,6 +8,7 @@
  * let next = 0;
  * const stopped = await pumpChunks(2, () => next < epochs, () => { next++; return record(); }, (chunk, values) => console.log(chunk.firstEpoch, values));
  */
+import { yieldToPage } from '../../cpu/yield-to-page';
 
 /** A chunk of epochs recorded, and its readback on the way. */
 export interface ChunkReadback {
@@ -26,6 +27,11 @@ export interface ChunkReadback {
  * later one reaches `take`. Their readbacks settle in the background; what the run made can
  * go back to the backend's pool at once, since whatever runs next is queued behind them on
  * the device. A run that ends otherwise waits for its readbacks still in flight.
+ *
+ * Each chunk is recorded in a task of its own (yieldToPage): the model's set-up before the
+ * first, and the epochs `take` reported (which the page draws) before each next, stay in
+ * the tasks that did them. Recording a chunk is thousands of calls on a real GPU; added to a
+ * set-up or a redraw it made main-thread tasks of 60–200 ms beside a WebGPU run.
  */
 export async function pumpChunks(
   inFlight: number,
@@ -38,12 +44,14 @@ export async function pumpChunks(
   const pending: ChunkReadback[] = [];
   const stop = abortOf(signal);
   try {
+    await yieldToPage();
     while ((hasNext() || pending.length > 0) && busy()) {
       while (hasNext() && pending.length < inFlight && !signal?.aborted) pending.push(record());
       if (signal?.aborted) return true;
       const values = await Promise.race([pending[0]!.values, stop.aborted]);
       if (signal?.aborted || values === ABORTED) return true;
       take(pending.shift()!, values);
+      if (hasNext() && busy()) await yieldToPage();
     }
     return false;
   } finally {

@@ -1,6 +1,7 @@
 /** Every string the element shows, in English. pt-BR.ts must have the same keys. */
 import { photoSetMessage, type PhotoSetProblem } from '../../engine/index';
 import type { Language } from '../../train/types';
+import type { CameraProblem } from '../photo-camera';
 
 export const en = {
   /** The language these strings are in: the numbers beside them are written in it too (decimal comma or point). */
@@ -56,6 +57,7 @@ export const en = {
   photosCamera: 'Camera',
   photosSnap: 'Take photo',
   photosDone: 'Done',
+  cameraProblem: (problem: CameraProblem) => `${problem.kind === 'open' ? 'The camera did not open' : 'No photo was taken: the camera sent none'} (${problem.reason}).`,
   photosNewClass: 'New class',
   photosAddClass: 'Add class',
   cleanerRelabel: 'Relabel',

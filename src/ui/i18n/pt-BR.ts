@@ -1,4 +1,5 @@
 /** Every string the element shows, in Brazilian Portuguese, with the learner's own words. */
+import type { CameraProblem } from '../photo-camera';
 import type { Strings } from './en';
 
 export const ptBR: Strings = {
@@ -60,6 +61,7 @@ export const ptBR: Strings = {
   photosCamera: 'Câmera',
   photosSnap: 'Tirar foto',
   photosDone: 'Pronto',
+  cameraProblem: (problem: CameraProblem) => `${problem.kind === 'open' ? 'A câmera não abriu' : 'Nenhuma foto foi tirada: a câmera não enviou imagem'} (${problem.reason}).`,
   photosNewClass: 'Nova classe',
   photosAddClass: 'Adicionar classe',
   cleanerRelabel: 'Mudar rótulo',

@@ -62,11 +62,11 @@ export function modelPanel(keeper: ModelKeeper, shown: boolean, t: Strings): Tem
       ${photos && !camera.className ? html`<button class="secondary" @click=${() => quietly(camera.open('predict'))}>${t.photosCamera}</button>` : nothing}
     </div>
     ${camera.className ? cameraView(camera, t) : nothing}
-    ${camera.problem ? html`<p class="problem" role="alert">${camera.problem}</p>` : nothing}
+    ${camera.problem ? html`<p class="problem" role="alert">${t.cameraProblem(camera.problem)}</p>` : nothing}
     ${keeper.problem ? html`<p class="problem" role="alert">${keeper.problem}</p>` : nothing}
     ${said
       ? html`<figure class="prediction" aria-live="polite">
-          ${said.height * said.width === said.row.length ? digit(Array.from(said.row)) : nothing}
+          ${said.height * said.width === said.row.length ? digit(said.row) : nothing}
           <figcaption>
             <strong>${t.modelSays(said.className, formatNumber(100 * said.probabilities[said.classIndex]!, t.lang, 1))}</strong>
             <ul>${top.map(({ p, c }) => html`<li><span class="bar" style="width: ${(100 * p).toFixed(1)}%"></span>${name(c)} ${formatNumber(100 * p, t.lang, 1)} %</li>`)}</ul>

@@ -24,17 +24,6 @@ import { digit } from '../views/digits-view';
 /** Thumbnails a class shows; the count says how many more. */
 const SHOWN_PHOTOS = 40;
 
-/**
- * Each photo's thumbnail, drawn once: a 28 × 28 photo is painted to a PNG (heatmap-image.ts),
- * and the board renders again with every epoch of a run, up to 400 photos each time.
- */
-const thumbnails = new WeakMap<Float32Array, TemplateResult>();
-function thumbnail(row: Float32Array): TemplateResult {
-  let drawn = thumbnails.get(row);
-  if (!drawn) thumbnails.set(row, (drawn = digit(Array.from(row))));
-  return drawn;
-}
-
 /** The open camera's picture with its Take photo and Done buttons, for whatever the camera's photos are for. */
 export function cameraView(camera: PhotoCamera, t: Strings): TemplateResult {
   const snap = (event: Event) => void camera.snap((event.target as HTMLElement).parentElement!.querySelector('video')!).catch(() => undefined);
@@ -69,7 +58,7 @@ export function photoBoardPanel(board: PhotoBoard, camera: PhotoCamera, t: Strin
     <h3>${t.photosTitle}</h3>
     <p class="status">${board.loading ? t.photosLoading(board.loading) : board.problem ? t.photosProblem(board.problem) : t.photosCount(total, board.classes.length)}</p>
     ${board.refused ? html`<p class="problem" role="alert">${board.refused}</p>` : nothing}
-    ${camera.problem ? html`<p class="problem" role="alert">${camera.problem}</p>` : nothing}
+    ${camera.problem ? html`<p class="problem" role="alert">${t.cameraProblem(camera.problem)}</p>` : nothing}
     <div class="photo-classes">
       ${board.classes.map(({ name, count }) => {
         const rows = board.rowsOf(name);
@@ -77,7 +66,7 @@ export function photoBoardPanel(board: PhotoBoard, camera: PhotoCamera, t: Strin
           <h4><span>${name}</span> <small>${count}</small>
             <button class="secondary" aria-label=${t.photosDeleteClass(name)} @click=${() => board.removeClass(name)}>×</button></h4>
           <div class="thumbs">
-            ${rows.slice(0, SHOWN_PHOTOS).map((row, i) => html`<span class="thumb">${thumbnail(row)}
+            ${rows.slice(0, SHOWN_PHOTOS).map((row, i) => html`<span class="thumb">${digit(row)}
               <button aria-label=${t.photosDeletePhoto(name, i + 1)} @click=${() => board.removeImage(name, i)}>×</button></span>`)}
             ${count > SHOWN_PHOTOS ? html`<small>+${count - SHOWN_PHOTOS}</small>` : nothing}
           </div>

@@ -17,15 +17,32 @@ const CELL = 4;
 /** Sides up to this are drawn a rectangle a pixel (crisp, themed ink); larger photos as one image. */
 const RECT_SIDE = 8;
 
-export function digit(image: number[]): TemplateResult {
+/**
+ * Each photo's picture, drawn once per photo: the element renders again with every epoch, and
+ * painting 28 × 28 photos to PNGs each time (validation photos, top losses, a photo board of
+ * 400) made main-thread tasks of 100–250 ms beside a WebGPU run.
+ */
+const drawn = new WeakMap<ArrayLike<number>, TemplateResult>();
+
+/** One photo's picture, its pixels in [0, 1] (1 ink), row-major and square. */
+export function digit(image: ArrayLike<number>): TemplateResult {
+  let picture = drawn.get(image);
+  if (!picture) drawn.set(image, (picture = draw(image)));
+  return picture;
+}
+
+function draw(image: ArrayLike<number>): TemplateResult {
   const side = Math.round(Math.sqrt(image.length));
   if (side > RECT_SIDE) {
     // Dark ink on white, as the digits' rectangles draw it.
-    const href = pixelImage(side, side, (i) => Array(3).fill(Math.round(255 * (1 - image[i]!))) as [number, number, number]);
+    const href = pixelImage(side, side, (i) => {
+      const ink = Math.round(255 * (1 - image[i]!));
+      return [ink, ink, ink];
+    });
     return svg`<svg viewBox="0 0 ${side} ${side}" aria-hidden="true"><image href=${href} width=${side} height=${side} style="image-rendering: pixelated"></image></svg>`;
   }
   return svg`<svg viewBox="0 0 ${side * CELL} ${side * CELL}" aria-hidden="true">
-    ${image.map((v, i) => (v > 0 ? svg`<rect x=${(i % side) * CELL} y=${Math.floor(i / side) * CELL} width=${CELL} height=${CELL} fill-opacity=${v.toFixed(2)}></rect>` : svg``))}
+    ${Array.from(image, (v, i) => (v > 0 ? svg`<rect x=${(i % side) * CELL} y=${Math.floor(i / side) * CELL} width=${CELL} height=${CELL} fill-opacity=${v.toFixed(2)}></rect>` : svg``))}
   </svg>`;
 }
 

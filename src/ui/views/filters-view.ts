@@ -35,7 +35,21 @@ function tile(cols: number, rows: number, level: (i: number) => number): Templat
   return svg`<svg viewBox="0 0 ${cols} ${rows}" aria-hidden="true"><image href=${href} width=${cols} height=${rows} style="image-rendering: pixelated"></image></svg>`;
 }
 
+/**
+ * The last picture drawn of each readback: its tiles are painted to PNGs (dozens of them), and
+ * the element renders again with every epoch and every what-if, not only when maps arrive.
+ */
+const drawn = new WeakMap<FilterMaps, { photo: number[] | null; title: string; picture: TemplateResult }>();
+
 export function filtersView(maps: FilterMaps, photo: number[] | null, labels: FiltersLabels): TemplateResult {
+  const last = drawn.get(maps);
+  if (last && last.photo === photo && last.title === labels.title) return last.picture;
+  const picture = draw(maps, photo, labels);
+  drawn.set(maps, { photo, title: labels.title, picture });
+  return picture;
+}
+
+function draw(maps: FilterMaps, photo: number[] | null, labels: FiltersLabels): TemplateResult {
   const { count, size, values } = maps.filters;
   const taps = size * size;
   return html`<figure part="filters" aria-label=${labels.title}>

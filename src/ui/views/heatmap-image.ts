@@ -34,7 +34,14 @@ export function pixelImage(cols: number, rows: number, colorAt: (i: number) => [
   const context = canvas.getContext('2d');
   if (!context) return '';
   const image = context.createImageData(cols, rows);
-  for (let i = 0; i < cols * rows; i++) image.data.set([...colorAt(i), 255], 4 * i);
+  const bytes = image.data;
+  for (let i = 0; i < cols * rows; i++) {
+    const [r, g, b] = colorAt(i);
+    bytes[4 * i] = r;
+    bytes[4 * i + 1] = g;
+    bytes[4 * i + 2] = b;
+    bytes[4 * i + 3] = 255;
+  }
   context.putImageData(image, 0, 0);
   return canvas.toDataURL('image/png');
 }
