@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PhotoCamera } from './photo-camera';
+import { FIRST_FRAME_MS, PhotoCamera } from './photo-camera';
 
 /** A video element as snap reads it: a size, and the events that say a picture came. */
 class FakeVideo extends EventTarget {
@@ -43,9 +43,21 @@ describe('the camera', () => {
     vi.stubGlobal('createImageBitmap', async (video: FakeVideo) => ({ width: video.videoWidth }));
     const { camera: shooter, shots } = camera();
     const snapped = shooter.snap(new FakeVideo() as unknown as HTMLVideoElement);
-    await vi.advanceTimersByTimeAsync(5000);
+    await vi.advanceTimersByTimeAsync(FIRST_FRAME_MS);
     await snapped;
     expect(shots).toEqual([]);
-    expect(shooter.problem).toEqual({ kind: 'shot', reason: 'no picture in 5 s' });
+    expect(shooter.problem).toEqual({ kind: 'silent', reason: '' });
+  });
+
+  it("says the browser's reason when the picture cannot be read, and takes nothing", async () => {
+    vi.stubGlobal('createImageBitmap', async () => {
+      throw new Error('The source image could not be decoded.');
+    });
+    const { camera: shooter, shots } = camera();
+    const video = new FakeVideo();
+    video.frame();
+    await shooter.snap(video as unknown as HTMLVideoElement);
+    expect(shots).toEqual([]);
+    expect(shooter.problem).toEqual({ kind: 'shot', reason: 'The source image could not be decoded.' });
   });
 });

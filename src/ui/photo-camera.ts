@@ -13,11 +13,18 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** Why the camera gave no photo, for the page to say in its language: it did not open, or it sent no picture; `reason` is the browser's. */
+/**
+ * Why the camera gave no photo, for the page to say in its language: it did not open, it sent
+ * no picture in FIRST_FRAME_MS, or its picture could not be read; `reason` is the browser's
+ * words ('' for a silent camera).
+ */
 export interface CameraProblem {
-  kind: 'open' | 'shot';
+  kind: 'open' | 'silent' | 'shot';
   reason: string;
 }
+
+/** How long Take photo waits for a camera's first picture. */
+export const FIRST_FRAME_MS = 5000;
 
 export class PhotoCamera implements ReactiveController {
   /** The class the open camera's photos go to; null while it is closed. */
@@ -61,12 +68,9 @@ export class PhotoCamera implements ReactiveController {
   async snap(video: HTMLVideoElement): Promise<void> {
     const className = this.className;
     if (!className) return;
-    let shot: ImageBitmap;
-    try {
-      if (video.videoWidth === 0) await firstFrame(video);
-      shot = await createImageBitmap(video);
-    } catch (error) {
-      this.problem = { kind: 'shot', reason: error instanceof Error ? error.message : String(error) };
+    const shot = await frameOf(video);
+    if ('kind' in shot) {
+      this.problem = shot;
       this.host.requestUpdate();
       return;
     }
@@ -82,20 +86,27 @@ export class PhotoCamera implements ReactiveController {
   }
 }
 
-/** How long Take photo waits for a camera's first picture. */
-const FIRST_FRAME_MS = 5000;
+/** The video's picture now, waiting for its first; or why there is none. */
+async function frameOf(video: HTMLVideoElement): Promise<ImageBitmap | CameraProblem> {
+  if (video.videoWidth === 0 && !(await firstFrame(video))) return { kind: 'silent', reason: '' };
+  try {
+    return await createImageBitmap(video);
+  } catch (error) {
+    return { kind: 'shot', reason: error instanceof Error ? error.message : String(error) };
+  }
+}
 
-/** Resolves once the video has a picture (its size known), or rejects after FIRST_FRAME_MS. */
-function firstFrame(video: HTMLVideoElement): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const done = (settle: () => void) => () => {
+/** True once the video has a picture (its size known); false when none came in FIRST_FRAME_MS. */
+function firstFrame(video: HTMLVideoElement): Promise<boolean> {
+  return new Promise((resolve) => {
+    const settle = (came: boolean) => {
       clearTimeout(timer);
       video.removeEventListener('loadeddata', ready);
       video.removeEventListener('resize', ready);
-      settle();
+      resolve(came);
     };
-    const ready = () => video.videoWidth > 0 && done(resolve)();
-    const timer = setTimeout(done(() => reject(new Error(`no picture in ${FIRST_FRAME_MS / 1000} s`))), FIRST_FRAME_MS);
+    const ready = () => video.videoWidth > 0 && settle(true);
+    const timer = setTimeout(() => settle(false), FIRST_FRAME_MS);
     video.addEventListener('loadeddata', ready);
     video.addEventListener('resize', ready);
   });

@@ -1,7 +1,7 @@
 /** Every string the element shows, in English. pt-BR.ts must have the same keys. */
 import { photoSetMessage, type PhotoSetProblem } from '../../engine/index';
 import type { Language } from '../../train/types';
-import type { CameraProblem } from '../photo-camera';
+import { FIRST_FRAME_MS, type CameraProblem } from '../photo-camera';
 
 export const en = {
   /** The language these strings are in: the numbers beside them are written in it too (decimal comma or point). */
@@ -57,7 +57,10 @@ export const en = {
   photosCamera: 'Camera',
   photosSnap: 'Take photo',
   photosDone: 'Done',
-  cameraProblem: (problem: CameraProblem) => `${problem.kind === 'open' ? 'The camera did not open' : 'No photo was taken: the camera sent none'} (${problem.reason}).`,
+  cameraProblem: (problem: CameraProblem) =>
+    problem.kind === 'silent'
+      ? `No photo was taken: the camera sent no picture in ${FIRST_FRAME_MS / 1000} s.`
+      : `${problem.kind === 'open' ? 'The camera did not open' : 'No photo was taken'} (${problem.reason}).`,
   photosNewClass: 'New class',
   photosAddClass: 'Add class',
   cleanerRelabel: 'Relabel',

@@ -1,5 +1,5 @@
 /** Every string the element shows, in Brazilian Portuguese, with the learner's own words. */
-import type { CameraProblem } from '../photo-camera';
+import { FIRST_FRAME_MS, type CameraProblem } from '../photo-camera';
 import type { Strings } from './en';
 
 export const ptBR: Strings = {
@@ -61,7 +61,10 @@ export const ptBR: Strings = {
   photosCamera: 'Câmera',
   photosSnap: 'Tirar foto',
   photosDone: 'Pronto',
-  cameraProblem: (problem: CameraProblem) => `${problem.kind === 'open' ? 'A câmera não abriu' : 'Nenhuma foto foi tirada: a câmera não enviou imagem'} (${problem.reason}).`,
+  cameraProblem: (problem: CameraProblem) =>
+    problem.kind === 'silent'
+      ? `Nenhuma foto foi tirada: a câmera não enviou imagem em ${FIRST_FRAME_MS / 1000} s.`
+      : `${problem.kind === 'open' ? 'A câmera não abriu' : 'Nenhuma foto foi tirada'} (${problem.reason}).`,
   photosNewClass: 'Nova classe',
   photosAddClass: 'Adicionar classe',
   cleanerRelabel: 'Mudar rótulo',
