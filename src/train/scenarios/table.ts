@@ -150,7 +150,8 @@ export const PLANAR_SCENARIOS: readonly PlanarScenario[] = Object.values(TABLE).
  * not a table. Takes the element's attribute as it is: a word that names no scenario takes none.
  */
 export function takesPhotos(of: string | Pick<RunConfig, 'scenario'>): boolean {
-  const data = (TABLE as Readonly<Record<string, ScenarioRecord | undefined>>)[typeof of === 'string' ? of : of.scenario]?.data;
+  const name = typeof of === 'string' ? of : of.scenario;
+  const data = isScenario(name) ? scenarioOf(name).data : null;
   return data?.source === 'custom' && data.rows === 'photos';
 }
 

@@ -1,5 +1,5 @@
 /** Every string the element shows, in English. pt-BR.ts must have the same keys. */
-import { photoSetMessage, type PhotoSetProblem } from '../../engine/index';
+import { photoSetMessage } from '../../engine/index';
 import type { Language } from '../../train/types';
 import { FIRST_FRAME_MS, type CameraProblem } from '../photo-camera';
 
@@ -48,7 +48,7 @@ export const en = {
     'Make 2 to 10 classes, name them (“grizzly”, “black”, “teddy”) and give each at least 5 photos: drop files or a folder of class folders, choose them, or take them with the camera. Each becomes 28 × 28 grey, the size the pretrained body knows: only its centre square is kept, and its colour and fine detail are lost. Your photos stay in this browser.',
   photosCount: (photos: number, classes: number) => `${photos} photos in ${classes} classes.`,
   /** The engine's own words for it (photo-set.ts). */
-  photosProblem: (p: PhotoSetProblem) => photoSetMessage(p),
+  photosProblem: photoSetMessage,
   photosLoading: (url: string) => `Loading photos from ${url}…`,
   photosClass: (name: string, count: number) => `Class ${name}, ${count} photos`,
   photosDeleteClass: (name: string) => `Delete class ${name} and its photos`,

@@ -15,8 +15,8 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { ModelKeeper } from '../model-keeper';
 import { photoSizeOf } from '../photo-input';
 import type { Strings } from '../i18n';
+import { cameraProblemView, cameraView } from '../views/camera-view';
 import { digit } from '../views/digits-view';
-import { cameraView } from './photo-board-panel';
 import { formatNumber } from '../views/numbers';
 
 /** Saves a blob as a download named `name`. */
@@ -62,7 +62,7 @@ export function modelPanel(keeper: ModelKeeper, shown: boolean, t: Strings): Tem
       ${photos && !camera.className ? html`<button class="secondary" @click=${() => quietly(camera.open('predict'))}>${t.photosCamera}</button>` : nothing}
     </div>
     ${camera.className ? cameraView(camera, t) : nothing}
-    ${camera.problem ? html`<p class="problem" role="alert">${t.cameraProblem(camera.problem)}</p>` : nothing}
+    ${cameraProblemView(camera, t)}
     ${keeper.problem ? html`<p class="problem" role="alert">${keeper.problem}</p>` : nothing}
     ${said
       ? html`<figure class="prediction" aria-live="polite">

@@ -19,18 +19,11 @@ import type { Strings } from '../i18n';
 import type { PhotoBoard } from '../photo-board';
 import type { PhotoCamera } from '../photo-camera';
 import { droppedPhotos } from '../photo-sources';
+import { cameraProblemView, cameraView } from '../views/camera-view';
 import { digit } from '../views/digits-view';
 
 /** Thumbnails a class shows; the count says how many more. */
 const SHOWN_PHOTOS = 40;
-
-/** The open camera's picture with its Take photo and Done buttons, for whatever the camera's photos are for. */
-export function cameraView(camera: PhotoCamera, t: Strings): TemplateResult {
-  const snap = (event: Event) => void camera.snap((event.target as HTMLElement).parentElement!.querySelector('video')!).catch(() => undefined);
-  return html`<div class="camera"><video autoplay playsinline muted .srcObject=${camera.stream}></video>
-    <button @click=${snap}>${t.photosSnap}</button>
-    <button class="secondary" @click=${() => camera.close()}>${t.photosDone}</button></div>`;
-}
 
 export function photoBoardPanel(board: PhotoBoard, camera: PhotoCamera, t: Strings): TemplateResult {
   // Failures are on the board (board.refused) and in playground-error.
@@ -58,7 +51,7 @@ export function photoBoardPanel(board: PhotoBoard, camera: PhotoCamera, t: Strin
     <h3>${t.photosTitle}</h3>
     <p class="status">${board.loading ? t.photosLoading(board.loading) : board.problem ? t.photosProblem(board.problem) : t.photosCount(total, board.classes.length)}</p>
     ${board.refused ? html`<p class="problem" role="alert">${board.refused}</p>` : nothing}
-    ${camera.problem ? html`<p class="problem" role="alert">${t.cameraProblem(camera.problem)}</p>` : nothing}
+    ${cameraProblemView(camera, t)}
     <div class="photo-classes">
       ${board.classes.map(({ name, count }) => {
         const rows = board.rowsOf(name);

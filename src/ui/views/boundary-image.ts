@@ -9,7 +9,7 @@
  * const classes = boundaryImage(boundary, true); // each cell its predicted class
  */
 import type { Boundary } from '../../train/types';
-import { pixelImage } from './heatmap-image';
+import { drawnOnce, pixelImage } from './heatmap-image';
 
 /** The two classes' colours, shared with the points drawn over the picture. */
 export const CLASS_COLORS = ['#f59322', '#0877bd'] as const;
@@ -32,11 +32,8 @@ const images = { smooth: new WeakMap<Float32Array, string>(), discrete: new Weak
 
 /** The picture; `discrete` paints each cell its predicted class's colour alone (TensorFlow Playground's "Discretize output"). */
 export function boundaryImage(boundary: Boundary, discrete = false): string {
-  const cache = discrete ? images.discrete : images.smooth;
-  const cached = cache.get(boundary.probabilities);
-  if (cached) return cached;
   const { size, probabilities } = boundary;
-  const href = pixelImage(size, size, (i) => boundaryColor(discrete ? (probabilities[i]! >= 0.5 ? 1 : 0) : probabilities[i]!));
-  cache.set(probabilities, href);
-  return href;
+  return drawnOnce(discrete ? images.discrete : images.smooth, probabilities, (p) =>
+    pixelImage(size, size, (i) => boundaryColor(discrete ? (p[i]! >= 0.5 ? 1 : 0) : p[i]!)),
+  );
 }

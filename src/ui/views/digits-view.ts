@@ -11,24 +11,18 @@
  * html`${digitsView(preview, result?.predictions ?? null, t.digitsView, t.predicted)}`
  */
 import { html, svg, type TemplateResult } from 'lit';
-import { pixelImage } from './heatmap-image';
+import { drawnOnce, pixelImage } from './heatmap-image';
 
 const CELL = 4;
 /** Sides up to this are drawn a rectangle a pixel (crisp, themed ink); larger photos as one image. */
 const RECT_SIDE = 8;
 
-/**
- * Each photo's picture, drawn once per photo: the element renders again with every epoch, and
- * painting 28 × 28 photos to PNGs each time (validation photos, top losses, a photo board of
- * 400) made main-thread tasks of 100–250 ms beside a WebGPU run.
- */
+/** Each photo's picture: drawn once per photo (drawnOnce), not with every render. */
 const drawn = new WeakMap<ArrayLike<number>, TemplateResult>();
 
 /** One photo's picture, its pixels in [0, 1] (1 ink), row-major and square. */
 export function digit(image: ArrayLike<number>): TemplateResult {
-  let picture = drawn.get(image);
-  if (!picture) drawn.set(image, (picture = draw(image)));
-  return picture;
+  return drawnOnce(drawn, image, draw);
 }
 
 function draw(image: ArrayLike<number>): TemplateResult {

@@ -1,7 +1,9 @@
 /**
  * A loss surface as an image: each grid value's log mapped onto a perceptual ramp (low loss
  * bright, high loss dark), painted on a canvas once per surface and kept as a data URL for
- * the SVG that draws the rest of the parameter view on top.
+ * the SVG that draws the rest of the parameter view on top; and the two things every picture
+ * view shares: painting pixels to a PNG (pixelImage) and keeping it while its data lives
+ * (drawnOnce).
  *
  * @example
  * // given: const surface: Float32Array
@@ -44,6 +46,22 @@ export function pixelImage(cols: number, rows: number, colorAt: (i: number) => [
   }
   context.putImageData(image, 0, 0);
   return canvas.toDataURL('image/png');
+}
+
+/**
+ * `draw(key)`, drawn once for as long as `key` lives: a picture painted from a photo or a
+ * readback, which the element renders again with every epoch (painting it each time made
+ * main-thread tasks of 100–250 ms beside a WebGPU run).
+ *
+ * @example
+ * const pictures = new WeakMap<Float32Array, string>();
+ * // given: const grid: Float32Array
+ * const href = drawnOnce(pictures, grid, (g) => heatmapImage(g, 128, 128));   // the same string next time, unpainted
+ */
+export function drawnOnce<K extends object, V>(cache: WeakMap<K, V>, key: K, draw: (key: K) => V): V {
+  let drawn = cache.get(key);
+  if (drawn === undefined) cache.set(key, (drawn = draw(key)));
+  return drawn;
 }
 
 export function heatmapImage(values: ArrayLike<number>, cols: number, rows: number): string {
