@@ -26,12 +26,15 @@ mkdirSync(results, { recursive: true });
 let passed = 0;
 let failed = 0;
 let broken = false;
+/** The failed tests' names, repeated at the end: CI shows only the log's tail. */
+const failures = [];
 
 function run(title, command, args) {
   console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
   const status = spawnSync(command, args, { stdio: 'inherit' }).status;
   if (status !== 0) {
     console.error(`✗ ${title} exited with ${status}`);
+    failures.push(`${title} exited with ${status}`);
     broken = true;
   }
   return status === 0;
@@ -58,6 +61,11 @@ function vitest(project, wrapper = []) {
   const report = JSON.parse(readFileSync(json, 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests + (report.numTotalTests === 0 ? 1 : 0);
+  for (const file of report.testResults) {
+    for (const test of file.assertionResults) {
+      if (test.status === 'failed') failures.push(`${project}: ${file.name.replace(process.cwd() + '/', '')} › ${test.fullName}`);
+    }
+  }
 }
 
 function playwright() {
@@ -72,6 +80,17 @@ function playwright() {
   const { stats } = JSON.parse(readFileSync(json, 'utf8'));
   passed += stats.expected + stats.flaky;
   failed += stats.unexpected + (stats.expected + stats.unexpected + stats.flaky === 0 ? 1 : 0);
+  for (const name of playwrightFailures(JSON.parse(readFileSync(json, 'utf8')).suites)) failures.push(`browser: ${name}`);
+}
+
+/** The titles of the tests whose outcome was unexpected, from Playwright's JSON report. */
+function playwrightFailures(suites, path = []) {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? [])
+      .filter((spec) => spec.tests.some((test) => test.status === 'unexpected'))
+      .map((spec) => [...path, suite.title, spec.title].filter(Boolean).join(' › ')),
+    ...playwrightFailures(suite.suites ?? [], [...path, suite.title]),
+  ]);
 }
 
 const started = Date.now();
@@ -83,5 +102,6 @@ playwright();
 run('package', 'node', ['scripts/check-package.mjs']);
 console.log(`\nall suites took ${Math.round((Date.now() - started) / 1000)} s`);
 
+if (failures.length) console.log(`\nfailed:\n${failures.map((name) => `- ${name}`).join('\n')}`);
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(broken || failed > 0 ? 1 : 0);
