@@ -16,39 +16,65 @@ const M1 = 0xcd9e8d57;
 const W0 = 0x9e3779b9;
 const W1 = 0xbb67ae85;
 
-/** [hi, lo] of a 32×32-bit product, from 16-bit halves exactly as the WGSL does it. */
-function mulHiLo(a: number, b: number): [number, number] {
+/** The high 32 bits of a 32×32-bit product, from 16-bit halves exactly as the WGSL does it (the low ones are Math.imul's). */
+function mulHi(a: number, b: number): number {
   const aLo = a & 0xffff;
   const aHi = a >>> 16;
   const bLo = b & 0xffff;
   const bHi = b >>> 16;
-  const loLo = aLo * bLo;
   const loHi = aLo * bHi;
   const hiLo = aHi * bLo;
-  const carry = ((loLo >>> 16) + (loHi & 0xffff) + (hiLo & 0xffff)) >>> 16;
-  const hi = (aHi * bHi + (loHi >>> 16) + (hiLo >>> 16) + carry) >>> 0;
-  return [hi, Math.imul(a, b) >>> 0];
+  const carry = (((aLo * bLo) >>> 16) + (loHi & 0xffff) + (hiLo & 0xffff)) >>> 16;
+  return (aHi * bHi + (loHi >>> 16) + (hiLo >>> 16) + carry) >>> 0;
+}
+
+/**
+ * One Philox4x32-10 block of counter (c0, 0, 0, 0) into `out`. Plain numbers, no array made
+ * a round: shuffles and planar data call it thousands of times on the page's thread, where
+ * the tuples it once built cost 20 ms of a digits run's first task.
+ */
+function philoxBlock(c0: number, c1: number, c2: number, c3: number, k0: number, k1: number, out: Uint32Array | number[]): void {
+  for (let round = 0; round < 10; round++) {
+    const hi0 = mulHi(M0, c0);
+    const lo0 = Math.imul(M0, c0) >>> 0;
+    const hi1 = mulHi(M1, c2);
+    const lo1 = Math.imul(M1, c2) >>> 0;
+    c0 = (hi1 ^ c1 ^ k0) >>> 0;
+    c1 = lo1;
+    c2 = (hi0 ^ c3 ^ k1) >>> 0;
+    c3 = lo0;
+    k0 = (k0 + W0) >>> 0;
+    k1 = (k1 + W1) >>> 0;
+  }
+  out[0] = c0;
+  out[1] = c1;
+  out[2] = c2;
+  out[3] = c3;
 }
 
 /** The four 32-bit words of one Philox4x32-10 block. */
 export function philox4x32(counter: readonly number[], key: readonly number[]): [number, number, number, number] {
-  let [c0, c1, c2, c3] = counter.map((w) => w >>> 0) as [number, number, number, number];
-  let k0 = key[0]! >>> 0;
-  let k1 = key[1]! >>> 0;
-  for (let round = 0; round < 10; round++) {
-    const [hi0, lo0] = mulHiLo(M0, c0);
-    const [hi1, lo1] = mulHiLo(M1, c2);
-    [c0, c1, c2, c3] = [(hi1 ^ c1 ^ k0) >>> 0, lo1, (hi0 ^ c3 ^ k1) >>> 0, lo0];
-    k0 = (k0 + W0) >>> 0;
-    k1 = (k1 + W1) >>> 0;
-  }
-  return [c0, c1, c2, c3];
+  const out: [number, number, number, number] = [0, 0, 0, 0];
+  philoxBlock(counter[0]! >>> 0, counter[1]! >>> 0, counter[2]! >>> 0, counter[3]! >>> 0, key[0]! >>> 0, key[1]! >>> 0, out);
+  return out;
 }
+
+/** Block `blockIndex` of stream (seed, stream), kept: consecutive elements read it four times. */
+const lastBlock = { seed: -1, stream: -1, index: -1, words: new Uint32Array(4) };
 
 /** Element `index` of a stream; indices are 32-bit and wrap, as u32 arithmetic in WGSL does. */
 export function randomWord(seed: number, stream: number, index: number): number {
   const j = index >>> 0;
-  return philox4x32([j >>> 2, 0, 0, 0], [seed, stream])[j & 3]!;
+  const block = j >>> 2;
+  seed >>>= 0;
+  stream >>>= 0;
+  if (lastBlock.index !== block || lastBlock.seed !== seed || lastBlock.stream !== stream) {
+    philoxBlock(block, 0, 0, 0, seed, stream, lastBlock.words);
+    lastBlock.seed = seed;
+    lastBlock.stream = stream;
+    lastBlock.index = block;
+  }
+  return lastBlock.words[j & 3]!;
 }
 
 /** 24 random bits scaled into [0, 1): exactly representable in float32. */
@@ -72,7 +98,7 @@ export function uniformFloat(seed: number, stream: number, index: number, lo: nu
  */
 export class RandomStream {
   private index: number;
-  private block: [number, number, number, number] = [0, 0, 0, 0];
+  private readonly block = new Uint32Array(4);
   private blockIndex = -1;
   private readonly seed: number;
   private readonly stream: number;
@@ -86,7 +112,7 @@ export class RandomStream {
   nextWord(): number {
     const blockIndex = (this.index >>> 0) >>> 2;
     if (blockIndex !== this.blockIndex) {
-      this.block = philox4x32([blockIndex, 0, 0, 0], [this.seed, this.stream]);
+      philoxBlock(blockIndex, 0, 0, 0, this.seed, this.stream, this.block);
       this.blockIndex = blockIndex;
     }
     const word = this.block[this.index & 3]!;
@@ -112,7 +138,9 @@ export class RandomStream {
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
       const j = this.nextBelow(i + 1);
-      [items[i], items[j]] = [items[j]!, items[i]!];
+      const item = items[i]!;
+      items[i] = items[j]!;
+      items[j] = item;
     }
     return items;
   }

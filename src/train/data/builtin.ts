@@ -11,6 +11,7 @@
  * const digits = await loadDigits();   // 1,797 rows of 64 pixels
  */
 import type { Dataset } from '../types';
+import { yieldToPage } from '../../cpu/yield-to-page';
 import { parseCsv } from './csv';
 
 const DIGITS_URL = new URL('../../../public/data/digits.csv.gz', import.meta.url);
@@ -105,6 +106,8 @@ async function loadText(url: URL, name: string): Promise<string> {
   const text = new TextDecoder().decode(bytes);
   // A server that answers every path with its index page sends HTML, not the CSV.
   if (/^\s*</.test(text)) throw wrong('came back as a web page, not as CSV');
+  // Parsed in a task of its own: the fetch's last turn and the element's render of the run's start are in this one.
+  await yieldToPage();
   return text;
 }
 

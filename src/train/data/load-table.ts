@@ -9,6 +9,7 @@
  * import { loadBuiltin } from './builtin-sets';
  * const prepared = await loadTable(resolveConfig({ scenario: 'cancer', seed: 3 }).config, loadBuiltin);
  */
+import { yieldToPage } from '../../cpu/yield-to-page';
 import { scenarioOf } from '../scenarios/table';
 import type { Dataset, RunConfig } from '../types';
 import type { BuiltinScenario } from './builtin-sets';
@@ -22,13 +23,20 @@ export type BuiltinData = (set: BuiltinScenario) => Promise<Dataset>;
 
 export async function loadTable(config: RunConfig, builtin: BuiltinData): Promise<PreparedData> {
   const { data } = scenarioOf(config);
+  // Drawing, parsing and preparing each take a task of their own, apart from the caller's (on
+  // the page: the element's render of the run's start): together they made 70-100 ms tasks.
+  await yieldToPage();
   switch (data.source) {
     case 'builtin': {
       const dataset = await builtin(data.set);
+      await yieldToPage();
       return isImageDataset(dataset) ? prepareImages(dataset, config) : prepareData(dataset, config, { standardize: data.standardize });
     }
-    case 'planar':
-      return prepareData(planarDataset(data.shape, config), config, { standardize: data.standardize });
+    case 'planar': {
+      const dataset = planarDataset(data.shape, config);
+      await yieldToPage();
+      return prepareData(dataset, config, { standardize: data.standardize });
+    }
     case 'custom':
       if (!config.data) throw new Error(`The "${config.scenario}" scenario needs ${data.rows === 'photos' ? 'photos: add them (addImages) or give a manifest (src)' : 'a data set: give a CSV (src) or a Dataset (config.data)'}.`);
       return data.rows === 'photos' ? preparePhotos(config.data, config) : prepareData(config.data, config, { standardize: data.standardize });

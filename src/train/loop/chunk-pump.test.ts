@@ -83,6 +83,24 @@ describe('the chunk pump', () => {
     expect(log).toEqual(['page', 'record 0', 'take 0', 'page', 'record 1', 'take 1', 'page', 'record 2', 'take 2']);
   });
 
+  it('records a chunk ahead in a task of its own too: the page takes its turn between the first two chunks', async () => {
+    const log: string[] = [];
+    let next = 0;
+    await pumpChunks(
+      2,
+      () => next < 3,
+      () => {
+        log.push(`record ${next}`);
+        // Whatever the page has to do once this chunk is recorded runs before the chunk recorded ahead.
+        setImmediate(() => log.push('page'));
+        return { firstEpoch: next, epochs: 1, values: Promise.resolve([Float32Array.of(next++)]) };
+      },
+      (chunk) => log.push(`take ${chunk.firstEpoch}`),
+    );
+    expect(log.slice(0, 3)).toEqual(['record 0', 'page', 'record 1']);
+    expect(log.filter((line) => line !== 'page')).toEqual(['record 0', 'record 1', 'take 0', 'record 2', 'take 1', 'take 2']);
+  });
+
   it('records nothing once the signal has aborted', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -29,8 +29,8 @@ export interface ChunkReadback {
  * the device. A run that ends otherwise waits for its readbacks still in flight.
  *
  * Each chunk is recorded in a task of its own (yieldToPage): the model's set-up before the
- * first, and the epochs `take` reported (which the page draws) before each next, stay in
- * the tasks that did them. Recording a chunk is thousands of calls on a real GPU; added to a
+ * first, the chunk before the one recorded ahead of it, and the epochs `take` reported
+ * (which the page draws) before each next, stay in the tasks that did them. Recording a chunk is thousands of calls on a real GPU; added to a
  * set-up or a redraw it made main-thread tasks of 60–200 ms beside a WebGPU run.
  */
 export async function pumpChunks(
@@ -46,7 +46,11 @@ export async function pumpChunks(
   try {
     await yieldToPage();
     while ((hasNext() || pending.length > 0) && busy()) {
-      while (hasNext() && pending.length < inFlight && !signal?.aborted) pending.push(record());
+      while (hasNext() && pending.length < inFlight && !signal?.aborted) {
+        pending.push(record());
+        // The chunk recorded ahead gets a task of its own too: the GPU is busy with this one meanwhile.
+        if (hasNext() && pending.length < inFlight) await yieldToPage();
+      }
       if (signal?.aborted) return true;
       const values = await Promise.race([pending[0]!.values, stop.aborted]);
       if (signal?.aborted || values === ABORTED) return true;
