@@ -1,6 +1,6 @@
 /**
  * The loss chart and the LR / momentum strip under it, kept in step with the host after each
- * of its updates: both are made when first on screen and made anew when the task's kind, the
+ * of its updates: both are made when first on screen (in a task after the host's render) and made anew when the task's kind, the
  * language or the colours change (uPlot takes its colours at creation: a theme or a
  * `--tp-*` property changed means new charts); otherwise the run's history, its what-if
  * curves, the seed band and the schedule are handed to them. Both are destroyed when the host
@@ -61,6 +61,8 @@ export class ChartController implements ReactiveController {
   /** The charts' task kind and language, and their colours: a change makes them anew. */
   private chartKind = '';
   private colorKey = '';
+  /** Set while the first charts wait for their task. */
+  private made: Promise<void> | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode; readonly isConnected: boolean },
@@ -78,7 +80,20 @@ export class ChartController implements ReactiveController {
   hostUpdated(): void {
     // An update queued before the element left still runs: a chart made then would never be
     // destroyed, and uPlot's window listeners with it (found by e2e/load-lifetime.spec.ts).
-    if (this.host.isConnected) this.sync(this.input());
+    if (!this.host.isConnected) return;
+    // The first charts are made in a task of their own, with what the host holds by then: in the
+    // task of the element's first render they made one of 130-210 ms as a course page loaded.
+    if (!this.chart) {
+      this.made ??= new Promise((resolve) =>
+        setTimeout(() => {
+          this.made = null;
+          if (this.host.isConnected) this.sync(this.input());
+          resolve();
+        }, 0),
+      );
+      return;
+    }
+    this.sync(this.input());
   }
 
   hostDisconnected(): void {
@@ -90,7 +105,8 @@ export class ChartController implements ReactiveController {
   }
 
   /** The chart with its title and legend. */
-  toPNG(): Promise<Blob> {
+  async toPNG(): Promise<Blob> {
+    await this.made;
     if (!this.chart) throw new Error('The chart is not on screen yet.');
     return this.chart.toPNG();
   }
