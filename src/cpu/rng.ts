@@ -29,9 +29,9 @@ function mulHi(a: number, b: number): number {
 }
 
 /**
- * One Philox4x32-10 block of counter (c0, 0, 0, 0) into `out`. Plain numbers, no array made
- * a round: shuffles and planar data call it thousands of times on the page's thread, where
- * the tuples it once built cost 20 ms of a digits run's first task.
+ * One Philox4x32-10 block of counter (c0, c1, c2, c3) and key (k0, k1), into `out`. Plain
+ * numbers, no array made a round: shuffles and planar data call it thousands of times on the
+ * page's thread, where the tuples it once built cost 20 ms of a digits run's first task.
  */
 function philoxBlock(c0: number, c1: number, c2: number, c3: number, k0: number, k1: number, out: Uint32Array | number[]): void {
   for (let round = 0; round < 10; round++) {

@@ -1,8 +1,8 @@
 /**
  * The loss chart and the LR / momentum strip under it, kept in step with the host after each
- * of its updates: both are made when first on screen (in a task after the host's render) and made anew when the task's kind, the
- * language or the colours change (uPlot takes its colours at creation: a theme or a
- * `--tp-*` property changed means new charts); otherwise the run's history, its what-if
+ * of its updates: both are made when first on screen (in a task after the host's render) and
+ * made anew when the task's kind, the language or the colours change (uPlot takes its colours
+ * at creation: a theme or a `--tp-*` property changed means new charts); otherwise the run's history, its what-if
  * curves, the seed band and the schedule are handed to them. Both are destroyed when the host
  * leaves the page. The host renders `.root`, `.chart-host` and `.schedule-host`.
  *
@@ -82,7 +82,7 @@ export class ChartController implements ReactiveController {
     // destroyed, and uPlot's window listeners with it (found by e2e/load-lifetime.spec.ts).
     if (!this.host.isConnected) return;
     // The first charts are made in a task of their own, with what the host holds by then: in the
-    // task of the element's first render they made one of 130-210 ms as a course page loaded.
+    // task of the element's first render they made one of 120-210 ms as a course page loaded.
     if (!this.chart) {
       this.made ??= new Promise((resolve) =>
         setTimeout(() => {

@@ -30,8 +30,9 @@ export interface ChunkReadback {
  *
  * Each chunk is recorded in a task of its own (yieldToPage): the model's set-up before the
  * first, the chunk before the one recorded ahead of it, and the epochs `take` reported
- * (which the page draws) before each next, stay in the tasks that did them. Recording a chunk is thousands of calls on a real GPU; added to a
- * set-up or a redraw it made main-thread tasks of 60–200 ms beside a WebGPU run.
+ * (which the page draws) before each next, stay in the tasks that did them. Recording a
+ * chunk is thousands of calls on a real GPU; added to a set-up, a redraw or another chunk it
+ * made main-thread tasks of 60–200 ms beside a WebGPU run.
  */
 export async function pumpChunks(
   inFlight: number,
