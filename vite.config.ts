@@ -88,7 +88,7 @@ export default defineConfig(({ mode }) => {
         {
           extends: true,
           // Pure TypeScript: the CPU backend, the RNG, schedules, data parsing, the engine on the CPU.
-          test: { name: 'unit', include: ['src/**/*.test.ts', 'build/**/*.test.ts'], exclude: ['src/**/*.gpu.test.ts'] },
+          test: { name: 'unit', include: ['src/**/*.test.ts', 'build/**/*.test.ts', 'scripts/**/*.test.ts'], exclude: ['src/**/*.gpu.test.ts'] },
         },
         {
           extends: true,

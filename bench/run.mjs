@@ -7,6 +7,7 @@ import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { findChromium } from '../scripts/find-chromium.mjs';
+import { traceMainThread } from '../scripts/main-thread-trace.mjs';
 import { fitCost, scalingSvg } from './scaling-plot.mjs';
 
 // `npm run bench -- --contenders ours-webgpu,tfjs-cpu --workloads line,digits` runs a part
@@ -51,6 +52,10 @@ async function measure(contender) {
     page.on('console', (message) => message.type() === 'log' && console.log(`  ${message.text()}`));
     page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
     page.on('response', (response) => response.status() >= 400 && console.error(`  ${response.status()} ${response.url()}`));
+    // The long-tasks workload's trace (bench/page-tasks.ts): the thread's own time in each task beside its wall time.
+    const cdp = await page.context().newCDPSession(page);
+    let trace;
+    await page.exposeFunction('__mainThreadTrace', async (action) => (action === 'start' ? ((trace = await traceMainThread(cdp)), []) : trace.stop('tp-tasks-from', 'tp-tasks-to')));
     await page.goto(`http://localhost:${port}/bench/bench/index.html?contender=${contender}${workloads ? `&workloads=${workloads}` : ''}${fashionQuery}${scalingRun ? '&scaling' : ''}`);
     await page.waitForFunction(() => window.__bench, null, { timeout: Number(process.env.BENCH_TIMEOUT_MS ?? 15 * 60_000), polling: 1000 });
     const result = await page.evaluate(() => window.__bench);
@@ -178,10 +183,20 @@ for (const workload of ['what-ifs line', 'what-ifs digits']) {
 const stopTable = bench.rows
   .filter((r) => r.workload.startsWith('stop '))
   .map((r) => ({ scenario: r.workload.slice(5), ours: r.contender, 'median ms': r.result.medianMs.toFixed(1), 'worst ms': r.result.worstMs.toFixed(1), stops: r.result.timed || 'the runs ended first', target: '≤ 100 ms', met: r.result.timed ? (r.result.worstMs <= 100 ? 'yes' : 'NO') : '' }));
-// The page while the element trains on WebGPU (issue 23): long tasks from train-start to the final diagnosis, what-ifs and 3 seeds on; goal: none over 50 ms.
+// The page while the element trains on WebGPU (issue 23): long tasks from train-start to the final diagnosis, what-ifs and 3 seeds on; goal: none over 50 ms,
+// read on the wall and in the page's thread's own time (on SwiftShader the rest of a task's wall time is the "GPU" on the page's core).
 const taskTable = bench.rows
   .filter((r) => r.workload.startsWith('long tasks '))
-  .map((r) => ({ scenario: r.workload.slice(11), 'long tasks': r.result.count, 'longest ms': r.result.longestMs.toFixed(0), 'run ms': r.result.runMs.toFixed(0), goal: 'none over 50 ms', met: r.result.count === 0 ? 'yes' : 'NO' }));
+  .map((r) => ({
+    scenario: r.workload.slice(11),
+    'long tasks': r.result.count,
+    'longest ms': r.result.longestMs.toFixed(0),
+    'most thread ms': r.result.longestThreadMs.toFixed(0),
+    'run ms': r.result.runMs.toFixed(0),
+    goal: 'none over 50 ms',
+    'met (wall)': r.result.count === 0 ? 'yes' : 'NO',
+    'met (thread)': r.result.longestThreadMs <= 50 ? 'yes' : 'NO',
+  }));
 console.log(`\nadapter: ${bench.adapter}`);
 // A partial run has rows for only what it measured.
 console.table(whole ? wide : wide.filter((row) => contenders.some((c) => row[c] !== 'NaN')));
