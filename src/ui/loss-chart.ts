@@ -13,6 +13,7 @@
  * chart.update(history, { ghosts: [], seeds: [], diagnosis: null }, config.epochs);
  * chart.destroy();
  */
+import { ContainerWidth } from './container-width';
 import uPlot from 'uplot';
 import { formatLoss, formatLr, type Diagnosis, type EpochStats, type Language, type WhatIf } from '../engine/index';
 import { chartColumnsWith, EPOCH_INCREMENTS, isDark, logRange, logTicks, runExtent, withAlpha, type Column } from './chart-data';
@@ -144,7 +145,7 @@ export class LossChart {
   private cited = -1;
   /** The legend as shown (the run's series, the what-ifs, the band), for the PNG. */
   private legend: LegendEntry[] = [];
-  private readonly resize: ResizeObserver;
+  private readonly width: ContainerWidth;
 
   constructor(
     private readonly container: HTMLElement,
@@ -160,9 +161,8 @@ export class LossChart {
       syncKey?: string;
     },
   ) {
+    this.width = new ContainerWidth(container, (width) => this.plot.setSize({ width, height: CHART_HEIGHT }));
     this.plot = this.create([]);
-    this.resize = new ResizeObserver(() => this.plot.setSize({ width: this.width(), height: CHART_HEIGHT }));
-    this.resize.observe(container);
   }
 
   /** The run's length: the x axis spans it from the start, whatever has been trained so far. */
@@ -264,12 +264,8 @@ export class LossChart {
 
   destroy(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
-    this.resize.disconnect();
+    this.width.disconnect();
     this.plot.destroy();
-  }
-
-  private width(): number {
-    return Math.max(240, Math.floor(this.container.clientWidth || 480));
   }
 
   /**
@@ -341,7 +337,7 @@ export class LossChart {
     const bandEdge = series.length - 1;
     const bands: uPlot.Band[] = this.overlay.seeds.length > 1 ? [{ series: [bandEdge, bandEdge - 1], fill: withAlpha(colors.valid, 0.25) }] : [];
     const options: uPlot.Options = {
-      width: this.width(),
+      width: this.width.px,
       height: CHART_HEIGHT,
       series,
       bands,

@@ -14,6 +14,7 @@
  * strip.update(config);
  */
 import uPlot from 'uplot';
+import { ContainerWidth } from './container-width';
 import { formatLoss, formatLr, groupMaxLrs, scheduleTable, type Language, type RunConfig } from '../engine/index';
 import { LEFT_AXIS_SIZE, RIGHT_AXIS_SIZE, RIGHT_LABEL_SIZE, type ChartColors } from './loss-chart';
 import { EPOCH_INCREMENTS } from './chart-data';
@@ -64,16 +65,15 @@ export class ScheduleChart {
   private groups = 0;
   private minLr = 1;
   private key = '';
-  private readonly resize: ResizeObserver;
+  private readonly width: ContainerWidth;
 
   constructor(
     private readonly container: HTMLElement,
     /** syncKey: the loss chart's, so both share one cursor. */
     private readonly options: { labels: ScheduleLabels; colors: ChartColors; lang: Language; syncKey: string },
   ) {
+    this.width = new ContainerWidth(container, (width) => this.plot.setSize({ width, height: STRIP_HEIGHT }));
     this.plot = this.create([[], [], []]);
-    this.resize = new ResizeObserver(() => this.plot.setSize({ width: this.width(), height: STRIP_HEIGHT }));
-    this.resize.observe(container);
   }
 
   /** Draws the schedule `config` would train with, over the run's own epochs as the loss chart above; the same settings draw nothing new. */
@@ -99,19 +99,15 @@ export class ScheduleChart {
   }
 
   destroy(): void {
-    this.resize.disconnect();
+    this.width.disconnect();
     this.plot.destroy();
-  }
-
-  private width(): number {
-    return Math.max(240, Math.floor(this.container.clientWidth || 480));
   }
 
   private create(data: number[][]): uPlot {
     const { labels, colors, lang } = this.options;
     const axis = { stroke: colors.foreground, grid: { stroke: 'rgba(127,127,127,0.2)' }, ticks: { stroke: 'rgba(127,127,127,0.3)' }, font: `11px ${colors.font}` };
     const options: uPlot.Options = {
-      width: this.width(),
+      width: this.width.px,
       height: STRIP_HEIGHT,
       series: [
         { label: labels.epoch },
