@@ -13,8 +13,8 @@
  * chart.update(history, { ghosts: [], seeds: [], diagnosis: null }, config.epochs);
  * chart.destroy();
  */
-import { ContainerWidth } from './container-width';
 import uPlot from 'uplot';
+import { ContainerWidth } from './container-width';
 import { formatLoss, formatLr, type Diagnosis, type EpochStats, type Language, type WhatIf } from '../engine/index';
 import { chartColumnsWith, EPOCH_INCREMENTS, isDark, logRange, logTicks, runExtent, withAlpha, type Column } from './chart-data';
 import { ghostLayer, type LayerGhost } from './ghost-layer';
