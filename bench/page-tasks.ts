@@ -54,8 +54,8 @@ export async function pageTasks(attributes: Record<string, string>): Promise<Pag
   const final = new Promise<number>((done) =>
     element.addEventListener('diagnosis', (e) => (e as CustomEvent<{ final: boolean }>).detail.final && done(performance.now())),
   );
-  const traced = window.__mainThreadTrace?.('start');
-  await traced;
+  const trace = window.__mainThreadTrace;
+  await trace?.('start');
   document.body.append(element);
   const ended = await final;
   // The observer reports a task after it ends: one more turn for the last.
@@ -63,7 +63,7 @@ export async function pageTasks(attributes: Record<string, string>): Promise<Pag
   performance.mark('tp-tasks-to');
   watching = false;
   observer.disconnect();
-  const threads = traced ? (await window.__mainThreadTrace!('stop')).map((t) => t.threadMs) : [NaN];
+  const threads = trace ? (await trace('stop')).map((t) => t.threadMs) : [NaN];
   element.remove();
   return { count: long.length, longestMs: long.length ? Math.max(...long) : 0, longestThreadMs: Math.max(0, ...threads), runMs: ended - started };
 }

@@ -1,7 +1,5 @@
 import type { CDPSession } from '@playwright/test';
 
-export const LONG_TASK_MS: number;
-
 /** A long task of the page's main thread: its wall time, and the thread's own CPU time in it. */
 export interface MainThreadTask {
   wallMs: number;

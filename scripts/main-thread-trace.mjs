@@ -14,7 +14,7 @@
  */
 
 /** The browser's threshold for a long task, ms. */
-export const LONG_TASK_MS = 50;
+const LONG_TASK_MS = 50;
 /**
  * What the trace calls a task: a scheduled one, and a microtask checkpoint run outside one
  * (after an animation frame's callbacks), which the browser's long-task observer counts too.

@@ -41,6 +41,19 @@ export function pixelImage(cols: number, rows: number, colorAt: (i: number) => [
   canvas.height = rows;
   const context = canvas.getContext('2d');
   if (!context) return '';
+  putPixels(context, cols, rows, colorAt);
+  return canvas.toDataURL('image/png');
+}
+
+/**
+ * Pixel i (row-major) of the context's top-left cols × rows in colorAt(i), opaque, each byte
+ * written in place (a pixel through a new four-element array made tasks of 100 ms and more).
+ *
+ * @example
+ * // given: const context: CanvasRenderingContext2D
+ * putPixels(context, 25, 25, (i) => (i % 2 ? [255, 255, 255] : [0, 0, 0]));   // a checkerboard
+ */
+export function putPixels(context: CanvasRenderingContext2D, cols: number, rows: number, colorAt: (i: number) => [number, number, number]): void {
   const image = context.createImageData(cols, rows);
   const bytes = image.data;
   for (let i = 0; i < cols * rows; i++) {
@@ -51,7 +64,6 @@ export function pixelImage(cols: number, rows: number, colorAt: (i: number) => [
     bytes[4 * i + 3] = 255;
   }
   context.putImageData(image, 0, 0);
-  return canvas.toDataURL('image/png');
 }
 
 /**
