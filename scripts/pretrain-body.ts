@@ -79,9 +79,9 @@ export async function main(args: string[]): Promise<BackboneRecord[]> {
   const epochs = Number(option(args, 'epochs', '4'));
   const full = pairIdx(parseIdxImages(readIdx(dir, 'images')), parseIdxLabels(readIdx(dir, 'labels')), 'The full training set');
   const pretrainSet = slice(full, FIRST_UNSHIPPED);
-  const test = idxDataset(pairIdx(parseIdxImages(shipped('fashion-test-100-images-idx3-ubyte.gz')), parseIdxLabels(shipped('fashion-test-100-labels-idx1-ubyte.gz'))), FASHION_CLASSES);
+  const test = await idxDataset(pairIdx(parseIdxImages(shipped('fashion-test-100-images-idx3-ubyte.gz')), parseIdxLabels(shipped('fashion-test-100-labels-idx1-ubyte.gz'))), FASHION_CLASSES);
   const { imageShape, ...valid } = test;
-  const dataset: ImageDataset = { ...idxDataset(pretrainSet, FASHION_CLASSES), valid };
+  const dataset: ImageDataset = { ...(await idxDataset(pretrainSet, FASHION_CLASSES)), valid };
   const data = `Fashion-MNIST's original training file, images ${FIRST_UNSHIPPED}–${full.count - 1}; validated on the shipped 1,000 test photos`;
   const pretrained = [];
   for (const model of models) pretrained.push(await pretrain(dataset, model, epochs, data));
@@ -112,7 +112,7 @@ const checkConfig = (model: CnnName): Partial<RunConfig> => ({ scenario: 'fashio
 async function pretrain(dataset: ImageDataset, model: CnnName, epochs: number, data: string): Promise<{ model: CnnName; body: Float32Array; pretraining: BackboneRecord['pretraining'] }> {
   const config: RunConfig = { ...defaultConfig('fashion'), model, epochs, pretrained: 'off', stage: 'unfrozen', trainSize: dataset.rows, seed: 0 };
   const backend = await cpuBackend();
-  const device = uploadData(backend, prepareImages(dataset, config));
+  const device = await uploadData(backend, await prepareImages(dataset, config));
   const started = performance.now();
   const outcome = await trainModel(backend, device, config, {
     keepState: true,

@@ -27,8 +27,10 @@
 // the element's to 75 KiB for kept runs: the last 8 runs, compare() with its dotted curves
 // and its picker, their differences named in two languages, and share's settings in the URL
 // hash (+1.9 KiB); then to 76 KiB for the board's reasons in the page's language, the camera
-// for a photo to predict, and kept runs as JSON out and in (+0.6 KiB); and fails the build
-// past a budget. The element downloads
+// for a photo to predict, and kept runs as JSON out and in (+0.6 KiB); and the engine's to
+// 59.5 KiB for fashion's photos made floats, shuffled and uploaded a few MB a task (in-pieces.ts,
+// issue 23: each a 50-80 ms task of fresh memory on a slow machine, +0.2 KiB); and fails the
+// build past a budget. The element downloads
 // the engine on its first run (src/ui/engine-loader-cdn.ts), so a page that shows it pays
 // for the element first and the engine once it trains; the data files, and the CPU's
 // WebAssembly product (dist/matmul-fused.wasm, or dist/matmul.wasm without relaxed SIMD),
@@ -38,7 +40,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const budgets = { 'dist/training-playground.js': 76, 'dist/engine.js': 59 };
+const budgets = { 'dist/training-playground.js': 76, 'dist/engine.js': 59.5 };
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const over = [];
 for (const [file, budget] of Object.entries(budgets)) {

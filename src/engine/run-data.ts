@@ -69,7 +69,7 @@ export function linearBatch(backend: Backend, configs: RunConfig[]): { runs: Bat
 }
 
 /** A prepared table on the device; a planar one's points become the run's features there. */
-function deviceTables(backend: Backend, prepared: PreparedData, config: RunConfig): DeviceData {
-  const data = uploadData(backend, prepared);
+async function deviceTables(backend: Backend, prepared: PreparedData, config: RunConfig): Promise<DeviceData> {
+  const data = await uploadData(backend, prepared);
   return scenarioOf(config).planar ? planarFeatureTables(backend, data, config.features) : data;
 }

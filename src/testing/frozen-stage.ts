@@ -25,7 +25,7 @@ export async function trainFrozenSteps(
   change: Partial<RunConfig> = {},
 ): Promise<{ layers: readonly Layer[]; before: Float32Array[]; after: Float32Array[] }> {
   const config: RunConfig = { ...defaultConfig('fashion'), model: 'cnn-tiny', trainSize: 256, batchSize: 16, epochs: 1, stage, seed: 3, ...change };
-  const data = uploadData(backend, prepareImages(await loadFashion(), config));
+  const data = await uploadData(backend, await prepareImages(await loadFashion(), config));
   const plan = batchPlan(data.trainRows, config.batchSize);
   const schedule = scheduleTable(config.schedule, config.optimizer, config.maxLr, config.epochs * plan.stepsPerEpoch);
   const { model, steps: recorder } = startModel(backend, data, config, schedule, plan, 1, 1);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PIECE_LENGTH } from '../../cpu/in-pieces';
 import { defaultConfig } from '../config';
 import type { RunConfig } from '../types';
 import { FASHION_CLASSES, idxDataset, loadFashion, prepareImages, type ImageDataset } from './fashion';
@@ -60,8 +61,8 @@ describe('the shipped Fashion-MNIST subset, read from disk', async () => {
   });
 
   describe('prepared for a run', () => {
-    it('trains on every training image and validates on every test image, in the test file’s order', () => {
-      const prepared = prepareImages(fashion, config());
+    it('trains on every training image and validates on every test image, in the test file’s order', async () => {
+      const prepared = await prepareImages(fashion, config());
       expect([prepared.train.rows, prepared.valid.rows]).toEqual([5000, 1000]);
       expect(prepared).toMatchObject({ featureCount: 784, classCount: 10, trainFraction: 1, availableTrainRows: 5000, imageShape: fashion.imageShape });
       expect(prepared.valid.labels).toEqual(valid.labels);
@@ -69,29 +70,29 @@ describe('the shipped Fashion-MNIST subset, read from disk', async () => {
       expect(perClass(prepared.train.labels)).toEqual(new Array(10).fill(500));
     });
 
-    it('shuffles the training images by the seed, the same way every time', () => {
-      const [a, b, c] = [1, 1, 2].map((seed) => prepareImages(fashion, config({ seed, trainSize: 300 })));
+    it('shuffles the training images by the seed, the same way every time', async () => {
+      const [a, b, c] = await Promise.all([1, 1, 2].map((seed) => prepareImages(fashion, config({ seed, trainSize: 300 }))));
       expect(a!.train.labels).toEqual(b!.train.labels);
       expect(same(a!.train.features, b!.train.features)).toBe(true);
       expect(c!.train.labels).not.toEqual(a!.train.labels);
       expect(same(c!.valid.features, a!.valid.features)).toBe(true);
     });
 
-    it('cuts the training images to train-size, and says what fraction it used', () => {
-      const prepared = prepareImages(fashion, config({ trainSize: 1000 }));
+    it('cuts the training images to train-size, and says what fraction it used', async () => {
+      const prepared = await prepareImages(fashion, config({ trainSize: 1000 }));
       expect([prepared.train.rows, prepared.valid.rows]).toEqual([1000, 1000]);
       expect(prepared.trainFraction).toBe(0.2);
       // A seeded shuffle of 5,000: every class is there.
       expect(perClass(prepared.train.labels).every((n) => n > 50)).toBe(true);
     });
 
-    it('thins the minority class by imbalance in training only, and oversampling restores the balance', () => {
-      const thinned = prepareImages(fashion, config({ imbalance: 10 }));
+    it('thins the minority class by imbalance in training only, and oversampling restores the balance', async () => {
+      const thinned = await prepareImages(fashion, config({ imbalance: 10 }));
       const counts = perClass(thinned.train.labels);
       // Every class has 500, so the first is the minority: 500 / 10 of it are left.
       expect(counts).toEqual([50, ...new Array(9).fill(500)]);
       expect(perClass(thinned.valid.labels)).toEqual(new Array(10).fill(100));
-      const balanced = prepareImages(fashion, config({ imbalance: 10, oversample: true }));
+      const balanced = await prepareImages(fashion, config({ imbalance: 10, oversample: true }));
       expect(perClass(balanced.train.labels)).toEqual(new Array(10).fill(500));
       expect(balanced.valid.rows).toBe(1000);
     });
@@ -101,26 +102,35 @@ describe('the shipped Fashion-MNIST subset, read from disk', async () => {
 describe('image data sets', () => {
   const set = { count: 3, height: 2, width: 2, pixels: Uint8Array.of(0, 255, 51, 102, 1, 2, 3, 4, 5, 6, 7, 8), labels: Uint8Array.of(0, 1, 1) };
 
-  it('scale an IDX set’s pixels to [0, 1]', () => {
-    const data = idxDataset(set, ['a', 'b']);
+  it('scale an IDX set’s pixels to [0, 1]', async () => {
+    const data = await idxDataset(set, ['a', 'b']);
     expect(data).toMatchObject({ rows: 3, featureCount: 4, classCount: 2, imageShape: { channels: 1, height: 2, width: 2 } });
     expect(Array.from(data.features.slice(0, 4))).toEqual([0, 1, 0.2, 0.4].map(Math.fround));
   });
 
-  it('refuse a label past the classes', () => {
-    expect(() => idxDataset(set, ['a'], 'The test set')).toThrow("The test set's image 1 has label 1, but there are only 1 classes (0–0).");
+  it('scale a set of several pieces’ pixels (PIECE_LENGTH) as one', async () => {
+    const [height, width] = [1024, 700];
+    const pixels = Uint8Array.from({ length: 3 * height * width }, (_, i) => (i * 7) % 256);
+    const data = await idxDataset({ count: 3, height, width, pixels, labels: Uint8Array.of(0, 1, 0) }, ['a', 'b']);
+    expect(pixels.length).toBeGreaterThan(2 * PIECE_LENGTH);
+    expect(data.features.length).toBe(pixels.length);
+    expect(data.features.every((v, i) => v === Math.fround(pixels[i]! / 255))).toBe(true);
   });
 
-  it('without a validation set of their own are split 80/20 by the seed', () => {
-    const images: ImageDataset = { ...idxDataset({ ...set, count: 10, pixels: new Uint8Array(40), labels: new Uint8Array(10) }, FASHION_CLASSES) };
-    const prepared = prepareImages(images, config());
+  it('refuse a label past the classes', async () => {
+    await expect(idxDataset(set, ['a'], 'The test set')).rejects.toThrow("The test set's image 1 has label 1, but there are only 1 classes (0–0).");
+  });
+
+  it('without a validation set of their own are split 80/20 by the seed', async () => {
+    const images: ImageDataset = { ...(await idxDataset({ ...set, count: 10, pixels: new Uint8Array(40), labels: new Uint8Array(10) }, FASHION_CLASSES)) };
+    const prepared = await prepareImages(images, config());
     expect([prepared.train.rows, prepared.valid.rows]).toEqual([8, 2]);
     expect(prepared.imageShape).toEqual({ channels: 1, height: 2, width: 2 });
   });
 
-  it('refuse a validation set of another size', () => {
-    const train = idxDataset(set, ['a', 'b']);
-    const valid = idxDataset({ ...set, count: 1, height: 3, width: 1, pixels: new Uint8Array(3), labels: new Uint8Array(1) }, ['a', 'b']);
-    expect(() => prepareImages({ ...train, valid }, config())).toThrow('Images of 1 × 2 × 2 need 4 features a row; the training set has 4, the validation set 3.');
+  it('refuse a validation set of another size', async () => {
+    const train = await idxDataset(set, ['a', 'b']);
+    const valid = await idxDataset({ ...set, count: 1, height: 3, width: 1, pixels: new Uint8Array(3), labels: new Uint8Array(1) }, ['a', 'b']);
+    await expect(prepareImages({ ...train, valid }, config())).rejects.toThrow('Images of 1 × 2 × 2 need 4 features a row; the training set has 4, the validation set 3.');
   });
 });

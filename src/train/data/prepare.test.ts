@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../config';
 import { loadCancer, loadDigits } from './builtin';
-import { featureStats, prepareData } from './prepare';
+import { PIECE_LENGTH } from '../../cpu/in-pieces';
+import type { Dataset } from '../types';
+import { featureStats, prepareData, take, takeInPieces } from './prepare';
 
 const cancer = { ...defaultConfig('cancer'), seed: 3 };
 
@@ -56,5 +58,30 @@ describe('data preparation', async () => {
     expect(count(thinned.train.labels, 1)).toBe(count(plain.train.labels, 1));
     expect(count(balanced.train.labels, 0)).toBe(count(balanced.train.labels, 1));
     expect(balanced.valid.labels).toEqual(plain.valid.labels);
+  });
+});
+
+describe('rows taken in pieces', () => {
+  it('are the rows take copies, labels with them, across pieces of one row', async () => {
+    // Rows longer than half a piece (PIECE_LENGTH): each a piece of its own, the last one short of the others.
+    const featureCount = PIECE_LENGTH / 2 + 3;
+    const rows = 4;
+    const data: Dataset = {
+      features: Float32Array.from({ length: rows * featureCount }, (_, i) => i % 9973),
+      labels: Float32Array.of(0, 1, 2, 3),
+      rows,
+      featureCount,
+      task: 'classification',
+      classCount: 4,
+    };
+    const order = [2, 0, 3, 2, 1];
+    const pieces = await takeInPieces(data, order);
+    const whole = take(data, order);
+    expect(pieces.rows).toBe(5);
+    expect(Array.from(pieces.labels)).toEqual([2, 0, 3, 2, 1]);
+    expect(pieces.features.length).toBe(5 * featureCount);
+    expect(pieces.features.every((v, i) => v === whole.features[i])).toBe(true);
+    // Row 4 of the table is row 1 of the data, its last value included.
+    expect(pieces.features[5 * featureCount - 1]).toBe((2 * featureCount - 1) % 9973);
   });
 });

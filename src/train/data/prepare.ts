@@ -10,6 +10,7 @@
  * const { train, valid } = prepareData(await loadCancer(), config, { standardize: true });
  */
 import type { Backbones } from './backbones';
+import { inPieces, PIECE_LENGTH } from '../../cpu/in-pieces';
 import { RandomStream } from '../../cpu/rng';
 import { STREAMS } from '../streams';
 import type { Dataset, ImageSize, RunConfig } from '../types';
@@ -68,14 +69,37 @@ export function stackPrepared(parts: PreparedData[]): PreparedData | null {
  * const firstTen = take(data, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
  */
 export function take(data: Dataset, indices: number[]): Table {
+  const table = emptyTable(data, indices.length);
+  copyRows(data, indices, table, 0, indices.length);
+  return table;
+}
+
+/**
+ * As take, a few MB a task (inPieces): fashion's 5,000 photos are 15.7 MB of fresh memory.
+ *
+ * @example
+ * // given: const photos: Dataset, order: number[]
+ * const shuffled = await takeInPieces(photos, order);
+ */
+export async function takeInPieces(data: Dataset, indices: number[]): Promise<Table> {
+  const table = emptyTable(data, indices.length);
+  const rowsAPiece = Math.max(1, Math.floor(PIECE_LENGTH / data.featureCount));
+  await inPieces(indices.length, rowsAPiece, (from, to) => copyRows(data, indices, table, from, to));
+  return table;
+}
+
+function emptyTable(data: Dataset, rows: number): Table {
+  return { features: new Float32Array(rows * data.featureCount), labels: new Float32Array(rows), rows };
+}
+
+/** Rows `indices[from..to)` of the data set into the same rows of `table`. */
+function copyRows(data: Dataset, indices: number[], table: Table, from: number, to: number): void {
   const d = data.featureCount;
-  const features = new Float32Array(indices.length * d);
-  const labels = new Float32Array(indices.length);
-  indices.forEach((row, i) => {
-    features.set(data.features.subarray(row * d, (row + 1) * d), i * d);
-    labels[i] = data.labels[row]!;
-  });
-  return { features, labels, rows: indices.length };
+  for (let i = from; i < to; i++) {
+    const row = indices[i]!;
+    table.features.set(data.features.subarray(row * d, (row + 1) * d), i * d);
+    table.labels[i] = data.labels[row]!;
+  }
 }
 
 function countByClass(data: Dataset, indices: number[]): number[] {

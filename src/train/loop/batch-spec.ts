@@ -93,11 +93,11 @@ export function describeBatchEquality(backend: () => Backend, tolerance: number)
   ])('trains several seeds, each on its own split stacked in one batch, as each alone: $scenario', async (base) => {
     const configs = [0, 1, 2].map((i) => resolveConfig({ ...base, seed: base.seed + i }).config);
     const prepared = await Promise.all(configs.map((c) => loadTable(c, loadBuiltin)));
-    const stacked = uploadData(backend(), stackPrepared(prepared)!);
+    const stacked = await uploadData(backend(), stackPrepared(prepared)!);
     try {
       const batched = await trainModels(backend(), stacked, configs);
       for (const [m, config] of configs.entries()) {
-        const own = uploadData(backend(), prepared[m]!);
+        const own = await uploadData(backend(), prepared[m]!);
         const alone = await trainModel(backend(), own, config);
         releaseData(backend(), own);
         expectSameRun(batched[m]!, alone, tolerance, `seed ${config.seed}`);
@@ -113,7 +113,7 @@ export function describeBatchEquality(backend: () => Backend, tolerance: number)
       const configs = c.changes.map((change) => resolveConfig({ ...c.base, ...change }).config);
       // As the engine loads a run's data (engine/run-data.ts): line's drawn on the device, a table prepared on the host.
       const drawn = scenarioOf(configs[0]!).data.source === 'line';
-      const data = drawn ? generateLineData(backend(), configs[0]!) : uploadData(backend(), await loadTable(configs[0]!, loadBuiltin));
+      const data = drawn ? generateLineData(backend(), configs[0]!) : await uploadData(backend(), await loadTable(configs[0]!, loadBuiltin));
       try {
         const batched = await trainModels(backend(), data, configs);
         for (const [m, config] of configs.entries()) {

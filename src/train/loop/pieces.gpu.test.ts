@@ -32,7 +32,7 @@ describe('long epochs on the GPU', () => {
     const { device, description } = await acquireDevice(nodeGpu());
     const real = new GpuBackend(device, description);
     const config = resolveConfig({ scenario: 'digits', epochs: 2, seed: 4 }).config;
-    const data = uploadData(real, prepareData(await loadDigits(), config, { standardize: false }));
+    const data = await uploadData(real, prepareData(await loadDigits(), config, { standardize: false }));
     const strip = (history: EpochStats[]) => history.map(({ elapsedMs: _, ...rest }) => rest);
     const layers = modelSpec(config, data).layers;
     const fast = claiming(real, 1e12, layers);
@@ -51,7 +51,7 @@ describe('long epochs on the GPU', () => {
     const { device, description } = await acquireDevice(nodeGpu());
     const real = new GpuBackend(device, description);
     const config = resolveConfig({ scenario: 'digits', epochs: 3, seed: 4 }).config;
-    const data = uploadData(real, prepareData(await loadDigits(), config, { standardize: false }));
+    const data = await uploadData(real, prepareData(await loadDigits(), config, { standardize: false }));
     const layers = modelSpec(config, data).layers;
     const slow = claiming(real, 1.5e8, layers);
     const abort = new AbortController();

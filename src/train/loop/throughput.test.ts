@@ -59,7 +59,7 @@ describe('a run measures its backend', () => {
   it('leaves the rate its chunks took in the meter the next run is sized and limited by', async () => {
     const cpu = new CpuBackend();
     const config = resolveConfig({ scenario: 'digits', epochs: 2, seed: 1 }).config;
-    const data = uploadData(cpu, prepareData(await loadDigits(), config, { standardize: false }));
+    const data = await uploadData(cpu, prepareData(await loadDigits(), config, { standardize: false }));
     const meter = throughputOf(cpu, modelSpec(config, data).layers);
     expect(meter.measured).toBe(false);
     await trainModels(cpu, data, [config]);
