@@ -43,14 +43,14 @@ export async function pageTasks(attributes: Record<string, string>): Promise<Pag
   for (const [name, value] of Object.entries({ ...attributes, backend: 'webgpu', 'what-if': 'on', seeds: '3', seed: '1' })) element.setAttribute(name, value);
   // On screen whatever the page holds already (the interactivity workload's element): a run off screen pauses.
   Object.assign(element.style, { position: 'fixed', top: '0', left: '0', width: '900px', zIndex: '1', background: 'white' });
-  const long: number[] = [];
-  let watching = false;
+  // Every entry kept, and the trace's window applied to them at the end: the observer reports
+  // a task after it ends, so a task that ended before train-start could arrive after it and
+  // be counted, beside a trace that (rightly) leaves it out.
+  const entries: PerformanceEntry[] = [];
   let started = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (watching) long.push(entry.duration);
-  });
+  const observer = new PerformanceObserver((list) => void entries.push(...list.getEntries()));
   observer.observe({ type: 'longtask' });
-  element.addEventListener('train-start', () => ((watching = true), (started = performance.now()), performance.mark('tp-tasks-from')), { once: true });
+  element.addEventListener('train-start', () => ((started = performance.now()), performance.mark('tp-tasks-from')), { once: true });
   const final = new Promise<number>((done) =>
     element.addEventListener('diagnosis', (e) => (e as CustomEvent<{ final: boolean }>).detail.final && done(performance.now())),
   );
@@ -60,9 +60,10 @@ export async function pageTasks(attributes: Record<string, string>): Promise<Pag
   const ended = await final;
   // The observer reports a task after it ends: one more turn for the last.
   await new Promise((done) => setTimeout(done, 100));
+  const stopped = performance.now();
   performance.mark('tp-tasks-to');
-  watching = false;
   observer.disconnect();
+  const long = entries.filter((e) => e.startTime + e.duration > started && e.startTime < stopped).map((e) => e.duration);
   const threads = trace ? (await trace('stop')).map((t) => t.threadMs) : [NaN];
   element.remove();
   return { count: long.length, longestMs: long.length ? Math.max(...long) : 0, longestThreadMs: Math.max(0, ...threads), runMs: ended - started };

@@ -7,7 +7,7 @@
  * array is done at once, in the caller's task.
  *
  * @example
- * // given: const bytes: Uint8Array, out: Float32Array (as long)
+ * // given: const bytes: Uint8Array, out: Float32Array
  * await inPieces(out.length, PIECE_LENGTH, (from, to) => { for (let i = from; i < to; i++) out[i] = bytes[i]! / 255; });
  */
 import { yieldToPage } from './yield-to-page';
