@@ -62,6 +62,7 @@ export async function pageTasks(attributes: Record<string, string>): Promise<Pag
   await new Promise((done) => setTimeout(done, 100));
   const stopped = performance.now();
   performance.mark('tp-tasks-to');
+  entries.push(...observer.takeRecords());
   observer.disconnect();
   const long = entries.filter((e) => e.startTime + e.duration > started && e.startTime < stopped).map((e) => e.duration);
   const threads = trace ? (await trace('stop')).map((t) => t.threadMs) : [NaN];
