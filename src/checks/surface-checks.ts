@@ -8,7 +8,7 @@
  * for (const check of surfaceChecks()) console.log(check.name, await check.run(backend, new TestRandom(1)));
  */
 import { gridPoint, type SurfaceGrid } from '../backend';
-import { finish, poisoned, upload, type KernelCheck } from './check-kit';
+import { finish, finishEach, poisoned, upload, type KernelCheck } from './check-kit';
 
 /** [grid columns, grid rows, training rows]. */
 const SURFACE_CASES: [number, number, number][] = [
@@ -37,15 +37,23 @@ export function surfaceChecks(): KernelCheck[] {
       const out = poisoned(backend, cols * rows + 1, 'surface');
       backend.lossSurface(xs, ys, dataRows, out, grid);
       const ref = new Float64Array(cols * rows + 1).fill(NaN);
+      // Each point's error is measured against its terms' magnitudes, squared: a residual
+      // a·x₀ + b·x₁ − y that cancels to nearly 0 (one row, one point: 2.16 + 3.03 − 5.19) is
+      // float32's rounding of its terms, 3e-5 of the tiny square in a full run, not the kernel's.
+      const scale = new Float64Array(cols * rows + 1);
       for (let r = 0; r < rows; r++) {
         for (let c = 0; c < cols; c++) {
           const [a, b] = gridPoint(grid, c, r).map(Math.fround) as [number, number];
-          let total = 0;
-          for (let i = 0; i < dataRows; i++) total += (a * x[2 * i]! + b * x[2 * i + 1]! - y[i]!) ** 2;
+          let [total, magnitude] = [0, 0];
+          for (let i = 0; i < dataRows; i++) {
+            total += (a * x[2 * i]! + b * x[2 * i + 1]! - y[i]!) ** 2;
+            magnitude += (Math.abs(a * x[2 * i]!) + Math.abs(b * x[2 * i + 1]!) + Math.abs(y[i]!)) ** 2;
+          }
           ref[r * cols + c] = total / dataRows;
+          scale[r * cols + c] = magnitude / dataRows;
         }
       }
-      return finish(backend, [out], [ref], [xs, ys, out]);
+      return finishEach(backend, [out], [{ values: ref, scale }], [xs, ys, out]);
     },
   }));
 }
