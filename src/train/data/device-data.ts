@@ -62,8 +62,8 @@ function lossFor(prepared: PreparedData): { loss: LossKind; outputs: number } {
  * The prepared tables on the device. Regression tables are packed into one tensor (the
  * fused linear epochs can then train a model without hidden layers on them); class labels
  * are u32, so classification tables get a tensor each. Written a few MB a task (inPieces):
- * 5,000 photos are 15.7 MB, and a write copies them into fresh memory on the page
- * (50-64 ms of its thread in one task, on one machine).
+ * a write copies its values into fresh memory on the page. Where a write fails, the tables
+ * made are released.
  */
 export async function uploadData(backend: Backend, prepared: PreparedData): Promise<DeviceData> {
   const { loss, outputs } = lossFor(prepared);

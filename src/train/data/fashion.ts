@@ -57,7 +57,7 @@ const TEST_LABELS_URL = new URL('../../../public/data/fashion-test-100-labels-id
 
 /**
  * An IDX set as a classification data set: pixels 0..255 scaled to [0, 1] in float32, one
- * channel, a few MB a task (inPieces: 5,000 photos are 15.7 MB of fresh memory). Rejects
+ * channel, a few MB a task (inPieces). Rejects
  * where a label is not one of the `classNames`.
  *
  * @example

@@ -75,7 +75,7 @@ export function take(data: Dataset, indices: number[]): Table {
 }
 
 /**
- * As take, a few MB a task (inPieces): fashion's 5,000 photos are 15.7 MB of fresh memory.
+ * As take, a few MB a task (inPieces), for tables as large as fashion's photos.
  *
  * @example
  * // given: const photos: Dataset, order: number[]
